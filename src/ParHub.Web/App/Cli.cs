@@ -1,0 +1,220 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Agencies;
+using ParHub.Web.Features.Demo;
+
+namespace ParHub.Web.App;
+
+/// <summary>
+/// The <c>./parhub</c> command line. Without a command it serves the web application. JSON goes to stdout,
+/// logs and messages to stderr; exit code 0 on success, 1 on a user error, 2 on bad usage.
+/// </summary>
+public static class Cli
+{
+    public const string Help = """
+        ParHub – hệ thống quản lý cải cách hành chính
+
+        Cách dùng: ./parhub [lệnh] [tùy chọn]
+
+          serve [--urls URL]                   chạy ứng dụng web (mặc định, http://127.0.0.1:5080)
+          db migrate                           áp dụng các bản cập nhật cơ sở dữ liệu
+          demo [--reset] [--scale small|large] nạp dữ liệu mẫu (--reset: xóa dữ liệu cũ)
+          users list [--json]                  liệt kê tài khoản
+          users add --username U --password P --role ROLE [--agency MÃ] [--name "Họ tên"]
+          users reset-password --username U --password P
+          agencies list --json                 in danh mục cơ quan dạng JSON
+          --help                               hướng dẫn này
+
+        Vai trò (ROLE): Admin, Coordinator, Leader, AgencyOfficer, Appraiser, Viewer
+        Cấu hình: PARHUB_DATA_DIR (mặc định ./data), PARHUB_DB (chuỗi kết nối PostgreSQL; khi có thì dùng PostgreSQL).
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var command = args.FirstOrDefault();
+        if (command is "--help" or "-h" or "help")
+        {
+            Console.WriteLine(Help);
+            return 0;
+        }
+        try
+        {
+            switch (command)
+            {
+                case null:
+                case var c when c.StartsWith("--", StringComparison.Ordinal):
+                    return await ServeAsync(args);
+                case "serve":
+                    return await ServeAsync(args[1..]);
+                case "db" when args.ElementAtOrDefault(1) == "migrate":
+                    return await WithServices(args[2..], initialize: false, MigrateAsync);
+                case "db" when args.ElementAtOrDefault(1) == "script":
+                    return await WithServices(args[2..], initialize: false, (sp, _) =>
+                    {
+                        Console.WriteLine(sp.GetRequiredService<ParHubDbContext>().Database.GenerateCreateScript());
+                        return Task.FromResult(0);
+                    });
+                case "demo":
+                    return await WithServices(args[1..], initialize: false, DemoAsync);
+                case "users":
+                    return await WithServices(args[1..], initialize: true, UsersAsync);
+                case "agencies" when args.ElementAtOrDefault(1) == "list":
+                    return await WithServices(args[2..], initialize: true, AgenciesListAsync);
+                default:
+                    Console.Error.WriteLine($"Lệnh không hợp lệ: {string.Join(' ', args)}\n\n{Help}");
+                    return 2;
+            }
+        }
+        catch (CliError e)
+        {
+            Console.Error.WriteLine("Lỗi: " + e.Message);
+            return 1;
+        }
+    }
+
+    private static async Task<int> ServeAsync(string[] args)
+    {
+        var hasUrls = args.Any(a => a == "--urls" || a.StartsWith("--urls=", StringComparison.Ordinal))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS"));
+        var app = ParHubApp.Build(hasUrls ? args : [.. args, "--urls", ParHubApp.DefaultUrl]);
+        app.Lifetime.ApplicationStarted.Register(() =>
+            Console.Error.WriteLine($"ParHub đang chạy tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)"));
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static async Task<int> WithServices(string[] args, bool initialize, Func<IServiceProvider, string[], Task<int>> run)
+    {
+        var builder = ParHubApp.CreateBuilder([]);
+        var app = builder.Build();
+        using var scope = app.Services.CreateScope();
+        if (initialize) await StartupTasks.InitializeAsync(scope.ServiceProvider, app.Configuration);
+        return await run(scope.ServiceProvider, args);
+    }
+
+    private static void PrintJson<T>(T value) => Console.WriteLine(JsonSerializer.Serialize(value, Json.Options));
+
+    private static async Task<int> MigrateAsync(IServiceProvider sp, string[] args)
+    {
+        var migrator = sp.GetRequiredService<Migrator>();
+        var applied = await migrator.MigrateAsync();
+        await sp.GetRequiredService<DemoSeeder>().EnsureRolesAsync();
+        PrintJson(new
+        {
+            provider = sp.GetRequiredService<DatabaseSettings>().Provider.ToString(),
+            applied,
+            current = await migrator.AppliedAsync(),
+        });
+        return 0;
+    }
+
+    private static async Task<int> DemoAsync(IServiceProvider sp, string[] args)
+    {
+        var opts = Options.Parse(args);
+        var scale = opts.Get("scale") switch
+        {
+            null or "small" => DemoScale.Small,
+            "large" => DemoScale.Large,
+            var s => throw new CliError($"--scale phải là small hoặc large (không phải “{s}”)."),
+        };
+        var seeder = sp.GetRequiredService<DemoSeeder>();
+        await sp.GetRequiredService<Migrator>().MigrateAsync();
+        if (opts.Has("reset")) await seeder.ResetAsync();
+        else if (!await seeder.IsEmptyAsync())
+            throw new CliError("Cơ sở dữ liệu đã có dữ liệu. Dùng --reset để xóa và nạp lại dữ liệu mẫu.");
+        await seeder.SeedAsync(scale);
+        var db = sp.GetRequiredService<ParHubDbContext>();
+        PrintJson(new { scale = scale.ToString().ToLowerInvariant(), agencies = await db.Agencies.CountAsync(), users = await db.Users.CountAsync() });
+        Console.Error.WriteLine(StartupTasks.DemoLogins());
+        return 0;
+    }
+
+    private static async Task<int> AgenciesListAsync(IServiceProvider sp, string[] args)
+    {
+        var list = await AgencyApi.QueryAsync(sp.GetRequiredService<ParHubDbContext>(), sp.GetRequiredService<AgencyService>(),
+            null, null, null, null, CancellationToken.None);
+        if (Options.Parse(args).Has("json")) PrintJson(list);
+        else foreach (var a in list) Console.WriteLine($"{a.Id,5}  {a.Code,-14} {a.Kind,-18} {a.Name}");
+        return 0;
+    }
+
+    private static async Task<int> UsersAsync(IServiceProvider sp, string[] args)
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var db = sp.GetRequiredService<ParHubDbContext>();
+        var sub = args.FirstOrDefault();
+        var opts = Options.Parse(args.Skip(1).ToArray());
+        switch (sub)
+        {
+            case "list":
+            {
+                var rows = new List<object>();
+                foreach (var u in await db.Users.Include(u => u.Agency).OrderBy(u => u.UserName).ToListAsync())
+                {
+                    var roles = await users.GetRolesAsync(u);
+                    rows.Add(new { userName = u.UserName, fullName = u.FullName, roles, agency = u.Agency?.Code, lockedOut = await users.IsLockedOutAsync(u) });
+                }
+                if (opts.Has("json")) PrintJson(rows);
+                else foreach (dynamic r in rows) Console.WriteLine($"{r.userName,-16} {string.Join(",", r.roles),-16} {r.agency,-10} {r.fullName}");
+                return 0;
+            }
+            case "add":
+            {
+                var userName = opts.Require("username");
+                var role = opts.Require("role");
+                if (!Roles.All.Contains(role)) throw new CliError($"Vai trò “{role}” không hợp lệ. Chọn một trong: {string.Join(", ", Roles.All)}.");
+                int? agencyId = null;
+                if (opts.Get("agency") is { } code)
+                    agencyId = (await db.Agencies.SingleOrDefaultAsync(a => a.Code == code))?.Id
+                        ?? throw new CliError($"Không có cơ quan mã “{code}”.");
+                if (role == Roles.AgencyOfficer && agencyId is null) throw new CliError("Cán bộ đầu mối phải gắn với một cơ quan (--agency MÃ).");
+                var user = new AppUser { UserName = userName, FullName = opts.Get("name") ?? userName, AgencyId = agencyId, Email = opts.Get("email") };
+                var result = await users.CreateAsync(user, opts.Require("password"));
+                if (!result.Succeeded) throw new CliError(string.Join(" ", result.Errors.Select(e => e.Description)));
+                await users.AddToRoleAsync(user, role);
+                PrintJson(new { userName, role, agency = opts.Get("agency"), created = true });
+                return 0;
+            }
+            case "reset-password":
+            {
+                var user = await users.FindByNameAsync(opts.Require("username")) ?? throw new CliError("Không tìm thấy tài khoản.");
+                var token = await users.GeneratePasswordResetTokenAsync(user);
+                var result = await users.ResetPasswordAsync(user, token, opts.Require("password"));
+                if (!result.Succeeded) throw new CliError(string.Join(" ", result.Errors.Select(e => e.Description)));
+                await users.SetLockoutEndDateAsync(user, null);
+                await users.ResetAccessFailedCountAsync(user);
+                PrintJson(new { userName = user.UserName, passwordReset = true });
+                return 0;
+            }
+            default:
+                throw new CliError("Dùng: users list | users add … | users reset-password …");
+        }
+    }
+
+    private sealed class CliError(string message) : Exception(message);
+
+    /// <summary>--name value / --name=value / --flag.</summary>
+    private sealed class Options
+    {
+        private readonly Dictionary<string, string?> values = new();
+
+        public static Options Parse(string[] args)
+        {
+            var o = new Options();
+            for (var i = 0; i < args.Length; i++)
+            {
+                if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new CliError($"Tham số không hợp lệ: {args[i]}");
+                var key = args[i][2..];
+                if (key.Split('=', 2) is [var k, var v]) { o.values[k] = v; continue; }
+                o.values[key] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
+            }
+            return o;
+        }
+
+        public bool Has(string key) => values.ContainsKey(key);
+        public string? Get(string key) => values.GetValueOrDefault(key);
+        public string Require(string key) => Get(key) ?? throw new CliError($"Thiếu tham số --{key}.");
+    }
+}

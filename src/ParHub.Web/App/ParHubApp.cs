@@ -1,0 +1,203 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Console;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Account;
+using ParHub.Web.Features.Agencies;
+using ParHub.Web.Features.Audit;
+using ParHub.Web.Features.Demo;
+using ParHub.Web.Features.Health;
+
+namespace ParHub.Web.App;
+
+/// <summary>Builds the ASP.NET Core application: services, authentication, pages, endpoints.</summary>
+public static class ParHubApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = ContentRoot(),
+        });
+        ConfigureLogging(builder.Logging);
+        AddServices(builder.Services, builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>The folder with wwwroot: the project folder when run from a build output, else the current one.</summary>
+    private static string ContentRoot()
+    {
+        var env = Environment.GetEnvironmentVariable("PARHUB_CONTENT_ROOT");
+        if (!string.IsNullOrEmpty(env)) return env;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "ParHub.Web");
+            if (Directory.Exists(Path.Combine(candidate, "wwwroot"))) return candidate;
+            if (Directory.Exists(Path.Combine(dir.FullName, "wwwroot")) && File.Exists(Path.Combine(dir.FullName, "ParHub.Web.csproj")))
+                return dir.FullName;
+        }
+        return AppContext.BaseDirectory;
+    }
+
+    public static void ConfigureLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddJsonConsole(o =>
+        {
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            o.UseUtcTimestamp = true;
+            o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        });
+        // Everything to stderr: stdout is kept for the JSON that commands print.
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+    }
+
+    public static void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        var settings = DatabaseSettings.From(config);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<ParHubDbContext>(settings.Configure);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<AgencyScope>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<Migrator>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<AgencyService>();
+        services.AddScoped<AgencyXlsx>();
+        services.AddHostedService<StartupTasks>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<ParHubDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddClaimsPrincipalFactory<ParHubClaimsFactory>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "parhub.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // The API answers 401/403 instead of redirecting to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Smart";
+                o.DefaultChallengeScheme = "Smart";
+                o.DefaultAuthenticateScheme = "Smart";
+            })
+            .AddPolicyScheme("Smart", "Cookie or API token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
+            .AddPolicy(Policies.AuditReader, p => p.RequireAuthenticatedUser());
+
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "ParHub API";
+            doc.Info.Description = "API của ParHub: danh mục cơ quan (đọc cho người dùng đã đăng nhập; ghi cho Quản trị và Sở Nội vụ). " +
+                "Xác thực bằng cookie phiên hoặc mã truy cập cá nhân: Authorization: Bearer phk_…";
+            return Task.CompletedTask;
+        }));
+        services.AddHealthChecks();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Vietnamese);
+            o.SupportedCultures = [Vietnamese];
+            o.SupportedUICultures = [Vietnamese];
+            o.RequestCultureProviders.Clear();
+        });
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AgencyXlsx.MaxUploadBytes + 64 * 1024);
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers["HX-Request"] == "true")
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var app = CreateBuilder(args).Build();
+        Configure(app);
+        return app;
+    }
+
+    public static void Configure(WebApplication app)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
+        CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/health"),
+            b => b.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        app.UseRequestLocalization();
+        app.Use(async (ctx, next) =>
+        {
+            ctx.Response.Headers.XContentTypeOptions = "nosniff";
+            ctx.Response.Headers["X-Frame-Options"] = "DENY";
+            ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        HealthEndpoint.Map(app);
+        AgencyApi.Map(app);
+    }
+}
+
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string DirectoryEditor = "DirectoryEditor";
+    public const string AuditReader = "AuditReader";
+}

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Account;
+
+/// <summary>
+/// Personal API tokens for integrations: <c>Authorization: Bearer phk_…</c>. Only the SHA-256 hash is stored;
+/// the token acts with the roles and agency of the user who created it, and stops working when revoked or when
+/// the user is locked out.
+/// </summary>
+public sealed class ApiTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    ParHubDbContext db, SignInManager<AppUser> signIn, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+    public const string TokenPrefix = "phk_";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var token = header["Bearer ".Length..].Trim();
+        var hash = Hash(token);
+        var row = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
+        if (row is null) return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
+        var user = await signIn.UserManager.FindByIdAsync(row.UserId);
+        if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
+            return AuthenticateResult.Fail("Tài khoản đã bị khóa.");
+        row.LastUsedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static string NewToken() =>
+        TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>Adds the user's agency and full name to the sign-in principal.</summary>
+public sealed class ParHubClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options) : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var id = await base.GenerateClaimsAsync(user);
+        if (user.AgencyId is { } agency) id.AddClaim(new(App.ParHubClaims.AgencyId, agency.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        id.AddClaim(new(App.ParHubClaims.FullName, user.FullName));
+        return id;
+    }
+}

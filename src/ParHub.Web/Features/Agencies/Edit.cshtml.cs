@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Agencies;
+using ParHub.Core.Text;
+using ParHub.Web.App;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Agencies;
+
+/// <summary>Create or edit an agency: Admin and Coordinator only.</summary>
+[Authorize(Policy = Policies.DirectoryEditor)]
+public class EditModel(ParHubDbContext db, AgencyService agencies) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    [BindProperty] public AgencyInput Input { get; set; } = new() { Kind = AgencyKind.Department };
+    public Dictionary<string, string> Errors { get; private set; } = [];
+    public List<Agency> Choices { get; private set; } = [];
+    public List<AgencyGroup> AllGroups { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            var a = await db.Agencies.Include(x => x.Groups).SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (a is null) return NotFound();
+            Input = AgencyService.ToInput(a);
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (Id is { } id && !await db.Agencies.AnyAsync(a => a.Id == id, ct)) return NotFound();
+        Input.GroupIds = Input.GroupIds?.Where(g => g > 0).Distinct().ToList() ?? [];
+        Errors = await agencies.ValidateAsync(Input, Id, ct);
+        if (Errors.Count > 0)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        var agency = await agencies.ApplyAsync(Input, Id, ct: ct);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = Id is null ? "Đã thêm cơ quan." : "Đã lưu thay đổi.";
+        return Redirect($"/Agencies/Details/{agency.Id}");
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Choices = (await db.Agencies.AsNoTracking().Where(a => a.Id != (Id ?? 0)).ToListAsync(ct))
+            .OrderBy(a => a.Kind).ThenBy(a => a.Name, VietnameseCollation.Comparer).ToList();
+        AllGroups = await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Id).ToListAsync(ct);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ParHub.Core.Agencies;
+using ParHub.Core.Text;
+using ParHub.Web.App;
+
+namespace ParHub.Web.Features.Agencies;
+
+/// <summary>The directory as a tree, or the agencies found by a search.</summary>
+public class IndexModel(AgencyService agencies, AgencyScope scope) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public bool ShowEnded { get; set; }
+    public List<Agency>? Hits { get; private set; }
+    public List<Agency> Roots { get; private set; } = [];
+    private ILookup<int?, Agency> children = Array.Empty<Agency>().ToLookup(a => a.ParentId);
+    public bool CanManage => scope.CanManageDirectory;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            Hits = (await agencies.SearchAsync(Q, 100, ct)).Select(h => h.Agency)
+                .Where(a => ShowEnded || a.ExistsOn(today) || a.ValidFrom > today).ToList();
+            return;
+        }
+        var all = (await agencies.AllAsync(ct)).Where(a => ShowEnded || a.ValidTo is null || a.ValidTo >= today).ToList();
+        var ids = all.Select(a => a.Id).ToHashSet();
+        // An agency whose parent is hidden (ended) is shown under the root.
+        var ordered = all.OrderBy(a => a.Kind).ThenBy(a => a.Name, VietnameseCollation.Comparer).ToList();
+        children = ordered.ToLookup(a => a.ParentId is { } p && ids.Contains(p) ? a.ParentId : null);
+        Roots = children[null].ToList();
+        var province = Roots.FirstOrDefault(a => a.Kind == AgencyKind.Province);
+        if (province is not null && Roots.Count > 1)
+        {
+            // Orphans without a visible parent hang under the province.
+            children = ordered.ToLookup(a => a.Id == province.Id ? null : a.ParentId is { } p && ids.Contains(p) ? a.ParentId : province.Id);
+            Roots = [province];
+        }
+    }
+
+    public List<Agency> ChildrenOf(int id) => children[id].ToList();
+}

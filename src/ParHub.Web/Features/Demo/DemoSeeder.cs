@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Agencies;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Audit;
+
+namespace ParHub.Web.Features.Demo;
+
+public enum DemoScale { Small, Large }
+
+/// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
+public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
+    AuditLog audit, Migrator migrator, ILogger<DemoSeeder> log)
+{
+    public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Agencies.AnyAsync(ct);
+
+    public async Task<bool> HasDemoUsersAsync() =>
+        await users.FindByNameAsync(DemoProvince.Users()[1].UserName) is not null;
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+    }
+
+    /// <summary>Drops every table and applies the migrations again.</summary>
+    public async Task ResetAsync(CancellationToken ct = default)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", ct);
+        }
+        else
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;", ct);
+                var conn = db.Database.GetDbConnection();
+                var tables = new List<string>();
+                await using (var cmd = conn.CreateCommand())
+                {
+                    cmd.CommandText = "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'";
+                    await using var r = await cmd.ExecuteReaderAsync(ct);
+                    while (await r.ReadAsync(ct)) tables.Add(r.GetString(0));
+                }
+                foreach (var t in tables)
+                {
+                    await using var drop = conn.CreateCommand();
+                    drop.CommandText = "DROP TABLE IF EXISTS \"" + t.Replace("\"", "\"\"") + "\"";
+                    await drop.ExecuteNonQueryAsync(ct);
+                }
+                await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON;", ct);
+            }
+            finally { await db.Database.CloseConnectionAsync(); }
+        }
+        db.ChangeTracker.Clear();
+        await migrator.MigrateAsync(ct: ct);
+    }
+
+    public async Task SeedAsync(DemoScale scale, CancellationToken ct = default)
+    {
+        await EnsureRolesAsync();
+        var rows = DemoProvince.Agencies().ToList();
+        if (scale == DemoScale.Large) rows.AddRange(DemoProvince.LargeExtras());
+
+        var byCode = new Dictionary<string, Agency>();
+        foreach (var r in rows)
+        {
+            var a = new Agency
+            {
+                Code = r.Code, Kind = r.Kind, Name = r.Name, ShortName = r.ShortName, Aliases = r.Aliases,
+                ValidFrom = r.From, ValidTo = r.To, IsDemo = r.Demo,
+            };
+            a.RefreshSearchText();
+            byCode[r.Code] = a;
+            db.Agencies.Add(a);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var r in rows)
+        {
+            var a = byCode[r.Code];
+            a.ParentId = r.Parent is null ? null : byCode[r.Parent].Id;
+            a.SuccessorId = r.Successor is null ? null : byCode[r.Successor].Id;
+        }
+        foreach (var g in DemoProvince.Groups())
+        {
+            var group = new AgencyGroup { Code = g.Code, Name = g.Name, Aliases = g.Aliases };
+            foreach (var r in rows.Where(g.Includes)) group.Members.Add(new AgencyGroupMember { Agency = byCode[r.Code] });
+            db.AgencyGroups.Add(group);
+        }
+        audit.Record("import", "Directory", "demo", null, $"Dữ liệu mẫu ({rows.Count} cơ quan, quy mô {scale})", []);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var u in DemoProvince.Users())
+        {
+            var user = new AppUser
+            {
+                UserName = u.UserName, FullName = u.FullName, Email = $"{u.UserName}@demo.parhub.vn", EmailConfirmed = true,
+                AgencyId = u.AgencyCode is null ? null : byCode[u.AgencyCode].Id,
+            };
+            var result = await users.CreateAsync(user, DemoProvince.DemoPassword);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, u.Role);
+        }
+        log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users", rows.Count, DemoProvince.Users().Count);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ParHub.Web.Features;
+
+/// <summary>Friendly Vietnamese error pages for exceptions and status codes.</summary>
+[AllowAnonymous, IgnoreAntiforgeryToken, ResponseCache(NoStore = true)]
+public class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Đã có lỗi xảy ra";
+    public string Message { get; private set; } = "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.";
+    public string? RequestId { get; private set; }
+
+    public void OnGet(int? code) => Describe(code);
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        (Title, Message) = code switch
+        {
+            404 => ("Không tìm thấy trang", "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc đã được chuyển đi."),
+            403 => ("Không có quyền truy cập", "Tài khoản của bạn không được phép xem hoặc thay đổi nội dung này."),
+            400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không hợp lệ. Vui lòng tải lại trang và thử lại."),
+            413 => ("Tệp quá lớn", "Tệp tải lên vượt quá dung lượng cho phép."),
+            _ => (Title, Message),
+        };
+        if (code is null or >= 500) RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (code is { } c && c >= 400) Response.StatusCode = c;
+        else if (code is null) Response.StatusCode = 500;
+    }
+}
