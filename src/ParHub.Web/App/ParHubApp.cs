@@ -65,10 +65,10 @@ public static class ParHubApp
 
     public static void AddServices(IServiceCollection services, IConfiguration config)
     {
-        var settings = DatabaseSettings.From(config);
-        services.AddSingleton(settings);
+        // Resolved from configuration when first needed, so hosts and tests can set PARHUB_DB / PARHUB_DATA_DIR late.
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<ParHubDbContext>(settings.Configure);
+        services.AddDbContext<ParHubDbContext>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Configure(o));
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<AgencyScope>();
@@ -108,7 +108,12 @@ public static class ParHubApp
             o.SlidingExpiration = true;
             // The API answers 401/403 instead of redirecting to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // A refused request answers 403 where it was made (the friendly error page is rendered), never a redirect.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         services.AddAuthentication(o =>
@@ -129,6 +134,8 @@ public static class ParHubApp
             .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(Policies.AuditReader, p => p.RequireAuthenticatedUser());
 
+        // Vietnamese letters are written as they are, not as &#x…; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");

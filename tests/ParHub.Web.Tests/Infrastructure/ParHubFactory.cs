@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real ParHub application in memory on a fresh database of one provider, seeded with the demo province at
+/// start-up exactly as a first run of <c>./parhub</c> does.
+/// </summary>
+public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Db { get; private set; } = null!;
+    public DbProvider Provider => provider;
+
+    public async Task InitializeAsync()
+    {
+        Db = await TestDatabase.CreateAsync(provider);
+        _ = Server; // start the host: migrations and demo seed run now
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(Db.Settings));
+        foreach (var (k, v) in Db.Settings) if (v is not null) builder.UseSetting(k, v);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ParHubDbContext, Task<T>> f)
+    {
+        using var scope = Services.CreateScope();
+        return await f(scope.ServiceProvider.GetRequiredService<ParHubDbContext>());
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A browser-like client signed in through the real sign-in form.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = Features.Demo.DemoProvince.DemoPassword)
+    {
+        var client = Anonymous();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}
+
+public sealed class SqliteFactory() : ParHubFactory(DbProvider.Sqlite);
+public sealed class PostgresFactory() : ParHubFactory(DbProvider.Postgres);
+
+public static partial class HttpClientForms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    /// <summary>GETs the form page for its anti-forgery token, then POSTs the fields like a browser.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url,
+        Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetAsync(formPage ?? url);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        var body = new Dictionary<string, string>(fields);
+        if (token.Success) body["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await client.PostAsync(url, new FormUrlEncodedContent(body));
+    }
+
+    /// <summary>Any page's anti-forgery token, for POSTs to a page the client may not GET.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string page)
+    {
+        var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
+        var m = TokenPattern().Match(html);
+        return m.Success ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("no anti-forgery token on " + page);
+    }
+}
