@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace ParHub.E2E;
+
+/// <summary>
+/// Runs ParHub as a user does — <c>./parhub serve</c> from the repository root on a fresh data folder — and a
+/// headless Debian Chromium driven by Playwright. Screenshots go to <c>artifacts/e2e/</c>.
+/// </summary>
+public sealed class ParHubServer : IAsyncLifetime
+{
+    public string BaseUrl { get; private set; } = "";
+    public string RepoRoot { get; } = FindRoot();
+    public string Artifacts => Path.Combine(RepoRoot, "artifacts", "e2e");
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright? playwright;
+    private Process? server;
+    private string dataDir = "";
+    private readonly List<string> output = [];
+
+    private static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "parhub")) && File.Exists(Path.Combine(d.FullName, "ParHub.slnx"))) return d.FullName;
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Artifacts);
+        dataDir = Directory.CreateTempSubdirectory("parhub-e2e-").FullName;
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        var psi = new ProcessStartInfo(Path.Combine(RepoRoot, "parhub"), ["serve", "--urls", BaseUrl])
+        {
+            WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        psi.Environment["PARHUB_DATA_DIR"] = dataDir;
+        psi.Environment.Remove("PARHUB_DB");
+        server = Process.Start(psi)!;
+        server.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        server.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            if (server.HasExited) throw new InvalidOperationException("./parhub exited: " + Output);
+            try { if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode) break; }
+            catch (HttpRequestException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("./parhub did not answer /health: " + Output);
+            await Task.Delay(250);
+        }
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("PARHUB_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public string Output { get { lock (output) return string.Join('\n', output); } }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task SignInAsync(IPage page, string user, string password = "ParHub@2026")
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        playwright?.Dispose();
+        if (server is { HasExited: false })
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+        try { Directory.Delete(dataDir, true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition("server")]
+public sealed class ServerCollection : ICollectionFixture<ParHubServer>;
