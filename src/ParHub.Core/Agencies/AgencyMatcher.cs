@@ -3,7 +3,22 @@ using ParHub.Core.Text;
 namespace ParHub.Core.Agencies;
 
 /// <summary>The names under which an agency can be found: full name, short name and aliases.</summary>
-public sealed record AgencyNames(string Name, IReadOnlyList<string> OtherNames);
+public sealed record AgencyNames(string Name, IReadOnlyList<string> OtherNames)
+{
+    /// <summary>The folded words of every name, with their joined form and initials, computed once.</summary>
+    public PreparedNames Prepare() =>
+        new(OtherNames.Prepend(Name).Select(VietnameseText.Words).Where(w => w.Length > 0).Select(PreparedName.Of).ToArray());
+}
+
+/// <summary>One name folded into words, with what the matcher compares against.</summary>
+public sealed record PreparedName(string[] Words, string Joined, string[] Initials, (string[] Title, string RestInitials)[] Titled)
+{
+    public static PreparedName Of(string[] words) =>
+        new(words, string.Join(' ', words), AgencyMatcher.Initials(words).Distinct().ToArray(), AgencyMatcher.TitleSplits(words).ToArray());
+}
+
+/// <summary>Names already folded, ready for <see cref="AgencyMatcher.Score(string, PreparedNames)"/>.</summary>
+public sealed record PreparedNames(PreparedName[] Names);
 
 /// <summary>
 /// Scores how well a typed query finds an agency. Matching is diacritic- and case-insensitive and works on
@@ -21,50 +36,59 @@ public static class AgencyMatcher
     ];
 
     /// <summary>0 when the query does not find the agency; higher is a better match.</summary>
-    public static int Score(string query, AgencyNames names)
+    public static int Score(string query, AgencyNames names) => Score(query, names.Prepare());
+
+    public static int Score(string query, PreparedNames names) => Score(VietnameseText.Words(query), names);
+
+    /// <summary>Scores already-folded query words (see <see cref="VietnameseText.Words"/>).</summary>
+    public static int Score(string[] queryWords, PreparedNames names)
     {
-        var queryWords = VietnameseText.Words(query);
         if (queryWords.Length == 0) return 0;
         var best = 0;
-        foreach (var candidate in names.OtherNames.Prepend(names.Name))
+        foreach (var words in names.Names)
         {
-            best = Math.Max(best, ScoreOne(queryWords, candidate));
+            best = Math.Max(best, ScoreOne(queryWords, words));
         }
         return best;
     }
 
-    private static int ScoreOne(string[] queryWords, string candidate)
+    private static int ScoreOne(string[] queryWords, PreparedName name)
     {
-        var words = VietnameseText.Words(candidate);
-        if (words.Length == 0) return 0;
+        var words = name.Words;
         var foldedQuery = string.Join(' ', queryWords);
-        var foldedName = string.Join(' ', words);
-        if (foldedName == foldedQuery) return 100;
-        if (foldedName.StartsWith(foldedQuery, StringComparison.Ordinal)) return 80;
+        if (name.Joined == foldedQuery) return 100;
+        if (name.Joined.StartsWith(foldedQuery, StringComparison.Ordinal)) return 80;
 
         // Every query word is a word (or the start of a word) of the name, in any order.
-        var allWords = queryWords.All(q => words.Any(w => w.StartsWith(q, StringComparison.Ordinal)));
+        var allWords = true;
+        foreach (var q in queryWords)
+        {
+            var found = false;
+            foreach (var w in words)
+                if (w.StartsWith(q, StringComparison.Ordinal)) { found = true; break; }
+            if (!found) { allWords = false; break; }
+        }
         if (allWords) return 60 + Math.Min(queryWords.Length, 10);
 
         // Abbreviations: the compact query against the initials of the name, with or without the title word.
         var compactQuery = string.Concat(queryWords);
         if (compactQuery.Length >= 2)
         {
-            foreach (var initials in Initials(words))
-            {
-                if (initials == compactQuery) return 70;
-            }
+            if (Array.IndexOf(name.Initials, compactQuery) >= 0) return 70;
             // Mixed: "Sở KH&ĐT" → title words kept, rest abbreviated.
-            foreach (var (title, rest) in SplitTitle(words))
+            foreach (var (title, restInitials) in name.Titled)
             {
-                var restInitials = string.Concat(rest.Where(w => !ConnectorWords.Contains(w)).Select(w => w[0]));
-                var titleWords = queryWords.Take(title.Length).ToArray();
-                if (title.Length > 0 && titleWords.SequenceEqual(title)
+                if (queryWords.Length > title.Length && queryWords.AsSpan(0, title.Length).SequenceEqual(title)
                     && string.Concat(queryWords.Skip(title.Length)) == restInitials) return 75;
             }
         }
         return 0;
     }
+
+    /// <summary>For each title prefix of the name ("Sở", "UBND"…): the title words and the initials of the rest.</summary>
+    public static IEnumerable<(string[] Title, string RestInitials)> TitleSplits(string[] words) =>
+        SplitTitle(words).Where(s => s.Title.Length > 0)
+            .Select(s => (s.Title, string.Concat(s.Remainder.Where(w => !ConnectorWords.Contains(w)).Select(w => w[0]))));
 
     /// <summary>Initials of the whole name and of the name without its title words, connectors left out.</summary>
     public static IEnumerable<string> Initials(string[] words)

@@ -24,6 +24,7 @@ public static class Cli
           users list [--json]                  liệt kê tài khoản
           users add --username U --password P --role ROLE [--agency MÃ] [--name "Họ tên"]
           users reset-password --username U --password P
+          users token --username U [--name TÊN] tạo mã truy cập API cá nhân (in ra một lần)
           agencies list --json                 in danh mục cơ quan dạng JSON
           --help                               hướng dẫn này
 
@@ -133,8 +134,7 @@ public static class Cli
 
     private static async Task<int> AgenciesListAsync(IServiceProvider sp, string[] args)
     {
-        var list = await AgencyApi.QueryAsync(sp.GetRequiredService<ParHubDbContext>(), sp.GetRequiredService<AgencyService>(),
-            null, null, null, null, CancellationToken.None);
+        var list = await AgencyApi.QueryAsync(sp.GetRequiredService<AgencyService>(), null, null, null, null, CancellationToken.None);
         if (Options.Parse(args).Has("json")) PrintJson(list);
         else foreach (var a in list) Console.WriteLine($"{a.Id,5}  {a.Code,-14} {a.Kind,-18} {a.Name}");
         return 0;
@@ -188,8 +188,24 @@ public static class Cli
                 PrintJson(new { userName = user.UserName, passwordReset = true });
                 return 0;
             }
+            case "token":
+            {
+                // A personal API token for an integration (or a benchmark), printed once.
+                var user = await users.FindByNameAsync(opts.Require("username")) ?? throw new CliError("Không tìm thấy tài khoản.");
+                var token = Features.Account.ApiTokenHandler.NewToken();
+                db.ApiTokens.Add(new ApiToken
+                {
+                    UserId = user.Id, Name = opts.Get("name") ?? "CLI", TokenHash = Features.Account.ApiTokenHandler.Hash(token),
+                    Prefix = token[..10], CreatedAt = DateTime.UtcNow,
+                });
+                sp.GetRequiredService<Features.Audit.AuditLog>().Record("create", "ApiToken", token[..10], user.AgencyId,
+                    $"Tạo mã truy cập API cho {user.UserName} từ dòng lệnh", []);
+                await db.SaveChangesAsync();
+                PrintJson(new { userName = user.UserName, token });
+                return 0;
+            }
             default:
-                throw new CliError("Dùng: users list | users add … | users reset-password …");
+                throw new CliError("Dùng: users list | users add … | users reset-password … | users token …");
         }
     }
 

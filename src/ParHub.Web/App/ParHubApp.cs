@@ -68,8 +68,15 @@ public static class ParHubApp
         // Resolved from configuration when first needed, so hosts and tests can set PARHUB_DB / PARHUB_DATA_DIR late.
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<ParHubDbContext>((sp, o) => sp.GetRequiredService<DatabaseSettings>().Configure(o));
+        services.AddSingleton<AgencyDirectoryCache>();
+        services.AddSingleton<DirectoryChangeInterceptor>();
+        services.AddDbContext<ParHubDbContext>((sp, o) =>
+        {
+            sp.GetRequiredService<DatabaseSettings>().Configure(o);
+            o.AddInterceptors(sp.GetRequiredService<DirectoryChangeInterceptor>());
+        });
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<AgencyScope>();
         services.AddScoped<AuditLog>();

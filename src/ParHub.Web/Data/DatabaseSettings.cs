@@ -26,7 +26,7 @@ public sealed class DatabaseSettings
         return new DatabaseSettings
         {
             Provider = DbProvider.Sqlite,
-            ConnectionString = $"Data Source={file};Cache=Shared;Foreign Keys=True",
+            ConnectionString = $"Data Source={file};Foreign Keys=True;Pooling=True",
             DataDir = dataDir,
         };
     }

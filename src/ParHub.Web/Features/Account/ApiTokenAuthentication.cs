@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -16,7 +17,7 @@ namespace ParHub.Web.Features.Account;
 /// </summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    ParHubDbContext db, SignInManager<AppUser> signIn, TimeProvider clock)
+    ParHubDbContext db, SignInManager<AppUser> signIn, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -28,14 +29,23 @@ public sealed class ApiTokenHandler(
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
         var hash = Hash(token);
+        // A validated token's principal is kept for a short while: integrations call often, and the lookup,
+        // the lock-out check and the roles are several queries. Revoking a token evicts it at once.
+        if (cache.TryGetValue(CacheKey(hash), out System.Security.Claims.ClaimsPrincipal? cached) && cached is not null)
+            return AuthenticateResult.Success(new AuthenticationTicket(cached, SchemeName));
         var row = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
         if (row is null) return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
         var user = await signIn.UserManager.FindByIdAsync(row.UserId);
         if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
             return AuthenticateResult.Fail("Tài khoản đã bị khóa.");
-        row.LastUsedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (row.LastUsedAt is null || now - row.LastUsedAt > TimeSpan.FromMinutes(5))
+        {
+            row.LastUsedAt = now;
+            await db.SaveChangesAsync();
+        }
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        cache.Set(CacheKey(hash), principal, CacheFor);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
@@ -45,6 +55,10 @@ public sealed class ApiTokenHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         return Task.CompletedTask;
     }
+
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
+
+    public static string CacheKey(string hash) => "api-token:" + hash;
 
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

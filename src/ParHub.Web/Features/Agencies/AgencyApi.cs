@@ -36,34 +36,23 @@ public static class AgencyApi
         api.MapGet("/agency-groups", GroupsAsync).WithName("ListAgencyGroups");
     }
 
-    public static async Task<List<AgencyDto>> QueryAsync(ParHubDbContext db, AgencyService service,
+    public static async Task<List<AgencyDto>> QueryAsync(AgencyService service,
         string? q, AgencyKind? kind, int? parentId, DateOnly? activeOn, CancellationToken ct)
     {
-        var codes = await db.AgencyGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Code, ct);
-        IEnumerable<Agency> agencies;
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            agencies = (await service.SearchAsync(q, 200, ct)).Select(h => h.Agency);
-            var ids = agencies.Select(a => a.Id).ToList();
-            var members = await db.AgencyGroupMembers.AsNoTracking().Where(m => ids.Contains(m.AgencyId)).ToListAsync(ct);
-            foreach (var a in agencies) a.Groups = members.Where(m => m.AgencyId == a.Id).ToList();
-        }
-        else
-        {
-            var query = db.Agencies.AsNoTracking().Include(a => a.Groups).AsQueryable();
-            if (kind is { } k) query = query.Where(a => a.Kind == k);
-            if (parentId is { } p) query = query.Where(a => a.ParentId == p);
-            agencies = (await query.ToListAsync(ct)).OrderBy(a => a.Kind).ThenBy(a => a.Name, VietnameseCollation.Comparer);
-        }
-        if (kind is { } k2) agencies = agencies.Where(a => a.Kind == k2);
-        if (parentId is { } p2) agencies = agencies.Where(a => a.ParentId == p2);
+        var directory = await service.DirectoryAsync(ct);
+        var codes = directory.Groups.ToDictionary(g => g.Key, g => g.Value.Code);
+        IEnumerable<Agency> agencies = string.IsNullOrWhiteSpace(q)
+            ? directory.Entries.Select(e => e.Agency)
+            : (await service.SearchAsync(q, 200, ct)).Select(h => h.Agency);
+        if (kind is { } k) agencies = agencies.Where(a => a.Kind == k);
+        if (parentId is { } p) agencies = agencies.Where(a => a.ParentId == p);
         if (activeOn is { } d) agencies = agencies.Where(a => a.ExistsOn(d));
         return agencies.Select(a => AgencyDto.From(a, codes)).ToList();
     }
 
-    private static async Task<Ok<List<AgencyDto>>> ListAsync(ParHubDbContext db, AgencyService service,
+    private static async Task<Ok<List<AgencyDto>>> ListAsync(AgencyService service,
         string? q, AgencyKind? kind, int? parentId, DateOnly? activeOn, CancellationToken ct) =>
-        TypedResults.Ok(await QueryAsync(db, service, q, kind, parentId, activeOn, ct));
+        TypedResults.Ok(await QueryAsync(service, q, kind, parentId, activeOn, ct));
 
     private static async Task<Results<Ok<AgencyDto>, NotFound>> GetAsync(int id, ParHubDbContext db, CancellationToken ct)
     {

@@ -28,25 +28,24 @@ public sealed class AgencyInput
 public sealed record SearchHit(Agency Agency, int Score);
 
 /// <summary>Reads and changes the agency directory; every change is validated and audited.</summary>
-public sealed class AgencyService(ParHubDbContext db, AuditLog audit)
+public sealed class AgencyService(ParHubDbContext db, AuditLog audit, AgencyDirectoryCache cache)
 {
     public const string EntityType = "Agency";
 
-    public Task<List<Agency>> AllAsync(CancellationToken ct = default) =>
-        db.Agencies.AsNoTracking().ToListAsync(ct);
+    /// <summary>Every agency (with its group memberships), in directory order: kind, then Vietnamese name order.</summary>
+    public async Task<IReadOnlyList<Agency>> AllAsync(CancellationToken ct = default) =>
+        (await cache.GetAsync(db, ct)).Entries.Select(e => e.Agency).ToList();
+
+    public Task<AgencyDirectoryCache.Snapshot> DirectoryAsync(CancellationToken ct = default) => cache.GetAsync(db, ct);
 
     /// <summary>Agencies found by a typed query, best first; Vietnamese order within equal scores.</summary>
     public async Task<List<SearchHit>> SearchAsync(string query, int limit = 50, CancellationToken ct = default)
     {
         var words = VietnameseText.Words(query);
         if (words.Length == 0) return [];
-        // Narrow in the database by the first letter of the query; the matcher decides.
-        var first = words[0][..1];
-        var candidates = await db.Agencies.AsNoTracking()
-            .Where(a => a.SearchText.Contains(first))
-            .ToListAsync(ct);
-        return candidates
-            .Select(a => new SearchHit(a, AgencyMatcher.Score(query, a.Names)))
+        var directory = await cache.GetAsync(db, ct);
+        return directory.Entries
+            .Select(e => new SearchHit(e.Agency, AgencyMatcher.Score(words, e.Names)))
             .Where(h => h.Score > 0)
             .OrderByDescending(h => h.Score)
             .ThenBy(h => h.Agency.ValidTo is null ? 0 : 1)

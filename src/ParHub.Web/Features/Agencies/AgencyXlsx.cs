@@ -39,7 +39,7 @@ public sealed record AgencyImportPreview(IReadOnlyList<AgencyImportRow> Rows, IR
 }
 
 /// <summary>Exports the directory to XLSX and imports it back: preview first, then apply in one transaction.</summary>
-public sealed class AgencyXlsx(ParHubDbContext db, AgencyService agencies, AuditLog audit)
+public sealed class AgencyXlsx(ParHubDbContext db, AgencyService agencies, AuditLog audit, AgencyDirectoryCache cache)
 {
     public const long MaxUploadBytes = 5 * 1024 * 1024;
 
@@ -181,6 +181,7 @@ public sealed class AgencyXlsx(ParHubDbContext db, AgencyService agencies, Audit
                 $"Nhập danh mục cơ quan từ Excel: {fresh.Count} thêm mới, {preview.Rows.Count - fresh.Count} cập nhật", []);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            cache.Invalidate();
             return (fresh.Count, preview.Rows.Count - fresh.Count);
         });
     }

@@ -28,7 +28,7 @@ public class IndexModel(AgencyService agencies, AgencyScope scope) : PageModel
         var all = (await agencies.AllAsync(ct)).Where(a => ShowEnded || a.ValidTo is null || a.ValidTo >= today).ToList();
         var ids = all.Select(a => a.Id).ToHashSet();
         // An agency whose parent is hidden (ended) is shown under the root.
-        var ordered = all.OrderBy(a => a.Kind).ThenBy(a => a.Name, VietnameseCollation.Comparer).ToList();
+        var ordered = all; // already in directory order
         children = ordered.ToLookup(a => a.ParentId is { } p && ids.Contains(p) ? a.ParentId : null);
         Roots = children[null].ToList();
         var province = Roots.FirstOrDefault(a => a.Kind == AgencyKind.Province);

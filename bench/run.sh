@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# HTTP benchmarks of ParHub at --scale large, on SQLite and on PostgreSQL, with wrk on 127.0.0.1 only.
+# Each run is bounded: 8 connections, DURATION seconds (default 30) per endpoint. Results: bench/results/*.jsonl
+#   bench/run.sh [sqlite|postgres ...]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+duration="${DURATION:-30}"
+providers=("$@"); [ ${#providers[@]} -gt 0 ] || providers=(sqlite postgres)
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
+. "$root/scripts/pg.sh"
+trap 'kill $server 2>/dev/null || true; pg_stop' EXIT
+mkdir -p bench/results
+out="bench/results/$(date -u +%Y%m%dT%H%M%SZ).jsonl"
+port=5099
+server=""
+
+for provider in "${providers[@]}"; do
+  data="$(mktemp -d /tmp/parhub-bench.XXXXXX)"
+  export PARHUB_DATA_DIR="$data"
+  unset PARHUB_DB
+  if [ "$provider" = postgres ]; then
+    pg_start
+    export PARHUB_DB="$PARHUB_PG_URL;Maximum Pool Size=50"
+  fi
+  ./parhub demo --reset --scale large >/dev/null
+  token=$(./parhub users token --username cchc --name bench 2>/dev/null | python3 -c 'import json,sys;print(json.load(sys.stdin)["token"])')
+  ./parhub serve --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+  server=$!
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
+  for path in "/api/v1/agencies" "/api/v1/agencies?q=so%20ke%20hoach" "/Agencies?q=so+ke+hoach" "/Agencies"; do
+    curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path" >/dev/null   # warm-up
+    wrk -t2 -c8 -d"${duration}s" --timeout 10s -H "Authorization: Bearer $token" -s bench/p95.lua "http://127.0.0.1:$port$path" \
+      | tail -n 1 | python3 -c "import json,sys; r=json.loads(sys.stdin.read()); r.update(provider='$provider', path='$path', duration_s=$duration, connections=8); print(json.dumps(r))" \
+      | tee -a "$out"
+  done
+  kill $server; wait $server 2>/dev/null || true; server=""
+  [ "$provider" = postgres ] && pg_stop
+  rm -rf "$data"
+done
+echo "results: $out" >&2
