@@ -36,6 +36,23 @@ public static class VietnameseText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Lower case, no diacritics, "đ" → "d", white space collapsed — punctuation kept ("Quý IV/2025" → "quy iv/2025"),
+    /// one character for one character of the collapsed input where the input is precomposed.
+    /// </summary>
+    public static string FoldKeepingPunctuation(string? text)
+    {
+        var collapsed = CollapseWhitespace(text).Replace('–', '-').Replace('—', '-');
+        var sb = new StringBuilder(collapsed.Length);
+        foreach (var ch in collapsed)
+        {
+            var c = ch is 'đ' or 'Đ' ? "d" : ch.ToString().Normalize(NormalizationForm.FormD);
+            foreach (var part in c)
+                if (CharUnicodeInfo.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark) sb.Append(char.ToLowerInvariant(part));
+        }
+        return sb.ToString();
+    }
+
     /// <summary>The folded words of a text.</summary>
     public static string[] Words(string? text) =>
         Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);

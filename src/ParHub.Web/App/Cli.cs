@@ -26,6 +26,9 @@ public static class Cli
           users reset-password --username U --password P
           users token --username U [--name TÊN] tạo mã truy cập API cá nhân (in ra một lần)
           agencies list --json                 in danh mục cơ quan dạng JSON
+          timeframe "cụm từ" [--year YYYY | --period YYYY-YYYY]
+                                               đọc thời hạn ("Quý I/2018", "Trước ngày 30/6"…) ra JSON
+          timeframe --stdin                    đọc từng dòng "NĂM<TAB>cụm từ", in mỗi dòng một JSON
           --help                               hướng dẫn này
 
         Vai trò (ROLE): Admin, Coordinator, Leader, AgencyOfficer, Appraiser, Viewer
@@ -61,6 +64,8 @@ public static class Cli
                     return await WithServices(args[1..], initialize: false, DemoAsync);
                 case "users":
                     return await WithServices(args[1..], initialize: true, UsersAsync);
+                case "timeframe":
+                    return TimeframeCommand(args[1..]);
                 case "agencies" when args.ElementAtOrDefault(1) == "list":
                     return await WithServices(args[2..], initialize: true, AgenciesListAsync);
                 default:
@@ -129,6 +134,41 @@ public static class Cli
         var db = sp.GetRequiredService<ParHubDbContext>();
         PrintJson(new { scale = scale.ToString().ToLowerInvariant(), agencies = await db.Agencies.CountAsync(), users = await db.Users.CountAsync() });
         Console.Error.WriteLine(StartupTasks.DemoLogins());
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>timeframe "phrase" [--year YYYY | --period YYYY-YYYY]</c> prints one JSON object;
+    /// <c>timeframe --stdin</c> reads lines "YYYY&lt;TAB&gt;phrase" (or "YYYY-YYYY&lt;TAB&gt;phrase") and prints one object per line.
+    /// Pure: no database.
+    /// </summary>
+    private static int TimeframeCommand(string[] args)
+    {
+        var jsonLine = new System.Text.Json.JsonSerializerOptions(Json.Options) { WriteIndented = false };
+        if (args.Contains("--stdin"))
+        {
+            string? line;
+            var n = 0;
+            while ((line = Console.In.ReadLine()) is not null)
+            {
+                n++;
+                if (line.Length == 0) continue;
+                var tab = line.IndexOf('\t');
+                if (tab < 0) throw new CliError($"Dòng {n}: cần dạng NĂM<TAB>cụm từ.");
+                Core.Plans.TimeframeContext ctx;
+                try { ctx = Core.Plans.TimeframeContext.Parse(line[..tab]); }
+                catch (FormatException) { throw new CliError($"Dòng {n}: “{line[..tab]}” không phải năm (YYYY) hay giai đoạn (YYYY-YYYY)."); }
+                var t = Core.Plans.TimeframeParser.Parse(line[(tab + 1)..], ctx);
+                Console.WriteLine(JsonSerializer.Serialize(Features.Plans.TimeframeJson.From(t), jsonLine));
+            }
+            return 0;
+        }
+        var phrase = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+            ?? throw new CliError("Dùng: ./parhub timeframe \"cụm từ\" [--year YYYY] | --stdin");
+        var opts = Options.Parse(args.Where(a => a != phrase).ToArray());
+        var context = opts.Get("period") is { } period ? Core.Plans.TimeframeContext.Parse(period)
+            : new Core.Plans.TimeframeContext(opts.Get("year") is { } y && int.TryParse(y, out var year) ? year : DateTime.Today.Year);
+        PrintJson(Features.Plans.TimeframeJson.From(Core.Plans.TimeframeParser.Parse(phrase, context)));
         return 0;
     }
 
