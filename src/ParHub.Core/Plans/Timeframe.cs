@@ -33,10 +33,15 @@ public sealed record Timeframe(
 /// </summary>
 public sealed record TimeframeContext(int Year, DateOnly? PeriodStart = null, DateOnly? PeriodEnd = null)
 {
-    /// <summary>"2018" or a period "2026-2030" (the year is its first year).</summary>
+    /// <summary>"2018", a period "2026-2030", or exact bounds "2025-11-24..2030-12-31" (the year is the first one).</summary>
     public static TimeframeContext Parse(string text)
     {
         var t = text.Trim();
+        var exact = System.Text.RegularExpressions.Regex.Match(t, @"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$");
+        if (exact.Success
+            && DateOnly.TryParseExact(exact.Groups[1].Value, "yyyy-MM-dd", out var from)
+            && DateOnly.TryParseExact(exact.Groups[2].Value, "yyyy-MM-dd", out var to))
+            return new TimeframeContext(from.Year, from, to);
         var m = System.Text.RegularExpressions.Regex.Match(t, @"^(\d{4})\s*[-–]\s*(\d{4})$");
         if (m.Success)
         {
