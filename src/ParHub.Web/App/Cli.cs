@@ -28,6 +28,7 @@ public static class Cli
           agencies list --json                 in danh mục cơ quan dạng JSON
           timeframe "cụm từ" [--year YYYY | --period YYYY-YYYY]
                                                đọc thời hạn ("Quý I/2018", "Trước ngày 30/6"…) ra JSON
+          plan extract TỆP [--year YYYY]       đọc kế hoạch (.docx, .xlsx, .txt, .md) ra JSON, không ghi CSDL
           timeframe --stdin                    đọc từng dòng "NĂM<TAB>cụm từ", in mỗi dòng một JSON
           --help                               hướng dẫn này
 
@@ -64,6 +65,8 @@ public static class Cli
                     return await WithServices(args[1..], initialize: false, DemoAsync);
                 case "users":
                     return await WithServices(args[1..], initialize: true, UsersAsync);
+                case "plan" when args.ElementAtOrDefault(1) == "extract":
+                    return PlanExtractCommand(args[2..]);
                 case "timeframe":
                     return TimeframeCommand(args[1..]);
                 case "agencies" when args.ElementAtOrDefault(1) == "list":
@@ -169,6 +172,27 @@ public static class Cli
         var context = opts.Get("period") is { } period ? Core.Plans.TimeframeContext.Parse(period)
             : new Core.Plans.TimeframeContext(opts.Get("year") is { } y && int.TryParse(y, out var year) ? year : DateTime.Today.Year);
         PrintJson(Features.Plans.TimeframeJson.From(Core.Plans.TimeframeParser.Parse(phrase, context)));
+        return 0;
+    }
+
+    /// <summary><c>plan extract FILE [--year YYYY]</c>: the plan, its targets and tasks as JSON; no database.</summary>
+    private static int PlanExtractCommand(string[] args)
+    {
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+            ?? throw new CliError("Dùng: ./parhub plan extract TỆP [--year YYYY]");
+        var opts = Options.Parse(args.Where(a => a != file).ToArray());
+        int? year = opts.Get("year") is { } y ? int.TryParse(y, out var v) ? v : throw new CliError("--year phải là năm (YYYY).") : null;
+        if (!File.Exists(file)) throw new CliError($"Không tìm thấy tệp “{file}”.");
+        if (new FileInfo(file).Length > Features.Plans.PlanFileReader.MaxBytes) throw new CliError("Tệp vượt quá 20 MB.");
+        Core.Plans.PlanDraft draft;
+        try
+        {
+            using var stream = File.OpenRead(file);
+            draft = Features.Plans.PlanFileReader.Read(file, stream, year);
+        }
+        catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
+        var resolver = new Core.Agencies.AgencyPhraseResolver(Features.Plans.PlanExtractJson.DemoDirectory());
+        PrintJson(Features.Plans.PlanExtractJson.From(draft, resolver, year));
         return 0;
     }
 

@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+using ParHub.Core.Text;
+
+namespace ParHub.Core.Plans;
+
+/// <summary>
+/// Reads a plan from plain text or Markdown as in the seeds and the corpus: table rows separated by tabs or " | ",
+/// "&lt;b&gt;" group rows, markdown headings; and the plan's number, date, issuer, title and targets.
+/// </summary>
+public static partial class PlanTextReader
+{
+    [GeneratedRegex(@"\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)")] private static partial Regex Emphasis();
+    [GeneratedRegex(@"^\s*#{1,6}\s*")] private static partial Regex HeadingMark();
+    [GeneratedRegex(@"^[….\s]{3,}$")] private static partial Regex Ellipsis();
+    [GeneratedRegex(@"^([IVX]+|[A-Z])[.)]\s+\p{Lu}")] private static partial Regex GroupLine();
+    [GeneratedRegex(@"^[\p{L} .\-]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", RegexOptions.IgnoreCase)] private static partial Regex PlaceDate();
+
+    public static PlanDraft Read(string text, int? year = null)
+    {
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var rows = new List<TableRow>();
+        var headings = new Dictionary<int, string>();
+        var inTable = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var raw = lines[i];
+            var lineNo = i + 1;
+            if (raw.Contains('\t') || raw.Contains(" | "))
+            {
+                var cells = raw.Contains('\t') ? raw.Split('\t') : raw.Split(" | ");
+                rows.Add(new TableRow(cells.Select(Clean).ToList(), lineNo));
+                inTable = true;
+                continue;
+            }
+            var clean = Clean(raw);
+            if (clean.Length == 0 || Ellipsis().IsMatch(clean)) continue; // a gap in the source is not the table's end
+            if (HeadingMark().IsMatch(raw))
+            {
+                headings[lineNo] = HeadingMark().Replace(clean, "");
+                continue;
+            }
+            if (inTable && GroupLine().IsMatch(clean))
+            {
+                // "I. NÂNG CAO NHẬN THỨC …" between rows: a group row written as a line.
+                rows.Add(new TableRow([clean], lineNo));
+                continue;
+            }
+            // Prose ends the table; a short line inside it is a cell that spilled out of its row ("Đang thực hiện").
+            var folded = VietnameseText.Fold(clean);
+            if (inTable && (clean.Length >= 60 || folded.StartsWith("phu luc") || folded.StartsWith("noi nhan")))
+            {
+                rows.Add(TableRow.Break(lineNo));
+                inTable = false;
+            }
+        }
+        var tasks = TaskTable.Read(rows, headings);
+        var header = ReadHeader(lines.Select(Clean).ToList(), year);
+        var warnings = new List<string>();
+        if (tasks.Count == 0) warnings.Add("Không tìm thấy bảng nhiệm vụ (cần dòng tiêu đề có các cột STT, Nội dung/Nhiệm vụ, Cơ quan chủ trì hoặc Thời gian).");
+        return new PlanDraft(header, ReadTargets(lines), tasks, warnings);
+    }
+
+    private static string Clean(string s) => VietnameseText.CollapseWhitespace(Emphasis().Replace(s, "")).Trim();
+
+    [GeneratedRegex(@"^Số\s*:\s*(\d+[a-zA-Z]?)\s*/\s*([\p{L}\d&\-]+)", RegexOptions.IgnoreCase)] private static partial Regex NumberLine();
+    [GeneratedRegex(@"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", RegexOptions.IgnoreCase)] private static partial Regex LongDate();
+    [GeneratedRegex(@"năm\s+(\d{4})(?!.*năm\s+\d{4})", RegexOptions.IgnoreCase)] private static partial Regex LastYear();
+
+    private static readonly HashSet<string> DocumentTypes =
+        ["quyet dinh", "ke hoach", "bao cao", "chi thi", "thong bao", "nghi quyet", "chuong trinh", "de an", "cong van"];
+
+    /// <summary>Number, date, issuer and title from the document's first lines.</summary>
+    public static PlanHeader ReadHeader(IReadOnlyList<string> lines, int? year)
+    {
+        var top = lines.Take(80).ToList();
+        string? number = null, type = null, issuer = null, title = null;
+        DateOnly? issued = null;
+        var numberAt = -1;
+        // The date of issue is the place-and-date line ("Hà Nội, ngày 25 tháng 12 năm 2017"), wrapped or not;
+        // else the first long date.
+        var joined = top.Where(l => l.Length > 0).Select((l, i) => (l, i)).ToList();
+        for (var k = 0; k < joined.Count; k++)
+        {
+            var line = joined[k].l + (k + 1 < joined.Count ? " " + joined[k + 1].l : "");
+            if (PlaceDate().Match(line) is { Success: true } pd
+                && Periods.IsValidDate(int.Parse(pd.Groups[3].Value), int.Parse(pd.Groups[2].Value), int.Parse(pd.Groups[1].Value)))
+            {
+                issued = new DateOnly(int.Parse(pd.Groups[3].Value), int.Parse(pd.Groups[2].Value), int.Parse(pd.Groups[1].Value));
+                break;
+            }
+        }
+        for (var i = 0; i < top.Count; i++)
+        {
+            var withNext = top[i] + (i + 1 < top.Count ? " " + top[i + 1] : "");
+            if (number is null && NumberLine().Match(withNext) is { Success: true } m)
+            {
+                number = $"{m.Groups[1].Value}/{m.Groups[2].Value}";
+                type = m.Groups[2].Value.Split('-')[0];
+                numberAt = i;
+            }
+            if (issued is null && LongDate().Match(top[i]) is { Success: true } d
+                && Periods.IsValidDate(int.Parse(d.Groups[3].Value), int.Parse(d.Groups[2].Value), int.Parse(d.Groups[1].Value)))
+                issued = new DateOnly(int.Parse(d.Groups[3].Value), int.Parse(d.Groups[2].Value), int.Parse(d.Groups[1].Value));
+        }
+        // The issuer: the lines above "Số:" that are not the national motto.
+        var issuerLines = top.Take(numberAt < 0 ? 6 : numberAt)
+            .Where(l => l.Length > 0 && !l.StartsWith("SOURCE:", StringComparison.Ordinal))
+            .TakeWhile(l => !VietnameseText.Fold(l).StartsWith("cong hoa"))
+            .Where(l => l.Any(char.IsLetter) && !l.StartsWith("---", StringComparison.Ordinal))
+            .ToList();
+        if (issuerLines.Count > 0) issuer = string.Join(" ", issuerLines);
+
+        // The title: the lines after the document type ("QUYẾT ĐỊNH", "KẾ HOẠCH") up to a blank line.
+        for (var i = 0; i < top.Count && title is null; i++)
+        {
+            var folded = VietnameseText.Fold(top[i]);
+            if (!DocumentTypes.Contains(folded) || top[i] != top[i].ToUpperInvariant()) continue;
+            var parts = new List<string>();
+            for (var j = i + 1; j < top.Count; j++)
+            {
+                if (top[j].Length == 0) { if (parts.Count > 0) break; continue; }
+                if (VietnameseText.Fold(top[j]).StartsWith("can cu")) break;
+                parts.Add(top[j]);
+                if (parts.Count >= 4) break;
+            }
+            if (parts.Count > 0) title = VietnameseText.CollapseWhitespace(string.Join(" ", parts));
+        }
+        var planYear = year ?? (title is not null && LastYear().Match(title) is { Success: true } y ? int.Parse(y.Groups[1].Value) : null);
+        return new PlanHeader(number, type, issuer, issued, title, planYear);
+    }
+
+    /// <summary>Bullet lines under a heading that names targets ("chỉ tiêu"), up to the next heading.</summary>
+    public static List<TargetDraft> ReadTargets(IReadOnlyList<string> lines)
+    {
+        var targets = new List<TargetDraft>();
+        var inTargets = false;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var clean = Clean(lines[i]);
+            if (clean.Length == 0) continue;
+            var folded = VietnameseText.Fold(clean);
+            var isHeading = HeadingMark().IsMatch(lines[i]) || Regex.IsMatch(clean, @"^([IVX]+|\d+|[a-z])[.)]\s") && !clean.StartsWith('-');
+            if (isHeading)
+            {
+                inTargets = folded.Contains("chi tieu") && !folded.Contains("nhiem vu");
+                continue;
+            }
+            if (inTargets && clean.StartsWith('-')) targets.Add(new TargetDraft(clean.TrimStart('-', ' '), i + 1));
+        }
+        return targets;
+    }
+}

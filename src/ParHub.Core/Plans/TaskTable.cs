@@ -1,0 +1,204 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ParHub.Core.Text;
+
+namespace ParHub.Core.Plans;
+
+/// <summary>What a column of a task table holds.</summary>
+public enum ColumnRole { No, Content, Lead, Cooperating, Product, Timeframe, Note, AssignedBy }
+
+/// <summary>A row of a table as read from any source (DOCX table, XLSX sheet, text line), with its origin.</summary>
+public sealed record TableRow(IReadOnlyList<string> Cells, int Line, bool Bold = false)
+{
+    /// <summary>Prose between tables: the table above has ended.</summary>
+    public static TableRow Break(int line) => new([], line) { IsBreak = true };
+
+    public bool IsBreak { get; private init; }
+}
+
+/// <summary>
+/// Turns the rows of a document into tasks: finds the header row by its names in any column order, skips repeated
+/// headers, turns group rows ("I", "<b>Cải cách thể chế</b>", a title alone in its row) into the current group, joins
+/// rows split over two lines, and keeps "a)", "b)" sub-rows as parts of their task.
+/// </summary>
+public static partial class TaskTable
+{
+    /// <summary>The columns a header row names, or null when the row is not a task-table header.</summary>
+    public static Dictionary<ColumnRole, int>? Header(IReadOnlyList<string> cells)
+    {
+        var roles = new Dictionary<ColumnRole, int>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var h = VietnameseText.Fold(cells[i]);
+            ColumnRole? role =
+                h is "stt" or "tt" or "so thu tu" or "so tt" ? ColumnRole.No
+                : h.StartsWith("noi dung") || h.StartsWith("nhiem vu") || h.StartsWith("ten nhiem vu") || h == "cong viec" ? ColumnRole.Content
+                : h.Contains("chu tri") ? ColumnRole.Lead
+                : h.Contains("phoi hop") ? ColumnRole.Cooperating
+                : h.StartsWith("san pham") || h.StartsWith("ket qua") ? ColumnRole.Product
+                : h.StartsWith("thoi gian") || h.StartsWith("thoi han") ? ColumnRole.Timeframe
+                : h.StartsWith("ghi chu") || h.StartsWith("chu thich") ? ColumnRole.Note
+                : h.StartsWith("van ban giao") ? ColumnRole.AssignedBy
+                : null;
+            if (role is { } r && !roles.ContainsKey(r)) roles[r] = i;
+        }
+        var isHeader = roles.ContainsKey(ColumnRole.Content) && roles.ContainsKey(ColumnRole.No)
+            && (roles.ContainsKey(ColumnRole.Lead) || roles.ContainsKey(ColumnRole.Timeframe));
+        return isHeader ? roles : null;
+    }
+
+    [GeneratedRegex(@"^(\d{1,3}[a-zđ]?)[.)]?$")] private static partial Regex TaskNo();
+    [GeneratedRegex(@"^([IVXLC]+)(\.\d+)?[.]?$")] private static partial Regex GroupNo();
+    [GeneratedRegex(@"^\s*([a-zđ])\s*\)\s*-?\s*")] private static partial Regex SubRow();
+    [GeneratedRegex(@"</?b>", RegexOptions.IgnoreCase)] private static partial Regex BoldTags();
+
+    /// <summary>A mutable task while its rows are being read.</summary>
+    private sealed class Building(string no, string? group, int line)
+    {
+        public string No = no;
+        public readonly string? Group = group;
+        public readonly int Line = line;
+        public readonly Dictionary<ColumnRole, StringBuilder> Cells = [];
+        public readonly List<Building> Parts = [];
+
+        public void Append(ColumnRole role, string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return;
+            if (!Cells.TryGetValue(role, out var sb)) Cells[role] = sb = new StringBuilder();
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(text.Trim());
+        }
+
+        public string Get(ColumnRole role) => Cells.TryGetValue(role, out var sb) ? VietnameseText.CollapseWhitespace(sb.ToString()) : "";
+
+        public TaskDraft ToDraft()
+        {
+            var parts = Parts.Select(p => p.ToDraft()).ToList();
+            string Merged(ColumnRole role) => Get(role) is { Length: > 0 } own ? own
+                : string.Join("; ", parts.Select(p => Pick(p, role)).Where(s => s.Length > 0).Distinct());
+            return new TaskDraft(No, Group, Merged(ColumnRole.Content), Merged(ColumnRole.Lead), Merged(ColumnRole.Cooperating),
+                Merged(ColumnRole.Product), Merged(ColumnRole.Timeframe), NullIfEmpty(Get(ColumnRole.Note)),
+                NullIfEmpty(Get(ColumnRole.AssignedBy)), Line, parts);
+        }
+
+        private static string Pick(TaskDraft t, ColumnRole role) => role switch
+        {
+            ColumnRole.Content => t.Content, ColumnRole.Lead => t.Lead, ColumnRole.Cooperating => t.Cooperating,
+            ColumnRole.Product => t.Product, ColumnRole.Timeframe => t.Timeframe, _ => "",
+        };
+
+        private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+    }
+
+    /// <summary>
+    /// Reads every task table in the rows. <paramref name="headings"/> maps a line to a heading met between rows
+    /// (a markdown "#### Cải cách thể chế"), which starts a group when inside a table.
+    /// </summary>
+    public static List<TaskDraft> Read(IEnumerable<TableRow> rows, IReadOnlyDictionary<int, string>? headings = null)
+    {
+        var tasks = new List<Building>();
+        Dictionary<ColumnRole, int>? columns = null;
+        string? group = null;
+        Building? current = null;
+        var lastHeadingLine = 0;
+
+        foreach (var row in rows)
+        {
+            if (columns is not null && headings is not null)
+            {
+                foreach (var (line, text) in headings.Where(h => h.Key > lastHeadingLine && h.Key < row.Line).OrderBy(h => h.Key))
+                {
+                    group = text;
+                    current = null;
+                    lastHeadingLine = line;
+                }
+            }
+            if (row.IsBreak)
+            {
+                columns = null;
+                current = null;
+                continue;
+            }
+            var cells = row.Cells.Select(c => VietnameseText.CollapseWhitespace(BoldTags().Replace(c, ""))).ToArray();
+            if (Header(cells) is { } header)
+            {
+                // A repeated header (page break) keeps the table going; a new one may reorder the columns.
+                columns = header;
+                continue;
+            }
+            if (columns is null || cells.All(string.IsNullOrWhiteSpace)) continue;
+
+            string Cell(ColumnRole role) => columns.TryGetValue(role, out var i) && i < cells.Length ? cells[i] : "";
+            var no = Cell(ColumnRole.No).Trim();
+            var content = Cell(ColumnRole.Content);
+            var filled = cells.Count(c => c.Length > 0);
+            var isBoldGroup = row.Bold || row.Cells.Any(c => c.Contains("<b>", StringComparison.OrdinalIgnoreCase));
+
+            // Column-numbering rows ("A | B | 1 | 2 …") are not data.
+            if (cells.Where(c => c.Length > 0).All(c => c.Length <= 2) && filled >= 3) continue;
+
+            if (GroupNo().IsMatch(no) && !TaskNo().IsMatch(no))
+            {
+                group = FirstNonEmpty(cells.Skip(1)) ?? no;
+                current = null;
+                continue;
+            }
+            if (TaskNo().Match(no) is { Success: true } m)
+            {
+                current = new Building(m.Groups[1].Value, group, row.Line);
+                tasks.Add(current);
+                Fill(current, columns, cells, skipNo: true);
+                SplitFirstPart(current);
+                continue;
+            }
+            if (no.Length == 0 && current is not null && SubRow().Match(content) is { Success: true } sub)
+            {
+                var part = new Building(current.No + sub.Groups[1].Value, group, row.Line);
+                current.Parts.Add(part);
+                Fill(part, columns, cells, skipNo: true);
+                part.Cells[ColumnRole.Content] = new StringBuilder(SubRow().Replace(part.Get(ColumnRole.Content), ""));
+                continue;
+            }
+            // A title alone in a full-width row (" | Nhiệm vụ giao Bộ trưởng … chỉ đạo |  |  | ") is a group too.
+            var titleRow = no.Length == 0 && filled == 1 && content.Length > 0 && char.IsUpper(content[0])
+                && cells.Length >= columns.Values.Max() + 1;
+            if (no.Length > 0 && filled == 1 || isBoldGroup && filled <= 2 || no.Length == 0 && filled == 1 && current is null || titleRow)
+            {
+                // A title alone in its row: a group ("Cải cách tổ chức bộ máy").
+                group = FirstNonEmpty(cells) ?? group;
+                current = null;
+                continue;
+            }
+            if (current is not null)
+            {
+                // A task split over two rows: each cell continues the cell above it.
+                var target = current.Parts.Count > 0 ? current.Parts[^1] : current;
+                Fill(target, columns, cells, skipNo: true);
+            }
+        }
+        return tasks.Select(t => t.ToDraft()).ToList();
+    }
+
+    private static void Fill(Building b, Dictionary<ColumnRole, int> columns, string[] cells, bool skipNo)
+    {
+        foreach (var (role, i) in columns)
+        {
+            if (skipNo && role == ColumnRole.No) continue;
+            if (i < cells.Length) b.Append(role, cells[i]);
+        }
+    }
+
+    /// <summary>Task 8 whose content starts "a)": the first sub-row is on the task's own row.</summary>
+    private static void SplitFirstPart(Building task)
+    {
+        var content = task.Get(ColumnRole.Content);
+        if (SubRow().Match(content) is not { Success: true } m || m.Groups[1].Value != "a") return;
+        var part = new Building(task.No + "a", task.Group, task.Line);
+        foreach (var (role, sb) in task.Cells) part.Cells[role] = new StringBuilder(sb.ToString());
+        part.Cells[ColumnRole.Content] = new StringBuilder(SubRow().Replace(content, ""));
+        task.Cells.Clear();
+        task.Parts.Add(part);
+    }
+
+    private static string? FirstNonEmpty(IEnumerable<string> cells) => cells.FirstOrDefault(c => c.Length > 0);
+}
