@@ -108,14 +108,27 @@ public sealed class AgencyPhraseResolver
                 if (!IsFiller(whole)) results.Add((wholeAt, resolvedWhole));
                 continue;
             }
+            // Greedy: the longest run of "và"-separated parts that names an agency ("Sở Kế hoạch và Đầu tư").
+            var starts = new List<int>();
             var offset = 0;
-            foreach (var part in parts)
+            foreach (var part in parts) { starts.Add(offset); offset += part.Length + 2; }
+            for (var i = 0; i < parts.Length;)
             {
-                var trimmed = part.Trim(' ', '.', '-', '(', ')', ':');
-                var at = wholeAt + offset + part.IndexOf(trimmed, StringComparison.Ordinal);
-                offset += part.Length + 2;
-                if (trimmed.Length == 0 || IsFiller(trimmed)) continue;
-                results.Add((at, ResolveOne(Slice(original, folded, at, trimmed.Length), on)));
+                var taken = false;
+                for (var j = parts.Length - 1; j >= i; j--)
+                {
+                    var span = whole[starts[i]..(starts[j] + parts[j].Length)];
+                    var trimmed = span.Trim(' ', '.', '-', '(', ')', ':');
+                    if (trimmed.Length == 0) continue;
+                    var at = wholeAt + starts[i] + span.IndexOf(trimmed, StringComparison.Ordinal);
+                    var resolved = ResolveOne(Slice(original, folded, at, trimmed.Length), on);
+                    if (resolved.Kind != ResolvedKind.Agency && j > i) continue;
+                    if (!IsFiller(trimmed)) results.Add((at, resolved));
+                    i = j + 1;
+                    taken = true;
+                    break;
+                }
+                if (!taken) i++;
             }
         }
         // The same agency or group named twice is listed once.
