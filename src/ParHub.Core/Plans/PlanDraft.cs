@@ -4,7 +4,25 @@ namespace ParHub.Core.Plans;
 public sealed record PlanDraft(
     PlanHeader Header, IReadOnlyList<TargetDraft> Targets, IReadOnlyList<TaskDraft> Tasks, IReadOnlyList<string> Warnings);
 
-public sealed record PlanHeader(string? Number, string? Type, string? Issuer, DateOnly? IssuedOn, string? Title, int? Year);
+public sealed record PlanHeader(string? Number, string? Type, string? Issuer, DateOnly? IssuedOn, string? Title, int? Year)
+{
+    /// <summary>The period the title states ("giai đoạn 2026 - 2030", "đến năm 2030"), for continuous tasks' bounds.</summary>
+    public (DateOnly From, DateOnly To)? StatedPeriod()
+    {
+        var t = Text.VietnameseText.FoldKeepingPunctuation(Title);
+        var range = System.Text.RegularExpressions.Regex.Match(t, @"giai doan\s+(\d{4})\s*-\s*(\d{4})");
+        if (range.Success) return (new DateOnly(int.Parse(range.Groups[1].Value), 1, 1), new DateOnly(int.Parse(range.Groups[2].Value), 12, 31));
+        var until = System.Text.RegularExpressions.Regex.Match(t, @"den nam\s+(\d{4})");
+        if (until.Success && IssuedOn is { } issued) return (issued, new DateOnly(int.Parse(until.Groups[1].Value), 12, 31));
+        return null;
+    }
+
+    public TimeframeContext TimeframeContext(int? year)
+    {
+        var y = year ?? Year ?? IssuedOn?.Year ?? DateTime.Today.Year;
+        return StatedPeriod() is { } p ? new TimeframeContext(y, p.From, p.To) : new TimeframeContext(y);
+    }
+}
 
 public sealed record TargetDraft(string Text, int Line);
 

@@ -29,6 +29,7 @@ public static class Cli
           timeframe "cụm từ" [--year YYYY | --period YYYY-YYYY]
                                                đọc thời hạn ("Quý I/2018", "Trước ngày 30/6"…) ra JSON
           plan extract TỆP [--year YYYY]       đọc kế hoạch (.docx, .xlsx, .txt, .md) ra JSON, không ghi CSDL
+          plan import TỆP [--year YYYY]        nhập kế hoạch vào CSDL (nhập lại thì cập nhật, không nhân đôi)
           timeframe --stdin                    đọc từng dòng "NĂM<TAB>cụm từ", in mỗi dòng một JSON
           --help                               hướng dẫn này
 
@@ -65,6 +66,8 @@ public static class Cli
                     return await WithServices(args[1..], initialize: false, DemoAsync);
                 case "users":
                     return await WithServices(args[1..], initialize: true, UsersAsync);
+                case "plan" when args.ElementAtOrDefault(1) == "import":
+                    return await WithServices(args[2..], initialize: true, PlanImportAsync);
                 case "plan" when args.ElementAtOrDefault(1) == "extract":
                     return PlanExtractCommand(args[2..]);
                 case "timeframe":
@@ -193,6 +196,36 @@ public static class Cli
         catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
         var resolver = new Core.Agencies.AgencyPhraseResolver(Features.Plans.PlanExtractJson.DemoDirectory());
         PrintJson(Features.Plans.PlanExtractJson.From(draft, resolver, year));
+        return 0;
+    }
+
+    /// <summary><c>plan import FILE [--year YYYY]</c>: stores the plan (same rules as the web import) and prints a summary.</summary>
+    private static async Task<int> PlanImportAsync(IServiceProvider sp, string[] args)
+    {
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
+            ?? throw new CliError("Dùng: ./parhub plan import TỆP [--year YYYY]");
+        var opts = Options.Parse(args.Where(a => a != file).ToArray());
+        int? year = opts.Get("year") is { } y ? int.TryParse(y, out var v) ? v : throw new CliError("--year phải là năm (YYYY).") : null;
+        if (!File.Exists(file)) throw new CliError($"Không tìm thấy tệp “{file}”.");
+        if (new FileInfo(file).Length > Features.Plans.PlanFileReader.MaxBytes) throw new CliError("Tệp vượt quá 20 MB.");
+        Core.Plans.PlanDraft draft;
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            draft = Features.Plans.PlanFileReader.Read(file, stream, year);
+        }
+        catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
+        if (draft.Tasks.Count == 0) throw new CliError(string.Join(" ", draft.Warnings));
+        var importer = sp.GetRequiredService<Features.Plans.PlanImporter>();
+        var (plan, rows) = Features.Plans.PlanImporter.FromDraft(draft, year, Path.GetFileName(file));
+        var preview = await importer.CheckAsync(plan, rows);
+        if (!preview.CanApply) throw new CliError(string.Join(" ", preview.Errors));
+        var result = await importer.ApplyAsync(preview);
+        PrintJson(new
+        {
+            result.PlanId, result.Created, result.TasksAdded, result.TasksUpdated, result.TasksRemoved, result.Flagged,
+            flags = preview.Rows.Where(r => r.Flags.Count > 0).Select(r => new { no = r.Row.No, r.Flags }),
+        });
         return 0;
     }
 

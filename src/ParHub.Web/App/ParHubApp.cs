@@ -84,6 +84,7 @@ public static class ParHubApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AgencyService>();
         services.AddScoped<AgencyXlsx>();
+        services.AddScoped<Features.Plans.PlanImporter>();
         services.AddHostedService<StartupTasks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -162,7 +163,11 @@ public static class ParHubApp
             o.SupportedUICultures = [Vietnamese];
             o.RequestCultureProviders.Clear();
         });
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = AgencyXlsx.MaxUploadBytes + 64 * 1024);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
+        {
+            o.MultipartBodyLengthLimit = Features.Plans.PlanFileReader.MaxBytes + 64 * 1024;
+            o.ValueCountLimit = 50_000; // a previewed plan of a few hundred tasks posts all its cells
+        });
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

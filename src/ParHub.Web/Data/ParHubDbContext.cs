@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Agencies;
+using ParHub.Core.Plans;
 
 namespace ParHub.Web.Data;
 
@@ -13,6 +14,15 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
     public DbSet<AgencyGroupMember> AgencyGroupMembers => Set<AgencyGroupMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<TaskAssignment> TaskAssignments => Set<TaskAssignment>();
+    public DbSet<TaskUpdate> TaskUpdates => Set<TaskUpdate>();
+    public DbSet<TaskFile> TaskFiles => Set<TaskFile>();
+    public DbSet<DeadlineChange> DeadlineChanges => Set<DeadlineChange>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DigestEntry> DigestEntries => Set<DigestEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -76,6 +86,116 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
             e.HasIndex(a => a.AgencyId);
+        });
+
+        b.Entity<Plan>(e =>
+        {
+            e.ToTable("plans");
+            e.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(p => p.Number).HasMaxLength(64);
+            e.Property(p => p.DocType).HasMaxLength(16);
+            e.Property(p => p.Issuer).HasMaxLength(300);
+            e.Property(p => p.Title).HasMaxLength(1000);
+            e.Property(p => p.SourceFile).HasMaxLength(260);
+            e.HasIndex(p => new { p.Year, p.Number });
+            e.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<PlanTarget>(e =>
+        {
+            e.ToTable("plan_targets");
+            e.Property(t => t.Metric).HasMaxLength(200);
+            e.Property(t => t.Comparator).HasMaxLength(8);
+            e.Property(t => t.Unit).HasMaxLength(32);
+            e.Property(t => t.Period).HasMaxLength(64);
+            e.Property(t => t.Threshold).HasPrecision(18, 4);
+            e.HasIndex(t => t.PlanId);
+        });
+
+        b.Entity<PlanTask>(e =>
+        {
+            e.ToTable("plan_tasks");
+            e.Property(t => t.No).HasMaxLength(16);
+            e.Property(t => t.Group).HasMaxLength(500);
+            e.Property(t => t.ReformArea).HasMaxLength(200);
+            e.Property(t => t.Product).HasMaxLength(2000);
+            e.Property(t => t.LeadText).HasMaxLength(2000);
+            e.Property(t => t.CooperatingText).HasMaxLength(4000);
+            e.Property(t => t.TimeframeText).HasMaxLength(1000);
+            e.Property(t => t.TimeframeKind).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.Recurrence).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.Progress).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.AssignedBy).HasMaxLength(1000);
+            e.Property(t => t.Source).HasMaxLength(100);
+            e.Property(t => t.ProductNumber).HasMaxLength(100);
+            e.Property(t => t.LastNote).HasMaxLength(4000);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.HasIndex(t => new { t.PlanId, t.SortOrder });
+            e.HasIndex(t => t.CurrentDue);
+            e.HasMany(t => t.Assignments).WithOne().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(t => t.EffectiveDue);
+        });
+
+        b.Entity<TaskAssignment>(e =>
+        {
+            e.ToTable("task_assignments");
+            e.Property(a => a.Role).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.Text).HasMaxLength(500);
+            e.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AgencyGroup>().WithMany().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => a.TaskId);
+            e.HasIndex(a => new { a.AgencyId, a.Role });
+            e.HasIndex(a => a.GroupId);
+        });
+
+        b.Entity<TaskUpdate>(e =>
+        {
+            e.ToTable("task_updates");
+            e.Property(u => u.UserName).HasMaxLength(256);
+            e.Property(u => u.Progress).HasConversion<string>().HasMaxLength(16);
+            e.Property(u => u.ProductNumber).HasMaxLength(100);
+            e.Property(u => u.Note).HasMaxLength(4000);
+            e.HasOne<PlanTask>().WithMany().HasForeignKey(u => u.TaskId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(u => u.TaskId);
+        });
+
+        b.Entity<TaskFile>(e =>
+        {
+            e.ToTable("task_files");
+            e.Property(f => f.FileName).HasMaxLength(260);
+            e.Property(f => f.ContentType).HasMaxLength(100);
+            e.Property(f => f.StoredName).HasMaxLength(100);
+            e.Property(f => f.UploadedBy).HasMaxLength(256);
+            e.HasOne<PlanTask>().WithMany().HasForeignKey(f => f.TaskId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => f.TaskId);
+        });
+
+        b.Entity<DeadlineChange>(e =>
+        {
+            e.ToTable("deadline_changes");
+            e.Property(d => d.Reason).HasMaxLength(1000);
+            e.Property(d => d.UserName).HasMaxLength(256);
+            e.HasOne<PlanTask>().WithMany().HasForeignKey(d => d.TaskId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(d => d.TaskId);
+        });
+
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.Property(n => n.UserId).HasMaxLength(64);
+            e.Property(n => n.Title).HasMaxLength(300);
+            e.Property(n => n.Body).HasMaxLength(4000);
+            e.Property(n => n.Link).HasMaxLength(500);
+            e.HasIndex(n => new { n.UserId, n.ReadAt });
+        });
+
+        b.Entity<DigestEntry>(e =>
+        {
+            e.ToTable("digest_entries");
+            e.Property(d => d.UserId).HasMaxLength(64);
+            e.Property(d => d.ItemKey).HasMaxLength(100);
+            e.HasIndex(d => new { d.UserId, d.ItemKey }).IsUnique();
         });
 
         b.Entity<ApiToken>(e =>

@@ -33,7 +33,7 @@ public static class PlanExtractJson
     {
         var h = draft.Header;
         var planYear = year ?? h.Year ?? h.IssuedOn?.Year ?? DateTime.Today.Year;
-        var context = new TimeframeContext(planYear);
+        var context = h.TimeframeContext(planYear);
         var on = h.IssuedOn;
         var unresolved = new SortedSet<string>(StringComparer.Ordinal);
 
