@@ -30,6 +30,7 @@ public static class Cli
                                                đọc thời hạn ("Quý I/2018", "Trước ngày 30/6"…) ra JSON
           plan extract TỆP [--year YYYY]       đọc kế hoạch (.docx, .xlsx, .txt, .md) ra JSON, không ghi CSDL
           plan import TỆP [--year YYYY]        nhập kế hoạch vào CSDL (nhập lại thì cập nhật, không nhân đôi)
+          digest [--date YYYY-MM-DD]           gửi thư nhắc hằng ngày (nhiệm vụ sắp đến hạn, quá hạn)
           timeframe --stdin                    đọc từng dòng "NĂM<TAB>cụm từ", in mỗi dòng một JSON
           --help                               hướng dẫn này
 
@@ -70,6 +71,14 @@ public static class Cli
                     return await WithServices(args[2..], initialize: true, PlanImportAsync);
                 case "plan" when args.ElementAtOrDefault(1) == "extract":
                     return PlanExtractCommand(args[2..]);
+                case "digest":
+                    return await WithServices(args[1..], initialize: true, async (sp, a) =>
+                    {
+                        var o = Options.Parse(a);
+                        var day = o.Get("date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd") : DateOnly.FromDateTime(DateTime.Today);
+                        PrintJson(await sp.GetRequiredService<Features.Notifications.Reminders>().SendDigestAsync(day));
+                        return 0;
+                    });
                 case "timeframe":
                     return TimeframeCommand(args[1..]);
                 case "agencies" when args.ElementAtOrDefault(1) == "list":

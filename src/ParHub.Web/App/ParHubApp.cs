@@ -85,6 +85,13 @@ public static class ParHubApp
         services.AddScoped<AgencyService>();
         services.AddScoped<AgencyXlsx>();
         services.AddScoped<Features.Plans.PlanImporter>();
+        services.AddScoped<Features.Tasks.TaskQueries>();
+        services.AddScoped<Features.Tasks.TaskAccess>();
+        services.AddScoped<Features.Tasks.TaskTracking>();
+        services.AddSingleton(sp => Features.Notifications.SmtpSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<Features.Notifications.MailSender>();
+        services.AddScoped<Features.Notifications.Reminders>();
+        services.AddHostedService<Features.Notifications.DigestScheduler>();
         services.AddHostedService<StartupTasks>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -165,7 +172,7 @@ public static class ParHubApp
         });
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o =>
         {
-            o.MultipartBodyLengthLimit = Features.Plans.PlanFileReader.MaxBytes + 64 * 1024;
+            o.MultipartBodyLengthLimit = 5 * Features.Tasks.TaskTracking.MaxFileBytes + 1024 * 1024;
             o.ValueCountLimit = 50_000; // a previewed plan of a few hundred tasks posts all its cells
         });
     }

@@ -100,11 +100,15 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyService agencies, Aud
     public async Task<ImportPreview> CheckAsync(PlanInput plan, IReadOnlyList<TaskRowInput> rows, CancellationToken ct = default)
     {
         var resolver = await ResolverAsync(ct);
-        var context = new TimeframeContext(plan.Year, plan.PeriodFrom, plan.PeriodTo);
-        var on = plan.IssuedOn ?? new DateOnly(plan.Year, 1, 1);
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(plan.Title)) errors.Add("Vui lòng nhập tên kế hoạch.");
-        if (plan.Year is < 1990 or > 2100) errors.Add("Năm kế hoạch không hợp lệ.");
+        if (plan.Year is < 1990 or > 2100)
+        {
+            errors.Add("Năm kế hoạch không hợp lệ (1990–2100).");
+            plan.Year = Math.Clamp(plan.Year, 1990, 2100);
+        }
+        var context = new TimeframeContext(plan.Year, plan.PeriodFrom, plan.PeriodTo);
+        var on = plan.IssuedOn ?? new DateOnly(plan.Year, 1, 1);
         if (rows.Count == 0) errors.Add("Không có nhiệm vụ nào để nhập.");
         var checks = rows.Select(r =>
         {

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Plans;
+using ParHub.Web.App;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Notifications;
+
+public sealed record DigestResult(int Users, int Emails, int Items);
+
+/// <summary>
+/// Reminders: the daily digest per user (tasks due within 7 days and overdue tasks of the user's agency; for
+/// Coordinators, of the whole province) that is never empty and never tells the same thing twice, and the
+/// Coordinator's one-click reminder to a task's lead agency. Both are e-mailed (when SMTP is set) and kept as in-app
+/// notifications.
+/// </summary>
+public sealed class Reminders(ParHubDbContext db, MailSender mail, TimeProvider clock, ILogger<Reminders> log)
+{
+    public const int DueSoonDays = 7;
+    public const int MaxItemsInMail = 50;
+
+    private sealed record Item(string Key, int TaskId, string Line);
+
+    public async Task<DigestResult> SendDigestAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var users = await db.Users.AsNoTracking().ToListAsync(ct);
+        var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+        var coordinators = roles.Where(r => r.Name is Roles.Coordinator).Select(r => r.UserId).ToHashSet();
+        var officers = roles.Where(r => r.Name is Roles.AgencyOfficer).Select(r => r.UserId).ToHashSet();
+        int sentUsers = 0, emails = 0, items = 0;
+        foreach (var user in users)
+        {
+            int? agency = officers.Contains(user.Id) ? user.AgencyId : null;
+            if (agency is null && !coordinators.Contains(user.Id)) continue;
+            var found = await ItemsAsync(agency, day, ct);
+            var told = await db.DigestEntries.Where(d => d.UserId == user.Id).Select(d => d.ItemKey).ToListAsync(ct);
+            var fresh = found.Where(i => !told.Contains(i.Key)).ToList();
+            if (fresh.Count == 0) continue; // never an empty digest
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.DigestEntries.AddRange(fresh.Select(i => new DigestEntry { UserId = user.Id, Day = day, ItemKey = i.Key, SentAt = now }));
+            var title = $"ParHub: {fresh.Count} nhiệm vụ cần chú ý ngày {day:dd/MM/yyyy}";
+            var body = Body(user.FullName, fresh);
+            db.Notifications.Add(new Notification { UserId = user.Id, At = now, Title = title, Body = body, Link = "/Tasks" + (agency is { } a ? $"?agencyId={a}" : "") });
+            await db.SaveChangesAsync(ct);
+            if (!string.IsNullOrWhiteSpace(user.Email) && await mail.SendAsync(user.Email, title, body, ct)) emails++;
+            sentUsers++;
+            items += fresh.Count;
+        }
+        log.LogInformation("Digest for {Day}: {Users} users, {Emails} e-mails, {Items} items", day, sentUsers, emails, items);
+        return new DigestResult(sentUsers, emails, items);
+    }
+
+    private async Task<List<Item>> ItemsAsync(int? agency, DateOnly day, CancellationToken ct)
+    {
+        var soon = day.AddDays(DueSoonDays);
+        var q = db.PlanTasks.AsNoTracking().Where(t => t.CompletedOn == null && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) <= soon);
+        if (agency is { } a)
+        {
+            var groups = db.AgencyGroupMembers.Where(m => m.AgencyId == a).Select(m => m.GroupId);
+            q = q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value))));
+        }
+        var rows = await q.OrderBy(t => t.CurrentDue ?? t.Due).Take(500)
+            .Select(t => new { t.Id, t.No, t.Content, Due = (t.CurrentDue ?? t.Due)!.Value, Plan = t.Plan!.Number }).ToListAsync(ct);
+        return rows.Select(t =>
+        {
+            var overdue = t.Due < day;
+            var key = $"task:{t.Id}:{(overdue ? "overdue" : "due")}:{t.Due:yyyyMMdd}";
+            var what = overdue ? $"QUÁ HẠN từ {t.Due:dd/MM/yyyy}" : $"đến hạn {t.Due:dd/MM/yyyy}";
+            var content = t.Content.Length > 120 ? t.Content[..120] + "…" : t.Content;
+            return new Item(key, t.Id, $"- [{what}] {t.Plan} · nhiệm vụ {t.No}: {content} (/Tasks/Details/{t.Id})");
+        }).ToList();
+    }
+
+    private static string Body(string name, List<Item> items)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Kính gửi {name},");
+        sb.AppendLine();
+        sb.AppendLine("Các nhiệm vụ sau cần được chú ý (sắp đến hạn trong 7 ngày hoặc đã quá hạn):");
+        foreach (var i in items.Take(MaxItemsInMail)) sb.AppendLine(i.Line);
+        if (items.Count > MaxItemsInMail) sb.AppendLine(CultureInfo.InvariantCulture, $"… và {items.Count - MaxItemsInMail} nhiệm vụ khác.");
+        sb.AppendLine();
+        sb.AppendLine("Thư này do ParHub gửi tự động; mỗi việc chỉ được nhắc một lần cho mỗi tình trạng.");
+        return sb.ToString();
+    }
+
+    /// <summary>The Coordinator's reminder to the people of a task's lead agencies. Returns how many were told.</summary>
+    public async Task<int> RemindLeadAsync(int taskId, CancellationToken ct = default)
+    {
+        var task = await db.PlanTasks.AsNoTracking().Include(t => t.Assignments).Include(t => t.Plan).SingleAsync(t => t.Id == taskId, ct);
+        var agencies = task.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.AgencyId != null).Select(a => a.AgencyId!.Value).ToList();
+        var groupIds = task.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.GroupId != null).Select(a => a.GroupId!.Value).ToList();
+        agencies.AddRange(await db.AgencyGroupMembers.Where(m => groupIds.Contains(m.GroupId)).Select(m => m.AgencyId).ToListAsync(ct));
+        var users = await db.Users.AsNoTracking().Where(u => u.AgencyId != null && agencies.Contains(u.AgencyId.Value)).ToListAsync(ct);
+        var due = task.EffectiveDue is { } d ? $" (hạn {d:dd/MM/yyyy})" : "";
+        var title = $"Nhắc thực hiện nhiệm vụ {task.No}{due}";
+        var body = $"Sở Nội vụ nhắc cơ quan thực hiện và cập nhật tiến độ nhiệm vụ {task.No} của kế hoạch {task.Plan?.Number ?? task.Plan?.Title}:\n{task.Content}\n\nXem và cập nhật: /Tasks/Details/{task.Id}";
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var u in users)
+        {
+            db.Notifications.Add(new Notification { UserId = u.Id, At = now, Title = title, Body = body, Link = $"/Tasks/Details/{task.Id}" });
+            if (!string.IsNullOrWhiteSpace(u.Email)) await mail.SendAsync(u.Email, title, body, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return users.Count;
+    }
+}
+
+/// <summary>Sends the digest once a day at <c>PARHUB_DIGEST_HOUR</c> (default 7, local time); <c>PARHUB_DIGEST=off</c> stops it.</summary>
+public sealed class DigestScheduler(IServiceProvider services, IConfiguration config, TimeProvider clock, ILogger<DigestScheduler> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        if (string.Equals(config["PARHUB_DIGEST"], "off", StringComparison.OrdinalIgnoreCase)) return;
+        var hour = int.TryParse(config["PARHUB_DIGEST_HOUR"], out var h) ? Math.Clamp(h, 0, 23) : 7;
+        while (!stop.IsCancellationRequested)
+        {
+            var now = clock.GetLocalNow();
+            var next = new DateTimeOffset(now.Date.AddHours(hour), now.Offset);
+            if (next <= now) next = next.AddDays(1);
+            try { await Task.Delay(next - now, clock, stop); }
+            catch (OperationCanceledException) { return; }
+            try
+            {
+                using var scope = services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<Reminders>().SendDigestAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stop);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The daily digest failed");
+            }
+        }
+    }
+}

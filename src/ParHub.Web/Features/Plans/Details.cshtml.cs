@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Plans;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Tasks;
+
+namespace ParHub.Web.Features.Plans;
+
+public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider clock) : PageModel
+{
+    public Plan Plan { get; private set; } = null!;
+    public List<PlanTask> Tasks { get; private set; } = [];
+    public StatusCounts Counts { get; private set; } = StatusCounts.Of([]);
+    public List<(string Area, StatusCounts Counts)> Areas { get; private set; } = [];
+    public DateOnly AsOf { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, DateOnly? asOf, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Targets).SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return NotFound();
+        Plan = plan;
+        AsOf = asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id).OrderBy(t => t.SortOrder).ToListAsync(ct);
+        var filter = new TaskFilter { PlanId = id };
+        Counts = await queries.CountsAsync(filter, AsOf, ct);
+        Areas = await queries.CountsByAreaAsync(filter, AsOf, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Plans;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Notifications;
+
+namespace ParHub.Web.Features.Tasks;
+
+[RequestSizeLimit(5 * TaskTracking.MaxFileBytes)]
+public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, TimeProvider clock) : PageModel
+{
+    public sealed record Assigned(string Text, string? Href);
+    public sealed record HistoryLine(DateTime At, string Who, string What, int? UpdateId);
+
+    public PlanTask Task { get; private set; } = null!;
+    public Plan? Plan { get; private set; }
+    public DeadlineStatus Status { get; private set; }
+    public List<Assigned> Lead { get; private set; } = [];
+    public List<Assigned> Cooperating { get; private set; } = [];
+    public List<HistoryLine> History { get; private set; } = [];
+    public List<TaskFile> Files { get; private set; } = [];
+    public bool CanReport { get; private set; }
+    public bool CanContribute { get; private set; }
+    public bool CanReadFiles { get; private set; }
+    public bool IsCoordinator => access.IsCoordinator;
+    public string? Error { get; private set; }
+    [BindProperty] public ProgressInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var task = await db.PlanTasks.AsNoTracking().Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null) return false;
+        Task = task;
+        Plan = task.PlanId is { } p ? await db.Plans.AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, ct) : null;
+        Status = DeadlineStatuses.Of(task.Start, task.EffectiveDue, task.CompletedOn, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var groupNames = await db.AgencyGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
+        Assigned Map(TaskAssignment a) => a.AgencyId is { } ag ? new(agencyNames.GetValueOrDefault(ag, a.Text), $"/Agencies/Details/{ag}")
+            : a.GroupId is { } g ? new(groupNames.GetValueOrDefault(g, a.Text), "/Agencies/Groups") : new(a.Text, null);
+        Lead = task.Assignments.Where(a => a.Role == AssignmentRole.Lead).OrderBy(a => a.SortOrder).Select(Map).ToList();
+        Cooperating = task.Assignments.Where(a => a.Role == AssignmentRole.Cooperating).OrderBy(a => a.SortOrder).Select(Map).ToList();
+        CanReport = await access.CanReportAsync(id, ct);
+        CanContribute = await access.CanContributeAsync(id, ct);
+        CanReadFiles = await access.CanReadFilesAsync(id, ct);
+        Files = await db.TaskFiles.AsNoTracking().Where(f => f.TaskId == id).ToListAsync(ct);
+        var updates = await db.TaskUpdates.AsNoTracking().Where(u => u.TaskId == id).ToListAsync(ct);
+        var moves = await db.DeadlineChanges.AsNoTracking().Where(d => d.TaskId == id).ToListAsync(ct);
+        History = updates.Select(u => new HistoryLine(u.At, u.UserName,
+                (u.IsContribution ? "Phối hợp: " : $"Tiến độ: {u.Progress}{(u.CompletedOn is { } c ? $", hoàn thành {c:dd/MM/yyyy}" : "")}. ") + u.Note, u.Id))
+            .Concat(moves.Select(m => new HistoryLine(m.At, m.UserName, $"Điều chỉnh thời hạn {m.OldDue:dd/MM/yyyy} → {m.NewDue:dd/MM/yyyy}: {m.Reason}", null)))
+            .OrderByDescending(h => h.At).ToList();
+        return true;
+    }
+
+    private static List<UploadedFile> Uploaded(IFormFileCollection files) =>
+        files.Select(f => new UploadedFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
+
+    private async Task<IActionResult> ActAsync(int id, Func<Task> act, string done, CancellationToken ct)
+    {
+        try
+        {
+            await act();
+            TempData["Message"] = done;
+            return Redirect($"/Tasks/Details/{id}");
+        }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (TaskRuleException e)
+        {
+            if (!await LoadAsync(id, ct)) return NotFound();
+            Error = e.Message;
+            return Page();
+        }
+    }
+
+    public Task<IActionResult> OnPostProgressAsync(int id, CancellationToken ct) =>
+        ActAsync(id, () => tracking.ReportAsync(id, Input, Uploaded(Request.Form.Files), contribution: false, ct), "Đã cập nhật tiến độ.", ct);
+
+    public Task<IActionResult> OnPostContributeAsync(int id, CancellationToken ct) =>
+        ActAsync(id, () => tracking.ReportAsync(id, Input, Uploaded(Request.Form.Files), contribution: true, ct), "Đã gửi kết quả phối hợp.", ct);
+
+    public Task<IActionResult> OnPostDeadlineAsync(int id, DateOnly? newDue, string? reason, CancellationToken ct) =>
+        ActAsync(id, () => tracking.MoveDeadlineAsync(id, newDue, reason ?? "", ct), "Đã điều chỉnh thời hạn.", ct);
+
+    public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken ct)
+    {
+        if (!access.IsCoordinator) return Forbid();
+        var sent = await reminders.RemindLeadAsync(id, ct);
+        TempData["Message"] = $"Đã nhắc {sent} người của cơ quan chủ trì.";
+        return Redirect($"/Tasks/Details/{id}");
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
+    {
+        if (!await access.CanReadFilesAsync(id, ct)) return Forbid();
+        var file = await db.TaskFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.TaskId == id, ct);
+        if (file is null || !System.IO.File.Exists(tracking.PathOf(file))) return NotFound();
+        return PhysicalFile(tracking.PathOf(file), file.ContentType, file.FileName);
+    }
+}

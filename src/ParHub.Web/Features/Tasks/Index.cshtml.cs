@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Agencies;
+using ParHub.Core.Plans;
+using ParHub.Core.Text;
+using ParHub.Web.App;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Agencies;
+
+namespace ParHub.Web.Features.Tasks;
+
+/// <summary>The task board: filters by plan, agency, group, status, area and due window, for any "as of" date.</summary>
+public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyService agencies, AgencyScope scope, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public TaskFilter Filter { get; set; } = new();
+    public DateOnly AsOf { get; private set; }
+    public List<TaskRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public StatusCounts Counts { get; private set; } = StatusCounts.Of([]);
+    public List<Plan> Plans { get; private set; } = [];
+    public List<Agency> Agencies { get; private set; } = [];
+    public List<AgencyGroup> Groups { get; private set; } = [];
+    public List<string> Areas { get; private set; } = [];
+    public int? OwnAgencyId => scope.OwnAgencyId;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        AsOf = Filter.AsOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Filter.PageSize = Math.Clamp(Filter.PageSize, 10, 200);
+        Filter.Page = Math.Max(1, Filter.Page);
+        (Rows, Total) = await queries.BoardAsync(Filter, AsOf, ct);
+        Counts = await queries.CountsAsync(Filter, AsOf, ct);
+        Plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(300).ToListAsync(ct);
+        var dir = await agencies.DirectoryAsync(ct);
+        Agencies = dir.Entries.Select(e => e.Agency).Where(a => a.Kind != AgencyKind.Commune || a.ValidTo is null).ToList();
+        Groups = dir.Groups.Values.OrderBy(g => g.Id).ToList();
+        var areas = db.PlanTasks.AsNoTracking().Where(t => t.ReformArea != null);
+        if (Filter.PlanId is { } p) areas = areas.Where(t => t.PlanId == p);
+        Areas = (await areas.Select(t => t.ReformArea!).Distinct().Take(200).ToListAsync(ct)).Order(VietnameseCollation.Comparer).ToList();
+    }
+
+    public string PageUrl(int page) => Url.Page("/Tasks/Index", new
+    {
+        Filter.PlanId, Filter.AgencyId, Filter.GroupId, Filter.Status, Filter.Area, Filter.DueFrom, Filter.DueTo, Filter.Q,
+        asOf = AsOf, page, Filter.PageSize,
+    })!;
+}

@@ -1,0 +1,114 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Plans;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Tasks;
+
+/// <summary>Filters of the task board and the task API.</summary>
+public sealed class TaskFilter
+{
+    public int? PlanId { get; set; }
+    public int? AgencyId { get; set; }
+    public int? GroupId { get; set; }
+    /// <summary>Lead only, or lead and cooperating.</summary>
+    public bool LeadOnly { get; set; } = true;
+    public DeadlineStatus? Status { get; set; }
+    public string? Area { get; set; }
+    public DateOnly? DueFrom { get; set; }
+    public DateOnly? DueTo { get; set; }
+    public int? Year { get; set; }
+    public string? Q { get; set; }
+    public DateOnly? AsOf { get; set; }
+    public int Page { get; set; } = 1;
+    public int PageSize { get; set; } = 50;
+}
+
+public sealed record TaskRow(int Id, int? PlanId, string? PlanNumber, int? PlanYear, string No, string? Group, string Content,
+    string? LeadText, string? TimeframeText, DateOnly? Start, DateOnly? Due, DateOnly? CompletedOn, TaskProgress Progress,
+    DeadlineStatus Status);
+
+/// <summary>Task board, counts and drill-down, computed for any "as of" date in the database.</summary>
+public sealed class TaskQueries(ParHubDbContext db)
+{
+    /// <summary>The SQL form of <see cref="DeadlineStatuses.Of"/>, so that status filters and counts run in the database.</summary>
+    public static Expression<Func<PlanTask, bool>> HasStatus(DeadlineStatus status, DateOnly asOf) => status switch
+    {
+        DeadlineStatus.DoneOnTime => t => t.CompletedOn != null && t.CompletedOn <= asOf && ((t.CurrentDue ?? t.Due) == null || t.CompletedOn <= (t.CurrentDue ?? t.Due)),
+        DeadlineStatus.DoneLate => t => t.CompletedOn != null && t.CompletedOn <= asOf && (t.CurrentDue ?? t.Due) != null && t.CompletedOn > (t.CurrentDue ?? t.Due),
+        DeadlineStatus.Overdue => t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) < asOf,
+        DeadlineStatus.NotYetDue => t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && t.Start != null && t.Start > asOf,
+        DeadlineStatus.InProgressOnTime => t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && (t.Start == null || t.Start <= asOf),
+        _ => t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) == null,
+    };
+
+    public IQueryable<PlanTask> Filtered(TaskFilter f, DateOnly asOf)
+    {
+        var q = db.PlanTasks.AsNoTracking();
+        if (f.PlanId is { } p) q = q.Where(t => t.PlanId == p);
+        if (f.Year is { } y) q = q.Where(t => t.Plan!.Year == y);
+        if (f.AgencyId is { } a)
+        {
+            var groups = db.AgencyGroupMembers.Where(m => m.AgencyId == a).Select(m => m.GroupId);
+            q = f.LeadOnly
+                ? q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value))))
+                : q.Where(t => t.Assignments.Any(x => x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value)));
+        }
+        if (f.GroupId is { } g) q = q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.GroupId == g));
+        if (!string.IsNullOrWhiteSpace(f.Area)) q = q.Where(t => t.ReformArea == f.Area);
+        if (f.DueFrom is { } from) q = q.Where(t => (t.CurrentDue ?? t.Due) >= from);
+        if (f.DueTo is { } to) q = q.Where(t => (t.CurrentDue ?? t.Due) <= to);
+        if (!string.IsNullOrWhiteSpace(f.Q)) q = q.Where(t => t.Content.Contains(f.Q.Trim()));
+        if (f.Status is { } s) q = q.Where(HasStatus(s, asOf));
+        return q;
+    }
+
+    public async Task<(List<TaskRow> Rows, int Total)> BoardAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default)
+    {
+        var q = Filtered(f, asOf);
+        var total = await q.CountAsync(ct);
+        var size = Math.Clamp(f.PageSize, 1, 500);
+        var page = Math.Max(1, f.Page);
+        var rows = await q.OrderBy(t => (t.CurrentDue ?? t.Due) == null ? 1 : 0).ThenBy(t => t.CurrentDue ?? t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder)
+            .Skip((page - 1) * size).Take(size)
+            .Select(t => new { t.Id, t.PlanId, PlanNumber = t.Plan!.Number, PlanYear = (int?)t.Plan.Year, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
+                t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn, t.Progress })
+            .ToListAsync(ct);
+        return (rows.Select(t => new TaskRow(t.Id, t.PlanId, t.PlanNumber, t.PlanYear, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
+            t.Start, t.Due, t.CompletedOn, t.Progress, DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOf))).ToList(), total);
+    }
+
+    /// <summary>Counts by status for the filtered tasks, in one query.</summary>
+    public async Task<StatusCounts> CountsAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default)
+    {
+        var slim = await Filtered(f, asOf).Select(t => new { t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn }).ToListAsync(ct);
+        return StatusCounts.Of(slim.Select(t => DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOf)));
+    }
+
+    /// <summary>Counts per reform area (the plan's groups) for a drill-down table, in document order.</summary>
+    public async Task<List<(string Area, StatusCounts Counts)>> CountsByAreaAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default)
+    {
+        var rows = await Filtered(f, asOf)
+            .Select(t => new { t.ReformArea, t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn, t.SortOrder })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.ReformArea ?? "(Không thuộc nhóm)")
+            .OrderBy(g => g.Min(r => r.SortOrder))
+            .Select(g => (g.Key, StatusCounts.Of(g.Select(t => DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOf)))))
+            .ToList();
+    }
+
+    /// <summary>Counts per lead agency (agencies named directly as lead).</summary>
+    public async Task<List<(int AgencyId, string Name, StatusCounts Counts)>> CountsByLeadAgencyAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default)
+    {
+        var tasks = Filtered(f, asOf);
+        var rows = await db.TaskAssignments.AsNoTracking()
+            .Where(a => a.Role == AssignmentRole.Lead && a.AgencyId != null && tasks.Any(t => t.Id == a.TaskId))
+            .Join(db.PlanTasks, a => a.TaskId, t => t.Id, (a, t) => new { AgencyId = a.AgencyId!.Value, t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn })
+            .ToListAsync(ct);
+        var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return rows.GroupBy(r => r.AgencyId)
+            .Select(g => (g.Key, names.GetValueOrDefault(g.Key, "?"), StatusCounts.Of(g.Select(t => DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOf)))))
+            .OrderByDescending(x => x.Item3.Total)
+            .ToList();
+    }
+}

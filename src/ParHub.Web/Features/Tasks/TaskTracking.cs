@@ -1,0 +1,195 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Audit;
+using ParHub.Core.Plans;
+using ParHub.Web.App;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Audit;
+
+namespace ParHub.Web.Features.Tasks;
+
+/// <summary>A progress report from the lead agency (or a contribution from a cooperating one).</summary>
+public sealed class ProgressInput
+{
+    public TaskProgress Progress { get; set; }
+    public DateOnly? CompletedOn { get; set; }
+    public string? Note { get; set; }
+    public string? ProductNumber { get; set; }
+    /// <summary>The task version the person saw; a different one means somebody else changed it meanwhile.</summary>
+    public int Version { get; set; }
+}
+
+public sealed record UploadedFile(string FileName, string ContentType, long Length, Func<Stream> Open);
+
+/// <summary>Thrown for what a user did wrong; the message is shown as it is.</summary>
+public sealed class TaskRuleException(string message) : Exception(message);
+
+/// <summary>
+/// Who may act on a task, decided on the server: Admin and Coordinator on every task; an agency officer reports
+/// progress on tasks its agency leads (named, or through a group it belongs to) and adds contributions where it
+/// cooperates.
+/// </summary>
+public sealed class TaskAccess(ParHubDbContext db, ICurrentUser user)
+{
+    public bool IsCoordinator => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator);
+
+    public async Task<AssignmentRole?> RoleOfOwnAgencyAsync(int taskId, CancellationToken ct = default)
+    {
+        if (user.AgencyId is not { } agency || !user.IsInRole(Roles.AgencyOfficer)) return null;
+        var groups = db.AgencyGroupMembers.Where(m => m.AgencyId == agency).Select(m => m.GroupId);
+        var roles = await db.TaskAssignments.Where(a => a.TaskId == taskId
+                && (a.AgencyId == agency || a.GroupId != null && groups.Contains(a.GroupId.Value)))
+            .Select(a => a.Role).ToListAsync(ct);
+        return roles.Contains(AssignmentRole.Lead) ? AssignmentRole.Lead : roles.Count > 0 ? AssignmentRole.Cooperating : null;
+    }
+
+    public async Task<bool> CanReportAsync(int taskId, CancellationToken ct = default) =>
+        IsCoordinator || await RoleOfOwnAgencyAsync(taskId, ct) == AssignmentRole.Lead;
+
+    public async Task<bool> CanContributeAsync(int taskId, CancellationToken ct = default) =>
+        IsCoordinator || await RoleOfOwnAgencyAsync(taskId, ct) is not null;
+
+    /// <summary>Files of a task: the province-wide roles and the agencies assigned to it.</summary>
+    public async Task<bool> CanReadFilesAsync(int taskId, CancellationToken ct = default) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Leader)
+        || await RoleOfOwnAgencyAsync(taskId, ct) is not null;
+}
+
+/// <summary>Progress, contributions, evidence files and deadline moves; every change audited.</summary>
+public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrentUser user, AuditLog audit,
+    DatabaseSettings settings, TimeProvider clock)
+{
+    public const string EntityType = "Task";
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+    public const int MaxNoteLength = 4000;
+
+    private static readonly Dictionary<string, string> AllowedTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".doc"] = "application/msword",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".xls"] = "application/vnd.ms-excel",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+    };
+
+    public static IReadOnlyDictionary<string, string?> Snapshot(PlanTask t) => new Dictionary<string, string?>
+    {
+        ["Progress"] = t.Progress.ToString(),
+        ["CompletedOn"] = t.CompletedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["ProductNumber"] = t.ProductNumber,
+        ["LastNote"] = t.LastNote,
+        ["CurrentDue"] = t.CurrentDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public async Task ReportAsync(int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, bool contribution, CancellationToken ct = default)
+    {
+        var task = await db.PlanTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new TaskRuleException("Không tìm thấy nhiệm vụ.");
+        var allowed = contribution ? await access.CanContributeAsync(taskId, ct) : await access.CanReportAsync(taskId, ct);
+        if (!allowed) throw new UnauthorizedAccessException();
+        if (!contribution && input.Version != task.Version)
+            throw new TaskRuleException("Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thông tin mới nhất rồi cập nhật lại.");
+        if ((input.Note?.Length ?? 0) > MaxNoteLength) throw new TaskRuleException($"Ghi chú không quá {MaxNoteLength:N0} ký tự.");
+        if (contribution && string.IsNullOrWhiteSpace(input.Note) && files.Count == 0)
+            throw new TaskRuleException("Vui lòng nhập nội dung phối hợp hoặc đính kèm tệp.");
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        if (!contribution)
+        {
+            if (input.Progress == TaskProgress.Done && input.CompletedOn is null) throw new TaskRuleException("Vui lòng nhập ngày hoàn thành.");
+            if (input.CompletedOn > today) throw new TaskRuleException("Ngày hoàn thành không thể sau hôm nay.");
+            if (input.Progress != TaskProgress.Done) input.CompletedOn = null;
+        }
+        foreach (var f in files) Check(f);
+
+        var before = Snapshot(task);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var update = new TaskUpdate
+        {
+            TaskId = taskId, AgencyId = user.AgencyId, UserName = user.Name, At = now, IsContribution = contribution,
+            Progress = contribution ? null : input.Progress, CompletedOn = contribution ? null : input.CompletedOn,
+            ProductNumber = Blank(input.ProductNumber), Note = Blank(input.Note),
+        };
+        db.TaskUpdates.Add(update);
+        if (!contribution)
+        {
+            task.Progress = input.Progress;
+            task.CompletedOn = input.CompletedOn;
+            task.ProductNumber = Blank(input.ProductNumber) ?? task.ProductNumber;
+            task.LastNote = Blank(input.Note) ?? task.LastNote;
+            task.Version++;
+            task.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var f in files) await StoreAsync(taskId, update.Id, f, ct);
+        audit.RecordChange(EntityType, taskId.ToString(CultureInfo.InvariantCulture), user.AgencyId,
+            $"{(contribution ? "Phối hợp" : "Cập nhật tiến độ")} nhiệm vụ {task.No}{(files.Count > 0 ? $" ({files.Count} tệp)" : "")}",
+            before, contribution ? before.ToDictionary(k => k.Key, k => k.Value).Append(new("Contribution", Blank(input.Note))).ToDictionary() : Snapshot(task));
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new TaskRuleException("Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thông tin mới nhất rồi cập nhật lại.");
+        }
+    }
+
+    public async Task MoveDeadlineAsync(int taskId, DateOnly? newDue, string reason, CancellationToken ct = default)
+    {
+        if (!access.IsCoordinator) throw new UnauthorizedAccessException();
+        if (string.IsNullOrWhiteSpace(reason)) throw new TaskRuleException("Vui lòng nêu lý do điều chỉnh thời hạn.");
+        if (newDue is null) throw new TaskRuleException("Vui lòng chọn thời hạn mới.");
+        var task = await db.PlanTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new TaskRuleException("Không tìm thấy nhiệm vụ.");
+        var before = Snapshot(task);
+        db.DeadlineChanges.Add(new DeadlineChange
+        {
+            TaskId = taskId, OldDue = task.EffectiveDue, NewDue = newDue, Reason = reason.Trim()[..Math.Min(1000, reason.Trim().Length)],
+            At = clock.GetUtcNow().UtcDateTime, UserName = user.Name,
+        });
+        task.CurrentDue = newDue == task.Due ? null : newDue;
+        task.Version++;
+        audit.Record("update", EntityType, taskId.ToString(CultureInfo.InvariantCulture), null, $"Điều chỉnh thời hạn nhiệm vụ {task.No}: {reason.Trim()}",
+            FieldChanges.Between(before, Snapshot(task)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void Check(UploadedFile f)
+    {
+        var ext = Path.GetExtension(f.FileName);
+        if (!AllowedTypes.ContainsKey(ext)) throw new TaskRuleException($"Tệp “{f.FileName}”: chỉ nhận PDF, Word, Excel hoặc ảnh (PNG, JPG).");
+        if (f.Length == 0) throw new TaskRuleException($"Tệp “{f.FileName}” rỗng.");
+        if (f.Length > MaxFileBytes) throw new TaskRuleException($"Tệp “{f.FileName}” vượt quá 20 MB.");
+        using var s = f.Open();
+        Span<byte> head = stackalloc byte[8];
+        var n = s.Read(head);
+        var ok = ext.ToLowerInvariant() switch
+        {
+            ".pdf" => n >= 4 && head[..4].SequenceEqual("%PDF"u8),
+            ".docx" or ".xlsx" => n >= 2 && head[0] == 'P' && head[1] == 'K',
+            ".png" => n >= 4 && head[..4].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47 }),
+            ".jpg" or ".jpeg" => n >= 2 && head[0] == 0xFF && head[1] == 0xD8,
+            ".doc" or ".xls" => n >= 4 && head[..4].SequenceEqual(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }),
+            _ => false,
+        };
+        if (!ok) throw new TaskRuleException($"Tệp “{f.FileName}” không đúng định dạng của phần mở rộng.");
+    }
+
+    private async Task StoreAsync(int taskId, int updateId, UploadedFile f, CancellationToken ct)
+    {
+        var dir = Path.Combine(settings.UploadsDir, "tasks");
+        Directory.CreateDirectory(dir);
+        var stored = Guid.NewGuid().ToString("N") + Path.GetExtension(f.FileName).ToLowerInvariant();
+        await using (var target = File.Create(Path.Combine(dir, stored)))
+        await using (var source = f.Open())
+            await source.CopyToAsync(target, ct);
+        db.TaskFiles.Add(new TaskFile
+        {
+            TaskId = taskId, UpdateId = updateId, AgencyId = user.AgencyId, FileName = Path.GetFileName(f.FileName),
+            ContentType = AllowedTypes[Path.GetExtension(f.FileName)], Size = f.Length, StoredName = stored,
+            UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = user.Name,
+        });
+    }
+
+    public string PathOf(TaskFile f) => Path.Combine(settings.UploadsDir, "tasks", f.StoredName);
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

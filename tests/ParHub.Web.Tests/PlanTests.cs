@@ -1,0 +1,230 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParHub.Core.Plans;
+using ParHub.Web.Features.Tasks;
+using ParHub.Web.Tests.Infrastructure;
+
+namespace ParHub.Web.Tests;
+
+/// <summary>Plan import through the web page, tracking, deadline moves and counts, on both providers.</summary>
+public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
+{
+    private static readonly string Seed000 = File.ReadAllText(SharedFiles.Path("seeds/000_4485116301db7f91.txt"));
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string name, string? year = "2018")
+    {
+        var token = await client.AntiforgeryTokenAsync("/Plans/Import");
+        var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", name);
+        if (year is not null) content.Add(new StringContent(year), "year");
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        return await client.PostAsync("/Plans/Import?handler=Preview", content);
+    }
+
+    /// <summary>Posts the preview form back as the browser would (every input and textarea), to a handler.</summary>
+    private static async Task<HttpResponseMessage> SubmitPreviewAsync(HttpClient client, string html, string handler, Action<Dictionary<string, string>>? edit = null)
+    {
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var form = doc.QuerySelectorAll("form[method=post]").First(f => f.QuerySelector("[name='Plan.Title']") is not null);
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var el in form.QuerySelectorAll("input[name], textarea[name]"))
+        {
+            var name = el.GetAttribute("name")!;
+            var value = el.TagName == "TEXTAREA" ? el.TextContent : el.GetAttribute("value") ?? "";
+            fields.Add(new(name, value));
+        }
+        var dict = fields.GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        edit?.Invoke(dict);
+        return await client.PostAsync($"/Plans/Import?handler={handler}", new FormUrlEncodedContent(dict));
+    }
+
+    private async Task<int> ImportSeedAsync(HttpClient coordinator)
+    {
+        var preview = await UploadAsync(coordinator, System.Text.Encoding.UTF8.GetBytes(Seed000), "ke-hoach-2018.txt");
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("36 nhiệm vụ", html);
+        var apply = await SubmitPreviewAsync(coordinator, html, "Apply");
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        return int.Parse(apply.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    [Fact]
+    public async Task Import_previews_flags_unknown_agencies_then_stores_36_tasks_and_a_second_import_updates_them()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var preview = await UploadAsync(coordinator, System.Text.Encoding.UTF8.GetBytes(Seed000), "ke-hoach-2018.txt");
+        var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Contains("Không tìm thấy cơ quan “Báo Hải Phòng” trong danh mục.", html);
+        Assert.Contains("cell-error", html);
+        var before = await app.WithDbAsync(db => db.PlanTasks.CountAsync());
+        var existed = await app.WithDbAsync(db => db.Plans.AnyAsync(p => p.Number == "3538/QĐ-UBND"));
+
+        var planId = await ImportSeedAsync(coordinator);
+        var tasks = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.PlanId == planId).OrderBy(t => t.SortOrder).ToListAsync());
+        Assert.Equal(36, tasks.Count - 0);
+        Assert.Equal(before + (existed ? 0 : 36), await app.WithDbAsync(db => db.PlanTasks.CountAsync()));
+        Assert.Equal(new DateOnly(2018, 3, 31), tasks[2].Due);
+        var plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Targets).SingleAsync(p => p.Id == planId));
+        Assert.Equal("3538/QĐ-UBND", plan.Number);
+        Assert.Equal(15, plan.Targets.Count);
+        var snv = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "SNV").Select(a => a.Id).SingleAsync());
+        Assert.True(await app.WithDbAsync(db => db.TaskAssignments.AnyAsync(a => a.TaskId == tasks[2].Id && a.Role == AssignmentRole.Lead && a.AgencyId == snv)));
+
+        // The same document again: updated in place, nothing duplicated.
+        Assert.Equal(planId, await ImportSeedAsync(coordinator));
+        Assert.Equal(36, await app.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.PlanId == planId)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Plan" && e.Action == "reimport")));
+    }
+
+    [Fact]
+    public async Task Inline_fixes_in_the_preview_are_what_gets_stored()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var text = "STT\tNội dung công việc\tCơ quan chủ trì\tThời gian thực hiện\n1\tViệc thử\tSở Nôi vụ sai chính tả\tkhông rõ\n";
+        var html = await (await UploadAsync(coordinator, System.Text.Encoding.UTF8.GetBytes(text), "thu.txt", "2024")).Content.ReadAsStringAsync();
+        Assert.Contains("cell-error", html);
+        var apply = await SubmitPreviewAsync(coordinator, html, "Apply", f =>
+        {
+            f["Rows[0].Lead"] = "Sở Nội vụ";
+            f["Rows[0].Timeframe"] = "Quý II/2024";
+            f["Plan.Title"] = "Kế hoạch thử sửa trực tiếp";
+        });
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        var task = await app.WithDbAsync(db => db.PlanTasks.Include(t => t.Assignments).SingleAsync(t => t.Plan!.Title == "Kế hoạch thử sửa trực tiếp"));
+        Assert.Equal(new DateOnly(2024, 6, 30), task.Due);
+        Assert.NotNull(Assert.Single(task.Assignments).AgencyId);
+    }
+
+    [Theory]
+    [InlineData("hong.docx", "PK\u0003\u0004 not really a zip", "bị hỏng")]
+    [InlineData("mat-khau.docx", "\u00D0\u00CF\u0011\u00E0 encrypted office", "mật khẩu")]
+    [InlineData("bang.xlsx", "garbage", "không phải định dạng Office")]
+    [InlineData("anh.png", "\u0089PNG", "chỉ nhận .docx, .xlsx, .txt hoặc .md")]
+    [InlineData("khong-bang.txt", "Văn bản không có bảng nhiệm vụ nào.", "Không tìm thấy bảng nhiệm vụ")]
+    public async Task Bad_files_get_a_clear_vietnamese_message_and_nothing_is_stored(string name, string content, string message)
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var plans = await app.WithDbAsync(db => db.Plans.CountAsync());
+        var html = WebUtility.HtmlDecode(await (await UploadAsync(coordinator, System.Text.Encoding.Latin1.GetBytes(content), name)).Content.ReadAsStringAsync());
+        Assert.Contains(message, html);
+        Assert.Equal(plans, await app.WithDbAsync(db => db.Plans.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_is_refused()
+    {
+        var ms = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, true))
+        {
+            var entry = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.Fastest);
+            using var s = entry.Open();
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 210; i++) s.Write(zeros);
+        }
+        var coordinator = await app.SignInAsync("cchc");
+        var html = WebUtility.HtmlDecode(await (await UploadAsync(coordinator, ms.ToArray(), "bom.docx")).Content.ReadAsStringAsync());
+        Assert.Contains("nghi ngờ tệp độc hại", html);
+    }
+
+    private async Task<(int PlanId, PlanTask Task)> TaskOfAsync(HttpClient coordinator, string no)
+    {
+        var planId = await app.WithDbAsync(db => db.Plans.Where(p => p.Number == "3538/QĐ-UBND").Select(p => (int?)p.Id).FirstOrDefaultAsync())
+            ?? await ImportSeedAsync(coordinator);
+        var task = await app.WithDbAsync(db => db.PlanTasks.SingleAsync(t => t.PlanId == planId && t.No == no));
+        return (planId, task);
+    }
+
+    [Fact]
+    public async Task The_lead_officer_reports_a_task_done_and_the_plans_counts_change_while_another_agency_is_refused()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var (planId, task) = await TaskOfAsync(coordinator, "16"); // Sở Tư pháp, due 02/2018
+        var countsBefore = await app.Services.CreateScope().ServiceProvider.GetRequiredService<TaskQueries>()
+            .CountsAsync(new TaskFilter { PlanId = planId }, new DateOnly(2018, 12, 31));
+
+        var other = await app.SignInAsync("taichinh");
+        var refused = await other.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Progress",
+            new() { ["Input.Progress"] = "Done", ["Input.CompletedOn"] = "2018-02-20", ["Input.Version"] = task.Version.ToString() }, $"/Tasks/Details/{task.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        var officer = await app.SignInAsync("tuphap");
+        var ok = await officer.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Progress",
+            new() { ["Input.Progress"] = "Done", ["Input.CompletedOn"] = "2018-02-20", ["Input.Note"] = "Đã ban hành", ["Input.ProductNumber"] = "123/QĐ-UBND", ["Input.Version"] = task.Version.ToString() },
+            $"/Tasks/Details/{task.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var counts = await app.Services.CreateScope().ServiceProvider.GetRequiredService<TaskQueries>()
+            .CountsAsync(new TaskFilter { PlanId = planId }, new DateOnly(2018, 12, 31));
+        Assert.Equal(countsBefore.DoneOnTime + 1, counts.DoneOnTime);
+        var page = await officer.GetStringAsync($"/Plans/Details/{planId}?asOf=2018-12-31");
+        Assert.Contains($"{counts.Done:00}/36 nhiệm vụ hoàn thành", page);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Task" && e.EntityId == task.Id.ToString() && e.UserName == "tuphap")));
+
+        // A stale form (the version it saw) is refused with a message, not silently overwritten.
+        var stale = await officer.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Progress",
+            new() { ["Input.Progress"] = "InProgress", ["Input.Version"] = task.Version.ToString() }, $"/Tasks/Details/{task.Id}");
+        Assert.Contains("vừa được người khác cập nhật", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+        Assert.Equal(TaskProgress.Done, await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Id == task.Id).Select(t => t.Progress).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_coordinator_moves_a_deadline_with_a_reason_and_the_original_stays()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var (_, task) = await TaskOfAsync(coordinator, "17");
+        var noReason = await coordinator.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Deadline", new() { ["newDue"] = "2018-12-15", ["reason"] = "" }, $"/Tasks/Details/{task.Id}");
+        Assert.Contains("Vui lòng nêu lý do", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()));
+        var moved = await coordinator.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Deadline",
+            new() { ["newDue"] = "2018-12-15", ["reason"] = "Chờ hướng dẫn của Bộ Tư pháp" }, $"/Tasks/Details/{task.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var after = await app.WithDbAsync(db => db.PlanTasks.SingleAsync(t => t.Id == task.Id));
+        Assert.Equal(task.Due, after.Due);
+        Assert.Equal(new DateOnly(2018, 12, 15), after.CurrentDue);
+        Assert.True(await app.WithDbAsync(db => db.DeadlineChanges.AnyAsync(d => d.TaskId == task.Id && d.Reason == "Chờ hướng dẫn của Bộ Tư pháp")));
+        var officer = await app.SignInAsync("tuphap");
+        var refused = await officer.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Deadline", new() { ["newDue"] = "2019-01-01", ["reason"] = "x" }, $"/Tasks/Details/{task.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Status_counts_in_the_database_equal_the_pure_rule_for_any_as_of_date()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var (planId, _) = await TaskOfAsync(coordinator, "1");
+        var tasks = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.PlanId == planId).ToListAsync());
+        var queries = app.Services.CreateScope().ServiceProvider.GetRequiredService<TaskQueries>();
+        foreach (var asOf in new[] { new DateOnly(2017, 11, 1), new DateOnly(2018, 3, 31), new DateOnly(2018, 4, 1), new DateOnly(2019, 6, 1) })
+        {
+            var expected = StatusCounts.Of(tasks.Select(t => DeadlineStatuses.Of(t.Start, t.EffectiveDue, t.CompletedOn, asOf)));
+            Assert.Equal(expected, await queries.CountsAsync(new TaskFilter { PlanId = planId }, asOf));
+            foreach (var s in Enum.GetValues<DeadlineStatus>())
+            {
+                var (rows, total) = await queries.BoardAsync(new TaskFilter { PlanId = planId, Status = s, PageSize = 500 }, asOf);
+                Assert.Equal(tasks.Count(t => DeadlineStatuses.Of(t.Start, t.EffectiveDue, t.CompletedOn, asOf) == s), total);
+                Assert.All(rows, r => Assert.Equal(s, r.Status));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_board_filters_by_agency_and_an_officer_finds_its_own_tasks()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        await TaskOfAsync(coordinator, "1");
+        var stp = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "STP").Select(a => a.Id).SingleAsync());
+        var officer = await app.SignInAsync("tuphap");
+        var html = await officer.GetStringAsync($"/Tasks?agencyId={stp}&asOf=2018-06-30");
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var rows = doc.QuerySelectorAll("[data-testid=task-board] tbody tr");
+        Assert.Equal(4, rows.Length); // tasks 14–17 are led by Sở Tư pháp
+        Assert.All(rows, r => Assert.Contains("Sở Tư pháp", r.TextContent));
+        Assert.Contains("data-testid=\"my-tasks\"", html);
+    }
+}
+
+public sealed class SqlitePlanTests(SqliteFactory app) : PlanTests<SqliteFactory>(app);
+public sealed class PostgresPlanTests(PostgresFactory app) : PlanTests<PostgresFactory>(app);
