@@ -14,6 +14,8 @@ public sealed class ParHubServer : IAsyncLifetime
     public string RepoRoot { get; } = FindRoot();
     public string Artifacts => Path.Combine(RepoRoot, "artifacts", "e2e");
     public IBrowser Browser { get; private set; } = null!;
+    public SmtpSink Smtp { get; private set; } = null!;
+    public string DataDir => dataDir;
     private IPlaywright? playwright;
     private Process? server;
     private string dataDir = "";
@@ -42,7 +44,8 @@ public sealed class ParHubServer : IAsyncLifetime
         {
             WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        psi.Environment["PARHUB_DATA_DIR"] = dataDir;
+        Smtp = new SmtpSink();
+        foreach (var (k, v) in ServerEnvironment(dataDir)) psi.Environment[k] = v;
         psi.Environment.Remove("PARHUB_DB");
         server = Process.Start(psi)!;
         server.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
@@ -73,6 +76,32 @@ public sealed class ParHubServer : IAsyncLifetime
 
     public string Output { get { lock (output) return string.Join('\n', output); } }
 
+    private Dictionary<string, string> ServerEnvironment(string data) => new()
+    {
+        ["PARHUB_DATA_DIR"] = data,
+        ["PARHUB_SMTP_HOST"] = "127.0.0.1",
+        ["PARHUB_SMTP_PORT"] = Smtp.Port.ToString(),
+        ["PARHUB_SMTP_FROM"] = "parhub@demo.parhub.vn",
+        ["PARHUB_DIGEST"] = "off",
+    };
+
+    /// <summary>Runs another <c>./parhub</c> command on the same data folder and SMTP server; returns stdout.</summary>
+    public async Task<string> RunAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo(Path.Combine(RepoRoot, "parhub"), args)
+        {
+            WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var (k, v) in ServerEnvironment(dataDir)) psi.Environment[k] = v;
+        psi.Environment.Remove("PARHUB_DB");
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"./parhub {string.Join(' ', args)} failed: {await stderr}");
+        return await stdout;
+    }
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -100,6 +129,7 @@ public sealed class ParHubServer : IAsyncLifetime
             server.Kill(entireProcessTree: true);
             await server.WaitForExitAsync();
         }
+        Smtp?.Dispose();
         try { Directory.Delete(dataDir, true); } catch (IOException) { }
     }
 }

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace ParHub.E2E;
+
+/// <summary>A real local SMTP server (Debian's python3-aiosmtpd, debugging handler) whose output the tests read.</summary>
+public sealed class SmtpSink : IDisposable
+{
+    private readonly Process process;
+    private readonly List<string> lines = [];
+    public int Port { get; }
+
+    public SmtpSink()
+    {
+        using (var l = new TcpListener(System.Net.IPAddress.Loopback, 0)) { l.Start(); Port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port; }
+        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var psi = new ProcessStartInfo(python, ["-u", "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        process = Process.Start(psi)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException("aiosmtpd exited (apt-get install python3-aiosmtpd): " + Output);
+            try { using var c = new TcpClient("127.0.0.1", Port); break; }
+            catch (SocketException) when (DateTime.UtcNow < deadline) { Thread.Sleep(100); }
+        }
+    }
+
+    public string Output { get { lock (lines) return string.Join('\n', lines); } }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.Dispose();
+    }
+}
