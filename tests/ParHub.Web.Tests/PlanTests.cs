@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -208,6 +209,32 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
                 Assert.All(rows, r => Assert.Equal(s, r.Status));
             }
         }
+    }
+
+    [Fact]
+    public async Task The_api_lists_plans_and_tasks_with_filters_and_paging_and_takes_progress_from_the_lead_only()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var (planId, task) = await TaskOfAsync(coordinator, "15");
+        var plans = await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement[]>("/api/v1/plans?year=2018");
+        Assert.Contains(plans!, p => p.GetProperty("number").GetString() == "3538/QĐ-UBND" && p.GetProperty("tasks").GetInt32() == 36);
+        var page = await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/tasks?planId={planId}&pageSize=10&page=2&asOf=2018-06-30");
+        Assert.Equal(36, page.GetProperty("total").GetInt32());
+        Assert.Equal(10, page.GetProperty("items").GetArrayLength());
+        var overdue = await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/tasks?planId={planId}&status=Overdue&asOf=2018-06-30&pageSize=500");
+        Assert.All(overdue.GetProperty("items").EnumerateArray(), t => Assert.Equal("Overdue", t.GetProperty("status").GetString()));
+
+        var other = await app.SignInAsync("taichinh");
+        var refused = await other.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress", new { progress = "InProgress", version = task.Version });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var officer = await app.SignInAsync("tuphap");
+        var ok = await officer.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress", new { progress = "InProgress", note = "Đang dự thảo", version = task.Version });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var stale = await officer.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress", new { progress = "Done", completedOn = "2018-05-01", version = task.Version });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("người khác", await stale.Content.ReadAsStringAsync());
+        var doc = await coordinator.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/v1/tasks/{id}/progress", doc);
     }
 
     [Fact]

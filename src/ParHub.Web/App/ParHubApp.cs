@@ -218,6 +218,7 @@ public static class ParHubApp
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         HealthEndpoint.Map(app);
         AgencyApi.Map(app);
+        Features.Tasks.TaskApi.Map(app);
     }
 }
 
