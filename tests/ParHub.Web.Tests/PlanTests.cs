@@ -117,6 +117,19 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task A_tcvn3_text_file_is_converted_with_a_warning_and_nothing_is_stored_before_confirming()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var plans = await app.WithDbAsync(db => db.Plans.CountAsync());
+        var legacy = ParHub.Core.Text.LegacyVietnamese.FromUnicode(Seed000, ParHub.Core.Text.LegacyEncoding.Tcvn3);
+        var html = WebUtility.HtmlDecode(await (await UploadAsync(coordinator, System.Text.Encoding.Latin1.GetBytes(legacy), "ke-hoach-tcvn3.txt")).Content.ReadAsStringAsync());
+        Assert.Contains("bảng mã cũ TCVN3 (ABC)", html);
+        Assert.Contains("36 nhiệm vụ", html);
+        Assert.Contains("Sở Nội vụ", html);
+        Assert.Equal(plans, await app.WithDbAsync(db => db.Plans.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_zip_bomb_is_refused()
     {
         var ms = new MemoryStream();

@@ -13,6 +13,7 @@ public class ImportModel(PlanImporter importer) : PageModel
 {
     public ImportPreview? Preview { get; private set; }
     public List<string> Errors { get; } = [];
+    public List<string> Warnings { get; } = [];
     [BindProperty] public PlanInput Plan { get; set; } = new();
     [BindProperty] public List<TaskRowInput> Rows { get; set; } = [];
 
@@ -33,6 +34,7 @@ public class ImportModel(PlanImporter importer) : PageModel
         }
         catch (UnreadableFileException e) { Errors.Add(e.Message); return Page(); }
         if (draft.Tasks.Count == 0) { Errors.AddRange(draft.Warnings); return Page(); }
+        Warnings.AddRange(draft.Warnings);
         var (plan, rows) = PlanImporter.FromDraft(draft, year, Path.GetFileName(file.FileName));
         Preview = await importer.CheckAsync(plan, rows, ct);
         Errors.AddRange(Preview.Errors);

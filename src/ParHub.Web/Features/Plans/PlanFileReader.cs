@@ -17,16 +17,36 @@ public static class PlanFileReader
         {
             ".docx" => ReadDocx(content, year),
             ".xlsx" => ReadXlsx(content, year),
-            ".txt" or ".md" or ".markdown" or "" => PlanTextReader.Read(ReadText(content), year),
+            ".txt" or ".md" or ".markdown" or "" => ReadTextPlan(content, year),
             _ => throw new UnreadableFileException($"Không đọc được tệp “{Path.GetFileName(fileName)}”: chỉ nhận .docx, .xlsx, .txt hoặc .md."),
         };
     }
 
+    /// <summary>UTF-8 (with or without BOM), else the bytes as Latin-1 — which is how TCVN3 and VNI files read.</summary>
     private static string ReadText(Stream content)
     {
-        using var reader = new StreamReader(content, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
+        var ms = new MemoryStream();
+        content.CopyTo(ms);
+        var bytes = ms.ToArray();
+        if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K')
+            throw new UnreadableFileException("Tệp này là tệp Office nén (.docx/.xlsx) nhưng có phần mở rộng văn bản; hãy đổi lại đúng phần mở rộng.");
+        if (bytes.Take(4096).Any(b => b == 0) )
+            throw new UnreadableFileException("Tệp không phải văn bản (có ký tự nhị phân). Hãy dùng tệp .docx, .xlsx, .txt hoặc .md.");
+        try { return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF'); }
+        catch (System.Text.DecoderFallbackException) { return System.Text.Encoding.Latin1.GetString(bytes); }
     }
+
+    private static PlanDraft ReadTextPlan(Stream content, int? year)
+    {
+        var (text, legacy) = Core.Text.LegacyVietnamese.Normalize(ReadText(content));
+        var draft = PlanTextReader.Read(text, year);
+        return legacy == Core.Text.LegacyEncoding.None ? draft : WithLegacyWarning(draft, legacy);
+    }
+
+    private static PlanDraft WithLegacyWarning(PlanDraft draft, Core.Text.LegacyEncoding legacy) => draft with
+    {
+        Warnings = [.. draft.Warnings, $"Tệp dùng bảng mã cũ {(legacy == Core.Text.LegacyEncoding.Tcvn3 ? "TCVN3 (ABC)" : "VNI")}; ParHub đã chuyển sang Unicode — hãy kiểm tra lại chữ trước khi xác nhận."],
+    };
 
     private static PlanDraft ReadXlsx(Stream content, int? year)
     {
@@ -80,10 +100,18 @@ public static class PlanFileReader
                     }
                 }
             }
+            // Documents typed with .VnTime (TCVN3) or VNI fonts: convert every text to Unicode first.
+            var legacy = Core.Text.LegacyVietnamese.Detect(string.Join("\n", lines));
+            if (legacy != Core.Text.LegacyEncoding.None)
+            {
+                lines = lines.Select(l => Core.Text.LegacyVietnamese.ToUnicode(l, legacy)).ToList();
+                rows = rows.Select(r => r.IsBreak ? r : new Core.Plans.TableRow(r.Cells.Select(c => Core.Text.LegacyVietnamese.ToUnicode(c, legacy)).ToList(), r.Line, r.Bold)).ToList();
+            }
             var clean = lines.Select(l => Core.Text.VietnameseText.CollapseWhitespace(l)).ToList();
             var tasks = TaskTable.Read(rows, headings);
             var warnings = tasks.Count == 0 ? new List<string> { "Không tìm thấy bảng nhiệm vụ trong tệp Word." } : [];
-            return new PlanDraft(PlanTextReader.ReadHeader(clean, year), PlanTextReader.ReadTargets(clean), tasks, warnings);
+            var draft = new PlanDraft(PlanTextReader.ReadHeader(clean, year), PlanTextReader.ReadTargets(clean), tasks, warnings);
+            return legacy == Core.Text.LegacyEncoding.None ? draft : WithLegacyWarning(draft, legacy);
         }
         catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException)
         {
