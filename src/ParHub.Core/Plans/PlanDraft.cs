@@ -10,9 +10,9 @@ public sealed record PlanHeader(string? Number, string? Type, string? Issuer, Da
     public (DateOnly From, DateOnly To)? StatedPeriod()
     {
         var t = Text.VietnameseText.FoldKeepingPunctuation(Title);
-        var range = System.Text.RegularExpressions.Regex.Match(t, @"giai doan\s+(\d{4})\s*-\s*(\d{4})");
+        var range = System.Text.RegularExpressions.Regex.Match(t, @"giai doan\s+([0-9]{4})\s*-\s*([0-9]{4})");
         if (range.Success) return (new DateOnly(int.Parse(range.Groups[1].Value), 1, 1), new DateOnly(int.Parse(range.Groups[2].Value), 12, 31));
-        var until = System.Text.RegularExpressions.Regex.Match(t, @"den nam\s+(\d{4})");
+        var until = System.Text.RegularExpressions.Regex.Match(t, @"den nam\s+([0-9]{4})");
         if (until.Success && IssuedOn is { } issued) return (issued, new DateOnly(int.Parse(until.Groups[1].Value), 12, 31));
         return null;
     }

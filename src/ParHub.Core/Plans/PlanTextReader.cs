@@ -13,7 +13,7 @@ public static partial class PlanTextReader
     [GeneratedRegex(@"^\s*#{1,6}\s*")] private static partial Regex HeadingMark();
     [GeneratedRegex(@"^[….\s]{3,}$")] private static partial Regex Ellipsis();
     [GeneratedRegex(@"^([IVX]+|[A-Z])[.)]\s+\p{Lu}")] private static partial Regex GroupLine();
-    [GeneratedRegex(@"^[\p{L} .\-]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", RegexOptions.IgnoreCase)] private static partial Regex PlaceDate();
+    [GeneratedRegex(@"^[\p{L} .\-]{2,40},\s*ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})", RegexOptions.IgnoreCase)] private static partial Regex PlaceDate();
 
     public static PlanDraft Read(string text, int? year = null)
     {
@@ -62,9 +62,9 @@ public static partial class PlanTextReader
 
     private static string Clean(string s) => VietnameseText.CollapseWhitespace(Emphasis().Replace(s, "")).Trim();
 
-    [GeneratedRegex(@"^Số\s*:\s*(\d+[a-zA-Z]?)\s*/\s*([\p{L}\d&\-]+)", RegexOptions.IgnoreCase)] private static partial Regex NumberLine();
-    [GeneratedRegex(@"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", RegexOptions.IgnoreCase)] private static partial Regex LongDate();
-    [GeneratedRegex(@"năm\s+(\d{4})(?!.*năm\s+\d{4})", RegexOptions.IgnoreCase)] private static partial Regex LastYear();
+    [GeneratedRegex(@"^Số\s*:\s*([0-9]+[a-zA-Z]?)\s*/\s*([\p{L}[0-9]&\-]+)", RegexOptions.IgnoreCase)] private static partial Regex NumberLine();
+    [GeneratedRegex(@"ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})", RegexOptions.IgnoreCase)] private static partial Regex LongDate();
+    [GeneratedRegex(@"năm\s+([0-9]{4})(?!.*năm\s+[0-9]{4})", RegexOptions.IgnoreCase)] private static partial Regex LastYear();
 
     private static readonly HashSet<string> DocumentTypes =
         ["quyet dinh", "ke hoach", "bao cao", "chi thi", "thong bao", "nghi quyet", "chuong trinh", "de an", "cong van"];
@@ -139,7 +139,7 @@ public static partial class PlanTextReader
             var clean = Clean(lines[i]);
             if (clean.Length == 0) continue;
             var folded = VietnameseText.Fold(clean);
-            var isHeading = HeadingMark().IsMatch(lines[i]) || Regex.IsMatch(clean, @"^([IVX]+|\d+|[a-z])[.)]\s") && !clean.StartsWith('-');
+            var isHeading = HeadingMark().IsMatch(lines[i]) || Regex.IsMatch(clean, @"^([IVX]+|[0-9]+|[a-z])[.)]\s") && !clean.StartsWith('-');
             if (isHeading)
             {
                 inTargets = folded.Contains("chi tieu") && !folded.Contains("nhiem vu");

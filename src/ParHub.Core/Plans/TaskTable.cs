@@ -47,8 +47,8 @@ public static partial class TaskTable
         return isHeader ? roles : null;
     }
 
-    [GeneratedRegex(@"^(\d{1,3}[a-zđ]?)[.)]?$")] private static partial Regex TaskNo();
-    [GeneratedRegex(@"^([IVXLC]+)(\.\d+)?[.]?$")] private static partial Regex GroupNo();
+    [GeneratedRegex(@"^([0-9]{1,3}[a-zđ]?)[.)]?$")] private static partial Regex TaskNo();
+    [GeneratedRegex(@"^([IVXLC]+)(\.[0-9]+)?[.]?$")] private static partial Regex GroupNo();
     [GeneratedRegex(@"^\s*([a-zđ])\s*\)\s*-?\s*")] private static partial Regex SubRow();
     [GeneratedRegex(@"</?b>", RegexOptions.IgnoreCase)] private static partial Regex BoldTags();
 

@@ -37,12 +37,12 @@ public sealed record TimeframeContext(int Year, DateOnly? PeriodStart = null, Da
     public static TimeframeContext Parse(string text)
     {
         var t = text.Trim();
-        var exact = System.Text.RegularExpressions.Regex.Match(t, @"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$");
+        var exact = System.Text.RegularExpressions.Regex.Match(t, @"^([0-9]{4}-[0-9]{2}-[0-9]{2})\.\.([0-9]{4}-[0-9]{2}-[0-9]{2})$");
         if (exact.Success
             && DateOnly.TryParseExact(exact.Groups[1].Value, "yyyy-MM-dd", out var from)
             && DateOnly.TryParseExact(exact.Groups[2].Value, "yyyy-MM-dd", out var to))
             return new TimeframeContext(from.Year, from, to);
-        var m = System.Text.RegularExpressions.Regex.Match(t, @"^(\d{4})\s*[-–]\s*(\d{4})$");
+        var m = System.Text.RegularExpressions.Regex.Match(t, @"^([0-9]{4})\s*[-–]\s*([0-9]{4})$");
         if (m.Success)
         {
             int a = int.Parse(m.Groups[1].Value), b = int.Parse(m.Groups[2].Value);

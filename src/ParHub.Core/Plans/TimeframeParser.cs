@@ -21,16 +21,16 @@ public static partial class TimeframeParser
     /// <summary>A matched date expression before its year is known (years may come from a later anchor).</summary>
     private sealed record Raw(int Pos, int End, Func<int, (DateOnly, DateOnly)?> Window, Precision Precision, int? Year);
 
-    [GeneratedRegex(@"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")] private static partial Regex LongDate();
-    [GeneratedRegex(@"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)")] private static partial Regex FullDate();
-    [GeneratedRegex(@"qu[yi]\s+(iv|iii|ii|i|[1-4])(?![a-z0-9/])(?:\s*(?:[/-]|\bnam\b)\s*(\d{4})|\s+(\d{4}))?")] private static partial Regex Quarter();
-    [GeneratedRegex(@"qu[yi]\s+(iv|iii|ii|i|[1-4])\s*/\s*(\d{4})")] private static partial Regex QuarterSlash();
-    [GeneratedRegex(@"6\s+thang\s+(dau|cuoi)\s+nam(?:\s+(\d{4}))?")] private static partial Regex Half();
-    [GeneratedRegex(@"thang\s+(\d{1,2})(?:\s*[/-]\s*(\d{4})|\s+nam\s+(\d{4}))?(?![\d/])")] private static partial Regex Month();
-    [GeneratedRegex(@"(?<![\d/])(\d{1,2})/(\d{4})(?![\d/])")] private static partial Regex BareMonth();
-    [GeneratedRegex(@"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")] private static partial Regex ShortDate();
-    [GeneratedRegex(@"(?<![\d/])(\d{4})\s*-\s*(\d{4})(?![\d/])")] private static partial Regex YearRange();
-    [GeneratedRegex(@"(?<![\d/])(\d{4})(?![\d/])")] private static partial Regex Year();
+    [GeneratedRegex(@"ngay\s+([0-9]{1,2})\s+thang\s+([0-9]{1,2})\s+nam\s+([0-9]{4})")] private static partial Regex LongDate();
+    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})(?![0-9])")] private static partial Regex FullDate();
+    [GeneratedRegex(@"qu[yi]\s+(iv|iii|ii|i|[1-4])(?![a-z0-9/])(?:\s*(?:[/-]|\bnam\b)\s*([0-9]{4})|\s+([0-9]{4}))?")] private static partial Regex Quarter();
+    [GeneratedRegex(@"qu[yi]\s+(iv|iii|ii|i|[1-4])\s*/\s*([0-9]{4})")] private static partial Regex QuarterSlash();
+    [GeneratedRegex(@"6\s+thang\s+(dau|cuoi)\s+nam(?:\s+([0-9]{4}))?")] private static partial Regex Half();
+    [GeneratedRegex(@"thang\s+([0-9]{1,2})(?:\s*[/-]\s*([0-9]{4})|\s+nam\s+([0-9]{4}))?(?![[0-9]/])")] private static partial Regex Month();
+    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{1,2})/([0-9]{4})(?![[0-9]/])")] private static partial Regex BareMonth();
+    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{1,2})/([0-9]{1,2})(?![[0-9]/])")] private static partial Regex ShortDate();
+    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{4})\s*-\s*([0-9]{4})(?![[0-9]/])")] private static partial Regex YearRange();
+    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{4})(?![[0-9]/])")] private static partial Regex Year();
     [GeneratedRegex(@"^\s*[.,]?\s*va\s+(cac|nhung)\s+nam\s+tiep\s+theo")] private static partial Regex FollowingYears();
     [GeneratedRegex(@"nam\s+truoc\s+lien\s+ke")] private static partial Regex PreviousYear();
     [GeneratedRegex(@"^\s*(theo|khi|sau\s+khi|tuy\s+theo|can\s+cu)\b")] private static partial Regex EventOpening();
@@ -105,6 +105,8 @@ public static partial class TimeframeParser
             // Open-ended continuous work runs to the end of the plan's stated period, if any.
             if (recurrence is not null && context.PeriodEnd is { } pe && !FollowingYears().IsMatch(f[anchors[^1].End..])) due = pe;
         }
+        // A window that ends before it starts is contradictory: shown to a person, not guessed.
+        if (start > due) return new Timeframe(text, TimeframeKind.Unknown, null, null, recurrence, []);
         var result = recurrence is not null ? TimeframeKind.Recurring : TimeframeKind.Interval;
         return new Timeframe(text, result, start, due, recurrence, due is { } d1 ? [d1] : []);
     }

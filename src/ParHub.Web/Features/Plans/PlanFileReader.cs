@@ -113,7 +113,7 @@ public static class PlanFileReader
             var draft = new PlanDraft(PlanTextReader.ReadHeader(clean, year), PlanTextReader.ReadTargets(clean), tasks, warnings);
             return legacy == Core.Text.LegacyEncoding.None ? draft : WithLegacyWarning(draft, legacy);
         }
-        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or System.Xml.XmlException or ArgumentException or IOException)
         {
             throw new UnreadableFileException("Không đọc được tệp Word: tệp bị hỏng, có mật khẩu hoặc không phải định dạng .docx.", ex);
         }

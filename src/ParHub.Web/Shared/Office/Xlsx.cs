@@ -98,7 +98,7 @@ public static class Xlsx
             return rows;
         }
         catch (UnreadableFileException) { throw; }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
         {
             throw new UnreadableFileException("Không đọc được tệp Excel: tệp bị hỏng, có mật khẩu hoặc không phải định dạng .xlsx.", ex);
         }
