@@ -62,7 +62,7 @@ public static partial class PlanTextReader
 
     private static string Clean(string s) => VietnameseText.CollapseWhitespace(Emphasis().Replace(s, "")).Trim();
 
-    [GeneratedRegex(@"^Số\s*:\s*([0-9]+[a-zA-Z]?)\s*/\s*([\p{L}[0-9]&\-]+)", RegexOptions.IgnoreCase)] private static partial Regex NumberLine();
+    [GeneratedRegex(@"^Số\s*:\s*([0-9]+[a-zA-Z]?)\s*/\s*([\p{L}0-9&\-]+)", RegexOptions.IgnoreCase)] private static partial Regex NumberLine();
     [GeneratedRegex(@"ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})", RegexOptions.IgnoreCase)] private static partial Regex LongDate();
     [GeneratedRegex(@"năm\s+([0-9]{4})(?!.*năm\s+[0-9]{4})", RegexOptions.IgnoreCase)] private static partial Regex LastYear();
 

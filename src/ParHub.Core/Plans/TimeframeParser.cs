@@ -22,15 +22,15 @@ public static partial class TimeframeParser
     private sealed record Raw(int Pos, int End, Func<int, (DateOnly, DateOnly)?> Window, Precision Precision, int? Year);
 
     [GeneratedRegex(@"ngay\s+([0-9]{1,2})\s+thang\s+([0-9]{1,2})\s+nam\s+([0-9]{4})")] private static partial Regex LongDate();
-    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})(?![0-9])")] private static partial Regex FullDate();
+    [GeneratedRegex(@"(?<![0-9/])([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})(?![0-9])")] private static partial Regex FullDate();
     [GeneratedRegex(@"qu[yi]\s+(iv|iii|ii|i|[1-4])(?![a-z0-9/])(?:\s*(?:[/-]|\bnam\b)\s*([0-9]{4})|\s+([0-9]{4}))?")] private static partial Regex Quarter();
     [GeneratedRegex(@"qu[yi]\s+(iv|iii|ii|i|[1-4])\s*/\s*([0-9]{4})")] private static partial Regex QuarterSlash();
     [GeneratedRegex(@"6\s+thang\s+(dau|cuoi)\s+nam(?:\s+([0-9]{4}))?")] private static partial Regex Half();
-    [GeneratedRegex(@"thang\s+([0-9]{1,2})(?:\s*[/-]\s*([0-9]{4})|\s+nam\s+([0-9]{4}))?(?![[0-9]/])")] private static partial Regex Month();
-    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{1,2})/([0-9]{4})(?![[0-9]/])")] private static partial Regex BareMonth();
-    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{1,2})/([0-9]{1,2})(?![[0-9]/])")] private static partial Regex ShortDate();
-    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{4})\s*-\s*([0-9]{4})(?![[0-9]/])")] private static partial Regex YearRange();
-    [GeneratedRegex(@"(?<![[0-9]/])([0-9]{4})(?![[0-9]/])")] private static partial Regex Year();
+    [GeneratedRegex(@"thang\s+([0-9]{1,2})(?:\s*[/-]\s*([0-9]{4})|\s+nam\s+([0-9]{4}))?(?![0-9/])")] private static partial Regex Month();
+    [GeneratedRegex(@"(?<![0-9/])([0-9]{1,2})/([0-9]{4})(?![0-9/])")] private static partial Regex BareMonth();
+    [GeneratedRegex(@"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})(?![0-9/])")] private static partial Regex ShortDate();
+    [GeneratedRegex(@"(?<![0-9/])([0-9]{4})\s*-\s*([0-9]{4})(?![0-9/])")] private static partial Regex YearRange();
+    [GeneratedRegex(@"(?<![0-9/])([0-9]{4})(?![0-9/])")] private static partial Regex Year();
     [GeneratedRegex(@"^\s*[.,]?\s*va\s+(cac|nhung)\s+nam\s+tiep\s+theo")] private static partial Regex FollowingYears();
     [GeneratedRegex(@"nam\s+truoc\s+lien\s+ke")] private static partial Regex PreviousYear();
     [GeneratedRegex(@"^\s*(theo|khi|sau\s+khi|tuy\s+theo|can\s+cu)\b")] private static partial Regex EventOpening();
