@@ -251,6 +251,35 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task The_task_table_exports_to_xlsx_with_statuses_and_to_docx_in_the_appendix_layout()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var (planId, _) = await TaskOfAsync(coordinator, "1");
+        var xlsx = await coordinator.GetByteArrayAsync($"/Plans/Details/{planId}?handler=Xlsx&asOf=2018-06-30");
+        var rows = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(xlsx));
+        Assert.Equal(ParHub.Web.Features.Plans.PlanExport.Header, rows[0]);
+        var taskRows = rows.Skip(1).Where(r => r.Length > 1).ToList();
+        Assert.Equal(36, taskRows.Count);
+        Assert.Equal("3", taskRows[2][0]);
+        Assert.Equal("31/03/2018", taskRows[2][6]);
+        Assert.Contains(rows, r => r.Length == 1 && r[0] == "Cải cách thể chế hành chính");
+
+        var docx = await coordinator.GetByteArrayAsync($"/Plans/Details/{planId}?handler=Docx");
+        using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var body = doc.MainDocumentPart!.Document.Body!;
+        Assert.Equal("DANH MỤC", body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().First().InnerText);
+        Assert.Contains("3538/QĐ-UBND ngày 25 tháng 12 năm 2017", body.InnerText);
+        var table = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Single();
+        var trs = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
+        Assert.Equal(1 + 36 + 8, trs.Count); // header, tasks, group rows
+        Assert.Equal(DocumentFormat.OpenXml.Wordprocessing.PageOrientationValues.Landscape,
+            body.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().Single().GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Orient!.Value);
+        // The exported appendix reads back as the same 36 tasks.
+        var again = ParHub.Web.Features.Plans.PlanFileReader.Read("phu-luc.docx", new MemoryStream(docx), 2018);
+        Assert.Equal(36, again.Tasks.Count);
+    }
+
+    [Fact]
     public async Task The_board_filters_by_agency_and_an_officer_finds_its_own_tasks()
     {
         var coordinator = await app.SignInAsync("cchc");

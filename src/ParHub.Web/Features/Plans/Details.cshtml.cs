@@ -27,4 +27,21 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider 
         Areas = await queries.CountsByAreaAsync(filter, AsOf, ct);
         return Page();
     }
+
+    public async Task<IActionResult> OnGetXlsxAsync(int id, DateOnly? asOf, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return NotFound();
+        var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id).ToListAsync(ct);
+        var day = asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        return File(PlanExport.Xlsx(plan, tasks, day), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"nhiem-vu-{plan.Year}-{id}.xlsx");
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
+    {
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (plan is null) return NotFound();
+        var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id).ToListAsync(ct);
+        return File(PlanExport.Docx(plan, tasks), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"phu-luc-nhiem-vu-{plan.Year}-{id}.docx");
+    }
 }

@@ -1,0 +1,112 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using ParHub.Core.Plans;
+using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+
+namespace ParHub.Web.Features.Plans;
+
+/// <summary>A plan's task table as XLSX (with status as of a date) and as DOCX in the official appendix layout.</summary>
+public static class PlanExport
+{
+    public static readonly string[] Header =
+        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện/hoàn thành", "Thời hạn", "Tình trạng", "Ngày hoàn thành"];
+
+    public static byte[] Xlsx(Plan plan, IReadOnlyList<PlanTask> tasks, DateOnly asOf)
+    {
+        var rows = new List<IReadOnlyList<string?>>();
+        string? group = null;
+        foreach (var t in tasks.OrderBy(t => t.SortOrder))
+        {
+            if (t.Group != group && t.Group is not null) rows.Add([t.Group]);
+            group = t.Group;
+            rows.Add([t.No, t.Content, t.LeadText, t.CooperatingText, t.Product, t.TimeframeText,
+                t.EffectiveDue?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                DeadlineStatuses.Label(DeadlineStatuses.Of(t.Start, t.EffectiveDue, t.CompletedOn, asOf)),
+                t.CompletedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)]);
+        }
+        return ParHub.Web.Shared.Office.Xlsx.Write("Danh mục nhiệm vụ", Header, rows);
+    }
+
+    private const string Font = "Times New Roman";
+
+    private static Run R(string text, bool bold = false, bool italic = false, int halfPoints = 26)
+    {
+        var props = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font }, new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
+        if (bold) props.Append(new Bold());
+        if (italic) props.Append(new Italic());
+        return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    private static Paragraph P(JustificationValues align, params Run[] runs)
+    {
+        var p = new Paragraph(new ParagraphProperties(new Justification { Val = align }, new SpacingBetweenLines { After = "60" }));
+        p.Append(runs);
+        return p;
+    }
+
+    private static TableCell Cell(string? text, int width, bool bold = false, int span = 1, JustificationValues? align = null)
+    {
+        var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        if (span > 1) props.Append(new GridSpan { Val = span });
+        return new TableCell(props, P(align ?? JustificationValues.Left, R(text ?? "", bold, halfPoints: 24)));
+    }
+
+    /// <summary>
+    /// The appendix as the province issues it (Nghị định 30/2020/NĐ-CP): landscape A4, Times New Roman, "DANH MỤC"
+    /// title, the issuing decision in italics, and the six-column table with group rows.
+    /// </summary>
+    public static byte[] Docx(Plan plan, IReadOnlyList<PlanTask> tasks)
+    {
+        var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var body = new Body();
+            body.Append(P(JustificationValues.Center, R("DANH MỤC", bold: true, halfPoints: 28)));
+            body.Append(P(JustificationValues.Center, R($"Nhiệm vụ, công việc cụ thể triển khai thực hiện {plan.Title}", bold: true)));
+            if (plan.Number is not null)
+            {
+                var date = plan.IssuedOn is { } d ? $" ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}" : "";
+                var typeName = plan.DocType switch { "QĐ" => "Quyết định", "KH" => "Kế hoạch", _ => "Văn bản" };
+                body.Append(P(JustificationValues.Center, R($"(Ban hành kèm theo {typeName} số {plan.Number}{date}{(plan.Issuer is null ? "" : " của " + ToSentence(plan.Issuer))})", italic: true)));
+            }
+            int[] widths = [700, 4600, 2000, 2600, 2300, 2200];
+            var table = new Table(new TableProperties(
+                new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+                new TableBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                    new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
+                new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+            string[] header = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện/ hoàn thành"];
+            var headerRow = new TableRow(new TableRowProperties(new TableHeader()));
+            headerRow.Append(header.Select((h, i) => Cell(h, widths[i], bold: true, align: JustificationValues.Center)));
+            table.Append(headerRow);
+            string? group = null;
+            foreach (var t in tasks.OrderBy(t => t.SortOrder))
+            {
+                if (t.Group != group && t.Group is not null)
+                    table.Append(new TableRow(Cell(t.Group, widths.Sum(), bold: true, span: widths.Length)));
+                group = t.Group;
+                table.Append(new TableRow(
+                    Cell(t.No, widths[0], align: JustificationValues.Center), Cell(t.Content, widths[1]), Cell(t.LeadText, widths[2]),
+                    Cell(t.CooperatingText, widths[3]), Cell(t.Product, widths[4]), Cell(t.TimeframeText, widths[5])));
+            }
+            body.Append(table);
+            // Landscape A4 with 2 cm / 1.5 cm margins.
+            body.Append(new SectionProperties(
+                new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 851, Header = 567, Footer = 567 }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" → "Ủy ban nhân dân thành phố Hải Phòng" is not knowable; keep case but avoid shouting.</summary>
+    private static string ToSentence(string issuer) =>
+        issuer == issuer.ToUpperInvariant() ? char.ToUpperInvariant(issuer[0]) + issuer[1..].ToLowerInvariant() : issuer;
+}
