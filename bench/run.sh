@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP benchmarks of ParHub at --scale large, on SQLite and on PostgreSQL, with wrk on 127.0.0.1 only.
-# Each run is bounded: 8 connections, DURATION seconds (default 30) per endpoint. Results: bench/results/*.jsonl
+# Each run is bounded: 8 connections, DURATION seconds (default 30) per endpoint (10 endpoints). Results: bench/results/*.jsonl
 #   bench/run.sh [sqlite|postgres ...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,7 +28,10 @@ for provider in "${providers[@]}"; do
   ./parhub serve --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
   server=$!
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
-  for path in "/api/v1/agencies" "/api/v1/agencies?q=so%20ke%20hoach" "/Agencies?q=so+ke+hoach" "/Agencies"; do
+  year=$(date +%Y)
+  stp=$(./parhub agencies list --json 2>/dev/null | python3 -c 'import json,sys;print([a["id"] for a in json.load(sys.stdin) if a["code"]=="STP"][0])')
+  for path in "/api/v1/agencies" "/api/v1/agencies?q=so%20ke%20hoach" "/Agencies?q=so+ke+hoach" "/Agencies" \
+      "/Tasks" "/Tasks?year=$year" "/Tasks?agencyId=$stp&year=$year" "/Tasks?status=Overdue" "/api/v1/tasks?year=$((year-1))&status=DoneLate" "/Plans"; do
     curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path" >/dev/null   # warm-up
     wrk -t2 -c8 -d"${duration}s" --timeout 10s -H "Authorization: Bearer $token" -s bench/p95.lua "http://127.0.0.1:$port$path" \
       | tail -n 1 | python3 -c "import json,sys; r=json.loads(sys.stdin.read()); r.update(provider='$provider', path='$path', duration_s=$duration, connections=8); print(json.dumps(r))" \

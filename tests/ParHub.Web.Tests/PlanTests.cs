@@ -283,10 +283,10 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     public async Task The_board_filters_by_agency_and_an_officer_finds_its_own_tasks()
     {
         var coordinator = await app.SignInAsync("cchc");
-        await TaskOfAsync(coordinator, "1");
+        var (planId, _) = await TaskOfAsync(coordinator, "1");
         var stp = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "STP").Select(a => a.Id).SingleAsync());
         var officer = await app.SignInAsync("tuphap");
-        var html = await officer.GetStringAsync($"/Tasks?agencyId={stp}&asOf=2018-06-30");
+        var html = await officer.GetStringAsync($"/Tasks?planId={planId}&agencyId={stp}&asOf=2018-06-30");
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var rows = doc.QuerySelectorAll("[data-testid=task-board] tbody tr");
         Assert.Equal(4, rows.Length); // tasks 14–17 are led by Sở Tư pháp

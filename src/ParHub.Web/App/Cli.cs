@@ -147,7 +147,11 @@ public static class Cli
             throw new CliError("Cơ sở dữ liệu đã có dữ liệu. Dùng --reset để xóa và nạp lại dữ liệu mẫu.");
         await seeder.SeedAsync(scale);
         var db = sp.GetRequiredService<ParHubDbContext>();
-        PrintJson(new { scale = scale.ToString().ToLowerInvariant(), agencies = await db.Agencies.CountAsync(), users = await db.Users.CountAsync() });
+        PrintJson(new
+        {
+            scale = scale.ToString().ToLowerInvariant(), agencies = await db.Agencies.CountAsync(), users = await db.Users.CountAsync(),
+            plans = await db.Plans.CountAsync(), tasks = await db.PlanTasks.CountAsync(),
+        });
         Console.Error.WriteLine(StartupTasks.DemoLogins());
         return 0;
     }

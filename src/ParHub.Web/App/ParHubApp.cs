@@ -82,6 +82,7 @@ public static class ParHubApp
         services.AddScoped<AuditLog>();
         services.AddScoped<Migrator>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoPlans>();
         services.AddScoped<AgencyService>();
         services.AddScoped<AgencyXlsx>();
         services.AddScoped<Features.Plans.PlanImporter>();

@@ -10,7 +10,7 @@ public enum DemoScale { Small, Large }
 
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    AuditLog audit, Migrator migrator, ILogger<DemoSeeder> log)
+    AuditLog audit, Migrator migrator, DemoPlans plans, ILogger<DemoSeeder> log)
 {
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Agencies.AnyAsync(ct);
 
@@ -103,6 +103,9 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, u.Role);
         }
-        log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users", rows.Count, DemoProvince.Users().Count);
+        var tasks = scale == DemoScale.Large
+            ? await plans.SeedAsync(years: 10, plansPerYear: 50, tasksPerPlan: 100, ct: ct)
+            : await plans.SeedAsync(years: 2, plansPerYear: 2, tasksPerPlan: 20, ct: ct);
+        log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks", rows.Count, DemoProvince.Users().Count, tasks);
     }
 }

@@ -7,7 +7,7 @@ using ParHub.Web.Features.Tasks;
 
 namespace ParHub.Web.Features.Plans;
 
-public class IndexModel(ParHubDbContext db, TaskAccess access, TimeProvider clock) : PageModel
+public class IndexModel(ParHubDbContext db, TaskAccess access, TaskQueries queries, TimeProvider clock) : PageModel
 {
     public sealed record Row(Plan Plan, StatusCounts Counts);
     public List<Row> Rows { get; private set; } = [];
@@ -18,11 +18,7 @@ public class IndexModel(ParHubDbContext db, TaskAccess access, TimeProvider cloc
     {
         AsOf = asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.IssuedOn).Take(500).ToListAsync(ct);
-        var ids = plans.Select(p => p.Id).ToList();
-        var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId != null && ids.Contains(t.PlanId.Value))
-            .Select(t => new { t.PlanId, t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn }).ToListAsync(ct);
-        var byPlan = tasks.ToLookup(t => t.PlanId);
-        var asOfDate = AsOf;
-        Rows = plans.Select(p => new Row(p, StatusCounts.Of(byPlan[p.Id].Select(t => DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOfDate))))).ToList();
+        var counts = await queries.CountsByPlanAsync(plans.Select(p => p.Id).ToList(), AsOf, ct);
+        Rows = plans.Select(p => new Row(p, counts.GetValueOrDefault(p.Id) ?? StatusCounts.Of([]))).ToList();
     }
 }
