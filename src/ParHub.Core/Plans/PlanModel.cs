@@ -88,6 +88,14 @@ public class PlanTask
     public List<TaskAssignment> Assignments { get; set; } = [];
 
     public DateOnly? EffectiveDue => CurrentDue ?? Due;
+
+    /// <summary>The deadline in force, or 31/12/9999 when there is none: the board's sort key, indexed.</summary>
+    public DateOnly SortDue { get; set; } = NoDue;
+
+    public static readonly DateOnly NoDue = new(9999, 12, 31);
+
+    /// <summary>Keeps <see cref="SortDue"/> in step with the deadlines; called whenever they change.</summary>
+    public void RefreshSortDue() => SortDue = EffectiveDue ?? NoDue;
 }
 
 /// <summary>Who leads or cooperates: an agency, a group, or text that did not resolve (flagged).</summary>

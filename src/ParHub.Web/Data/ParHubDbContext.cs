@@ -133,6 +133,7 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.Property(t => t.Version).IsConcurrencyToken();
             e.HasIndex(t => new { t.PlanId, t.SortOrder });
             e.HasIndex(t => t.CurrentDue);
+            e.HasIndex(t => new { t.SortDue, t.PlanId, t.SortOrder });
             e.HasMany(t => t.Assignments).WithOne().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(t => t.EffectiveDue);
         });

@@ -70,6 +70,7 @@ public sealed class DemoPlans(ParHubDbContext db, TimeProvider clock)
                         LeadText = lead.Name, CooperatingText = "Các sở, ban, ngành", TimeframeText = tf, TimeframeKind = TimeframeKind.Interval,
                         Start = start, Due = due, UpdatedAt = now, Source = "dữ liệu mẫu",
                     };
+                    task.RefreshSortDue();
                     if (due < today)
                     {
                         var roll = rng.Next(10);

@@ -205,6 +205,7 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyService agencies, Aud
                 task.Start = check.Timeframe.Start;
                 if (task.Due != check.Timeframe.Due) task.CurrentDue = null; // a new plan text resets a moved deadline
                 task.Due = check.Timeframe.Due;
+                task.RefreshSortDue();
                 task.UpdatedAt = now;
                 task.Assignments.Clear();
                 task.Assignments.AddRange(Assignments(check.Lead, AssignmentRole.Lead).Concat(Assignments(check.Cooperating, AssignmentRole.Cooperating)));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ using ParHub.Web.Features.Agencies;
 namespace ParHub.Web.Features.Tasks;
 
 /// <summary>The task board: filters by plan, agency, group, status, area and due window, for any "as of" date.</summary>
-public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyService agencies, AgencyScope scope, TimeProvider clock) : PageModel
+public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyService agencies, AgencyScope scope, TimeProvider clock,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public TaskFilter Filter { get; set; } = new();
     public DateOnly AsOf { get; private set; }
@@ -29,15 +31,22 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyService a
         AsOf = Filter.AsOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         Filter.PageSize = Math.Clamp(Filter.PageSize, 10, 200);
         Filter.Page = Math.Max(1, Filter.Page);
-        (Rows, Total) = await queries.BoardAsync(Filter, AsOf, ct);
+        // The counts give the total too: one aggregate and one page query per request.
         Counts = await queries.CountsAsync(Filter, AsOf, ct);
+        Total = Counts.Total;
+        Rows = await queries.PageAsync(queries.Filtered(Filter, AsOf), Filter, AsOf, ct);
         Plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(300).ToListAsync(ct);
         var dir = await agencies.DirectoryAsync(ct);
         Agencies = dir.Entries.Select(e => e.Agency).Where(a => a.Kind != AgencyKind.Commune || a.ValidTo is null).ToList();
         Groups = dir.Groups.Values.OrderBy(g => g.Id).ToList();
-        var areas = db.PlanTasks.AsNoTracking().Where(t => t.ReformArea != null);
-        if (Filter.PlanId is { } p) areas = areas.Where(t => t.PlanId == p);
-        Areas = (await areas.Select(t => t.ReformArea!).Distinct().Take(200).ToListAsync(ct)).Order(VietnameseCollation.Comparer).ToList();
+        // Reform areas change only with imports: kept for a minute.
+        Areas = await cache.GetOrCreateAsync($"task-areas:{Filter.PlanId}", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var areas = db.PlanTasks.AsNoTracking().Where(t => t.ReformArea != null);
+            if (Filter.PlanId is { } p) areas = areas.Where(t => t.PlanId == p);
+            return (await areas.Select(t => t.ReformArea!).Distinct().Take(200).ToListAsync(ct)).Order(VietnameseCollation.Comparer).ToList();
+        }) ?? [];
     }
 
     public string PageUrl(int page) => Url.Page("/Tasks/Index", new

@@ -67,15 +67,21 @@ public sealed class TaskQueries(ParHubDbContext db)
     {
         var q = Filtered(f, asOf);
         var total = await q.CountAsync(ct);
+        return (await PageAsync(q, f, asOf, ct), total);
+    }
+
+    /// <summary>One page of the board, by deadline (the indexed <see cref="PlanTask.SortDue"/>), then plan and order.</summary>
+    public async Task<List<TaskRow>> PageAsync(IQueryable<PlanTask> q, TaskFilter f, DateOnly asOf, CancellationToken ct = default)
+    {
         var size = Math.Clamp(f.PageSize, 1, 500);
         var page = Math.Max(1, f.Page);
-        var rows = await q.OrderBy(t => (t.CurrentDue ?? t.Due) == null ? 1 : 0).ThenBy(t => t.CurrentDue ?? t.Due).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder)
+        var rows = await q.OrderBy(t => t.SortDue).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder)
             .Skip((page - 1) * size).Take(size)
             .Select(t => new { t.Id, t.PlanId, PlanNumber = t.Plan!.Number, PlanYear = (int?)t.Plan.Year, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
                 t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn, t.Progress })
             .ToListAsync(ct);
-        return (rows.Select(t => new TaskRow(t.Id, t.PlanId, t.PlanNumber, t.PlanYear, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
-            t.Start, t.Due, t.CompletedOn, t.Progress, DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOf))).ToList(), total);
+        return rows.Select(t => new TaskRow(t.Id, t.PlanId, t.PlanNumber, t.PlanYear, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
+            t.Start, t.Due, t.CompletedOn, t.Progress, DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOf))).ToList();
     }
 
     /// <summary>

@@ -146,6 +146,7 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
             At = clock.GetUtcNow().UtcDateTime, UserName = user.Name,
         });
         task.CurrentDue = newDue == task.Due ? null : newDue;
+        task.RefreshSortDue();
         task.Version++;
         audit.Record("update", EntityType, taskId.ToString(CultureInfo.InvariantCulture), null, $"Điều chỉnh thời hạn nhiệm vụ {task.No}: {reason.Trim()}",
             FieldChanges.Between(before, Snapshot(task)));

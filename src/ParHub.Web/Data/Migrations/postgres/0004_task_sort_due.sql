@@ -1,0 +1,10 @@
+-- ParHub migration 0004_task_sort_due (postgres). The board's sort key: the deadline in force, 9999-12-31 when none.
+-- Never edit an applied migration; add a new one.
+
+ALTER TABLE plan_tasks ADD "SortDue" date NOT NULL DEFAULT DATE '9999-12-31';
+
+UPDATE plan_tasks SET "SortDue" = COALESCE("CurrentDue", "Due", DATE '9999-12-31');
+
+ALTER TABLE plan_tasks ALTER COLUMN "SortDue" DROP DEFAULT;
+
+CREATE INDEX "IX_plan_tasks_SortDue_PlanId_SortOrder" ON plan_tasks ("SortDue", "PlanId", "SortOrder");
