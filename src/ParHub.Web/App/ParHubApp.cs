@@ -70,10 +70,12 @@ public static class ParHubApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AgencyDirectoryCache>();
         services.AddSingleton<DirectoryChangeInterceptor>();
+        services.AddSingleton<Features.Tasks.TaskReadCache>();
+        services.AddSingleton<Features.Tasks.TaskChangeInterceptor>();
         services.AddDbContext<ParHubDbContext>((sp, o) =>
         {
             sp.GetRequiredService<DatabaseSettings>().Configure(o);
-            o.AddInterceptors(sp.GetRequiredService<DirectoryChangeInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<DirectoryChangeInterceptor>(), sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>());
         });
         services.AddHttpContextAccessor();
         services.AddMemoryCache();

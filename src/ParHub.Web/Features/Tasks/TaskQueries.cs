@@ -29,7 +29,7 @@ public sealed record TaskRow(int Id, int? PlanId, string? PlanNumber, int? PlanY
     DeadlineStatus Status);
 
 /// <summary>Task board, counts and drill-down, computed for any "as of" date in the database.</summary>
-public sealed class TaskQueries(ParHubDbContext db)
+public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
 {
     /// <summary>The SQL form of <see cref="DeadlineStatuses.Of"/>, so that status filters and counts run in the database.</summary>
     public static Expression<Func<PlanTask, bool>> HasStatus(DeadlineStatus status, DateOnly asOf) => status switch
@@ -66,7 +66,7 @@ public sealed class TaskQueries(ParHubDbContext db)
     public async Task<(List<TaskRow> Rows, int Total)> BoardAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default)
     {
         var q = Filtered(f, asOf);
-        var total = await q.CountAsync(ct);
+        var total = await cache.GetOrAddAsync("total:" + Key(f, asOf), () => q.CountAsync(ct));
         return (await PageAsync(q, f, asOf, ct), total);
     }
 
@@ -88,7 +88,14 @@ public sealed class TaskQueries(ParHubDbContext db)
     /// Counts by status for the filtered tasks, in one aggregate query. The conditions are those of
     /// <see cref="DeadlineStatuses.Of"/> (and <see cref="HasStatus"/>); a test checks they agree for many dates.
     /// </summary>
-    public async Task<StatusCounts> CountsAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default)
+    public Task<StatusCounts> CountsAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default) =>
+        cache.GetOrAddAsync("counts:" + Key(f, asOf), () => LoadCountsAsync(f, asOf, ct));
+
+    /// <summary>The filter and date as a cache key (paging excluded: counts do not depend on it).</summary>
+    private static string Key(TaskFilter f, DateOnly asOf) =>
+        $"{f.PlanId}|{f.AgencyId}|{f.GroupId}|{f.LeadOnly}|{f.Status}|{f.Area}|{f.DueFrom}|{f.DueTo}|{f.Year}|{f.Q}|{asOf:yyyyMMdd}";
+
+    private async Task<StatusCounts> LoadCountsAsync(TaskFilter f, DateOnly asOf, CancellationToken ct)
     {
         var c = await Filtered(f, asOf).GroupBy(_ => 1).Select(g => new
         {
@@ -105,7 +112,10 @@ public sealed class TaskQueries(ParHubDbContext db)
     }
 
     /// <summary>Counts per plan for many plans in one aggregate query (same conditions as <see cref="CountsAsync"/>).</summary>
-    public async Task<Dictionary<int, StatusCounts>> CountsByPlanAsync(IReadOnlyCollection<int> planIds, DateOnly asOf, CancellationToken ct = default)
+    public Task<Dictionary<int, StatusCounts>> CountsByPlanAsync(IReadOnlyCollection<int> planIds, DateOnly asOf, CancellationToken ct = default) =>
+        cache.GetOrAddAsync($"by-plan:{asOf:yyyyMMdd}:{string.Join(',', planIds)}", () => LoadCountsByPlanAsync(planIds, asOf, ct));
+
+    private async Task<Dictionary<int, StatusCounts>> LoadCountsByPlanAsync(IReadOnlyCollection<int> planIds, DateOnly asOf, CancellationToken ct)
     {
         var rows = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId != null && planIds.Contains(t.PlanId.Value)).GroupBy(t => t.PlanId!.Value).Select(g => new
         {
