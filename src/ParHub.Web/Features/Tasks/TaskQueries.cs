@@ -46,7 +46,12 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
     {
         var q = db.PlanTasks.AsNoTracking();
         if (f.PlanId is { } p) q = q.Where(t => t.PlanId == p);
-        if (f.Year is { } y) q = q.Where(t => t.Plan!.Year == y);
+        if (f.Year is { } y)
+        {
+            // The plans of the year first (a few dozen ids), so that the task query can use its plan index.
+            var planIds = db.Plans.AsNoTracking().Where(p => p.Year == y).Select(p => p.Id).ToList();
+            q = q.Where(t => t.PlanId != null && planIds.Contains(t.PlanId.Value));
+        }
         if (f.AgencyId is { } a)
         {
             var groups = db.AgencyGroupMembers.Where(m => m.AgencyId == a).Select(m => m.GroupId);
@@ -75,8 +80,21 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
     {
         var size = Math.Clamp(f.PageSize, 1, 500);
         var page = Math.Max(1, f.Page);
-        var rows = await q.OrderBy(t => t.SortDue).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder)
-            .Skip((page - 1) * size).Take(size)
+        IQueryable<PlanTask> ordered;
+        if (f.PlanId is not null || f.Year is not null || f.AgencyId is not null || f.GroupId is not null)
+        {
+            // A selective filter: sort its keys here rather than let the database walk the whole deadline index
+            // looking for a few thousand rows (a LIMIT plan that PostgreSQL picks and regrets).
+            var keys = await q.Select(t => new { t.Id, t.SortDue, t.PlanId, t.SortOrder }).ToListAsync(ct);
+            var ids = keys.OrderBy(k => k.SortDue).ThenBy(k => k.PlanId).ThenBy(k => k.SortOrder)
+                .Skip((page - 1) * size).Take(size).Select(k => k.Id).ToList();
+            ordered = db.PlanTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.SortDue).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder);
+        }
+        else
+        {
+            ordered = q.OrderBy(t => t.SortDue).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder).Skip((page - 1) * size).Take(size);
+        }
+        var rows = await ordered
             .Select(t => new { t.Id, t.PlanId, PlanNumber = t.Plan!.Number, PlanYear = (int?)t.Plan.Year, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
                 t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn, t.Progress })
             .ToListAsync(ct);
