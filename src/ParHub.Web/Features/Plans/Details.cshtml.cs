@@ -13,6 +13,7 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider 
     public List<PlanTask> Tasks { get; private set; } = [];
     public StatusCounts Counts { get; private set; } = StatusCounts.Of([]);
     public List<(string Area, StatusCounts Counts)> Areas { get; private set; } = [];
+    public List<(int AgencyId, string Name, StatusCounts Counts)> LeadAgencies { get; private set; } = [];
     public DateOnly AsOf { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, DateOnly? asOf, CancellationToken ct)
@@ -25,6 +26,7 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider 
         var filter = new TaskFilter { PlanId = id };
         Counts = await queries.CountsAsync(filter, AsOf, ct);
         Areas = await queries.CountsByAreaAsync(filter, AsOf, ct);
+        LeadAgencies = await queries.CountsByLeadAgencyAsync(filter, AsOf, ct);
         return Page();
     }
 

@@ -1,0 +1,72 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using ParHub.Core.Plans;
+using ParHub.Web.Features.Plans;
+using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+
+BenchmarkRunner.Run<PlanBenchmarks>(args: args);
+
+/// <summary>
+/// Pure-code speed: reading a 200-task plan DOCX (goal &lt; 1 s), parsing time-frame phrases, resolving agency phrases.
+/// Run: <c>dotnet run -c Release --project bench/ParHub.Bench -- --job short --inProcess</c> (in-process: the generated
+/// out-of-process project cannot reference ASP.NET Core from the package mirror).
+/// </summary>
+[MemoryDiagnoser]
+public class PlanBenchmarks
+{
+    private byte[] docx = [];
+    private string[] phrases = [];
+    private ParHub.Core.Agencies.AgencyPhraseResolver resolver = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        docx = Build200TaskDocx();
+        phrases = ["Quý I/2018", "Tháng 12/2017 và thực hiện cả năm 2018", "Từ tháng 5/2017 đến hết Quý III/2018", "trước ngày 31 tháng 12 năm 2026",
+            "Thường xuyên", "Theo Kế hoạch cụ thể của Bộ Nội vụ", "Quý I: Trước ngày 21/3; 6 tháng: Trước ngày 21/6; Quý III: Trước ngày 21/9; Năm: Trước ngày 21/12"];
+        resolver = new ParHub.Core.Agencies.AgencyPhraseResolver(PlanExtractJson.DemoDirectory());
+    }
+
+    [Benchmark(Description = "Read a 200-task plan DOCX")]
+    public int ReadDocx() => PlanFileReader.Read("plan.docx", new MemoryStream(docx), 2024).Tasks.Count;
+
+    [Benchmark(Description = "Parse 7 time-frame phrases")]
+    public int ParsePhrases()
+    {
+        var n = 0;
+        foreach (var p in phrases) n += TimeframeParser.Parse(p, new TimeframeContext(2018)).Dues.Count;
+        return n;
+    }
+
+    [Benchmark(Description = "Resolve an agency phrase")]
+    public int Resolve() => resolver.Resolve("Sở Nội vụ, Sở Tài chính, Sở TNMT; Sở KH&ĐT, UBND các quận, huyện và các cơ quan, đơn vị liên quan").Count;
+
+    private static byte[] Build200TaskDocx()
+    {
+        var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var body = new Body();
+            body.Append(P("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"), P("Số: 1234/QĐ-UBND"), P("Hải Phòng, ngày 20 tháng 12 năm 2023"), P("QUYẾT ĐỊNH"), P("Ban hành Kế hoạch cải cách hành chính năm 2024"));
+            var table = new Table();
+            table.Append(Row("STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện"));
+            string[] leads = ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Văn phòng UBND thành phố", "Sở Khoa học và Công nghệ"];
+            string[] frames = ["Quý I/2024", "Tháng 6/2024", "Cả năm 2024", "Trước ngày 30/9/2024", "Thường xuyên"];
+            for (var i = 1; i <= 200; i++)
+            {
+                if (i % 40 == 1) table.Append(Row($"Lĩnh vực {i / 40 + 1}"));
+                table.Append(Row(i.ToString(), $"Nhiệm vụ thử số {i}: rà soát, đơn giản hóa thủ tục hành chính", leads[i % leads.Length],
+                    "Các sở, ban, ngành; UBND các quận, huyện", "Báo cáo", frames[i % frames.Length]));
+            }
+            body.Append(table);
+            main.Document = new Document(body);
+        }
+        return ms.ToArray();
+    }
+
+    private static Paragraph P(string text) => new(new Run(new Text(text)));
+    private static TableRow Row(params string[] cells) => new(cells.Select(c => new TableCell(P(c))));
+}
