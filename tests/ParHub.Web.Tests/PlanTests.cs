@@ -280,6 +280,35 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task A_coordinator_adds_a_task_assigned_by_the_prime_minister_and_its_lead_reports_on_it()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var bad = await coordinator.PostFormAsync("/Tasks/New", new()
+        {
+            ["Input.Source"] = "Thủ tướng Chính phủ giao", ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
+            ["Input.Content"] = "Cắt giảm thủ tục", ["Input.Lead"] = "Sở Không Có", ["Input.Timeframe"] = "chưa rõ", ["Input.Year"] = "2026",
+        });
+        var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("Không tìm thấy cơ quan “Sở Không Có”", html);
+        Assert.Contains("Không đọc được thời hạn", html);
+        var ok = await coordinator.PostFormAsync("/Tasks/New", new()
+        {
+            ["Input.Source"] = "Thủ tướng Chính phủ giao", ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
+            ["Input.Content"] = "Cắt giảm 30% thủ tục nội bộ", ["Input.Lead"] = "Sở Tư pháp", ["Input.Timeframe"] = "Trước ngày 30/6/2026", ["Input.Year"] = "2026",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var id = int.Parse(ok.Headers.Location!.OriginalString.Split('/').Last());
+        var task = await app.WithDbAsync(db => db.PlanTasks.SingleAsync(t => t.Id == id));
+        Assert.Null(task.PlanId);
+        Assert.Equal(new DateOnly(2026, 6, 30), task.Due);
+        var officer = await app.SignInAsync("tuphap");
+        var report = await officer.PostFormAsync($"/Tasks/Details/{id}?handler=Progress",
+            new() { ["Input.Progress"] = "InProgress", ["Input.Version"] = task.Version.ToString() }, $"/Tasks/Details/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/Tasks/New")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_board_filters_by_agency_and_an_officer_finds_its_own_tasks()
     {
         var coordinator = await app.SignInAsync("cchc");

@@ -4,7 +4,8 @@ namespace ParHub.Core.Plans;
 public sealed record PlanDraft(
     PlanHeader Header, IReadOnlyList<TargetDraft> Targets, IReadOnlyList<TaskDraft> Tasks, IReadOnlyList<string> Warnings);
 
-public sealed record PlanHeader(string? Number, string? Type, string? Issuer, DateOnly? IssuedOn, string? Title, int? Year)
+public sealed record PlanHeader(string? Number, string? Type, string? Issuer, DateOnly? IssuedOn, string? Title, int? Year,
+    IReadOnlyList<string>? LegalBases = null)
 {
     /// <summary>The period the title states ("giai đoạn 2026 - 2030", "đến năm 2030"), for continuous tasks' bounds.</summary>
     public (DateOnly From, DateOnly To)? StatedPeriod()

@@ -126,7 +126,10 @@ public static partial class PlanTextReader
             if (parts.Count > 0) title = VietnameseText.CollapseWhitespace(string.Join(" ", parts));
         }
         var planYear = year ?? (title is not null && LastYear().Match(title) is { Success: true } y ? int.Parse(y.Groups[1].Value) : null);
-        return new PlanHeader(number, type, issuer, issued, title, planYear);
+        // Legal bases: the "Căn cứ …" paragraphs, with the documents they cite.
+        var bases = lines.Take(120).Where(l => VietnameseText.Fold(l).StartsWith("can cu") && DocumentReference.FindAll(l).Count > 0)
+            .Select(l => l.TrimEnd(';', ',', '.')).ToList();
+        return new PlanHeader(number, type, issuer, issued, title, planYear, bases);
     }
 
     /// <summary>Bullet lines under a heading that names targets ("chỉ tiêu"), up to the next heading.</summary>

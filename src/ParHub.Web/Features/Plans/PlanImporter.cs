@@ -38,6 +38,7 @@ public sealed class PlanInput
     public DateOnly? PeriodTo { get; set; }
     public string? SourceFile { get; set; }
     public List<string> Targets { get; set; } = [];
+    public string? LegalBases { get; set; }
 }
 
 /// <summary>What a row would become, with every problem a person should look at.</summary>
@@ -77,6 +78,7 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyService agencies, Aud
             Kind = period is { } p && p.To.Year > p.From.Year ? PlanKind.Phase : PlanKind.Annual,
             PeriodFrom = period?.From, PeriodTo = period?.To, SourceFile = fileName,
             Targets = draft.Targets.Select(t => t.Text).ToList(),
+            LegalBases = h.LegalBases is { Count: > 0 } b ? string.Join('\n', b) : null,
         };
         var rows = draft.Tasks.Select(t => new TaskRowInput
         {
@@ -165,6 +167,7 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyService agencies, Aud
             plan.PeriodTo = input.PeriodTo;
             plan.Title = input.Title.Trim();
             plan.SourceFile = input.SourceFile;
+            plan.LegalBases = Blank(input.LegalBases);
             plan.UpdatedAt = now;
             plan.Targets.Clear();
             plan.Targets.AddRange(input.Targets.Where(t => !string.IsNullOrWhiteSpace(t))

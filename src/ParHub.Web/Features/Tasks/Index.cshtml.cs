@@ -25,6 +25,7 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyService a
     public List<AgencyGroup> Groups { get; private set; } = [];
     public List<string> Areas { get; private set; } = [];
     public int? OwnAgencyId => scope.OwnAgencyId;
+    public bool CanAdd => scope.CanManageDirectory;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
