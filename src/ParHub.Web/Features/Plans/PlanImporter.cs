@@ -234,7 +234,8 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyService agencies, Aud
         });
     }
 
-    private static IEnumerable<TaskAssignment> Assignments(IReadOnlyList<ResolvedName> names, AssignmentRole role) =>
+    /// <summary>Assignments from resolved names: agencies ("a:12"), groups ("g:3"), or the text as written.</summary>
+    public static IEnumerable<TaskAssignment> Assignments(IReadOnlyList<ResolvedName> names, AssignmentRole role) =>
         names.Select((n, i) => new TaskAssignment
         {
             Role = role, SortOrder = i, Text = n.Text.Length > 500 ? n.Text[..500] : n.Text,

@@ -59,7 +59,7 @@ public class NewModel(ParHubDbContext db, PlanImporter importer, AuditLog audit,
             UpdatedAt = now, Source = Input.Source,
         };
         task.RefreshSortDue();
-        task.Assignments.AddRange(lead.Select((n, i) => Assignment(n, AssignmentRole.Lead, i)).Concat(coop.Select((n, i) => Assignment(n, AssignmentRole.Cooperating, i))));
+        task.Assignments.AddRange(PlanImporter.Assignments(lead, AssignmentRole.Lead).Concat(PlanImporter.Assignments(coop, AssignmentRole.Cooperating)));
         db.PlanTasks.Add(task);
         await db.SaveChangesAsync(ct);
         audit.Record("create", TaskTracking.EntityType, task.Id.ToString(CultureInfo.InvariantCulture), null,
@@ -68,11 +68,4 @@ public class NewModel(ParHubDbContext db, PlanImporter importer, AuditLog audit,
         TempData["Message"] = "Đã thêm nhiệm vụ được giao.";
         return Redirect($"/Tasks/Details/{task.Id}");
     }
-
-    private static TaskAssignment Assignment(ResolvedName n, AssignmentRole role, int order) => new()
-    {
-        Role = role, SortOrder = order, Text = n.Text,
-        AgencyId = n.Kind == ResolvedKind.Agency ? int.Parse(n.Key![2..], CultureInfo.InvariantCulture) : null,
-        GroupId = n.Kind == ResolvedKind.Group ? int.Parse(n.Key![2..], CultureInfo.InvariantCulture) : null,
-    };
 }

@@ -113,31 +113,36 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
     private static string Key(TaskFilter f, DateOnly asOf) =>
         $"{f.PlanId}|{f.AgencyId}|{f.GroupId}|{f.LeadOnly}|{f.Status}|{f.Area}|{f.DueFrom}|{f.DueTo}|{f.Year}|{f.Q}|{asOf:yyyyMMdd}";
 
-    private async Task<StatusCounts> LoadCountsAsync(TaskFilter f, DateOnly asOf, CancellationToken ct)
-    {
-        var c = await Filtered(f, asOf).GroupBy(_ => 1).Select(g => new
-        {
-            Total = g.Count(),
-            DoneOnTime = g.Count(t => t.CompletedOn != null && t.CompletedOn <= asOf && ((t.CurrentDue ?? t.Due) == null || t.CompletedOn <= (t.CurrentDue ?? t.Due))),
-            DoneLate = g.Count(t => t.CompletedOn != null && t.CompletedOn <= asOf && (t.CurrentDue ?? t.Due) != null && t.CompletedOn > (t.CurrentDue ?? t.Due)),
-            Overdue = g.Count(t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) < asOf),
-            NotYetDue = g.Count(t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && t.Start != null && t.Start > asOf),
-            InProgress = g.Count(t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && (t.Start == null || t.Start <= asOf)),
-        }).SingleOrDefaultAsync(ct);
-        if (c is null) return StatusCounts.Of([]);
-        var undated = c.Total - c.DoneOnTime - c.DoneLate - c.Overdue - c.NotYetDue - c.InProgress;
-        return new StatusCounts(c.Total, c.DoneOnTime, c.DoneLate, c.InProgress, c.Overdue, c.NotYetDue, undated);
-    }
+    private async Task<StatusCounts> LoadCountsAsync(TaskFilter f, DateOnly asOf, CancellationToken ct) =>
+        (await AggregateAsync(Filtered(f, asOf), _ => 0, asOf, ct)).Select(r => r.Counts).SingleOrDefault() ?? StatusCounts.Of([]);
 
     /// <summary>Counts per plan for many plans in one aggregate query (same conditions as <see cref="CountsAsync"/>).</summary>
     public Task<Dictionary<int, StatusCounts>> CountsByPlanAsync(IReadOnlyCollection<int> planIds, DateOnly asOf, CancellationToken ct = default) =>
-        cache.GetOrAddAsync($"by-plan:{asOf:yyyyMMdd}:{string.Join(',', planIds)}", () => LoadCountsByPlanAsync(planIds, asOf, ct));
+        cache.GetOrAddAsync($"by-plan:{asOf:yyyyMMdd}:{string.Join(',', planIds)}", async () =>
+            (await AggregateAsync(db.PlanTasks.AsNoTracking().Where(t => t.PlanId != null && planIds.Contains(t.PlanId.Value)), t => t.PlanId!.Value, asOf, ct))
+                .ToDictionary(r => r.Key, r => r.Counts));
 
-    private async Task<Dictionary<int, StatusCounts>> LoadCountsByPlanAsync(IReadOnlyCollection<int> planIds, DateOnly asOf, CancellationToken ct)
+    private sealed class CountsRow<TKey>
     {
-        var rows = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId != null && planIds.Contains(t.PlanId.Value)).GroupBy(t => t.PlanId!.Value).Select(g => new
+        public TKey Key { get; init; } = default!;
+        public int Total { get; init; }
+        public int DoneOnTime { get; init; }
+        public int DoneLate { get; init; }
+        public int Overdue { get; init; }
+        public int NotYetDue { get; init; }
+        public int InProgress { get; init; }
+    }
+
+    /// <summary>
+    /// Status counts per key in one SQL aggregate (<c>count(*) FILTER (…)</c>): the conditions of
+    /// <see cref="DeadlineStatuses.Of"/>; a test checks that both agree for many dates.
+    /// </summary>
+    private static async Task<List<(TKey Key, StatusCounts Counts)>> AggregateAsync<TKey>(IQueryable<PlanTask> q,
+        Expression<Func<PlanTask, TKey>> key, DateOnly asOf, CancellationToken ct)
+    {
+        var rows = await q.GroupBy(key).Select(g => new CountsRow<TKey>
         {
-            PlanId = g.Key,
+            Key = g.Key,
             Total = g.Count(),
             DoneOnTime = g.Count(t => t.CompletedOn != null && t.CompletedOn <= asOf && ((t.CurrentDue ?? t.Due) == null || t.CompletedOn <= (t.CurrentDue ?? t.Due))),
             DoneLate = g.Count(t => t.CompletedOn != null && t.CompletedOn <= asOf && (t.CurrentDue ?? t.Due) != null && t.CompletedOn > (t.CurrentDue ?? t.Due)),
@@ -145,8 +150,8 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
             NotYetDue = g.Count(t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && t.Start != null && t.Start > asOf),
             InProgress = g.Count(t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && (t.Start == null || t.Start <= asOf)),
         }).ToListAsync(ct);
-        return rows.ToDictionary(c => c.PlanId, c => new StatusCounts(c.Total, c.DoneOnTime, c.DoneLate, c.InProgress, c.Overdue, c.NotYetDue,
-            c.Total - c.DoneOnTime - c.DoneLate - c.Overdue - c.NotYetDue - c.InProgress));
+        return rows.Select(c => (c.Key, new StatusCounts(c.Total, c.DoneOnTime, c.DoneLate, c.InProgress, c.Overdue, c.NotYetDue,
+            c.Total - c.DoneOnTime - c.DoneLate - c.Overdue - c.NotYetDue - c.InProgress))).ToList();
     }
 
     /// <summary>Counts per reform area (the plan's groups) for a drill-down table, in document order.</summary>
