@@ -309,6 +309,21 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task The_timeline_draws_a_bar_per_task_from_its_start_to_its_due_month()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var (planId, _) = await TaskOfAsync(coordinator, "1");
+        var html = await coordinator.GetStringAsync($"/Tasks/Timeline?year=2018&planId={planId}");
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var rows = doc.QuerySelectorAll("[data-testid=timeline] .tl-row:not(.tl-head)");
+        var dueIn2018 = await app.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.PlanId == planId && t.SortDue >= new DateOnly(2018, 1, 1) && t.SortDue <= new DateOnly(2018, 12, 31)));
+        Assert.Equal(dueIn2018, rows.Length);
+        // Task 4 runs from Quý I to Quý III/2018: months 1 to 9, grid columns 2 to 11.
+        var four = rows.Single(r => r.QuerySelector(".tl-label")!.TextContent.Contains(" · 4. "));
+        Assert.Contains("grid-column:2/11", four.QuerySelector(".tl-bar")!.GetAttribute("style"));
+    }
+
+    [Fact]
     public async Task The_board_filters_by_agency_and_an_officer_finds_its_own_tasks()
     {
         var coordinator = await app.SignInAsync("cchc");
