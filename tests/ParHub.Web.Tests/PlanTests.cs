@@ -130,6 +130,16 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task A_100_mb_file_is_refused_with_a_message()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var big = new byte[100 * 1024 * 1024];
+        var response = await UploadAsync(coordinator, big, "qua-lon.docx");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.True(html.Contains("Tệp vượt quá 20 MB") || html.Contains("Tệp quá lớn"), html[..Math.Min(300, html.Length)]);
+    }
+
+    [Fact]
     public async Task A_zip_bomb_is_refused()
     {
         var ms = new MemoryStream();
