@@ -30,6 +30,8 @@ public static class Cli
                                                đọc thời hạn ("Quý I/2018", "Trước ngày 30/6"…) ra JSON
           plan extract TỆP [--year YYYY]       đọc kế hoạch (.docx, .xlsx, .txt, .md) ra JSON, không ghi CSDL
           plan import TỆP [--year YYYY]        nhập kế hoạch vào CSDL (nhập lại thì cập nhật, không nhân đôi)
+          report periods --regime KEY --year YYYY --json
+                                               kỳ báo cáo, hạn nộp và thời gian chốt số liệu (cv581, haiphong-2018, hanoi-2019)
           digest [--date YYYY-MM-DD]           gửi thư nhắc hằng ngày (nhiệm vụ sắp đến hạn, quá hạn)
           timeframe --stdin                    đọc từng dòng "NĂM<TAB>cụm từ", in mỗi dòng một JSON
           --help                               hướng dẫn này
@@ -79,6 +81,19 @@ public static class Cli
                         PrintJson(await sp.GetRequiredService<Features.Notifications.Reminders>().SendDigestAsync(day));
                         return 0;
                     });
+                case "report" when args.ElementAtOrDefault(1) == "periods":
+                {
+                    var o = Options.Parse(args[2..]);
+                    var regime = Core.Reports.ReportRegime.Find(o.Require("regime"))
+                        ?? throw new CliError($"Không có chế độ báo cáo “{o.Get("regime")}”. Có: {string.Join(", ", Core.Reports.ReportRegime.Presets.Select(r => r.Key))}.");
+                    var year = int.TryParse(o.Require("year"), out var yy) && yy is >= 1990 and <= 2100 ? yy : throw new CliError("--year phải là năm (YYYY).");
+                    PrintJson(regime.Periods(year).Select(p => new
+                    {
+                        period = p.Code, label = p.Label, due = Features.Plans.TimeframeJson.Iso(p.Due),
+                        cutoffFrom = Features.Plans.TimeframeJson.Iso(p.CutoffFrom), cutoffTo = Features.Plans.TimeframeJson.Iso(p.CutoffTo),
+                    }));
+                    return 0;
+                }
                 case "timeframe":
                     return TimeframeCommand(args[1..]);
                 case "agencies" when args.ElementAtOrDefault(1) == "list":

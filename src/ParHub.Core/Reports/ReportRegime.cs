@@ -1,0 +1,63 @@
+namespace ParHub.Core.Reports;
+
+/// <summary>A reporting period of a regime: Q1, 6 months, Q3 or 9 months, and the year.</summary>
+public enum PeriodKind { Q1, H1, Q3, NineMonths, Year }
+
+/// <summary>One period of one year under a regime, with its due date and its data cut-off (null where none is set).</summary>
+public sealed record ReportingPeriod(string Code, string Label, PeriodKind Kind, int Year, DateOnly? Due, DateOnly? CutoffFrom, DateOnly? CutoffTo);
+
+/// <summary>
+/// A reporting regime (chế độ báo cáo): who reports to whom, the periods, and a due-date and cut-off rule per period.
+/// "Before day X" means due on day X, as for plan deadlines.
+/// </summary>
+public sealed record ReportRegime(string Key, string Name, string From, string To, IReadOnlyList<ReportRegime.PeriodRule> Rules)
+{
+    /// <summary>Due (month, day) and cut-off (months and days; the start's year offset, −1 for "15/12 of the year before").</summary>
+    public sealed record PeriodRule(PeriodKind Kind, int DueMonth, int DueDay,
+        (int Month, int Day, int YearOffset)? CutoffFrom = null, (int Month, int Day)? CutoffTo = null);
+
+    public IReadOnlyList<ReportingPeriod> Periods(int year) => Rules.Select(r => new ReportingPeriod(
+        Code(r.Kind, year), Label(r.Kind, year), r.Kind, year, new DateOnly(year, r.DueMonth, r.DueDay),
+        r.CutoffFrom is { } f ? new DateOnly(year + f.YearOffset, f.Month, f.Day) : null,
+        r.CutoffTo is { } t ? new DateOnly(year, t.Month, t.Day) : null)).ToList();
+
+    public static string Code(PeriodKind kind, int year) => kind switch
+    {
+        PeriodKind.Q1 => $"{year}-Q1",
+        PeriodKind.H1 => $"{year}-H1",
+        PeriodKind.Q3 => $"{year}-Q3",
+        PeriodKind.NineMonths => $"{year}-9M",
+        _ => $"{year}-Y",
+    };
+
+    public static string Label(PeriodKind kind, int year) => kind switch
+    {
+        PeriodKind.Q1 => $"Quý I/{year}",
+        PeriodKind.H1 => $"6 tháng đầu năm {year}",
+        PeriodKind.Q3 => $"Quý III/{year}",
+        PeriodKind.NineMonths => $"9 tháng năm {year}",
+        _ => $"Năm {year}",
+    };
+
+    /// <summary>The presets: CV 581/BNV-CCHC (province → Bộ Nội vụ), Hải Phòng 2018 and Hà Nội 2019 (agencies → Sở Nội vụ).</summary>
+    public static readonly IReadOnlyList<ReportRegime> Presets =
+    [
+        new("cv581", "Công văn 581/BNV-CCHC: báo cáo CCHC của tỉnh gửi Bộ Nội vụ", "UBND tỉnh/thành phố", "Bộ Nội vụ",
+        [
+            new(PeriodKind.Q1, 3, 20, (12, 15, -1), (3, 14)),
+            new(PeriodKind.H1, 6, 20, (12, 15, -1), (6, 14)),
+            new(PeriodKind.Q3, 9, 20, (6, 15, 0), (9, 14)),
+            new(PeriodKind.Year, 12, 20, (12, 15, -1), (12, 14)),
+        ]),
+        new("haiphong-2018", "Hải Phòng 2018 (QĐ 3538/QĐ-UBND, III.1.c): các cơ quan báo cáo Sở Nội vụ", "Các sở, ban, ngành; UBND các quận, huyện", "Sở Nội vụ",
+        [
+            new(PeriodKind.Q1, 3, 5), new(PeriodKind.H1, 6, 5), new(PeriodKind.Q3, 9, 5), new(PeriodKind.Year, 11, 5),
+        ]),
+        new("hanoi-2019", "Hà Nội 2019: các cơ quan báo cáo Sở Nội vụ", "Các sở, ban, ngành; UBND các quận, huyện", "Sở Nội vụ",
+        [
+            new(PeriodKind.Q1, 3, 5), new(PeriodKind.H1, 6, 5), new(PeriodKind.NineMonths, 9, 5), new(PeriodKind.Year, 11, 10),
+        ]),
+    ];
+
+    public static ReportRegime? Find(string key) => Presets.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.OrdinalIgnoreCase));
+}
