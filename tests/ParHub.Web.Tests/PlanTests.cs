@@ -73,6 +73,7 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Targets).SingleAsync(p => p.Id == planId));
         Assert.Equal("3538/QĐ-UBND", plan.Number);
         Assert.Equal(15, plan.Targets.Count);
+        Assert.True(plan.Targets.Count(t => t.Threshold is not null && t.Unit is not null) >= 12);
         var snv = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "SNV").Select(a => a.Id).SingleAsync());
         Assert.True(await app.WithDbAsync(db => db.TaskAssignments.AnyAsync(a => a.TaskId == tasks[2].Id && a.Role == AssignmentRole.Lead && a.AgencyId == snv)));
 

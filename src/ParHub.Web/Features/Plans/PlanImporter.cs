@@ -170,8 +170,15 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyService agencies, Aud
             plan.LegalBases = Blank(input.LegalBases);
             plan.UpdatedAt = now;
             plan.Targets.Clear();
-            plan.Targets.AddRange(input.Targets.Where(t => !string.IsNullOrWhiteSpace(t))
-                .Select((t, i) => new PlanTarget { Text = t.Trim(), SortOrder = i }));
+            plan.Targets.AddRange(input.Targets.Where(t => !string.IsNullOrWhiteSpace(t)).Select((t, i) =>
+            {
+                var m = TargetReader.Read(t);
+                return new PlanTarget
+                {
+                    Text = t.Trim(), SortOrder = i, Comparator = m?.Comparator,
+                    Threshold = m?.Threshold, Unit = m?.Unit, Metric = m?.Metric, Period = plan.Year.ToString(CultureInfo.InvariantCulture),
+                };
+            }));
 
             // Tasks are matched by group and number — and, where a document repeats a number in a group, by its
             // occurrence — so that importing the same plan again updates them.
