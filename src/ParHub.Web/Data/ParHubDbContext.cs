@@ -134,6 +134,8 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.HasIndex(t => new { t.PlanId, t.SortOrder });
             e.HasIndex(t => t.CurrentDue);
             e.HasIndex(t => new { t.SortDue, t.PlanId, t.SortOrder });
+            // Covers the board's key query for selective filters (plan, year): read from the index alone.
+            e.HasIndex(t => new { t.PlanId, t.SortDue, t.SortOrder, t.Id });
             e.HasMany(t => t.Assignments).WithOne().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
             e.Ignore(t => t.EffectiveDue);
         });

@@ -54,7 +54,8 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
         }
         if (f.AgencyId is { } a)
         {
-            var groups = db.AgencyGroupMembers.Where(m => m.AgencyId == a).Select(m => m.GroupId);
+            // The agency's groups first (a handful of ids), so the task query is a plain index lookup.
+            var groups = db.AgencyGroupMembers.AsNoTracking().Where(m => m.AgencyId == a).Select(m => m.GroupId).ToList();
             q = f.LeadOnly
                 ? q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value))))
                 : q.Where(t => t.Assignments.Any(x => x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value)));
