@@ -206,22 +206,27 @@ public static class Cli
         return 0;
     }
 
-    /// <summary><c>plan extract FILE [--year YYYY]</c>: the plan, its targets and tasks as JSON; no database.</summary>
-    private static int PlanExtractCommand(string[] args)
+    /// <summary>The FILE and --year of <c>plan extract|import</c>, the file read into a draft; errors in Vietnamese.</summary>
+    private static (string File, int? Year, Core.Plans.PlanDraft Draft) ReadPlanFile(string[] args, string verb)
     {
         var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
-            ?? throw new CliError("Dùng: ./parhub plan extract TỆP [--year YYYY]");
+            ?? throw new CliError($"Dùng: ./parhub plan {verb} TỆP [--year YYYY]");
         var opts = Options.Parse(args.Where(a => a != file).ToArray());
         int? year = opts.Get("year") is { } y ? int.TryParse(y, out var v) ? v : throw new CliError("--year phải là năm (YYYY).") : null;
         if (!File.Exists(file)) throw new CliError($"Không tìm thấy tệp “{file}”.");
         if (new FileInfo(file).Length > Features.Plans.PlanFileReader.MaxBytes) throw new CliError("Tệp vượt quá 20 MB.");
-        Core.Plans.PlanDraft draft;
         try
         {
             using var stream = File.OpenRead(file);
-            draft = Features.Plans.PlanFileReader.Read(file, stream, year);
+            return (file, year, Features.Plans.PlanFileReader.Read(file, stream, year));
         }
         catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
+    }
+
+    /// <summary><c>plan extract FILE [--year YYYY]</c>: the plan, its targets and tasks as JSON; no database.</summary>
+    private static int PlanExtractCommand(string[] args)
+    {
+        var (_, year, draft) = ReadPlanFile(args, "extract");
         var resolver = new Core.Agencies.AgencyPhraseResolver(Features.Plans.PlanExtractJson.DemoDirectory());
         PrintJson(Features.Plans.PlanExtractJson.From(draft, resolver, year));
         return 0;
@@ -230,19 +235,7 @@ public static class Cli
     /// <summary><c>plan import FILE [--year YYYY]</c>: stores the plan (same rules as the web import) and prints a summary.</summary>
     private static async Task<int> PlanImportAsync(IServiceProvider sp, string[] args)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
-            ?? throw new CliError("Dùng: ./parhub plan import TỆP [--year YYYY]");
-        var opts = Options.Parse(args.Where(a => a != file).ToArray());
-        int? year = opts.Get("year") is { } y ? int.TryParse(y, out var v) ? v : throw new CliError("--year phải là năm (YYYY).") : null;
-        if (!File.Exists(file)) throw new CliError($"Không tìm thấy tệp “{file}”.");
-        if (new FileInfo(file).Length > Features.Plans.PlanFileReader.MaxBytes) throw new CliError("Tệp vượt quá 20 MB.");
-        Core.Plans.PlanDraft draft;
-        try
-        {
-            await using var stream = File.OpenRead(file);
-            draft = Features.Plans.PlanFileReader.Read(file, stream, year);
-        }
-        catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
+        var (file, year, draft) = ReadPlanFile(args, "import");
         if (draft.Tasks.Count == 0) throw new CliError(string.Join(" ", draft.Warnings));
         var importer = sp.GetRequiredService<Features.Plans.PlanImporter>();
         var (plan, rows) = Features.Plans.PlanImporter.FromDraft(draft, year, Path.GetFileName(file));
