@@ -59,5 +59,50 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
         ]),
     ];
 
+    /// <summary>
+    /// The rules as editable lines: <c>KIND DD/MM [DD/MM/YEAROFFSET DD/MM]</c>, e.g. <c>Q1 20/03 15/12/-1 14/03</c>
+    /// (due 20/3, data from 15/12 of the year before to 14/3). Kinds: Q1, H1, Q3, 9M, Y.
+    /// </summary>
+    public string RulesText() => string.Join("\n", Rules.Select(r =>
+        $"{KindCode(r.Kind)} {r.DueDay:00}/{r.DueMonth:00}"
+        + (r.CutoffFrom is { } f && r.CutoffTo is { } t ? $" {f.Day:00}/{f.Month:00}/{f.YearOffset} {t.Day:00}/{t.Month:00}" : "")));
+
+    public static string KindCode(PeriodKind k) => k switch
+    {
+        PeriodKind.Q1 => "Q1", PeriodKind.H1 => "H1", PeriodKind.Q3 => "Q3", PeriodKind.NineMonths => "9M", _ => "Y",
+    };
+
+    /// <summary>Reads <see cref="RulesText"/>; a line it cannot read is an error with its number, never skipped.</summary>
+    public static IReadOnlyList<PeriodRule> ParseRules(string text)
+    {
+        var rules = new List<PeriodRule>();
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var parts = lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            PeriodKind? kind = parts.Length > 0 ? parts[0].ToUpperInvariant() switch
+            {
+                "Q1" => PeriodKind.Q1, "H1" => PeriodKind.H1, "Q3" => PeriodKind.Q3, "9M" => PeriodKind.NineMonths, "Y" => PeriodKind.Year, _ => null,
+            } : null;
+            int[]? due = parts.Length > 1 ? DayMonth(parts[1], 2) : null;
+            int[]? from = parts.Length > 2 ? DayMonth(parts[2], 3) : null;
+            int[]? to = parts.Length > 3 ? DayMonth(parts[3], 2) : null;
+            if (kind is null || due is null || (parts.Length != 2 && (parts.Length != 4 || from is null || to is null)))
+                throw new FormatException($"Dòng {i + 1} \"{lines[i]}\": cần dạng \"Q1 20/03\" hoặc \"Q1 20/03 15/12/-1 14/03\".");
+            rules.Add(new(kind.Value, due[1], due[0], from is null ? null : (from[1], from[0], from[2]), to is null ? null : (to[1], to[0])));
+        }
+        return rules;
+    }
+
+    private static int[]? DayMonth(string s, int parts)
+    {
+        var p = s.Split('/');
+        if (p.Length != parts || !p.All(x => int.TryParse(x, out _))) return null;
+        var n = p.Select(int.Parse).ToArray();
+        if (n[1] is < 1 or > 12 || n[0] < 1 || n[0] > DateTime.DaysInMonth(2023, n[1])) return null;
+        if (parts == 3 && n[2] is < -1 or > 0) return null;
+        return n;
+    }
+
     public static ReportRegime? Find(string key) => Presets.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.OrdinalIgnoreCase));
 }

@@ -32,6 +32,8 @@ public static class Cli
           plan import TỆP [--year YYYY]        nhập kế hoạch vào CSDL (nhập lại thì cập nhật, không nhân đôi)
           report periods --regime KEY --year YYYY --json
                                                kỳ báo cáo, hạn nộp và thời gian chốt số liệu (cv581, haiphong-2018, hanoi-2019)
+          report rates --regime KEY --period CODE [--as-of YYYY-MM-DD] --json
+                                               tình hình nộp báo cáo của kỳ: phải nộp, đúng hạn, muộn, chưa nộp
           digest [--date YYYY-MM-DD]           gửi thư nhắc hằng ngày (nhiệm vụ sắp đến hạn, quá hạn)
           timeframe --stdin                    đọc từng dòng "NĂM<TAB>cụm từ", in mỗi dòng một JSON
           --help                               hướng dẫn này
@@ -94,6 +96,8 @@ public static class Cli
                     }));
                     return 0;
                 }
+                case "report" when args.ElementAtOrDefault(1) == "rates":
+                    return await WithServices(args[2..], initialize: true, ReportRatesAsync);
                 case "timeframe":
                     return TimeframeCommand(args[1..]);
                 case "agencies" when args.ElementAtOrDefault(1) == "list":
@@ -247,6 +251,25 @@ public static class Cli
             result.PlanId, result.Created, result.TasksAdded, result.TasksUpdated, result.TasksRemoved, result.Flagged,
             flags = preview.Rows.Where(r => r.Flags.Count > 0).Select(r => new { no = r.Row.No, r.Flags }),
         });
+        return 0;
+    }
+
+    private static async Task<int> ReportRatesAsync(IServiceProvider sp, string[] args)
+    {
+        var o = Options.Parse(args);
+        var setup = sp.GetRequiredService<Features.Reports.ReportSetup>();
+        await setup.EnsurePresetsAsync();
+        var regime = await setup.RegimeAsync(o.Require("regime")) ?? throw new CliError($"Không có chế độ báo cáo “{o.Get("regime")}”.");
+        var period = regime.Period(o.Require("period")) ?? throw new CliError($"Kỳ “{o.Get("period")}” không thuộc chế độ {regime.Setting.Key} (ví dụ {regime.Regime.Periods(2024)[0].Code}).");
+        var asOf = o.Get("as-of") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd") : Features.Reports.VietnamTime.Today(sp.GetRequiredService<TimeProvider>());
+        var view = await sp.GetRequiredService<Features.Reports.ReportQueries>().RatesAsync(regime, period, asOf);
+        if (o.Has("json")) PrintJson(Features.Reports.ReportApi.ToDto(view));
+        else
+        {
+            var t = view.Totals;
+            Console.WriteLine($"{period.Label}: phải nộp {t.Expected}, đã nộp {t.Submitted}, đúng hạn {t.OnTime}, muộn {t.Late}, chưa nộp {t.Missing + t.NotYetDue}");
+            foreach (var r in view.Rows) Console.WriteLine($"  {Core.Reports.ReportingRates.Label(r.State),-24} {r.Agency.Name}");
+        }
         return 0;
     }
 

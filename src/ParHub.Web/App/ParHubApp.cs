@@ -67,7 +67,7 @@ public static class ParHubApp
     {
         // Resolved from configuration when first needed, so hosts and tests can set PARHUB_DB / PARHUB_DATA_DIR late.
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IConfiguration>()["PARHUB_NOW_FILE"] is { Length: > 0 } f ? new FileClock(f) : TimeProvider.System);
         services.AddSingleton<AgencyDirectoryCache>();
         services.AddSingleton<DirectoryChangeInterceptor>();
         services.AddSingleton<Features.Tasks.TaskReadCache>();
@@ -85,12 +85,18 @@ public static class ParHubApp
         services.AddScoped<Migrator>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoPlans>();
+        services.AddScoped<DemoReports>();
         services.AddScoped<AgencyService>();
         services.AddScoped<AgencyXlsx>();
         services.AddScoped<Features.Plans.PlanImporter>();
         services.AddScoped<Features.Tasks.TaskQueries>();
         services.AddScoped<Features.Tasks.TaskAccess>();
         services.AddScoped<Features.Tasks.TaskTracking>();
+        services.AddScoped<Features.Reports.ReportSetup>();
+        services.AddScoped<Features.Reports.ReportWorkflow>();
+        services.AddScoped<Features.Reports.ReportQueries>();
+        services.AddScoped<Features.Reports.ReportReminders>();
+        services.AddScoped<Features.Reports.ProvinceReportDocument>();
         services.AddSingleton(sp => Features.Notifications.SmtpSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<Features.Notifications.MailSender>();
         services.AddScoped<Features.Notifications.Reminders>();
@@ -222,6 +228,7 @@ public static class ParHubApp
         HealthEndpoint.Map(app);
         AgencyApi.Map(app);
         Features.Tasks.TaskApi.Map(app);
+        Features.Reports.ReportApi.Map(app);
     }
 }
 

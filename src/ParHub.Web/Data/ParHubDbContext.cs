@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Agencies;
 using ParHub.Core.Plans;
+using ParHub.Core.Reports;
 
 namespace ParHub.Web.Data;
 
@@ -23,6 +24,11 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
     public DbSet<DeadlineChange> DeadlineChanges => Set<DeadlineChange>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DigestEntry> DigestEntries => Set<DigestEntry>();
+    public DbSet<ReportFormVersion> ReportForms => Set<ReportFormVersion>();
+    public DbSet<ReportRegimeSetting> ReportRegimes => Set<ReportRegimeSetting>();
+    public DbSet<AgencyReport> Reports => Set<AgencyReport>();
+    public DbSet<ReportValueRow> ReportValues => Set<ReportValueRow>();
+    public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -199,6 +205,67 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.Property(d => d.UserId).HasMaxLength(64);
             e.Property(d => d.ItemKey).HasMaxLength(100);
             e.HasIndex(d => new { d.UserId, d.ItemKey }).IsUnique();
+        });
+
+        b.Entity<ReportFormVersion>(e =>
+        {
+            e.ToTable("report_forms");
+            e.Property(f => f.Key).HasMaxLength(64);
+            e.Property(f => f.Title).HasMaxLength(300);
+            e.HasIndex(f => new { f.Key, f.Version }).IsUnique();
+        });
+
+        b.Entity<ReportRegimeSetting>(e =>
+        {
+            e.ToTable("report_regimes");
+            e.Property(r => r.Key).HasMaxLength(64);
+            e.HasIndex(r => r.Key).IsUnique();
+            e.Property(r => r.Name).HasMaxLength(300);
+            e.Property(r => r.FromText).HasMaxLength(300);
+            e.Property(r => r.ToText).HasMaxLength(300);
+            e.Property(r => r.ReporterGroups).HasMaxLength(300);
+            e.Property(r => r.FormKey).HasMaxLength(64);
+            e.Property(r => r.Rules).HasMaxLength(2000);
+        });
+
+        b.Entity<AgencyReport>(e =>
+        {
+            e.ToTable("reports");
+            e.Property(r => r.RegimeKey).HasMaxLength(64);
+            e.Property(r => r.PeriodCode).HasMaxLength(16);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.ReviewComment).HasMaxLength(4000);
+            e.Property(r => r.SignedFileName).HasMaxLength(260);
+            e.Property(r => r.SignedStoredName).HasMaxLength(100);
+            e.Property(r => r.UpdatedBy).HasMaxLength(256);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ReportFormVersion>().WithMany().HasForeignKey(r => r.FormId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.RegimeKey, r.PeriodCode, r.AgencyId }).IsUnique();
+            e.HasIndex(r => r.AgencyId);
+            e.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ReportValueRow>(e =>
+        {
+            e.ToTable("report_values");
+            e.HasKey(v => new { v.ReportId, v.Code });
+            e.Property(v => v.Code).HasMaxLength(64);
+            e.Property(v => v.Value).HasPrecision(20, 4);
+            e.Property(v => v.Denominator).HasPrecision(20, 4);
+            e.Property(v => v.Source).HasConversion<string>().HasMaxLength(16);
+            e.Property(v => v.Reason).HasMaxLength(1000);
+        });
+
+        b.Entity<ReportRevision>(e =>
+        {
+            e.ToTable("report_revisions");
+            e.Property(r => r.Action).HasMaxLength(32);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.UserName).HasMaxLength(256);
+            e.Property(r => r.Comment).HasMaxLength(4000);
+            e.HasOne<AgencyReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => new { r.ReportId, r.No }).IsUnique();
         });
 
         b.Entity<ApiToken>(e =>

@@ -26,14 +26,24 @@ public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(Db.Settings));
-        foreach (var (k, v) in Db.Settings) if (v is not null) builder.UseSetting(k, v);
+        var settings = new Dictionary<string, string?>(Db.Settings) { ["PARHUB_NOW_FILE"] = NowFile };
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        foreach (var (k, v) in settings) if (v is not null) builder.UseSetting(k, v);
     }
 
     public async Task<T> WithDbAsync<T>(Func<ParHubDbContext, Task<T>> f)
     {
         using var scope = Services.CreateScope();
         return await f(scope.ServiceProvider.GetRequiredService<ParHubDbContext>());
+    }
+
+    /// <summary>The application's clock (real time until a test sets it): time is an outside edge, so tests may move it.</summary>
+    public string NowFile => System.IO.Path.Combine(Db.DataDir, "now.txt");
+
+    public void SetNow(DateTimeOffset? now)
+    {
+        if (now is { } n) File.WriteAllText(NowFile, n.ToString("O"));
+        else File.Delete(NowFile);
     }
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

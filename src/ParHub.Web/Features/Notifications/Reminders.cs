@@ -15,7 +15,7 @@ public sealed record DigestResult(int Users, int Emails, int Items);
 /// Coordinator's one-click reminder to a task's lead agency. Both are e-mailed (when SMTP is set) and kept as in-app
 /// notifications.
 /// </summary>
-public sealed class Reminders(ParHubDbContext db, MailSender mail, TimeProvider clock, ILogger<Reminders> log)
+public sealed class Reminders(ParHubDbContext db, MailSender mail, Reports.ReportReminders reports, TimeProvider clock, ILogger<Reminders> log)
 {
     public const int DueSoonDays = 7;
     public const int MaxItemsInMail = 50;
@@ -34,12 +34,14 @@ public sealed class Reminders(ParHubDbContext db, MailSender mail, TimeProvider 
             int? agency = officers.Contains(user.Id) ? user.AgencyId : null;
             if (agency is null && !coordinators.Contains(user.Id)) continue;
             var found = await ItemsAsync(agency, day, ct);
+            if (agency is { } own)
+                found.AddRange((await reports.DueItemsAsync(own, day, DueSoonDays, ct)).Select(r => new Item(r.Key, 0, r.Line)));
             var told = await db.DigestEntries.Where(d => d.UserId == user.Id).Select(d => d.ItemKey).ToListAsync(ct);
             var fresh = found.Where(i => !told.Contains(i.Key)).ToList();
             if (fresh.Count == 0) continue; // never an empty digest
             var now = clock.GetUtcNow().UtcDateTime;
             db.DigestEntries.AddRange(fresh.Select(i => new DigestEntry { UserId = user.Id, Day = day, ItemKey = i.Key, SentAt = now }));
-            var title = $"ParHub: {fresh.Count} nhiệm vụ cần chú ý ngày {day:dd/MM/yyyy}";
+            var title = $"ParHub: {fresh.Count} việc cần chú ý ngày {day:dd/MM/yyyy}";
             var body = Body(user.FullName, fresh);
             db.Notifications.Add(new Notification { UserId = user.Id, At = now, Title = title, Body = body, Link = "/Tasks" + (agency is { } a ? $"?agencyId={a}" : "") });
             await db.SaveChangesAsync(ct);
@@ -77,7 +79,7 @@ public sealed class Reminders(ParHubDbContext db, MailSender mail, TimeProvider 
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Kính gửi {name},");
         sb.AppendLine();
-        sb.AppendLine("Các nhiệm vụ sau cần được chú ý (sắp đến hạn trong 7 ngày hoặc đã quá hạn):");
+        sb.AppendLine("Các nhiệm vụ và báo cáo sau cần được chú ý (sắp đến hạn trong 7 ngày hoặc đã quá hạn):");
         foreach (var i in items.Take(MaxItemsInMail)) sb.AppendLine(i.Line);
         if (items.Count > MaxItemsInMail) sb.AppendLine(CultureInfo.InvariantCulture, $"… và {items.Count - MaxItemsInMail} nhiệm vụ khác.");
         sb.AppendLine();

@@ -1,0 +1,84 @@
+namespace ParHub.Core.Reports;
+
+/// <summary>A stored version of a form; its definition is the JSON of a <see cref="ReportForm"/>.</summary>
+public class ReportFormVersion
+{
+    public int Id { get; set; }
+    public string Key { get; set; } = "";
+    public int Version { get; set; }
+    public string Title { get; set; } = "";
+    public string Definition { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// The province's set-up of a regime: which agency groups report under it, with which form, and its period rules
+/// (stored as JSON so due dates and cut-offs can be changed without a release).
+/// </summary>
+public class ReportRegimeSetting
+{
+    public int Id { get; set; }
+    public string Key { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string FromText { get; set; } = "";
+    public string ToText { get; set; } = "";
+    /// <summary>Agency group codes whose members report, comma-separated ("SBN,QH,XA").</summary>
+    public string ReporterGroups { get; set; } = "";
+    public string FormKey { get; set; } = ReportForm.CchcKey;
+    public string Rules { get; set; } = "";
+    public bool IsActive { get; set; }
+}
+
+public enum ReportStatus { Draft, Submitted, Returned, Accepted }
+
+/// <summary>One agency's report for one period of a regime.</summary>
+public class AgencyReport
+{
+    public int Id { get; set; }
+    public string RegimeKey { get; set; } = "";
+    public string PeriodCode { get; set; } = "";
+    public int AgencyId { get; set; }
+    public int FormId { get; set; }
+    public ReportStatus Status { get; set; }
+    public DateOnly? DueOn { get; set; }
+    /// <summary>What "on time" is measured by (Vietnam local date of the first submission).</summary>
+    public DateTime? FirstSubmittedAt { get; set; }
+    public DateOnly? FirstSubmittedOn { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime? AcceptedAt { get; set; }
+    public string? ReviewComment { get; set; }
+    public string? SignedFileName { get; set; }
+    public string? SignedStoredName { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string UpdatedBy { get; set; } = "";
+    /// <summary>Incremented on every change; a save that carries an older one is refused (nobody's update is lost).</summary>
+    public int Version { get; set; }
+    public List<ReportValueRow> Values { get; set; } = [];
+}
+
+public class ReportValueRow
+{
+    public int ReportId { get; set; }
+    public string Code { get; set; } = "";
+    public decimal? Value { get; set; }
+    public decimal? Denominator { get; set; }
+    public string? Text { get; set; }
+    public ValueSource Source { get; set; }
+    public string? Reason { get; set; }
+
+    public FieldValue ToValue() => new(Value, Denominator, Text, Source, Reason);
+}
+
+/// <summary>Every saved state of a report: who, when, what happened, and the values at that moment (JSON).</summary>
+public class ReportRevision
+{
+    public int Id { get; set; }
+    public int ReportId { get; set; }
+    public int No { get; set; }
+    public string Action { get; set; } = "";
+    public ReportStatus Status { get; set; }
+    public DateTime At { get; set; }
+    public string UserName { get; set; } = "";
+    public string? Comment { get; set; }
+    public string Snapshot { get; set; } = "";
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Agencies;
+using ParHub.Core.Reports;
+using ParHub.Web.Data;
+using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+
+namespace ParHub.Web.Features.Reports;
+
+/// <summary>What goes into the province's report: the period, the totals, comparisons, and the province's texts.</summary>
+public sealed record ProvinceReportContent(string ProvinceName, string RecipientName, ReportingPeriod Period, ProvinceTotals Totals,
+    IReadOnlyDictionary<string, AggregateValue>? Previous, string? PreviousLabel, RateCounts Rates,
+    IReadOnlyDictionary<string, string> SectionTexts);
+
+/// <summary>
+/// The province's report as a Word document in the layout of Nghị định 30/2020/NĐ-CP (A4 portrait, Times New Roman
+/// 13–14 pt, the two-column heading, "BÁO CÁO", "Kính gửi", numbered sections, "Nơi nhận" and the signature block), and
+/// its statistical annex as XLSX. Figures are the live province totals.
+/// </summary>
+public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries queries, TimeProvider clock)
+{
+    public async Task<ProvinceReportContent> ContentAsync(RegimeSetup regime, ReportingPeriod period, CancellationToken ct = default)
+    {
+        var province = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Province).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(ct);
+        var totals = await queries.TotalsAsync(regime, period.Code, null, ct);
+        var (prev, _) = regime.Comparisons(period);
+        var previous = prev is null ? null : (await queries.TotalsAsync(regime, prev.Code, null, ct)).Values;
+        var rates = (await queries.RatesAsync(regime, period, VietnamTime.Today(clock), ct)).Totals;
+        var texts = province is null ? new Dictionary<string, string>() : await ProvinceTextsAsync(regime.Setting.Key, period.Code, province.Id, ct);
+        return new ProvinceReportContent(province?.Name ?? "Ủy ban nhân dân tỉnh", "Bộ Nội vụ", period, totals, previous, prev?.Label, rates, texts);
+    }
+
+    /// <summary>The province's own texts of a period (kept as the province agency's report of the regime).</summary>
+    public async Task<Dictionary<string, string>> ProvinceTextsAsync(string regimeKey, string periodCode, int provinceId, CancellationToken ct) =>
+        await db.ReportValues.AsNoTracking()
+            .Where(v => v.Text != null && db.Reports.Any(r => r.Id == v.ReportId && r.RegimeKey == regimeKey && r.PeriodCode == periodCode && r.AgencyId == provinceId))
+            .ToDictionaryAsync(v => v.Code, v => v.Text!, ct);
+
+    private const string Font = "Times New Roman";
+
+    private static Run R(string text, bool bold = false, bool italic = false, int halfPoints = 28, bool underline = false)
+    {
+        var props = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
+            new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
+        if (bold) props.Append(new Bold());
+        if (italic) props.Append(new Italic());
+        if (underline) props.Append(new Underline { Val = UnderlineValues.Single });
+        return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    private static Paragraph P(JustificationValues align, int firstLine, params Run[] runs)
+    {
+        var p = new Paragraph(new ParagraphProperties(new Justification { Val = align },
+            new SpacingBetweenLines { Before = "60", After = "60", Line = "300", LineRule = LineSpacingRuleValues.Auto },
+            new Indentation { FirstLine = firstLine.ToString(CultureInfo.InvariantCulture) }));
+        p.Append(runs);
+        return p;
+    }
+
+    private static Paragraph Body(string text, bool bold = false, bool italic = false) => P(JustificationValues.Both, 567, R(text, bold, italic));
+    private static Paragraph Center(string text, bool bold = false, bool italic = false, int size = 28) => P(JustificationValues.Center, 0, R(text, bold, italic, size));
+
+    private static string N(decimal? v) => v is { } x ? VietnameseNumber.Format(x) : "…";
+
+    /// <summary>One line of figures for a field: its value (a rate as "x/y, đạt z%"), and the change since the previous period.</summary>
+    public static string Figure(FormField f, AggregateValue? a, AggregateValue? previous, string? previousLabel)
+    {
+        string Show(AggregateValue? v) => v is null ? "…" : f.Kind == FieldKind.Rate
+            ? (f.IsDerived ? (v.Denominator is { } d && v.Value is { } n ? VietnameseNumber.Percent(n, d) : "…") : $"{N(v.Value)}/{N(v.Denominator)}{(v.Value is { } n2 && v.Denominator is { } d2 && d2 != 0 ? " (đạt " + VietnameseNumber.Percent(n2, d2) + ")" : "")}")
+            : $"{N(v.Value)} {f.Unit}".TrimEnd();
+        var line = $"{f.Label.TrimStart('–', ' ')}: {Show(a)}";
+        if (previous is not null && previousLabel is not null && f.Kind != FieldKind.Rate && a?.Value is { } now && previous.Value is { } before)
+        {
+            var diff = now - before;
+            line += diff == 0 ? $" (bằng {previousLabel})" : $" ({(diff > 0 ? "tăng" : "giảm")} {N(Math.Abs(diff))} so với {previousLabel})";
+        }
+        return line + ".";
+    }
+
+    public byte[] Docx(ProvinceReportContent c)
+    {
+        var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var body = new Body();
+            var provinceUpper = c.ProvinceName.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
+            var issuerTop = provinceUpper.StartsWith("ỦY BAN NHÂN DÂN ", StringComparison.Ordinal) ? "ỦY BAN NHÂN DÂN" : provinceUpper;
+            var issuerSecond = provinceUpper.StartsWith("ỦY BAN NHÂN DÂN ", StringComparison.Ordinal) ? provinceUpper["ỦY BAN NHÂN DÂN ".Length..] : "";
+            var place = c.ProvinceName.Replace("Ủy ban nhân dân ", "", StringComparison.Ordinal).Replace("thành phố ", "", StringComparison.Ordinal).Replace("tỉnh ", "", StringComparison.Ordinal);
+
+            // The heading: issuer and number on the left, the national motto and place-date on the right, no borders.
+            var heading = new Table(new TableProperties(new TableWidth { Width = "9639", Type = TableWidthUnitValues.Dxa },
+                    new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+                        new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
+                new TableGrid(new GridColumn { Width = "3686" }, new GridColumn { Width = "5953" }));
+            heading.Append(new TableRow(
+                HeadCell(3686, Center(issuerTop, size: 26), Center(issuerSecond, bold: true, size: 26), Center("———", size: 20), Center("Số:        /BC-UBND", size: 26)),
+                HeadCell(5953, Center("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26), Center("Độc lập - Tự do - Hạnh phúc", bold: true, size: 28), Center("———————", size: 20),
+                    P(JustificationValues.Center, 0, R($"{place}, ngày      tháng      năm {c.Period.Year}", italic: true)))));
+            body.Append(heading);
+            body.Append(Center(""));
+            body.Append(Center("BÁO CÁO", bold: true));
+            body.Append(Center($"Kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)} và phương hướng, nhiệm vụ kỳ tới", bold: true));
+            body.Append(Center("———", size: 20));
+            body.Append(P(JustificationValues.Center, 0, R($"Kính gửi: {c.RecipientName}.")));
+            body.Append(Body($"Thực hiện chế độ báo cáo cải cách hành chính định kỳ, {c.ProvinceName} báo cáo kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)}" +
+                (c.Period.CutoffFrom is { } cf && c.Period.CutoffTo is { } cto ? $" (số liệu tính từ ngày {cf:dd/MM/yyyy} đến ngày {cto:dd/MM/yyyy})" : "") +
+                $" trên cơ sở báo cáo của {c.Totals.Reports}/{c.Rates.Expected} cơ quan, đơn vị ({c.Rates.OnTime} cơ quan gửi đúng hạn, {c.Rates.Late} cơ quan gửi muộn) như sau:"));
+
+            var sectionNo = 0;
+            string? lastRoman = null;
+            foreach (var s in c.Totals.Form.Sections)
+            {
+                // "II1".."II6" are areas inside part II; their part heading is written once.
+                var roman = new string(s.Code.TakeWhile(char.IsLetter).ToArray());
+                if (s.Code.Length > roman.Length && roman != lastRoman)
+                    body.Append(P(JustificationValues.Both, 567, R($"{roman}. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", bold: true)));
+                lastRoman = roman;
+                sectionNo++;
+                var title = s.Code.Length > roman.Length ? s.Title[(s.Title.IndexOf(' ') + 1)..] : s.Title;
+                body.Append(P(JustificationValues.Both, 567, R(s.Code.Length > roman.Length ? $"{s.Code[roman.Length..]}. {title}" : title, bold: true)));
+                if (c.SectionTexts.TryGetValue("P_" + s.Code, out var text) && !string.IsNullOrWhiteSpace(text))
+                    foreach (var para in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) body.Append(Body(para));
+                foreach (var f in s.Fields.Where(f => f.IsNumeric))
+                {
+                    c.Totals.Values.TryGetValue(f.Code, out var a);
+                    AggregateValue? p = null;
+                    c.Previous?.TryGetValue(f.Code, out p);
+                    body.Append(Body("- " + Figure(f, a, p, c.PreviousLabel)));
+                }
+            }
+
+            body.Append(Body($"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)} của {c.ProvinceName}./."));
+            var sign = new Table(new TableProperties(new TableWidth { Width = "9639", Type = TableWidthUnitValues.Dxa },
+                    new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+                        new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
+                new TableGrid(new GridColumn { Width = "4819" }, new GridColumn { Width = "4820" }));
+            sign.Append(new TableRow(
+                HeadCell(4819, P(JustificationValues.Left, 0, R("Nơi nhận:", bold: true, italic: true, halfPoints: 24)),
+                    P(JustificationValues.Left, 0, R($"- {c.RecipientName};", halfPoints: 22)),
+                    P(JustificationValues.Left, 0, R("- TT Thành ủy, TT HĐND;", halfPoints: 22)),
+                    P(JustificationValues.Left, 0, R("- CT, các PCT UBND;", halfPoints: 22)),
+                    P(JustificationValues.Left, 0, R("- Sở Nội vụ;", halfPoints: 22)),
+                    P(JustificationValues.Left, 0, R("- Lưu: VT.", halfPoints: 22))),
+                HeadCell(4820, Center("TM. ỦY BAN NHÂN DÂN", bold: true), Center("CHỦ TỊCH", bold: true), Center(""), Center(""), Center(""))));
+            body.Append(sign);
+            // A4 portrait; margins of NĐ 30/2020: top 20 mm, bottom 20 mm, left 30 mm, right 15 mm.
+            body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 },
+                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 851, Header = 567, Footer = 567 }));
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return ms.ToArray();
+    }
+
+    private static TableCell HeadCell(int width, params Paragraph[] paragraphs)
+    {
+        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
+        foreach (var p in paragraphs)
+        {
+            p.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0" };
+            cell.Append(p);
+        }
+        return cell;
+    }
+
+    public static string LabelInSentence(ReportingPeriod p) => p.Kind switch
+    {
+        PeriodKind.Q1 => $"quý I năm {p.Year}",
+        PeriodKind.H1 => $"6 tháng đầu năm {p.Year}",
+        PeriodKind.Q3 => $"quý III năm {p.Year}",
+        PeriodKind.NineMonths => $"9 tháng năm {p.Year}",
+        _ => $"năm {p.Year}",
+    };
+
+    /// <summary>The statistical annex: one row per numeric field with the province total, the previous period and the change.</summary>
+    public static byte[] Xlsx(ProvinceReportContent c)
+    {
+        string[] header = ["Mục", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Mẫu số", "Tỷ lệ", c.PreviousLabel ?? "Kỳ trước", "Số báo cáo có số liệu"];
+        var rows = new List<IReadOnlyList<string?>>();
+        foreach (var s in c.Totals.Form.Sections)
+            foreach (var f in s.Fields.Where(f => f.IsNumeric))
+            {
+                c.Totals.Values.TryGetValue(f.Code, out var a);
+                AggregateValue? p = null;
+                c.Previous?.TryGetValue(f.Code, out p);
+                rows.Add([s.Code, f.Label, f.Unit, a?.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : null,
+                    a?.Denominator is { } d ? d.ToString("0.####", CultureInfo.InvariantCulture) : null, a?.Percent,
+                    p?.Value is { } pv ? pv.ToString("0.####", CultureInfo.InvariantCulture) : null, a?.Reports.ToString(CultureInfo.InvariantCulture)]);
+            }
+        return ParHub.Web.Shared.Office.Xlsx.Write("Phụ lục số liệu", header, rows);
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Reports;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Reports;
+
+/// <summary>One agency's report: fill and submit (its officers), return / accept / reopen (Sở Nội vụ), history.</summary>
+[RequestSizeLimit(ReportWorkflow.MaxSignedBytes + 1024 * 1024)]
+public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, DatabaseSettings settings) : PageModel
+{
+    public AgencyReport Report { get; private set; } = null!;
+    public ReportForm Form { get; private set; } = null!;
+    public ReportingPeriod? Period { get; private set; }
+    public string AgencyName { get; private set; } = "";
+    public string RegimeName { get; private set; } = "";
+    public Dictionary<string, FieldValue> Values { get; private set; } = [];
+    public List<ReportRevision> History { get; private set; } = [];
+    public bool CanEdit => workflow.CanEdit(Report.AgencyId) && Report.Status is ReportStatus.Draft or ReportStatus.Returned;
+    public bool IsReviewer => workflow.IsReviewer;
+    public string? Message { get; private set; }
+    public string? Error { get; private set; }
+    public IReadOnlyList<ValueError> Errors { get; private set; } = [];
+
+    [BindProperty] public Dictionary<string, FieldInput> In { get; set; } = [];
+    [BindProperty] public int Version { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? done, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        Message = done switch
+        {
+            "saved" => "Đã lưu bản nháp.",
+            "submitted" => "Đã gửi báo cáo tới Sở Nội vụ.",
+            "return" => "Đã trả lại báo cáo kèm ý kiến.",
+            "accept" => "Đã tiếp nhận báo cáo; báo cáo đã được khóa.",
+            "reopen" => "Đã mở lại kỳ báo cáo cho cơ quan.",
+            "attached" => "Đã đính kèm bản ký số.",
+            _ => null,
+        };
+        FillInputs();
+        return Page();
+    }
+
+    public Dictionary<string, FieldInput> Unsaved { get; private set; } = [];
+
+    private void FillInputs()
+    {
+        In = Values.ToDictionary(kv => kv.Key, kv => new FieldInput
+        {
+            Value = kv.Value.Value is { } v ? VietnameseNumber.Format(v) : null,
+            Denominator = kv.Value.Denominator is { } d ? VietnameseNumber.Format(d) : null,
+            Text = kv.Value.Text,
+            Reason = kv.Value.Reason is { } reason && reason.LastIndexOf(" [ParHub: ", StringComparison.Ordinal) is var i and >= 0 ? reason[..i] : kv.Value.Reason,
+        });
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) => SaveAsync(id, submit: false, ct);
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
+
+    private async Task<IActionResult> SaveAsync(int id, bool submit, CancellationToken ct)
+    {
+        try
+        {
+            var result = await workflow.SaveAsync(id, Version, In, submit, ct);
+            return Redirect($"/Reports/Report/{id}?done={(submit ? "submitted" : "saved")}");
+        }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (ReportRuleException e) { (Error, Errors) = (e.Message, e.Errors); }
+        catch (ReportConflictException e)
+        {
+            // The other person's version is shown; what this person typed is listed beside it, not lost and not forced over.
+            Error = e.Message;
+            Unsaved = In.Where(kv => !string.IsNullOrWhiteSpace(kv.Value.Value) || !string.IsNullOrWhiteSpace(kv.Value.Text))
+                .ToDictionary(kv => kv.Key, kv => kv.Value);
+            var loaded = await LoadAsync(id, ct);
+            if (loaded is not null) return loaded;
+            FillInputs();
+            return Page();
+        }
+        // Shown again with what was typed: nothing is lost.
+        var r = await LoadAsync(id, ct);
+        return r ?? Page();
+    }
+
+    public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) => ReviewAsync(id, "return", ct);
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => ReviewAsync(id, "accept", ct);
+    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) => ReviewAsync(id, "reopen", ct);
+
+    private async Task<IActionResult> ReviewAsync(int id, string action, CancellationToken ct)
+    {
+        try
+        {
+            _ = action switch
+            {
+                "return" => await workflow.ReturnAsync(id, Version, Comment, ct),
+                "accept" => await workflow.AcceptAsync(id, Version, ct),
+                _ => await workflow.ReopenAsync(id, Version, Comment, ct),
+            };
+            return Redirect($"/Reports/Report/{id}?done={action}");
+        }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (ReportRuleException e) { Error = e.Message; }
+        catch (ReportConflictException e) { Error = e.Message; }
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        FillInputs();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) Error = "Chưa chọn tệp.";
+        else
+        {
+            try
+            {
+                await using var s = file.OpenReadStream();
+                await workflow.AttachSignedAsync(id, file.FileName, file.Length, s, settings.DataDir, ct);
+                return Redirect($"/Reports/Report/{id}?done=attached");
+            }
+            catch (UnauthorizedAccessException) { return Forbid(); }
+            catch (KeyNotFoundException) { return NotFound(); }
+            catch (ReportRuleException e) { Error = e.Message; }
+            catch (ReportConflictException e) { Error = e.Message; }
+        }
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        FillInputs();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetSignedAsync(int id, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        if (Report.SignedStoredName is null) return NotFound();
+        var path = Path.Combine(settings.DataDir, "files", "reports", Report.SignedStoredName);
+        return System.IO.File.Exists(path) ? PhysicalFile(path, "application/pdf", Report.SignedFileName) : NotFound();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var report = await db.Reports.AsNoTracking().Include(r => r.Values).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null) return NotFound();
+        if (!workflow.CanRead(report)) return Forbid();
+        Report = report;
+        Form = await setup.FormAsync(report.FormId, ct);
+        var regime = await setup.RegimeAsync(report.RegimeKey, ct);
+        RegimeName = regime?.Setting.Name ?? report.RegimeKey;
+        Period = regime?.Period(report.PeriodCode);
+        AgencyName = await db.Agencies.Where(a => a.Id == report.AgencyId).Select(a => a.Name).FirstAsync(ct);
+        Values = ReportCheck.WithDerived(Form, report.Values.ToDictionary(v => v.Code, v => v.ToValue()));
+        History = await db.ReportRevisions.AsNoTracking().Where(x => x.ReportId == id).OrderByDescending(x => x.No).ToListAsync(ct);
+        Version = report.Version;
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Reports;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Reports;
+
+public sealed record RateRow(ExpectedReporter Agency, int? ReportId, ReportStatus? Status, DateTime? FirstSubmittedAt, SubmissionState State);
+
+public sealed record RatesView(RegimeSetup Regime, ReportingPeriod Period, DateOnly AsOf, IReadOnlyList<RateRow> Rows)
+{
+    public RateCounts Totals => RateCounts.Of(Rows.Select(r => r.State));
+    public IEnumerable<(string Group, RateCounts Counts)> ByGroup =>
+        Rows.GroupBy(r => r.Agency.GroupName).Select(g => (g.Key, RateCounts.Of(g.Select(r => r.State))));
+}
+
+public sealed record Narrative(string AgencyName, string FieldLabel, string Text);
+
+public sealed record ProvinceTotals(ReportForm Form, int Reports, IReadOnlyDictionary<string, AggregateValue> Values);
+
+/// <summary>Reporting rates and live province totals of a period (submitted and accepted reports only).</summary>
+public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup)
+{
+    public static readonly ReportStatus[] Counted = [ReportStatus.Submitted, ReportStatus.Accepted];
+
+    public async Task<RatesView> RatesAsync(RegimeSetup regime, ReportingPeriod period, DateOnly asOf, CancellationToken ct = default)
+    {
+        var expected = await setup.ExpectedAsync(regime, period, ct);
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => r.RegimeKey == regime.Setting.Key && r.PeriodCode == period.Code)
+            .Select(r => new { r.Id, r.AgencyId, r.Status, r.FirstSubmittedAt, r.FirstSubmittedOn })
+            .ToDictionaryAsync(r => r.AgencyId, ct);
+        var rows = expected.Select(e =>
+        {
+            reports.TryGetValue(e.AgencyId, out var r);
+            return new RateRow(e, r?.Id, r?.Status, r?.FirstSubmittedAt, ReportingRates.StateOf(period.Due, r?.FirstSubmittedOn, asOf));
+        }).ToList();
+        return new RatesView(regime, period, asOf, rows);
+    }
+
+    /// <summary>
+    /// Province totals of one period: numerators and denominators summed over the counted reports (optionally of one
+    /// agency group), derived rates computed from the sums. Reports made with other form versions add the fields they share.
+    /// </summary>
+    public async Task<ProvinceTotals> TotalsAsync(RegimeSetup regime, string periodCode, string? groupCode = null, CancellationToken ct = default)
+    {
+        var (_, form) = await setup.LatestFormAsync(regime.Setting.FormKey, ct);
+        var reports = db.Reports.AsNoTracking().Where(r => r.RegimeKey == regime.Setting.Key && r.PeriodCode == periodCode && Counted.Contains(r.Status));
+        if (groupCode is not null)
+            reports = reports.Where(r => db.AgencyGroupMembers.Any(m => m.AgencyId == r.AgencyId && m.Group!.Code == groupCode));
+        var numeric = form.Fields.Where(f => f.IsNumeric && !f.IsDerived).Select(f => f.Code).ToList();
+        var rows = await db.ReportValues.AsNoTracking()
+            .Where(v => reports.Any(r => r.Id == v.ReportId) && numeric.Contains(v.Code))
+            .Select(v => new { v.Code, v.Value, v.Denominator })
+            .ToListAsync(ct);
+        var count = await reports.CountAsync(ct);
+        var sums = rows.GroupBy(r => r.Code).Select(g => (g.Key,
+            g.Any(x => x.Value != null) ? g.Sum(x => x.Value ?? 0) : (decimal?)null,
+            g.Any(x => x.Denominator != null) ? g.Sum(x => x.Denominator ?? 0) : (decimal?)null,
+            g.Count()));
+        return new ProvinceTotals(form, count, ReportAggregator.FromSums(form, sums));
+    }
+
+    /// <summary>Every counted report's text for the fields of a section, with the agency that wrote it.</summary>
+    public async Task<List<Narrative>> NarrativesAsync(RegimeSetup regime, string periodCode, ReportForm form, string sectionCode, CancellationToken ct = default)
+    {
+        var section = form.Sections.FirstOrDefault(s => s.Code == sectionCode);
+        if (section is null) return [];
+        var codes = section.Fields.Where(f => f.Kind == FieldKind.Text).Select(f => f.Code).ToList();
+        var rows = await db.ReportValues.AsNoTracking()
+            .Where(v => codes.Contains(v.Code) && v.Text != null)
+            .Join(db.Reports.Where(r => r.RegimeKey == regime.Setting.Key && r.PeriodCode == periodCode && Counted.Contains(r.Status)),
+                v => v.ReportId, r => r.Id, (v, r) => new { r.AgencyId, v.Code, v.Text })
+            .Join(db.Agencies, x => x.AgencyId, a => a.Id, (x, a) => new { a.Name, x.Code, x.Text })
+            .ToListAsync(ct);
+        return rows.OrderBy(r => codes.IndexOf(r.Code)).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
+            .Select(r => new Narrative(r.Name, section.Fields.First(f => f.Code == r.Code).Label, r.Text!)).ToList();
+    }
+}

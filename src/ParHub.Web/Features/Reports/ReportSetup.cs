@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Agencies;
+using ParHub.Core.Reports;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Reports;
+
+/// <summary>Vietnam's calendar day (UTC+7, no daylight saving): what "on time" and "as of" are measured in.</summary>
+public static class VietnamTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+    public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
+    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset).DateTime);
+    public static string Show(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset).ToString("dd/MM/yyyy HH:mm");
+}
+
+/// <summary>A regime as the province set it up: the stored setting and its period rules.</summary>
+public sealed record RegimeSetup(ReportRegimeSetting Setting, ReportRegime Regime)
+{
+    public IReadOnlyList<string> ReporterGroups => Setting.ReporterGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public ReportingPeriod? Period(string code) =>
+        code.Length >= 4 && int.TryParse(code[..4], out var year) ? Regime.Periods(year).FirstOrDefault(p => p.Code == code) : null;
+
+    /// <summary>The period before (Q1 → last year's yearly report) and the same period a year earlier.</summary>
+    public (ReportingPeriod? Previous, ReportingPeriod? LastYear) Comparisons(ReportingPeriod p)
+    {
+        var ordered = Regime.Periods(p.Year - 1).Concat(Regime.Periods(p.Year)).ToList();
+        var i = ordered.FindIndex(x => x.Code == p.Code);
+        var previous = i > 0 ? ordered[i - 1] : null;
+        var lastYear = Regime.Periods(p.Year - 1).FirstOrDefault(x => x.Kind == p.Kind);
+        return (previous, lastYear);
+    }
+}
+
+/// <summary>Forms and regimes: the presets on first start, the province's settings after.</summary>
+public sealed class ReportSetup(ParHubDbContext db, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions FormJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    /// <summary>Stores the preset form and the preset regimes when missing; never overwrites what the province changed.</summary>
+    public async Task EnsurePresetsAsync(CancellationToken ct = default)
+    {
+        var form = ReportForm.CchcPeriodic;
+        if (!await db.ReportForms.AnyAsync(f => f.Key == form.Key && f.Version == form.Version, ct))
+            db.ReportForms.Add(new ReportFormVersion
+            {
+                Key = form.Key, Version = form.Version, Title = form.Title, Definition = JsonSerializer.Serialize(form, FormJson),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
+        var existing = await db.ReportRegimes.Select(r => r.Key).ToListAsync(ct);
+        foreach (var preset in ReportRegime.Presets.Where(p => !existing.Contains(p.Key)))
+            db.ReportRegimes.Add(new ReportRegimeSetting
+            {
+                Key = preset.Key, Name = preset.Name, FromText = preset.From, ToText = preset.To, Rules = preset.RulesText(),
+                FormKey = ReportForm.CchcKey,
+                // Agencies report to Sở Nội vụ under the province's own regime; the province itself reports to BNV.
+                ReporterGroups = preset.Key == "cv581" ? "" : "SBN,QH,XA",
+                IsActive = preset.Key == "haiphong-2018",
+            });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<List<RegimeSetup>> RegimesAsync(CancellationToken ct = default) =>
+        (await db.ReportRegimes.AsNoTracking().OrderByDescending(r => r.IsActive).ThenBy(r => r.Key).ToListAsync(ct)).Select(ToSetup).ToList();
+
+    public async Task<RegimeSetup?> RegimeAsync(string key, CancellationToken ct = default)
+    {
+        var s = await db.ReportRegimes.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct);
+        if (s is not null) return ToSetup(s);
+        // Before the presets are stored (a fresh command line), the preset itself.
+        var preset = ReportRegime.Find(key);
+        return preset is null ? null : new RegimeSetup(new ReportRegimeSetting { Key = preset.Key, Name = preset.Name, Rules = preset.RulesText() }, preset);
+    }
+
+    public async Task<RegimeSetup?> ActiveRegimeAsync(CancellationToken ct = default) =>
+        (await RegimesAsync(ct)).FirstOrDefault(r => r.Setting.IsActive && r.ReporterGroups.Count > 0);
+
+    public static RegimeSetup ToSetup(ReportRegimeSetting s) =>
+        new(s, new ReportRegime(s.Key, s.Name, s.FromText, s.ToText, ReportRegime.ParseRules(s.Rules)));
+
+    /// <summary>The newest version of a form, as stored.</summary>
+    public async Task<(ReportFormVersion Row, ReportForm Form)> LatestFormAsync(string key, CancellationToken ct = default)
+    {
+        var row = await db.ReportForms.AsNoTracking().Where(f => f.Key == key).OrderByDescending(f => f.Version).FirstAsync(ct);
+        return (row, Parse(row));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, ReportForm> Forms = new();
+
+    public async Task<ReportForm> FormAsync(int formId, CancellationToken ct = default)
+    {
+        if (Forms.TryGetValue(formId, out var f)) return f;
+        var row = await db.ReportForms.AsNoTracking().FirstAsync(x => x.Id == formId, ct);
+        return Parse(row);
+    }
+
+    private static ReportForm Parse(ReportFormVersion row) =>
+        Forms.GetOrAdd(row.Id, _ => JsonSerializer.Deserialize<ReportForm>(row.Definition, FormJson)
+            ?? throw new InvalidOperationException($"Form {row.Key} v{row.Version} is unreadable"));
+
+    /// <summary>
+    /// The agencies expected to report for a period: members of the regime's groups that existed on the due date
+    /// (a district abolished on 30/6/2025 is not expected in 2026).
+    /// </summary>
+    public async Task<List<ExpectedReporter>> ExpectedAsync(RegimeSetup regime, ReportingPeriod period, CancellationToken ct = default)
+    {
+        var codes = regime.ReporterGroups;
+        if (codes.Count == 0) return [];
+        var on = period.Due ?? new DateOnly(period.Year, 12, 31);
+        var rows = await db.AgencyGroupMembers.AsNoTracking()
+            .Where(m => codes.Contains(m.Group!.Code))
+            .Select(m => new { m.AgencyId, m.Agency!.Name, m.Agency.Kind, m.Agency.ValidFrom, m.Agency.ValidTo, GroupCode = m.Group!.Code, GroupName = m.Group.Name })
+            .ToListAsync(ct);
+        return rows.Where(r => (r.ValidFrom is null || r.ValidFrom <= on) && (r.ValidTo is null || on <= r.ValidTo))
+            .GroupBy(r => r.AgencyId)
+            .Select(g => new ExpectedReporter(g.Key, g.First().Name, g.First().Kind, g.First().GroupCode, g.First().GroupName))
+            .OrderBy(r => r.GroupCode).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
+            .ToList();
+    }
+}
+
+public sealed record ExpectedReporter(int AgencyId, string Name, AgencyKind Kind, string GroupCode, string GroupName);
