@@ -83,7 +83,16 @@ public sealed class ParHubServer : IAsyncLifetime
         ["PARHUB_SMTP_PORT"] = Smtp.Port.ToString(),
         ["PARHUB_SMTP_FROM"] = "parhub@demo.parhub.vn",
         ["PARHUB_DIGEST"] = "off",
+        ["PARHUB_NOW_FILE"] = Path.Combine(data, "now.txt"),
     };
+
+    /// <summary>Moves the server's clock (null: real time again). Sign in again afterwards: sessions expire with time.</summary>
+    public void SetNow(DateTimeOffset? now)
+    {
+        var file = Path.Combine(dataDir, "now.txt");
+        if (now is { } n) File.WriteAllText(file, n.ToString("O"));
+        else File.Delete(file);
+    }
 
     /// <summary>Runs another <c>./parhub</c> command on the same data folder and SMTP server; returns stdout.</summary>
     public async Task<string> RunAsync(params string[] args)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ParHub.Core.Reports;
 using ParHub.Web.Features.Demo;
 using ParHub.Web.Features.Reports;
@@ -127,6 +128,27 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
             Assert.Equal(["accept", "create", "return", "submit", "submit"], audit.Order(StringComparer.Ordinal).ToArray());
         }
         finally { app.SetNow(null); }
+    }
+
+    [Fact]
+    public async Task A_new_form_version_applies_to_reports_made_after_it_and_earlier_reports_keep_theirs()
+    {
+        var officer = await app.SignInAsync("tuphap");
+        var (before, _) = await OpenAsync(officer, "2026-Q3");
+        var added = await app.WithDbAsync(async db =>
+        {
+            using var scope = app.Services.CreateScope();
+            var setup = scope.ServiceProvider.GetRequiredService<ReportSetup>();
+            var v1 = ReportForm.CchcPeriodic;
+            var v2 = v1 with { Sections = [.. v1.Sections.Take(1).Select(s => s with { Fields = [.. s.Fields, new FormField("citizen_dialogues", "Số cuộc đối thoại với người dân về CCHC", FieldKind.Count, "cuộc", Required: false)] }), .. v1.Sections.Skip(1)] };
+            return await setup.AddVersionAsync(v2);
+        });
+        Assert.True(added.Version >= 2);
+        var (after, html) = await OpenAsync(officer, "2026-Y");
+        Assert.Contains("Số cuộc đối thoại với người dân", html);
+        Assert.DoesNotContain("Số cuộc đối thoại với người dân", await officer.GetStringAsync($"/Reports/Report/{before}"));
+        Assert.NotEqual((await ReportAsync(before)).FormId, (await ReportAsync(after)).FormId);
+        Assert.Equal(added.Id, (await ReportAsync(after)).FormId);
     }
 
     [Fact]

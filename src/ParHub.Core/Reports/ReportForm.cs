@@ -42,6 +42,33 @@ public sealed record ReportForm(string Key, int Version, string Title, IReadOnly
 
     public const string CchcKey = "cchc-dinh-ky";
 
+    /// <summary>What is wrong with a form definition (duplicate codes, rules or formulas over unknown fields…); empty when usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Key)) problems.Add("Mẫu báo cáo cần có mã (key).");
+        if (Sections.Count == 0) problems.Add("Mẫu báo cáo cần ít nhất một mục.");
+        var codes = new HashSet<string>();
+        foreach (var f in Fields)
+        {
+            if (string.IsNullOrWhiteSpace(f.Code) || f.Code.Length > 64 || !f.Code.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+                problems.Add($"Mã chỉ tiêu \"{f.Code}\" không hợp lệ (chữ, số, dấu gạch dưới; tối đa 64 ký tự).");
+            if (!codes.Add(f.Code)) problems.Add($"Mã chỉ tiêu \"{f.Code}\" bị trùng.");
+            if (string.IsNullOrWhiteSpace(f.Label)) problems.Add($"Chỉ tiêu \"{f.Code}\" chưa có tên.");
+        }
+        var numeric = Fields.Where(f => f.IsNumeric).Select(f => f.Code).ToHashSet();
+        foreach (var f in Fields.Where(f => f.IsDerived))
+            foreach (var c in Expression.Codes(f.Derived!).Concat(f.DerivedOver is null ? [] : Expression.Codes(f.DerivedOver)).Where(c => !numeric.Contains(c)))
+                problems.Add($"Chỉ tiêu \"{f.Code}\" tính từ \"{c}\" không có trong mẫu.");
+        foreach (var r in Rules)
+        {
+            if (r.Op is not ("=" or "<=" or ">=" or "<" or ">")) problems.Add($"Phép so sánh \"{r.Op}\" không hợp lệ.");
+            foreach (var c in Expression.Codes(r.Left).Concat(Expression.Codes(r.Right)).Where(c => !numeric.Contains(c)))
+                problems.Add($"Quy tắc \"{r.Message}\" dùng chỉ tiêu \"{c}\" không có trong mẫu.");
+        }
+        return problems;
+    }
+
     /// <summary>
     /// The periodic CCHC report (outline of CV 581/BNV-CCHC, statistics as in the Hải Phòng 6-month report of 2024):
     /// I. direction, II. results per reform area, III. assessment, IV. directions.

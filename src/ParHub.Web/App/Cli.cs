@@ -32,6 +32,8 @@ public static class Cli
           plan import TỆP [--year YYYY]        nhập kế hoạch vào CSDL (nhập lại thì cập nhật, không nhân đôi)
           report periods --regime KEY --year YYYY --json
                                                kỳ báo cáo, hạn nộp và thời gian chốt số liệu (cv581, haiphong-2018, hanoi-2019)
+          report form show [KEY] | report form add TỆP.json
+                                               xem mẫu báo cáo (JSON) / thêm phiên bản mới của mẫu
           report rates --regime KEY --period CODE [--as-of YYYY-MM-DD] --json
                                                tình hình nộp báo cáo của kỳ: phải nộp, đúng hạn, muộn, chưa nộp
           digest [--date YYYY-MM-DD]           gửi thư nhắc hằng ngày (nhiệm vụ sắp đến hạn, quá hạn)
@@ -96,6 +98,8 @@ public static class Cli
                     }));
                     return 0;
                 }
+                case "report" when args.ElementAtOrDefault(1) == "form":
+                    return await WithServices(args[2..], initialize: true, ReportFormAsync);
                 case "report" when args.ElementAtOrDefault(1) == "rates":
                     return await WithServices(args[2..], initialize: true, ReportRatesAsync);
                 case "timeframe":
@@ -252,6 +256,34 @@ public static class Cli
             flags = preview.Rows.Where(r => r.Flags.Count > 0).Select(r => new { no = r.Row.No, r.Flags }),
         });
         return 0;
+    }
+
+    /// <summary><c>report form show KEY</c> prints the newest version as JSON; <c>report form add FILE</c> stores a new version.</summary>
+    private static async Task<int> ReportFormAsync(IServiceProvider sp, string[] args)
+    {
+        var setup = sp.GetRequiredService<Features.Reports.ReportSetup>();
+        await setup.EnsurePresetsAsync();
+        switch (args.FirstOrDefault())
+        {
+            case "show":
+                var (_, form) = await setup.LatestFormAsync(args.ElementAtOrDefault(1) ?? Core.Reports.ReportForm.CchcKey);
+                Console.WriteLine(JsonSerializer.Serialize(form, new JsonSerializerOptions(Features.Reports.ReportSetup.FormJson) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                return 0;
+            case "add" when args.Length > 1:
+                Core.Reports.ReportForm? def;
+                try { def = JsonSerializer.Deserialize<Core.Reports.ReportForm>(await File.ReadAllTextAsync(args[1]), Features.Reports.ReportSetup.FormJson); }
+                catch (JsonException e) { throw new CliError($"Tệp mẫu báo cáo không đọc được: {e.Message}"); }
+                if (def is null) throw new CliError("Tệp mẫu báo cáo rỗng.");
+                try
+                {
+                    var row = await setup.AddVersionAsync(def);
+                    PrintJson(new { key = row.Key, version = row.Version, title = row.Title });
+                    return 0;
+                }
+                catch (FormatException e) { throw new CliError(e.Message); }
+            default:
+                throw new CliError("Dùng: report form show [KEY] | report form add TỆP.json");
+        }
     }
 
     private static async Task<int> ReportRatesAsync(IServiceProvider sp, string[] args)

@@ -183,3 +183,29 @@ public class ReportingRatesTests
         Assert.Contains("Dòng 2", e.Message);
     }
 }
+
+public class ReportFormDefinitionTests
+{
+    [Fact]
+    public void The_preset_form_is_well_formed_and_broken_definitions_are_named()
+    {
+        Assert.Empty(ReportForm.CchcPeriodic.Problems());
+        var broken = ReportForm.CchcPeriodic with
+        {
+            Sections = [.. ReportForm.CchcPeriodic.Sections, new FormSection("X", "X", [new FormField("docs_issued", "Trùng", FieldKind.Count)])],
+            Rules = [.. ReportForm.CchcPeriodic.Rules, new FormRule("khong_co", "<=", "news_items", "Quy tắc sai")],
+        };
+        var problems = broken.Problems();
+        Assert.Contains(problems, p => p.Contains("\"docs_issued\" bị trùng"));
+        Assert.Contains(problems, p => p.Contains("\"khong_co\" không có trong mẫu"));
+    }
+
+    [Fact]
+    public void A_form_survives_its_json()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(ReportForm.CchcPeriodic, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        var back = System.Text.Json.JsonSerializer.Deserialize<ReportForm>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        Assert.Equal(ReportForm.CchcPeriodic.Fields, back.Fields);
+        Assert.Equal(ReportForm.CchcPeriodic.Rules, back.Rules);
+    }
+}

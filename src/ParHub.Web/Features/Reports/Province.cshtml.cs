@@ -38,7 +38,7 @@ public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries 
         var groupCodes = Regime.ReporterGroups;
         var groups = await db.AgencyGroups.AsNoTracking().Where(g => groupCodes.Contains(g.Code)).ToListAsync(ct);
         foreach (var g in groups) Groups.Add((g.Name, await queries.TotalsAsync(Regime, Period.Code, g.Code, ct)));
-        if (saved == true) Message = "Đã lưu nội dung báo cáo của tỉnh, thành phố.";
+        if (saved == true) Message ??= "Đã lưu nội dung báo cáo của tỉnh, thành phố.";
         return Page();
     }
 
@@ -46,6 +46,18 @@ public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries 
     {
         if (!await LoadAsync(regime, period, ct)) return NotFound();
         return File(document.Docx(Doc), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"bao-cao-cchc-{Period.Code}.docx");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(string regime, string period, CancellationToken ct)
+    {
+        if (!await LoadAsync(regime, period, ct)) return NotFound();
+        if (!ParHub.Web.Shared.Office.PdfConverter.Available)
+        {
+            Message = "Máy chủ chưa cài LibreOffice nên chưa tạo được PDF; hãy tải bản DOCX.";
+            return await OnGetAsync(regime, period, null, null, ct);
+        }
+        var pdf = await ParHub.Web.Shared.Office.PdfConverter.DocxToPdfAsync(document.Docx(Doc), ct);
+        return File(pdf, "application/pdf", $"bao-cao-cchc-{Period.Code}.pdf");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(string regime, string period, CancellationToken ct)

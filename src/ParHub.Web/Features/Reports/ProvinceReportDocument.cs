@@ -30,7 +30,8 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
         var previous = prev is null ? null : (await queries.TotalsAsync(regime, prev.Code, null, ct)).Values;
         var rates = (await queries.RatesAsync(regime, period, VietnamTime.Today(clock), ct)).Totals;
         var texts = province is null ? new Dictionary<string, string>() : await ProvinceTextsAsync(regime.Setting.Key, period.Code, province.Id, ct);
-        return new ProvinceReportContent(province?.Name ?? "Ủy ban nhân dân tỉnh", "Bộ Nội vụ", period, totals, previous, prev?.Label, rates, texts);
+        return new ProvinceReportContent(province?.Name ?? "Ủy ban nhân dân tỉnh", "Bộ Nội vụ", period, totals, previous,
+            prev is null ? null : LabelInSentence(prev), rates, texts);
     }
 
     /// <summary>The province's own texts of a period (kept as the province agency's report of the regime).</summary>
@@ -125,12 +126,15 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
                 body.Append(P(JustificationValues.Both, 567, R(s.Code.Length > roman.Length ? $"{s.Code[roman.Length..]}. {title}" : title, bold: true)));
                 if (c.SectionTexts.TryGetValue("P_" + s.Code, out var text) && !string.IsNullOrWhiteSpace(text))
                     foreach (var para in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) body.Append(Body(para));
+                else if (!s.Fields.Any(f => f.IsNumeric))
+                    body.Append(Body("…")); // the Coordinator writes this part on the province page
                 foreach (var f in s.Fields.Where(f => f.IsNumeric))
                 {
                     c.Totals.Values.TryGetValue(f.Code, out var a);
                     AggregateValue? p = null;
                     c.Previous?.TryGetValue(f.Code, out p);
-                    body.Append(Body("- " + Figure(f, a, p, c.PreviousLabel)));
+                    // Sub-items ("– Hoàn thành đúng hạn") are written "+ …" under their total, as in the real reports.
+                    body.Append(Body((f.Label.StartsWith('–') ? "+ " : "- ") + Figure(f, a, p, c.PreviousLabel)));
                 }
             }
 

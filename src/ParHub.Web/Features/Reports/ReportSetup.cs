@@ -75,6 +75,26 @@ public sealed class ReportSetup(ParHubDbContext db, TimeProvider clock)
         return preset is null ? null : new RegimeSetup(new ReportRegimeSetting { Key = preset.Key, Name = preset.Name, Rules = preset.RulesText() }, preset);
     }
 
+    /// <summary>
+    /// Stores a new version of a form (the next number for its key). Reports already made keep their version; reports
+    /// opened from now on use this one.
+    /// </summary>
+    public async Task<ReportFormVersion> AddVersionAsync(ReportForm form, CancellationToken ct = default)
+    {
+        var problems = form.Problems();
+        if (problems.Count > 0) throw new FormatException(string.Join(" ", problems));
+        var next = (await db.ReportForms.Where(f => f.Key == form.Key).MaxAsync(f => (int?)f.Version, ct) ?? 0) + 1;
+        var stored = form with { Version = next };
+        var row = new ReportFormVersion
+        {
+            Key = stored.Key, Version = next, Title = stored.Title, Definition = JsonSerializer.Serialize(stored, FormJson),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ReportForms.Add(row);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
     public async Task<RegimeSetup?> ActiveRegimeAsync(CancellationToken ct = default) =>
         (await RegimesAsync(ct)).FirstOrDefault(r => r.Setting.IsActive && r.ReporterGroups.Count > 0);
 
@@ -88,17 +108,14 @@ public sealed class ReportSetup(ParHubDbContext db, TimeProvider clock)
         return (row, Parse(row));
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, ReportForm> Forms = new();
+    // Parsed definitions by their text (a stored version never changes), shared by every request and database.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportForm> Forms = new();
 
-    public async Task<ReportForm> FormAsync(int formId, CancellationToken ct = default)
-    {
-        if (Forms.TryGetValue(formId, out var f)) return f;
-        var row = await db.ReportForms.AsNoTracking().FirstAsync(x => x.Id == formId, ct);
-        return Parse(row);
-    }
+    public async Task<ReportForm> FormAsync(int formId, CancellationToken ct = default) =>
+        Parse(await db.ReportForms.AsNoTracking().FirstAsync(x => x.Id == formId, ct));
 
     private static ReportForm Parse(ReportFormVersion row) =>
-        Forms.GetOrAdd(row.Id, _ => JsonSerializer.Deserialize<ReportForm>(row.Definition, FormJson)
+        Forms.GetOrAdd(row.Definition, d => JsonSerializer.Deserialize<ReportForm>(d, FormJson)
             ?? throw new InvalidOperationException($"Form {row.Key} v{row.Version} is unreadable"));
 
     /// <summary>
