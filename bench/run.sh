@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmarks of ParHub at --scale large, on SQLite and on PostgreSQL, with wrk on 127.0.0.1 only.
-# Each run is bounded: 8 connections, DURATION seconds (default 30) per endpoint (10 endpoints). Results: bench/results/*.jsonl
+# Each run is bounded: 8 connections, DURATION seconds (default 30) per endpoint (14 endpoints), plus one uncached
+# province aggregate per reporting period (40 requests). Results: bench/results/*.jsonl
 #   bench/run.sh [sqlite|postgres ...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,12 +32,18 @@ for provider in "${providers[@]}"; do
   year=$(date +%Y)
   stp=$(./parhub agencies list --json 2>/dev/null | python3 -c 'import json,sys;print([a["id"] for a in json.load(sys.stdin) if a["code"]=="STP"][0])')
   for path in "/api/v1/agencies" "/api/v1/agencies?q=so%20ke%20hoach" "/Agencies?q=so+ke+hoach" "/Agencies" \
-      "/Tasks" "/Tasks?year=$year" "/Tasks?agencyId=$stp&year=$year" "/Tasks?status=Overdue" "/api/v1/tasks?year=$((year-1))&status=DoneLate" "/Plans"; do
+      "/Tasks" "/Tasks?year=$year" "/Tasks?agencyId=$stp&year=$year" "/Tasks?status=Overdue" "/api/v1/tasks?year=$((year-1))&status=DoneLate" "/Plans" \
+      "/Reports/Rates?regime=haiphong-2018&period=$((year-1))-Q3" "/api/v1/reports/haiphong-2018/$((year-1))-Q3/aggregate" \
+      "/Reports/Province?regime=haiphong-2018&period=$((year-1))-Q3" "/Reports?year=$((year-1))"; do
     curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port$path" >/dev/null   # warm-up
     wrk -t2 -c8 -d"${duration}s" --timeout 10s -H "Authorization: Bearer $token" -s bench/p95.lua "http://127.0.0.1:$port$path" \
       | tail -n 1 | python3 -c "import json,sys; r=json.loads(sys.stdin.read()); r.update(provider='$provider', path='$path', duration_s=$duration, connections=8); print(json.dumps(r))" \
       | tee -a "$out"
   done
+  # The first aggregate of each period is computed from the database (later ones are served from memory): time those.
+  for y in $(seq $((year-10)) $((year-1))); do for p in Q1 H1 Q3 Y; do
+    curl -sf -o /dev/null -w "%{time_total}\n" -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/reports/haiphong-2018/$y-$p/aggregate"
+  done; done | python3 -c "import json,sys; t=sorted(float(x)*1000 for x in sys.stdin); print(json.dumps(dict(provider='$provider', path='/api/v1/reports/haiphong-2018/{40 periods}/aggregate (uncached, 1 connection)', requests=len(t), p50_ms=round(t[len(t)//2],2), p95_ms=round(t[int(len(t)*0.95)-1],2), max_ms=round(t[-1],2))))" | tee -a "$out"
   kill $server; wait $server 2>/dev/null || true; server=""
   [ "$provider" = postgres ] && pg_stop
   rm -rf "$data"

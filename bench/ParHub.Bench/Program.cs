@@ -6,7 +6,7 @@ using ParHub.Core.Plans;
 using ParHub.Web.Features.Plans;
 using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
-BenchmarkRunner.Run<PlanBenchmarks>(args: args);
+BenchmarkSwitcher.FromTypes([typeof(PlanBenchmarks), typeof(ReportBenchmarks)]).RunAll(args: args);
 
 /// <summary>
 /// Pure-code speed: reading a 200-task plan DOCX (goal &lt; 1 s), parsing time-frame phrases, resolving agency phrases.
@@ -69,4 +69,39 @@ public class PlanBenchmarks
 
     private static Paragraph P(string text) => new(new Run(new Text(text)));
     private static TableRow Row(params string[] cells) => new(cells.Select(c => new TableCell(P(c))));
+}
+
+/// <summary>
+/// Aggregating one period in memory: 250 agencies × 60 indicators (numerators and denominators summed, derived rates
+/// computed from the sums), and checking one complete report against the form's rules.
+/// </summary>
+[MemoryDiagnoser]
+public class ReportBenchmarks
+{
+    private ParHub.Core.Reports.ReportForm form = null!;
+    private List<IReadOnlyDictionary<string, ParHub.Core.Reports.FieldValue>> reports = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var preset = ParHub.Core.Reports.ReportForm.CchcPeriodic;
+        var extra = Enumerable.Range(1, 60 - preset.Fields.Count(f => f.IsNumeric))
+            .Select(i => new ParHub.Core.Reports.FormField($"extra_{i}", $"Chỉ tiêu bổ sung {i}", i % 3 == 0 ? ParHub.Core.Reports.FieldKind.Rate : ParHub.Core.Reports.FieldKind.Count)).ToList();
+        form = preset with { Sections = [.. preset.Sections, new ParHub.Core.Reports.FormSection("X", "Bổ sung", extra)] };
+        var rng = new Random(1);
+        var reporter = new ParHub.Web.Features.Reports.ExpectedReporter(1, "Sở", ParHub.Core.Agencies.AgencyKind.Department, "SBN", "Sở");
+        var period = new ParHub.Core.Reports.ReportingPeriod("2025-Q3", "Quý III/2025", ParHub.Core.Reports.PeriodKind.Q3, 2025, null, null, null);
+        for (var a = 0; a < 250; a++)
+        {
+            var v = ParHub.Web.Features.Demo.DemoReports.Values(preset, reporter, period, rng);
+            foreach (var f in extra) v[f.Code] = f.Kind == ParHub.Core.Reports.FieldKind.Rate ? new(rng.Next(0, 10), 10) : new(rng.Next(0, 100));
+            reports.Add(v);
+        }
+    }
+
+    [Benchmark(Description = "Aggregate 250 agencies × 60 indicators")]
+    public int Aggregate() => ParHub.Core.Reports.ReportAggregator.Sum(form, reports).Count;
+
+    [Benchmark(Description = "Validate one complete report")]
+    public int Validate() => ParHub.Core.Reports.ReportCheck.Validate(form, reports[0], complete: true).Count;
 }

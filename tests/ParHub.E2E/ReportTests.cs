@@ -133,13 +133,13 @@ public class ReportTests(ParHubServer server)
         }
     }
 
-    /// <summary>DOCX → PDF (LibreOffice) → PNG (pdftoppm), for a person to look at; skipped where they are not installed.</summary>
-    private void RenderToPng(string docx)
+    /// <summary>DOCX → PDF (LibreOffice, as the app's PDF button does) → PNG pages (pdftoppm), for a person to look at.</summary>
+    private static void RenderToPng(string docx)
     {
         var lo = new[] { "/usr/bin/libreoffice", "/usr/bin/soffice" }.FirstOrDefault(File.Exists);
-        if (lo is null || !File.Exists("/usr/bin/pdftoppm")) return;
+        Assert.True(lo is not null && File.Exists("/usr/bin/pdftoppm"), "libreoffice-writer-nogui and poppler-utils are needed (./test installs them)");
         var dir = Path.GetDirectoryName(docx)!;
-        Run(lo, "--headless", "--norestore", $"-env:UserInstallation=file://{Path.Combine(Path.GetTempPath(), "parhub-lo-e2e")}", "--convert-to", "pdf", "--outdir", dir, docx);
+        Run(lo!, "--headless", "--norestore", $"-env:UserInstallation=file://{Path.Combine(Path.GetTempPath(), "parhub-lo-e2e")}", "--convert-to", "pdf", "--outdir", dir, docx);
         var pdf = Path.ChangeExtension(docx, ".pdf");
         Assert.True(File.Exists(pdf), "LibreOffice made no PDF");
         Run("/usr/bin/pdftoppm", "-png", "-r", "60", pdf, Path.Combine(dir, "bao-cao-cchc-quy-1"));

@@ -164,8 +164,9 @@ public static class DemoProvince
             var name = syllables[rng.Next(syllables.Length)] + " " + syllables[rng.Next(syllables.Length)];
             if (!used.Add(name)) continue;
             var kind = kinds[rng.Next(kinds.Length)];
+            // Fictional communes that exist over the whole ten years, so that every period has about 300 reporters.
             rows.Add(new($"L-X{used.Count:000}", AgencyKind.Commune, $"Ủy ban nhân dân {kind} {name}", $"UBND {kind} {name}",
-                "", From: NewCommunesFrom, Demo: true));
+                "", Demo: true));
         }
         return rows;
     }

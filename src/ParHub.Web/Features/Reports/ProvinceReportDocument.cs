@@ -35,10 +35,12 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
     }
 
     /// <summary>The province's own texts of a period (kept as the province agency's report of the regime).</summary>
-    public async Task<Dictionary<string, string>> ProvinceTextsAsync(string regimeKey, string periodCode, int provinceId, CancellationToken ct) =>
-        await db.ReportValues.AsNoTracking()
-            .Where(v => v.Text != null && db.Reports.Any(r => r.Id == v.ReportId && r.RegimeKey == regimeKey && r.PeriodCode == periodCode && r.AgencyId == provinceId))
-            .ToDictionaryAsync(v => v.Code, v => v.Text!, ct);
+    public async Task<Dictionary<string, string>> ProvinceTextsAsync(string regimeKey, string periodCode, int provinceId, CancellationToken ct)
+    {
+        var id = await db.Reports.AsNoTracking().Where(r => r.RegimeKey == regimeKey && r.PeriodCode == periodCode && r.AgencyId == provinceId)
+            .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+        return id is null ? [] : await db.ReportValues.AsNoTracking().Where(v => v.ReportId == id && v.Text != null).ToDictionaryAsync(v => v.Code, v => v.Text!, ct);
+    }
 
     private const string Font = "Times New Roman";
 

@@ -18,7 +18,7 @@ public sealed record Narrative(string AgencyName, string FieldLabel, string Text
 public sealed record ProvinceTotals(ReportForm Form, int Reports, IReadOnlyDictionary<string, AggregateValue> Values);
 
 /// <summary>Reporting rates and live province totals of a period (submitted and accepted reports only).</summary>
-public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup)
+public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup, Tasks.TaskReadCache cache)
 {
     public static readonly ReportStatus[] Counted = [ReportStatus.Submitted, ReportStatus.Accepted];
 
@@ -41,18 +41,25 @@ public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup)
     /// Province totals of one period: numerators and denominators summed over the counted reports (optionally of one
     /// agency group), derived rates computed from the sums. Reports made with other form versions add the fields they share.
     /// </summary>
-    public async Task<ProvinceTotals> TotalsAsync(RegimeSetup regime, string periodCode, string? groupCode = null, CancellationToken ct = default)
+    public Task<ProvinceTotals> TotalsAsync(RegimeSetup regime, string periodCode, string? groupCode = null, CancellationToken ct = default) =>
+        cache.GetOrAddAsync($"report-totals:{regime.Setting.Key}:{regime.Setting.FormKey}:{periodCode}:{groupCode}", () => LoadTotalsAsync(regime, periodCode, groupCode, ct));
+
+    private async Task<ProvinceTotals> LoadTotalsAsync(RegimeSetup regime, string periodCode, string? groupCode, CancellationToken ct)
     {
         var (_, form) = await setup.LatestFormAsync(regime.Setting.FormKey, ct);
         var reports = db.Reports.AsNoTracking().Where(r => r.RegimeKey == regime.Setting.Key && r.PeriodCode == periodCode && Counted.Contains(r.Status));
         if (groupCode is not null)
             reports = reports.Where(r => db.AgencyGroupMembers.Any(m => m.AgencyId == r.AgencyId && m.Group!.Code == groupCode));
-        var numeric = form.Fields.Where(f => f.IsNumeric && !f.IsDerived).Select(f => f.Code).ToList();
-        var rows = await db.ReportValues.AsNoTracking()
-            .Where(v => reports.Any(r => r.Id == v.ReportId) && numeric.Contains(v.Code))
-            .Select(v => new { v.Code, v.Value, v.Denominator })
-            .ToListAsync(ct);
-        var count = await reports.CountAsync(ct);
+        // The period's report ids first (a few hundred), so the values are read by their primary key (ReportId, Code).
+        var ids = await reports.Select(r => r.Id).ToListAsync(ct);
+        var numeric = form.Fields.Where(f => f.IsNumeric && !f.IsDerived).Select(f => f.Code).ToHashSet();
+        var rows = new List<(string Code, decimal? Value, decimal? Denominator)>(ids.Count * numeric.Count);
+        foreach (var chunk in ids.Chunk(500))
+            rows.AddRange((await db.ReportValues.AsNoTracking()
+                .Where(v => chunk.Contains(v.ReportId) && v.Text == null)
+                .Select(v => new { v.Code, v.Value, v.Denominator })
+                .ToListAsync(ct)).Where(v => numeric.Contains(v.Code)).Select(v => (v.Code, v.Value, v.Denominator)));
+        var count = ids.Count;
         var sums = rows.GroupBy(r => r.Code).Select(g => (g.Key,
             g.Any(x => x.Value != null) ? g.Sum(x => x.Value ?? 0) : (decimal?)null,
             g.Any(x => x.Denominator != null) ? g.Sum(x => x.Denominator ?? 0) : (decimal?)null,
@@ -66,12 +73,16 @@ public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup)
         var section = form.Sections.FirstOrDefault(s => s.Code == sectionCode);
         if (section is null) return [];
         var codes = section.Fields.Where(f => f.Kind == FieldKind.Text).Select(f => f.Code).ToList();
-        var rows = await db.ReportValues.AsNoTracking()
-            .Where(v => codes.Contains(v.Code) && v.Text != null)
-            .Join(db.Reports.Where(r => r.RegimeKey == regime.Setting.Key && r.PeriodCode == periodCode && Counted.Contains(r.Status)),
-                v => v.ReportId, r => r.Id, (v, r) => new { r.AgencyId, v.Code, v.Text })
-            .Join(db.Agencies, x => x.AgencyId, a => a.Id, (x, a) => new { a.Name, x.Code, x.Text })
-            .ToListAsync(ct);
+        var reports = await db.Reports.AsNoTracking()
+            .Where(r => r.RegimeKey == regime.Setting.Key && r.PeriodCode == periodCode && Counted.Contains(r.Status))
+            .Join(db.Agencies, r => r.AgencyId, a => a.Id, (r, a) => new { r.Id, a.Name })
+            .ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var rows = new List<(string Name, string Code, string? Text)>();
+        foreach (var chunk in reports.Keys.Chunk(500))
+            rows.AddRange((await db.ReportValues.AsNoTracking()
+                .Where(v => chunk.Contains(v.ReportId) && codes.Contains(v.Code) && v.Text != null)
+                .Select(v => new { v.ReportId, v.Code, v.Text }).ToListAsync(ct))
+                .Select(v => (reports[v.ReportId], v.Code, v.Text)));
         return rows.OrderBy(r => codes.IndexOf(r.Code)).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
             .Select(r => new Narrative(r.Name, section.Fields.First(f => f.Code == r.Code).Label, r.Text!)).ToList();
     }

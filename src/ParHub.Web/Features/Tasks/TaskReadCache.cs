@@ -6,8 +6,8 @@ using ParHub.Core.Plans;
 namespace ParHub.Web.Features.Tasks;
 
 /// <summary>
-/// Counts and totals of the task board, kept in memory under a version that every saved change to plans, tasks or
-/// assignments in this process moves on — so a count is never older than the last change made here. Other processes
+/// Counts and totals of the task board and of periodic reports, kept in memory under a version that every saved change
+/// to plans, tasks, assignments or reports in this process moves on — so a count is never older than the last change made here. Other processes
 /// (a second server) see changes after at most <see cref="MaxAge"/>.
 /// </summary>
 public sealed class TaskReadCache(IMemoryCache cache)
@@ -30,11 +30,12 @@ public sealed class TaskReadCache(IMemoryCache cache)
     }
 }
 
-/// <summary>Moves the <see cref="TaskReadCache"/> version on when plans, tasks or assignments are saved.</summary>
+/// <summary>Moves the <see cref="TaskReadCache"/> version on when plans, tasks, assignments or reports are saved.</summary>
 public sealed class TaskChangeInterceptor(TaskReadCache cache) : SaveChangesInterceptor
 {
     private static bool Touches(DbContext? db) => db is not null && db.ChangeTracker.Entries()
-        .Any(x => x.State != EntityState.Unchanged && x.Entity is Plan or PlanTask or TaskAssignment);
+        .Any(x => x.State != EntityState.Unchanged && x.Entity is Plan or PlanTask or TaskAssignment
+            or Core.Reports.AgencyReport or Core.Reports.ReportValueRow or Core.Reports.ReportFormVersion or Core.Reports.ReportRegimeSetting);
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result, CancellationToken ct = default)
     {
