@@ -152,6 +152,51 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_signed_pdf_is_type_checked_and_kept_and_missing_agencies_are_reminded_in_one_click_and_in_the_digest()
+    {
+        var officer = await app.SignInAsync("tuphap");
+        var open = await officer.GetAsync("/Reports/Open?regime=hanoi-2019&period=2026-9M"); // a regime not in force: still usable
+        var id = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+        async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string name)
+        {
+            var token = await officer.AntiforgeryTokenAsync($"/Reports/Report/{id}");
+            var content = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name }, { new StringContent(token), "__RequestVerificationToken" } };
+            return await officer.PostAsync($"/Reports/Report/{id}?handler=Attach", content);
+        }
+        Assert.Contains("Chỉ nhận tệp PDF", await (await UploadAsync("hello"u8.ToArray(), "bao-cao.docx")).Content.ReadAsStringAsync());
+        Assert.Contains("không phải PDF", await (await UploadAsync("hello"u8.ToArray(), "bao-cao.pdf")).Content.ReadAsStringAsync());
+        var pdf = "%PDF-1.4\n%ký số\n"u8.ToArray();
+        Assert.Equal(HttpStatusCode.Redirect, (await UploadAsync(pdf, "bao-cao-ky-so.pdf")).StatusCode);
+        var signed = await officer.GetAsync($"/Reports/Report/{id}?handler=Signed");
+        Assert.Equal(pdf, await signed.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("taichinh")).GetAsync($"/Reports/Report/{id}?handler=Signed")).StatusCode);
+
+        // One click reminds every agency that has not submitted this year's first quarter.
+        var coordinator = await app.SignInAsync("cchc");
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        async Task<int> NotesAsync(string user, string like) => await app.WithDbAsync(db => db.Notifications
+            .CountAsync(n => n.Title.Contains(like) && db.Users.Any(u => u.Id == n.UserId && u.UserName == user)));
+        var before = await NotesAsync("taichinh", "Nhắc gửi báo cáo");
+        var token = await coordinator.AntiforgeryTokenAsync($"/Reports/Rates?regime={Regime}&period={year}-Q3");
+        var remind = await coordinator.PostAsync($"/Reports/Rates?handler=Remind&regime={Regime}&period={year}-Q3",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, remind.StatusCode);
+        Assert.Equal(before + 1, await NotesAsync("taichinh", "Nhắc gửi báo cáo"));
+
+        // The daily digest a few days before a due date names the report, once.
+        using var scope = app.Services.CreateScope();
+        var reminders = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Notifications.Reminders>();
+        var day = new DateOnly(year, 9, 1); // Q3 is due on 5 September under the Hải Phòng regime
+        await reminders.SendDigestAsync(day);
+        var body = await app.WithDbAsync(db => db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "taichinh") && n.Body!.Contains($"Báo cáo CCHC Quý III/{year}"))
+            .Select(n => n.Body).ToListAsync());
+        Assert.Single(body);
+        Assert.Contains($"đến hạn 05/09/{year}", body[0]);
+        await reminders.SendDigestAsync(day.AddDays(1));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "taichinh") && n.Body!.Contains($"Báo cáo CCHC Quý III/{year}"))));
+    }
+
+    [Fact]
     public async Task Two_people_saving_one_draft_never_lose_an_update()
     {
         var first = await app.SignInAsync("taichinh");

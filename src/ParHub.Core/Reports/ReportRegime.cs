@@ -1,7 +1,7 @@
 namespace ParHub.Core.Reports;
 
-/// <summary>A reporting period of a regime: Q1, 6 months, Q3 or 9 months, and the year.</summary>
-public enum PeriodKind { Q1, H1, Q3, NineMonths, Year }
+/// <summary>A reporting period of a regime: Q1, 6 months, Q3 or 9 months, the year, or a month.</summary>
+public enum PeriodKind { Q1, H1, Q3, NineMonths, Year, Month }
 
 /// <summary>One period of one year under a regime, with its due date and its data cut-off (null where none is set).</summary>
 public sealed record ReportingPeriod(string Code, string Label, PeriodKind Kind, int Year, DateOnly? Due, DateOnly? CutoffFrom, DateOnly? CutoffTo);
@@ -16,10 +16,21 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
     public sealed record PeriodRule(PeriodKind Kind, int DueMonth, int DueDay,
         (int Month, int Day, int YearOffset)? CutoffFrom = null, (int Month, int Day)? CutoffTo = null);
 
-    public IReadOnlyList<ReportingPeriod> Periods(int year) => Rules.Select(r => new ReportingPeriod(
-        Code(r.Kind, year), Label(r.Kind, year), r.Kind, year, new DateOnly(year, r.DueMonth, r.DueDay),
-        r.CutoffFrom is { } f ? new DateOnly(year + f.YearOffset, f.Month, f.Day) : null,
-        r.CutoffTo is { } t ? new DateOnly(year, t.Month, t.Day) : null)).ToList();
+    public IReadOnlyList<ReportingPeriod> Periods(int year) => Rules.SelectMany(r => r.Kind == PeriodKind.Month
+        ? Enumerable.Range(1, 12).Select(m => Monthly(r, year, m))
+        : [new ReportingPeriod(
+            Code(r.Kind, year), Label(r.Kind, year), r.Kind, year, new DateOnly(year, r.DueMonth, r.DueDay),
+            r.CutoffFrom is { } f ? new DateOnly(year + f.YearOffset, f.Month, f.Day) : null,
+            r.CutoffTo is { } t ? new DateOnly(year, t.Month, t.Day) : null)]).ToList();
+
+    /// <summary>A monthly report: the month's data, due on the rule's day of the month after (the last day if shorter).</summary>
+    private static ReportingPeriod Monthly(PeriodRule r, int year, int month)
+    {
+        var first = new DateOnly(year, month, 1);
+        var next = first.AddMonths(1);
+        var due = new DateOnly(next.Year, next.Month, Math.Min(r.DueDay, DateTime.DaysInMonth(next.Year, next.Month)));
+        return new ReportingPeriod($"{year}-M{month:00}", $"Tháng {month}/{year}", PeriodKind.Month, year, due, first, next.AddDays(-1));
+    }
 
     public static string Code(PeriodKind kind, int year) => kind switch
     {
@@ -61,15 +72,16 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
 
     /// <summary>
     /// The rules as editable lines: <c>KIND DD/MM [DD/MM/YEAROFFSET DD/MM]</c>, e.g. <c>Q1 20/03 15/12/-1 14/03</c>
-    /// (due 20/3, data from 15/12 of the year before to 14/3). Kinds: Q1, H1, Q3, 9M, Y.
+    /// (due 20/3, data from 15/12 of the year before to 14/3). Kinds: Q1, H1, Q3, 9M, Y; and <c>M 05</c> for a monthly
+    /// report due on the 5th of the month after.
     /// </summary>
-    public string RulesText() => string.Join("\n", Rules.Select(r =>
+    public string RulesText() => string.Join("\n", Rules.Select(r => r.Kind == PeriodKind.Month ? $"M {r.DueDay:00}" :
         $"{KindCode(r.Kind)} {r.DueDay:00}/{r.DueMonth:00}"
         + (r.CutoffFrom is { } f && r.CutoffTo is { } t ? $" {f.Day:00}/{f.Month:00}/{f.YearOffset} {t.Day:00}/{t.Month:00}" : "")));
 
     public static string KindCode(PeriodKind k) => k switch
     {
-        PeriodKind.Q1 => "Q1", PeriodKind.H1 => "H1", PeriodKind.Q3 => "Q3", PeriodKind.NineMonths => "9M", _ => "Y",
+        PeriodKind.Q1 => "Q1", PeriodKind.H1 => "H1", PeriodKind.Q3 => "Q3", PeriodKind.NineMonths => "9M", PeriodKind.Month => "M", _ => "Y",
     };
 
     /// <summary>Reads <see cref="RulesText"/>; a line it cannot read is an error with its number, never skipped.</summary>
@@ -82,8 +94,17 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
             var parts = lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             PeriodKind? kind = parts.Length > 0 ? parts[0].ToUpperInvariant() switch
             {
-                "Q1" => PeriodKind.Q1, "H1" => PeriodKind.H1, "Q3" => PeriodKind.Q3, "9M" => PeriodKind.NineMonths, "Y" => PeriodKind.Year, _ => null,
+                "Q1" => PeriodKind.Q1, "H1" => PeriodKind.H1, "Q3" => PeriodKind.Q3, "9M" => PeriodKind.NineMonths, "Y" => PeriodKind.Year,
+                "M" => PeriodKind.Month, _ => null,
             } : null;
+            if (kind == PeriodKind.Month)
+            {
+                // "M 05": every month, due on the 5th of the month after.
+                if (parts.Length != 2 || !int.TryParse(parts[1], out var day) || day is < 1 or > 31)
+                    throw new FormatException($"Dòng {i + 1} \"{lines[i]}\": báo cáo tháng viết \"M 05\" (hạn ngày 5 tháng sau).");
+                rules.Add(new(PeriodKind.Month, 0, day));
+                continue;
+            }
             int[]? due = parts.Length > 1 ? DayMonth(parts[1], 2) : null;
             int[]? from = parts.Length > 2 ? DayMonth(parts[2], 3) : null;
             int[]? to = parts.Length > 3 ? DayMonth(parts[3], 2) : null;

@@ -154,8 +154,10 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<AgencyGroup>().WithMany().HasForeignKey(a => a.GroupId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => a.TaskId);
-            e.HasIndex(a => new { a.AgencyId, a.Role });
-            e.HasIndex(a => a.GroupId);
+            // "Tasks an agency (or a group) leads" read from the index alone; a group names tens of thousands of
+            // cooperating rows, so the role must be in the key (migration 0007).
+            e.HasIndex(a => new { a.AgencyId, a.Role, a.TaskId });
+            e.HasIndex(a => new { a.GroupId, a.Role, a.TaskId });
         });
 
         b.Entity<TaskUpdate>(e =>

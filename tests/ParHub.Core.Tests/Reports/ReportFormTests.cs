@@ -179,6 +179,12 @@ public class ReportingRatesTests
             var again = preset with { Rules = ReportRegime.ParseRules(preset.RulesText()) };
             Assert.Equal(preset.Periods(2024), again.Periods(2024));
         }
+        var monthly = new ReportRegime("m", "Hằng tháng", "", "", ReportRegime.ParseRules("M 05"));
+        var periods = monthly.Periods(2026);
+        Assert.Equal(12, periods.Count);
+        Assert.Equal(("2026-M01", "Tháng 1/2026", D("2026-02-05"), D("2026-01-01"), D("2026-01-31")), (periods[0].Code, periods[0].Label, periods[0].Due!.Value, periods[0].CutoffFrom!.Value, periods[0].CutoffTo!.Value));
+        Assert.Equal(D("2027-01-05"), periods[11].Due);
+        Assert.Equal("M 05", monthly.RulesText());
         var e = Assert.Throws<FormatException>(() => ReportRegime.ParseRules("Q1 20/03\nQ2 31/02"));
         Assert.Contains("Dòng 2", e.Message);
     }

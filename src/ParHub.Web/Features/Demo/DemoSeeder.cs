@@ -107,6 +107,8 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
             ? await plans.SeedAsync(years: 10, plansPerYear: 50, tasksPerPlan: 100, ct: ct)
             : await plans.SeedAsync(years: 2, plansPerYear: 2, tasksPerPlan: 20, ct: ct);
         var reports = await demoReports.SeedAsync(years: scale == DemoScale.Large ? 10 : 1, ct: ct);
+        // After a bulk load PostgreSQL's planner needs fresh statistics, or it plans for empty tables until autovacuum runs.
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports", rows.Count, DemoProvince.Users().Count, tasks, reports);
     }
 }

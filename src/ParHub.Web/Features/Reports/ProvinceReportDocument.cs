@@ -180,6 +180,7 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
         PeriodKind.H1 => $"6 tháng đầu năm {p.Year}",
         PeriodKind.Q3 => $"quý III năm {p.Year}",
         PeriodKind.NineMonths => $"9 tháng năm {p.Year}",
+        PeriodKind.Month => p.Label.Replace("Tháng", "tháng", StringComparison.Ordinal),
         _ => $"năm {p.Year}",
     };
 

@@ -30,7 +30,7 @@ public sealed record RegimeSetup(ReportRegimeSetting Setting, ReportRegime Regim
         var ordered = Regime.Periods(p.Year - 1).Concat(Regime.Periods(p.Year)).ToList();
         var i = ordered.FindIndex(x => x.Code == p.Code);
         var previous = i > 0 ? ordered[i - 1] : null;
-        var lastYear = Regime.Periods(p.Year - 1).FirstOrDefault(x => x.Kind == p.Kind);
+        var lastYear = Regime.Periods(p.Year - 1).FirstOrDefault(x => x.Code[4..] == p.Code[4..]);
         return (previous, lastYear);
     }
 }

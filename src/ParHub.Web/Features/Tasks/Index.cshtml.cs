@@ -13,14 +13,15 @@ namespace ParHub.Web.Features.Tasks;
 
 /// <summary>The task board: filters by plan, agency, group, status, area and due window, for any "as of" date.</summary>
 public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyService agencies, AgencyScope scope, TimeProvider clock,
-    Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TaskReadCache readCache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public TaskFilter Filter { get; set; } = new();
     public DateOnly AsOf { get; private set; }
     public List<TaskRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public StatusCounts Counts { get; private set; } = StatusCounts.Of([]);
-    public List<Plan> Plans { get; private set; } = [];
+    public sealed record PlanOption(int Id, string? Number, string Title);
+    public List<PlanOption> Plans { get; private set; } = [];
     public List<Agency> Agencies { get; private set; } = [];
     public List<AgencyGroup> Groups { get; private set; } = [];
     public List<string> Areas { get; private set; } = [];
@@ -36,7 +37,9 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyService a
         Counts = await queries.CountsAsync(Filter, AsOf, ct);
         Total = Counts.Total;
         Rows = await queries.PageAsync(queries.Filtered(Filter, AsOf), Filter, AsOf, ct);
-        Plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(300).ToListAsync(ct);
+        // The plan filter's options (numbers and titles only), kept until the next saved change to plans or tasks.
+        Plans = await readCache.GetOrAddAsync("plan-options", () => db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(300)
+            .Select(p => new PlanOption(p.Id, p.Number, p.Title)).ToListAsync(ct));
         var dir = await agencies.DirectoryAsync(ct);
         Agencies = dir.Entries.Select(e => e.Agency).Where(a => a.Kind != AgencyKind.Commune || a.ValidTo is null).ToList();
         Groups = dir.Groups.Values.OrderBy(g => g.Id).ToList();

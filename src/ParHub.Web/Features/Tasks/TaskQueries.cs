@@ -86,9 +86,12 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
         {
             // A selective filter: sort its keys here rather than let the database walk the whole deadline index
             // looking for a few thousand rows (a LIMIT plan that PostgreSQL picks and regrets).
-            var keys = await q.Select(t => new { t.Id, t.SortDue, t.PlanId, t.SortOrder }).ToListAsync(ct);
-            var ids = keys.OrderBy(k => k.SortDue).ThenBy(k => k.PlanId).ThenBy(k => k.SortOrder)
-                .Skip((page - 1) * size).Take(size).Select(k => k.Id).ToList();
+            // The sorted ids are kept with the counts (same key, same version), so paging and repeated views of one
+            // filter read only their page's rows.
+            var sorted = await cache.GetOrAddAsync("ids:" + Key(f, asOf), async () =>
+                (await q.Select(t => new { t.Id, t.SortDue, t.PlanId, t.SortOrder }).ToListAsync(ct))
+                    .OrderBy(k => k.SortDue).ThenBy(k => k.PlanId).ThenBy(k => k.SortOrder).Select(k => k.Id).ToArray());
+            var ids = sorted.Skip((page - 1) * size).Take(size).ToList();
             ordered = db.PlanTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.SortDue).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder);
         }
         else
