@@ -155,7 +155,7 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
     public async Task The_signed_pdf_is_type_checked_and_kept_and_missing_agencies_are_reminded_in_one_click_and_in_the_digest()
     {
         var officer = await app.SignInAsync("tuphap");
-        var open = await officer.GetAsync("/Reports/Open?regime=hanoi-2019&period=2026-9M"); // a regime not in force: still usable
+        var open = await officer.GetAsync("/Reports/Open?regime=hanoi-2019&period=2026-Q1"); // a regime not in force: still usable
         var id = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
         async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string name)
         {
@@ -194,6 +194,32 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         Assert.Contains($"đến hạn 05/09/{year}", body[0]);
         await reminders.SendDigestAsync(day.AddDays(1));
         Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "taichinh") && n.Body!.Contains($"Báo cáo CCHC Quý III/{year}"))));
+    }
+
+    [Fact]
+    public async Task A_regime_is_configured_on_its_page_thematic_reporters_by_agency_code_and_bad_rules_are_refused()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var id = await app.WithDbAsync(db => db.ReportRegimes.Where(r => r.Key == "hanoi-2019").Select(r => r.Id).SingleAsync());
+        Dictionary<string, string> Form(string reporters, string rules) => new()
+        {
+            ["Input.Id"] = id.ToString(), ["Input.Name"] = "Báo cáo chuyên đề", ["Input.FromText"] = "Cơ quan chủ trì lĩnh vực",
+            ["Input.ToText"] = "Sở Nội vụ", ["Input.ReporterGroups"] = reporters, ["Input.FormKey"] = ReportForm.CchcKey, ["Input.Rules"] = rules,
+        };
+        var bad = await coordinator.PostFormAsync("/Reports/Regimes", Form("STP,KHONGCO", "Q1 05/03"));
+        Assert.Contains("KHONGCO", await bad.Content.ReadAsStringAsync());
+        var badRule = await coordinator.PostFormAsync("/Reports/Regimes", Form("STP", "Q1 05/03\nQ5 01/01"));
+        Assert.Contains("Dòng 2", await badRule.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Reports/Regimes", Form("stp, STC", "Q1 05/03\nM 10\nA 15/08"))).StatusCode);
+
+        var rates = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/reports/hanoi-2019/2026-M02/rates");
+        Assert.Equal(2, rates.GetProperty("totals").GetProperty("expected").GetInt32());
+        Assert.Equal("2026-03-10", rates.GetProperty("due").GetString());
+        var periods = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/reports/periods?regime=hanoi-2019&year=2026");
+        Assert.Equal(14, periods.GetArrayLength()); // Q1, twelve months, one ad-hoc report
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("tuphap")).GetAsync("/Reports/Regimes")).StatusCode);
+        Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ReportRegime" && a.EntityId == "hanoi-2019").Select(a => a.Changes).ToListAsync()),
+            c => c.Contains("STP,STC"));
     }
 
     [Fact]
@@ -309,6 +335,9 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         var text = doc.MainDocumentPart!.Document.Body!.InnerText;
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
         Assert.Contains($"Phản ánh, kiến nghị tiếp nhận mới: {VietnameseNumber.Format(expected)}", text);
+        var openapi = await coordinator.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/reports/periods", "/api/v1/reports/{regime}/{period}", "/api/v1/reports/{regime}/{period}/aggregate", "/api/v1/reports/{regime}/{period}/rates" })
+            Assert.Contains($"\"{path}\"", openapi);
         var xlsx = await coordinator.GetAsync($"/Reports/Province?handler=Xlsx&regime={Regime}&period=2026-Y");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var sheet = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));

@@ -1,7 +1,7 @@
 namespace ParHub.Core.Reports;
 
 /// <summary>A reporting period of a regime: Q1, 6 months, Q3 or 9 months, the year, or a month.</summary>
-public enum PeriodKind { Q1, H1, Q3, NineMonths, Year, Month }
+public enum PeriodKind { Q1, H1, Q3, NineMonths, Year, Month, AdHoc }
 
 /// <summary>One period of one year under a regime, with its due date and its data cut-off (null where none is set).</summary>
 public sealed record ReportingPeriod(string Code, string Label, PeriodKind Kind, int Year, DateOnly? Due, DateOnly? CutoffFrom, DateOnly? CutoffTo);
@@ -18,6 +18,9 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
 
     public IReadOnlyList<ReportingPeriod> Periods(int year) => Rules.SelectMany(r => r.Kind == PeriodKind.Month
         ? Enumerable.Range(1, 12).Select(m => Monthly(r, year, m))
+        : r.Kind == PeriodKind.AdHoc
+        ? [new ReportingPeriod($"{year}-A{r.DueMonth:00}{r.DueDay:00}", $"Báo cáo đột xuất hạn {r.DueDay:00}/{r.DueMonth:00}/{year}", PeriodKind.AdHoc, year,
+            new DateOnly(year, r.DueMonth, r.DueDay), null, null)]
         : [new ReportingPeriod(
             Code(r.Kind, year), Label(r.Kind, year), r.Kind, year, new DateOnly(year, r.DueMonth, r.DueDay),
             r.CutoffFrom is { } f ? new DateOnly(year + f.YearOffset, f.Month, f.Day) : null,
@@ -73,7 +76,7 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
     /// <summary>
     /// The rules as editable lines: <c>KIND DD/MM [DD/MM/YEAROFFSET DD/MM]</c>, e.g. <c>Q1 20/03 15/12/-1 14/03</c>
     /// (due 20/3, data from 15/12 of the year before to 14/3). Kinds: Q1, H1, Q3, 9M, Y; and <c>M 05</c> for a monthly
-    /// report due on the 5th of the month after.
+    /// report due on the 5th of the month after; <c>A 15/08</c> for an ad-hoc report due on 15/8.
     /// </summary>
     public string RulesText() => string.Join("\n", Rules.Select(r => r.Kind == PeriodKind.Month ? $"M {r.DueDay:00}" :
         $"{KindCode(r.Kind)} {r.DueDay:00}/{r.DueMonth:00}"
@@ -81,7 +84,7 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
 
     public static string KindCode(PeriodKind k) => k switch
     {
-        PeriodKind.Q1 => "Q1", PeriodKind.H1 => "H1", PeriodKind.Q3 => "Q3", PeriodKind.NineMonths => "9M", PeriodKind.Month => "M", _ => "Y",
+        PeriodKind.Q1 => "Q1", PeriodKind.H1 => "H1", PeriodKind.Q3 => "Q3", PeriodKind.NineMonths => "9M", PeriodKind.Month => "M", PeriodKind.AdHoc => "A", _ => "Y",
     };
 
     /// <summary>Reads <see cref="RulesText"/>; a line it cannot read is an error with its number, never skipped.</summary>
@@ -95,7 +98,7 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
             PeriodKind? kind = parts.Length > 0 ? parts[0].ToUpperInvariant() switch
             {
                 "Q1" => PeriodKind.Q1, "H1" => PeriodKind.H1, "Q3" => PeriodKind.Q3, "9M" => PeriodKind.NineMonths, "Y" => PeriodKind.Year,
-                "M" => PeriodKind.Month, _ => null,
+                "M" => PeriodKind.Month, "A" => PeriodKind.AdHoc, _ => null,
             } : null;
             if (kind == PeriodKind.Month)
             {

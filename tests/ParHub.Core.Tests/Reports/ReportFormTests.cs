@@ -185,6 +185,9 @@ public class ReportingRatesTests
         Assert.Equal(("2026-M01", "Tháng 1/2026", D("2026-02-05"), D("2026-01-01"), D("2026-01-31")), (periods[0].Code, periods[0].Label, periods[0].Due!.Value, periods[0].CutoffFrom!.Value, periods[0].CutoffTo!.Value));
         Assert.Equal(D("2027-01-05"), periods[11].Due);
         Assert.Equal("M 05", monthly.RulesText());
+        var adhoc = new ReportRegime("a", "Đột xuất", "", "", ReportRegime.ParseRules("A 15/08"));
+        Assert.Equal(("2026-A0815", D("2026-08-15")), (adhoc.Periods(2026).Single().Code, adhoc.Periods(2026).Single().Due!.Value));
+        Assert.Equal("A 15/08", adhoc.RulesText());
         var e = Assert.Throws<FormatException>(() => ReportRegime.ParseRules("Q1 20/03\nQ2 31/02"));
         Assert.Contains("Dòng 2", e.Message);
     }

@@ -181,6 +181,7 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
         PeriodKind.Q3 => $"quý III năm {p.Year}",
         PeriodKind.NineMonths => $"9 tháng năm {p.Year}",
         PeriodKind.Month => p.Label.Replace("Tháng", "tháng", StringComparison.Ordinal),
+        PeriodKind.AdHoc => $"đến ngày {p.Due:dd/MM/yyyy}",
         _ => $"năm {p.Year}",
     };
 

@@ -47,11 +47,12 @@ public class RegimesModel(ParHubDbContext db, ReportSetup setup, AuditLog audit)
         var r = await db.ReportRegimes.FirstOrDefaultAsync(x => x.Id == Input.Id, ct);
         if (r is null) return NotFound();
         var groups = (Input.ReporterGroups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToUpperInvariant()).ToList();
-        var unknown = groups.Where(g => Groups.All(x => x.Code != g)).ToList();
+        var agencyCodes = await db.Agencies.AsNoTracking().Where(a => groups.Contains(a.Code)).Select(a => a.Code).ToListAsync(ct);
+        var unknown = groups.Where(g => Groups.All(x => x.Code != g) && !agencyCodes.Contains(g)).ToList();
         try
         {
             if (string.IsNullOrWhiteSpace(Input.Name)) throw new FormatException("Tên chế độ báo cáo không được để trống.");
-            if (unknown.Count > 0) throw new FormatException($"Không có nhóm cơ quan: {string.Join(", ", unknown)}.");
+            if (unknown.Count > 0) throw new FormatException($"Không có nhóm hoặc cơ quan có mã: {string.Join(", ", unknown)}.");
             if (Forms.All(f => f.Key != Input.FormKey)) throw new FormatException($"Không có mẫu báo cáo \"{Input.FormKey}\".");
             if (ReportRegime.ParseRules(Input.Rules).Count == 0) throw new FormatException("Cần ít nhất một kỳ báo cáo.");
         }

@@ -119,8 +119,9 @@ public sealed class ReportSetup(ParHubDbContext db, TimeProvider clock)
             ?? throw new InvalidOperationException($"Form {row.Key} v{row.Version} is unreadable"));
 
     /// <summary>
-    /// The agencies expected to report for a period: members of the regime's groups that existed on the due date
-    /// (a district abolished on 30/6/2025 is not expected in 2026).
+    /// The agencies expected to report for a period: members of the regime's groups, and agencies named by their own
+    /// code (a thematic report from each reform area's lead agency), that existed on the due date (a district abolished
+    /// on 30/6/2025 is not expected in 2026).
     /// </summary>
     public async Task<List<ExpectedReporter>> ExpectedAsync(RegimeSetup regime, ReportingPeriod period, CancellationToken ct = default)
     {
@@ -131,7 +132,10 @@ public sealed class ReportSetup(ParHubDbContext db, TimeProvider clock)
             .Where(m => codes.Contains(m.Group!.Code))
             .Select(m => new { m.AgencyId, m.Agency!.Name, m.Agency.Kind, m.Agency.ValidFrom, m.Agency.ValidTo, GroupCode = m.Group!.Code, GroupName = m.Group.Name })
             .ToListAsync(ct);
-        return rows.Where(r => (r.ValidFrom is null || r.ValidFrom <= on) && (r.ValidTo is null || on <= r.ValidTo))
+        var named = await db.Agencies.AsNoTracking().Where(a => codes.Contains(a.Code))
+            .Select(a => new { AgencyId = a.Id, a.Name, a.Kind, a.ValidFrom, a.ValidTo, GroupCode = a.Code, GroupName = "Cơ quan được chỉ định" })
+            .ToListAsync(ct);
+        return rows.Concat(named).Where(r => (r.ValidFrom is null || r.ValidFrom <= on) && (r.ValidTo is null || on <= r.ValidTo))
             .GroupBy(r => r.AgencyId)
             .Select(g => new ExpectedReporter(g.Key, g.First().Name, g.First().Kind, g.First().GroupCode, g.First().GroupName))
             .OrderBy(r => r.GroupCode).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
