@@ -125,7 +125,10 @@ public static partial class PlanTextReader
             }
             if (parts.Count > 0) title = VietnameseText.CollapseWhitespace(string.Join(" ", parts));
         }
-        var planYear = year ?? (title is not null && LastYear().Match(title) is { Success: true } y ? int.Parse(y.Groups[1].Value) : null);
+        // A plan "giai đoạn 2026 - 2030, tầm nhìn đến năm 2045" is a plan of 2026 (its first year), not of 2045.
+        var phase = title is null ? null : Regex.Match(VietnameseText.FoldKeepingPunctuation(title), @"giai doan\s+([0-9]{4})\s*-\s*[0-9]{4}");
+        var planYear = year ?? (phase is { Success: true } ? int.Parse(phase.Groups[1].Value)
+            : title is not null && LastYear().Match(title) is { Success: true } y ? int.Parse(y.Groups[1].Value) : null);
         // Legal bases: the "Căn cứ …" paragraphs, with the documents they cite.
         var bases = lines.Take(120).Where(l => VietnameseText.Fold(l).StartsWith("can cu") && DocumentReference.FindAll(l).Count > 0)
             .Select(l => l.TrimEnd(';', ',', '.')).ToList();

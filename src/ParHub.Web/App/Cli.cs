@@ -32,6 +32,8 @@ public static class Cli
           plan import TỆP [--year YYYY]        nhập kế hoạch vào CSDL (nhập lại thì cập nhật, không nhân đôi)
           report periods --regime KEY --year YYYY --json
                                                kỳ báo cáo, hạn nộp và thời gian chốt số liệu (cv581, haiphong-2018, hanoi-2019)
+          scoring compute TỆP.json            tính điểm Chỉ số CCHC (không dùng CSDL), in JSON theo từng cơ quan
+          framework extract TỆP --json         đọc bảng tiêu chí của bộ chỉ số (.docx, .xlsx, .txt, .md) ra JSON
           report form show [KEY] | report form add TỆP.json
                                                xem mẫu báo cáo (JSON) / thêm phiên bản mới của mẫu
           report rates --regime KEY --period CODE [--as-of YYYY-MM-DD] --json
@@ -98,6 +100,10 @@ public static class Cli
                     }));
                     return 0;
                 }
+                case "scoring" when args.ElementAtOrDefault(1) == "compute":
+                    return ScoringComputeCommand(args[2..]);
+                case "framework" when args.ElementAtOrDefault(1) == "extract":
+                    return FrameworkExtractCommand(args[2..]);
                 case "report" when args.ElementAtOrDefault(1) == "form":
                     return await WithServices(args[2..], initialize: true, ReportFormAsync);
                 case "report" when args.ElementAtOrDefault(1) == "rates":
@@ -284,6 +290,37 @@ public static class Cli
             default:
                 throw new CliError("Dùng: report form show [KEY] | report form add TỆP.json");
         }
+    }
+
+    /// <summary><c>scoring compute FILE.json</c>: the PAR Index engine alone, no database; a JSON array per agency.</summary>
+    private static int ScoringComputeCommand(string[] args)
+    {
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new CliError("Dùng: scoring compute TỆP.json");
+        if (!File.Exists(file)) throw new CliError($"Không có tệp {file}.");
+        try
+        {
+            var (framework, agencies, ids) = Core.Scoring.ScoringJson.Parse(File.ReadAllText(file));
+            Console.WriteLine(Core.Scoring.ScoringJson.Write(Core.Scoring.ScoringEngine.Compute(framework, agencies), ids));
+            return 0;
+        }
+        catch (FormatException e) { throw new CliError(e.Message); }
+    }
+
+    /// <summary><c>framework extract FILE --json</c>: an index framework's table as <c>{"nodes":[{"code","title","parent","max"}]}</c>.</summary>
+    private static int FrameworkExtractCommand(string[] args)
+    {
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new CliError("Dùng: framework extract TỆP --json");
+        if (!File.Exists(file)) throw new CliError($"Không có tệp {file}.");
+        try
+        {
+            using var stream = File.OpenRead(file);
+            var nodes = Features.Scoring.FrameworkFileReader.Read(file, stream);
+            if (args.Contains("--json"))
+                PrintJson(new { nodes = nodes.Select(n => new { code = n.Code, title = n.Title, parent = n.Parent, max = n.Max }) });
+            else foreach (var n in nodes) Console.WriteLine($"{n.Code ?? "·",-8} {n.Max?.ToString() ?? "",6}  {n.Title}");
+            return 0;
+        }
+        catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
     }
 
     private static async Task<int> ReportRatesAsync(IServiceProvider sp, string[] args)

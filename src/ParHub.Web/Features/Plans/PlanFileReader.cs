@@ -23,7 +23,7 @@ public static class PlanFileReader
     }
 
     /// <summary>UTF-8 (with or without BOM), else the bytes as Latin-1 — which is how TCVN3 and VNI files read.</summary>
-    private static string ReadText(Stream content)
+    public static string ReadText(Stream content)
     {
         var ms = new MemoryStream();
         content.CopyTo(ms);
@@ -62,6 +62,20 @@ public static class PlanFileReader
     /// <summary>Paragraphs become lines (for the header and targets); tables become rows, in document order.</summary>
     private static PlanDraft ReadDocx(Stream content, int? year)
     {
+        var (lines, rows, legacy) = ReadDocxRows(content);
+        var clean = lines.Select(l => Core.Text.VietnameseText.CollapseWhitespace(l)).ToList();
+        var tasks = TaskTable.Read(rows, new Dictionary<int, string>());
+        var warnings = tasks.Count == 0 ? new List<string> { "Không tìm thấy bảng nhiệm vụ trong tệp Word." } : [];
+        var draft = new PlanDraft(PlanTextReader.ReadHeader(clean, year), PlanTextReader.ReadTargets(clean), tasks, warnings);
+        return legacy == Core.Text.LegacyEncoding.None ? draft : WithLegacyWarning(draft, legacy);
+    }
+
+    /// <summary>
+    /// A Word document as lines (paragraphs, and table rows joined by tabs) and table rows (prose between tables is a
+    /// break), converted to Unicode when it was typed in TCVN3 or VNI. Shared by the plan and framework readers.
+    /// </summary>
+    public static (List<string> Lines, List<Core.Plans.TableRow> Rows, Core.Text.LegacyEncoding Legacy) ReadDocxRows(Stream content)
+    {
         var ms = new MemoryStream();
         content.CopyTo(ms);
         Xlsx.CheckArchive(ms);
@@ -71,7 +85,6 @@ public static class PlanFileReader
             var body = doc.MainDocumentPart?.Document?.Body ?? throw new UnreadableFileException("Tệp Word không có nội dung.");
             var lines = new List<string>();
             var rows = new List<Core.Plans.TableRow>();
-            var headings = new Dictionary<int, string>();
             foreach (var element in body.Elements())
             {
                 if (element is Paragraph p)
@@ -107,11 +120,7 @@ public static class PlanFileReader
                 lines = lines.Select(l => Core.Text.LegacyVietnamese.ToUnicode(l, legacy)).ToList();
                 rows = rows.Select(r => r.IsBreak ? r : new Core.Plans.TableRow(r.Cells.Select(c => Core.Text.LegacyVietnamese.ToUnicode(c, legacy)).ToList(), r.Line, r.Bold)).ToList();
             }
-            var clean = lines.Select(l => Core.Text.VietnameseText.CollapseWhitespace(l)).ToList();
-            var tasks = TaskTable.Read(rows, headings);
-            var warnings = tasks.Count == 0 ? new List<string> { "Không tìm thấy bảng nhiệm vụ trong tệp Word." } : [];
-            var draft = new PlanDraft(PlanTextReader.ReadHeader(clean, year), PlanTextReader.ReadTargets(clean), tasks, warnings);
-            return legacy == Core.Text.LegacyEncoding.None ? draft : WithLegacyWarning(draft, legacy);
+            return (lines, rows, legacy);
         }
         catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or System.Xml.XmlException or ArgumentException or IOException)
         {

@@ -1,0 +1,66 @@
+namespace ParHub.Core.Scoring;
+
+/// <summary>A classification band: the first band (in the order given) whose <see cref="Min"/> the index reaches.</summary>
+public sealed record Band(string Name, decimal Min);
+
+/// <summary>A threshold of <c>rate-bands</c> (rate ≥ Min, in percent) or <c>count-steps</c> (count ≥ Min).</summary>
+public sealed record Step(decimal Min, decimal Points);
+
+/// <summary>
+/// How a criterion's points follow from its input: <c>manual</c>, <c>binary</c>, <c>options</c>, <c>rate-bands</c>,
+/// <c>proportional</c>, <c>count-steps</c>, <c>survey</c>.
+/// </summary>
+public sealed record ScoringRule(string Type, IReadOnlyDictionary<string, decimal>? Options = null,
+    IReadOnlyList<Step>? Bands = null, IReadOnlyList<Step>? Steps = null)
+{
+    public static readonly string[] Types = ["manual", "binary", "options", "rate-bands", "proportional", "count-steps", "survey"];
+}
+
+/// <summary>
+/// A node of an index framework: a field ("1"), criterion ("1.3") or sub-criterion ("1.3.1"). Nodes with a
+/// <see cref="Rule"/> are scored; the others group them. The parent is the longest code that prefixes this one.
+/// </summary>
+public sealed record FrameworkNode(string Code, string Title, decimal? Max, ScoringRule? Rule = null);
+
+/// <summary>A versioned index framework: its nodes, classification bands and the caps of bonus and penalty points.</summary>
+public sealed record Framework(string Code, string Title, IReadOnlyList<Band> Bands, decimal BonusCap, decimal PenaltyCap,
+    IReadOnlyList<FrameworkNode> Nodes)
+{
+    /// <summary>The parent code of a node: the longest other code that is a dotted prefix of it.</summary>
+    public static string? ParentOf(string code, IEnumerable<string> codes) =>
+        codes.Where(c => c != code && code.StartsWith(c + ".", StringComparison.Ordinal)).MaxBy(c => c.Length);
+
+    /// <summary>True when the node or one of its ancestors is among <paramref name="codes"/>.</summary>
+    public static bool IsUnder(string code, IReadOnlySet<string> codes)
+    {
+        if (codes.Contains(code)) return true;
+        for (var i = code.LastIndexOf('.'); i > 0; i = code.LastIndexOf('.', i - 1))
+            if (codes.Contains(code[..i])) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// What is wrong with the framework: a parent whose max is not the sum of its children's, a scored node without a
+    /// max or with an unknown rule, duplicate codes, bands not in descending order.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        var codes = Nodes.Select(n => n.Code).ToList();
+        foreach (var dup in codes.GroupBy(c => c).Where(g => g.Count() > 1)) problems.Add($"Mã {dup.Key} bị trùng.");
+        foreach (var n in Nodes)
+        {
+            if (n.Rule is { } r)
+            {
+                if (!ScoringRule.Types.Contains(r.Type)) problems.Add($"{n.Code}: cách chấm \"{r.Type}\" không có.");
+                if (n.Max is null or < 0) problems.Add($"{n.Code}: chưa có điểm tối đa.");
+            }
+            var children = Nodes.Where(c => ParentOf(c.Code, codes) == n.Code).ToList();
+            if (children.Count > 0 && n.Max is { } max && children.All(c => c.Max is not null) && children.Sum(c => c.Max!.Value) != max)
+                problems.Add($"{n.Code}: điểm tối đa {max} khác tổng điểm tối đa của các tiêu chí con ({children.Sum(c => c.Max!.Value)}).");
+        }
+        for (var i = 1; i < Bands.Count; i++)
+            if (Bands[i].Min >= Bands[i - 1].Min) problems.Add($"Xếp loại \"{Bands[i].Name}\" phải có ngưỡng thấp hơn \"{Bands[i - 1].Name}\".");
+        return problems;
+    }
+}

@@ -1,0 +1,101 @@
+namespace ParHub.Core.Scoring;
+
+/// <summary>
+/// One criterion's input: a yes/no (<c>binary</c>), an option's name (<c>options</c>), a numerator and denominator
+/// (<c>rate-bands</c>, <c>proportional</c>) or a number (<c>count-steps</c>, <c>survey</c>, <c>manual</c>).
+/// </summary>
+public sealed record ScoreInput(bool? Flag = null, string? Option = null, decimal? Number = null, decimal? Num = null, decimal? Den = null)
+{
+    public static ScoreInput Yes(bool v) => new(Flag: v);
+    public static ScoreInput Named(string option) => new(Option: option);
+    public static ScoreInput Of(decimal n) => new(Number: n);
+    public static ScoreInput Rate(decimal num, decimal den) => new(Num: num, Den: den);
+}
+
+/// <summary>One agency's data for a framework: inputs per criterion, exemptions, appraised points, bonus and penalty.</summary>
+public sealed record AgencyScoring(string Id, string? Name, string? Group, IReadOnlyDictionary<string, ScoreInput> Inputs,
+    IReadOnlyCollection<string>? Exempt = null, IReadOnlyDictionary<string, decimal>? Appraised = null,
+    decimal Bonus = 0, decimal Penalty = 0);
+
+/// <summary>A criterion's result: its points (after appraisal) out of its max, or exempt.</summary>
+public sealed record CriterionScore(string Code, decimal Max, decimal Points, bool Exempt, bool Appraised);
+
+/// <summary>An agency's result, unrounded: <see cref="Round"/> when shown or printed.</summary>
+public sealed record AgencyResult(string Id, string? Name, string? Group, decimal Points, decimal ApplicableMax, decimal Index,
+    string? Band, int Rank, IReadOnlyList<CriterionScore> Criteria);
+
+/// <summary>
+/// The PAR Index engine, pure: criterion points by rule, appraisal over self-assessment, exemptions, bonus and penalty
+/// with caps, index over the applicable max, bands, and ranks within each group (ties share a rank: 1, 2, 2, 4).
+/// </summary>
+public static class ScoringEngine
+{
+    /// <summary>Points of one criterion from its input, always within [0, max]; no input scores 0.</summary>
+    public static decimal Points(ScoringRule rule, decimal max, ScoreInput? input)
+    {
+        if (input is null || max <= 0) return 0;
+        decimal points = rule.Type switch
+        {
+            "manual" => input.Number ?? 0,
+            "binary" => input.Flag == true ? max : 0,
+            "options" => input.Option is { } o && rule.Options is { } opts && opts.TryGetValue(o, out var p) ? p : 0,
+            "rate-bands" => RatePercent(input) is { } rate ? FirstStep(rule.Bands, rate) : 0,
+            "proportional" => RatePercent(input) is { } r ? r / 100 * max : 0,
+            "count-steps" => input.Number is { } n ? FirstStep(rule.Steps, n) : 0,
+            "survey" => input.Number is { } s ? s / 100 * max : 0,
+            _ => throw new ArgumentException($"Unknown scoring rule \"{rule.Type}\""),
+        };
+        return Math.Clamp(points, 0, max);
+    }
+
+    /// <summary>100·num/den, or null when there is no rate (den = 0 or missing): such a criterion scores 0.</summary>
+    public static decimal? RatePercent(ScoreInput input) =>
+        input.Num is { } num && input.Den is { } den && den != 0 ? 100 * num / den : null;
+
+    private static decimal FirstStep(IReadOnlyList<Step>? steps, decimal value) =>
+        steps?.FirstOrDefault(s => value >= s.Min)?.Points ?? 0;
+
+    /// <summary>Scores every agency, then ranks them within their group.</summary>
+    public static IReadOnlyList<AgencyResult> Compute(Framework framework, IReadOnlyList<AgencyScoring> agencies)
+    {
+        var scored = framework.Nodes.Where(n => n.Rule is not null).ToList();
+        var results = agencies.Select(a => Score(framework, scored, a)).ToList();
+        var ranks = new Dictionary<string, int>();
+        foreach (var group in results.GroupBy(r => r.Group ?? ""))
+        {
+            var ordered = group.OrderByDescending(r => r.Index).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+                ranks[ordered[i].Id] = i > 0 && ordered[i].Index == ordered[i - 1].Index ? ranks[ordered[i - 1].Id] : i + 1;
+        }
+        return results.Select(r => r with { Rank = ranks[r.Id] }).ToList();
+    }
+
+    private static AgencyResult Score(Framework f, List<FrameworkNode> scored, AgencyScoring a)
+    {
+        var exempt = (a.Exempt ?? []).ToHashSet();
+        var criteria = new List<CriterionScore>(scored.Count);
+        decimal points = 0, applicable = 0;
+        foreach (var node in scored)
+        {
+            var max = node.Max ?? 0;
+            if (Framework.IsUnder(node.Code, exempt))
+            {
+                criteria.Add(new CriterionScore(node.Code, max, 0, Exempt: true, Appraised: false));
+                continue;
+            }
+            a.Inputs.TryGetValue(node.Code, out var input);
+            var appraised = a.Appraised is { } ap && ap.TryGetValue(node.Code, out var v) ? Math.Clamp(v, 0, max) : (decimal?)null;
+            var p = appraised ?? Points(node.Rule!, max, input);
+            criteria.Add(new CriterionScore(node.Code, max, p, Exempt: false, Appraised: appraised is not null));
+            points += p;
+            applicable += max;
+        }
+        var total = points + Math.Min(Math.Max(a.Bonus, 0), f.BonusCap) - Math.Min(Math.Max(a.Penalty, 0), f.PenaltyCap);
+        var index = applicable == 0 ? 0 : Math.Clamp(total / applicable * 100, 0, 100);
+        var band = f.Bands.FirstOrDefault(b => index >= b.Min)?.Name;
+        return new AgencyResult(a.Id, a.Name, a.Group, total, applicable, index, band, 0, criteria);
+    }
+
+    /// <summary>Two decimals, half away from zero: how points and indices are shown and printed.</summary>
+    public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+}

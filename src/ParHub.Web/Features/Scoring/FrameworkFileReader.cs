@@ -1,0 +1,23 @@
+using ParHub.Core.Scoring;
+using ParHub.Web.Features.Plans;
+using ParHub.Web.Shared.Office;
+
+namespace ParHub.Web.Features.Scoring;
+
+/// <summary>An index framework's table from a DOCX, XLSX or text/Markdown file (legacy TCVN3/VNI text converted).</summary>
+public static class FrameworkFileReader
+{
+    public static List<ExtractedNode> Read(string fileName, Stream content)
+    {
+        var nodes = Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".docx" => FrameworkReader.Read(PlanFileReader.ReadDocxRows(content).Rows),
+            ".xlsx" => FrameworkReader.Read(Xlsx.ReadFirstSheet(content).Select((cells, i) => new Core.Plans.TableRow(cells, i + 1))),
+            ".txt" or ".md" or ".markdown" or "" => FrameworkReader.ReadText(Core.Text.LegacyVietnamese.Normalize(PlanFileReader.ReadText(content)).Text),
+            _ => throw new UnreadableFileException($"Không đọc được tệp “{Path.GetFileName(fileName)}”: chỉ nhận .docx, .xlsx, .txt hoặc .md."),
+        };
+        if (nodes.Count == 0)
+            throw new UnreadableFileException("Không tìm thấy bảng tiêu chí (cần dòng tiêu đề có cột STT/Mã và Lĩnh vực/Tiêu chí).");
+        return nodes;
+    }
+}
