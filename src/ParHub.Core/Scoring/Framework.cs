@@ -20,7 +20,11 @@ public sealed record ScoringRule(string Type, IReadOnlyDictionary<string, decima
 /// A node of an index framework: a field ("1"), criterion ("1.3") or sub-criterion ("1.3.1"). Nodes with a
 /// <see cref="Rule"/> are scored; the others group them. The parent is the longest code that prefixes this one.
 /// </summary>
-public sealed record FrameworkNode(string Code, string Title, decimal? Max, ScoringRule? Rule = null);
+public sealed record FrameworkNode(string Code, string Title, decimal? Max, ScoringRule? Rule = null, string? Evidence = null, string? Source = null)
+{
+    /// <summary>Filled from ParHub's own data: <c>tasks.ontime</c> (plan tasks done on time / due), <c>reports.ontime</c>.</summary>
+    public bool IsComputed => Source is not null;
+}
 
 /// <summary>A versioned index framework: its nodes, classification bands and the caps of bonus and penalty points.</summary>
 public sealed record Framework(string Code, string Title, IReadOnlyList<Band> Bands, decimal BonusCap, decimal PenaltyCap,

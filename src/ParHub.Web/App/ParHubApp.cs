@@ -96,6 +96,7 @@ public static class ParHubApp
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Reports.ReportQueries>();
         services.AddScoped<Features.Reports.ReportReminders>();
+        services.AddScoped<Features.ParIndex.IndexService>();
         services.AddScoped<Features.Reports.ProvinceReportDocument>();
         services.AddSingleton(sp => Features.Notifications.SmtpSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<Features.Notifications.MailSender>();

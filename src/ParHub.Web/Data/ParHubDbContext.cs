@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Agencies;
 using ParHub.Core.Plans;
 using ParHub.Core.Reports;
+using ParHub.Core.Scoring;
 
 namespace ParHub.Web.Data;
 
@@ -29,6 +30,11 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
     public DbSet<AgencyReport> Reports => Set<AgencyReport>();
     public DbSet<ReportValueRow> ReportValues => Set<ReportValueRow>();
     public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
+    public DbSet<IndexFramework> IndexFrameworks => Set<IndexFramework>();
+    public DbSet<AssessmentCycle> AssessmentCycles => Set<AssessmentCycle>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -268,6 +274,63 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.Property(r => r.Comment).HasMaxLength(4000);
             e.HasOne<AgencyReport>().WithMany().HasForeignKey(r => r.ReportId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => new { r.ReportId, r.No }).IsUnique();
+        });
+
+        b.Entity<IndexFramework>(e =>
+        {
+            e.ToTable("index_frameworks");
+            e.Property(f => f.Code).HasMaxLength(64);
+            e.Property(f => f.Title).HasMaxLength(300);
+            e.Property(f => f.TargetGroup).HasMaxLength(64);
+            e.HasIndex(f => new { f.Code, f.Year }).IsUnique();
+        });
+
+        b.Entity<AssessmentCycle>(e =>
+        {
+            e.ToTable("assessment_cycles");
+            e.Property(c => c.GroupCode).HasMaxLength(64);
+            e.Property(c => c.PublicationDecision).HasMaxLength(300);
+            e.HasOne<IndexFramework>().WithMany().HasForeignKey(c => c.FrameworkId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.Year, c.GroupCode });
+        });
+
+        b.Entity<Assessment>(e =>
+        {
+            e.ToTable("assessments");
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(a => a.Bonus).HasPrecision(9, 4);
+            e.Property(a => a.Penalty).HasPrecision(9, 4);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasOne<AssessmentCycle>().WithMany().HasForeignKey(a => a.CycleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Agency>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.CycleId, a.AgencyId }).IsUnique();
+            e.HasIndex(a => a.AgencyId);
+            e.HasMany(a => a.Scores).WithOne().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<AssessmentScore>(e =>
+        {
+            e.ToTable("assessment_scores");
+            e.HasKey(x => new { x.AssessmentId, x.Code });
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Input).HasMaxLength(500);
+            e.Property(x => x.SelfPoints).HasPrecision(9, 4);
+            e.Property(x => x.AppraisedPoints).HasPrecision(9, 4);
+            e.Property(x => x.AppraisalReason).HasMaxLength(2000);
+            e.Property(x => x.AppraisedBy).HasMaxLength(256);
+            e.Property(x => x.Explanation).HasMaxLength(4000);
+            e.Property(x => x.NoEvidenceNote).HasMaxLength(2000);
+        });
+
+        b.Entity<EvidenceFile>(e =>
+        {
+            e.ToTable("evidence_files");
+            e.Property(f => f.Codes).HasMaxLength(500);
+            e.Property(f => f.FileName).HasMaxLength(260);
+            e.Property(f => f.StoredName).HasMaxLength(100);
+            e.Property(f => f.UploadedBy).HasMaxLength(256);
+            e.HasOne<Assessment>().WithMany().HasForeignKey(f => f.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(f => f.AssessmentId);
         });
 
         b.Entity<ApiToken>(e =>

@@ -7,14 +7,16 @@ namespace ParHub.Web.Features;
 
 /// <summary>Friendly Vietnamese error pages for exceptions and status codes.</summary>
 [AllowAnonymous, IgnoreAntiforgeryToken, ResponseCache(NoStore = true)]
-public class ErrorModel : PageModel
+public class ErrorModel(ILogger<ErrorModel> log) : PageModel
 {
     public string Title { get; private set; } = "Đã có lỗi xảy ra";
     public string Message { get; private set; } = "Hệ thống gặp sự cố khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.";
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
-    public void OnPost(int? code) => Describe(code);
+    // The status code comes from the query of the re-executed request, never from the failed request's form (a form field
+    // named "code" would otherwise turn a 403 into a 500).
+    public void OnGet([FromQuery] int? code) => Describe(code);
+    public void OnPost([FromQuery] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
@@ -27,6 +29,9 @@ public class ErrorModel : PageModel
             _ => (Title, Message),
         };
         if (code is null or >= 500) RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // The exception behind a 500, with the id the person sees, so that a report can be traced.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is { } failure)
+            log.LogError(failure.Error, "Unhandled exception on {Path} (error id {RequestId})", failure.Path, RequestId);
         if (code is { } c && c >= 400) Response.StatusCode = c;
         else if (code is null) Response.StatusCode = 500;
     }

@@ -171,3 +171,16 @@ public class ScoringEngineTests
         Assert.Throws<FormatException>(() => ScoringJson.Parse("""{"framework":{"nodes":[{"code":"1","max":1,"rule":{"type":"guess"}}]},"agencies":[]}"""));
     }
 }
+
+public class IndexPresetTests
+{
+    [Fact]
+    public void The_demo_framework_is_valid_adds_up_to_100_and_uses_every_rule()
+    {
+        var f = IndexPresets.DemoDepartments(2026);
+        Assert.Empty(f.Problems());
+        Assert.Equal(100m, f.Nodes.Where(n => !n.Code.Contains('.')).Sum(n => n.Max!.Value));
+        Assert.Equal(100m, f.Nodes.Where(n => n.Rule is not null).Sum(n => n.Max!.Value));
+        Assert.Equal(ScoringRule.Types.Except(["manual"]).Order(), f.Nodes.Where(n => n.Rule is not null).Select(n => n.Rule!.Type).Distinct().Order());
+    }
+}

@@ -135,6 +135,7 @@ public static class DemoProvince
         new("lanhdao", "Trần Văn Hùng (Lãnh đạo UBND)", "Leader", "HP"),
         new("tuphap", "Phạm Minh Đức (Sở Tư pháp)", "AgencyOfficer", "STP"),
         new("taichinh", "Lê Thu Hà (Sở Tài chính)", "AgencyOfficer", "STC"),
+        new("khcn", "Hoàng Minh Tâm (Sở Khoa học và Công nghệ)", "AgencyOfficer", "SKHCN"),
         new("thamdinh", "Vũ Quốc Bảo (Tổ thẩm định)", "Appraiser", null),
         new("xem", "Đỗ Hoàng Yến (Người xem)", "Viewer", null),
     ];

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Scoring;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.ParIndex;
+
+/// <summary>One agency's assessment: self-scores with evidence (the agency), appraisal with reasons, explanations.</summary>
+[RequestSizeLimit(IndexService.MaxEvidenceBytes + 1024 * 1024)]
+public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSettings settings) : PageModel
+{
+    public Assessment Item { get; private set; } = null!;
+    public AssessmentCycle Cycle { get; private set; } = null!;
+    public IndexFramework FrameworkRow { get; private set; } = null!;
+    public Framework Framework { get; private set; } = null!;
+    public string AgencyName { get; private set; } = "";
+    public Dictionary<string, AssessmentScore> Scores { get; private set; } = [];
+    public Dictionary<string, (ScoreInput Input, string Shown)> Computed { get; private set; } = [];
+    public List<EvidenceFile> Evidence { get; private set; } = [];
+    public AgencyResult? Result { get; private set; }
+    public bool CanSelfAssess => index.CanSelfAssess(Item);
+    public bool CanExplain => index.CanExplain(Item);
+    public bool CanAppraise => index.IsAppraiser && Item.Status == AssessmentStatus.Submitted && Cycle.PublishedAt is null;
+    public string? Error { get; private set; }
+    public string? Message { get; private set; }
+    [BindProperty] public Dictionary<string, CriterionInput> In { get; set; } = [];
+    [BindProperty] public int Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? done, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        Message = done switch { "saved" => "Đã lưu.", "submitted" => "Đã gửi bản tự đánh giá; bản này đã được khóa.", "appraised" => "Đã ghi điểm thẩm định.", "explained" => "Đã ghi giải trình.", "attached" => "Đã tải lên tài liệu kiểm chứng.", _ => null };
+        return r ?? Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) => Act(id, "saved", () => index.SaveSelfAsync(id, Version, In, false, ct), ct);
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => Act(id, "submitted", () => index.SaveSelfAsync(id, Version, In, true, ct), ct);
+    public Task<IActionResult> OnPostAppraiseAsync(int id, string code, string? points, string? reason, CancellationToken ct) =>
+        Act(id, "appraised", () => index.AppraiseAsync(id, code, points ?? "", reason, ct), ct);
+    public Task<IActionResult> OnPostExplainAsync(int id, string code, string? text, CancellationToken ct) =>
+        Act(id, "explained", () => index.ExplainAsync(id, code, text, ct), ct);
+
+    public Task<IActionResult> OnPostEvidenceAsync(int id, IFormFile? file, List<string>? codes, CancellationToken ct) =>
+        Act(id, "attached", async () =>
+        {
+            if (file is null || file.Length == 0) throw new IndexRuleException("Chưa chọn tệp.");
+            await using var s = file.OpenReadStream();
+            await index.AddEvidenceAsync(id, codes ?? [], file.FileName, file.Length, s, settings.DataDir, ct);
+        }, ct);
+
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        var f = Evidence.FirstOrDefault(e => e.Id == fileId);
+        var path = f is null ? null : Path.Combine(settings.DataDir, "files", "evidence", f.StoredName);
+        return path is not null && System.IO.File.Exists(path) ? PhysicalFile(path, "application/octet-stream", f!.FileName) : NotFound();
+    }
+
+    private async Task<IActionResult> Act(int id, string done, Func<Task> action, CancellationToken ct)
+    {
+        try
+        {
+            await action();
+            return Redirect($"/ParIndex/Assessment/{id}?done={done}");
+        }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (IndexRuleException e) { Error = e.Message; }
+        var keep = In;
+        var r = await LoadAsync(id, ct);
+        if (keep.Count > 0) In = keep; // what was typed is shown again
+        return r ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var a = await db.Assessments.AsNoTracking().Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null) return NotFound();
+        Cycle = await db.AssessmentCycles.AsNoTracking().FirstAsync(c => c.Id == a.CycleId, ct);
+        if (!index.CanRead(a, Cycle)) return Forbid();
+        Item = a;
+        FrameworkRow = await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == Cycle.FrameworkId, ct);
+        Framework = IndexService.Definition(FrameworkRow);
+        AgencyName = await db.Agencies.Where(x => x.Id == a.AgencyId).Select(x => x.Name).FirstAsync(ct);
+        Scores = a.Scores.ToDictionary(s => s.Code);
+        Computed = await index.ComputedAsync(Framework, a.AgencyId, Cycle.Year, ct);
+        Evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        Version = a.Version;
+        In = Framework.Nodes.Where(n => n.Rule is not null).ToDictionary(n => n.Code, n =>
+        {
+            var s = Scores.GetValueOrDefault(n.Code);
+            var input = s?.Input is { } j ? JsonSerializer.Deserialize<ScoreInput>(j, IndexService.Json) : null;
+            return new CriterionInput
+            {
+                Flag = input?.Flag == true, Value = input?.Option ?? (input?.Number is { } num ? Core.Reports.VietnameseNumber.Format(num) : null),
+                Num = input?.Num is { } x ? Core.Reports.VietnameseNumber.Format(x) : null, Den = input?.Den is { } y ? Core.Reports.VietnameseNumber.Format(y) : null,
+                Note = s?.NoEvidenceNote, Exempt = s?.Exempt == true,
+            };
+        });
+        var (_, results, _) = await index.ResultsAsync(Cycle, ct);
+        Result = results.FirstOrDefault(r => r.Id == a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Scoring;
+using ParHub.Web.App;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.ParIndex;
+
+/// <summary>PAR Index cycles: the Coordinator opens one for a group; an officer finds its agency's assessment.</summary>
+public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser user, TimeProvider clock) : PageModel
+{
+    public sealed record CycleLine(AssessmentCycle Cycle, string Framework, bool Illustrative, int Agencies, int Submitted, int? OwnAssessmentId);
+
+    public List<CycleLine> Cycles { get; private set; } = [];
+    public List<IndexFramework> Frameworks { get; private set; } = [];
+    public bool IsCoordinator => index.IsCoordinator;
+    public string? Error { get; private set; }
+    [BindProperty] public int FrameworkId { get; set; }
+    [BindProperty] public string GroupCode { get; set; } = "SBN";
+    [BindProperty] public DateOnly Due { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!IsCoordinator) return Forbid();
+        try
+        {
+            var cycle = await index.CreateCycleAsync(FrameworkId, GroupCode, Due, ct);
+            return Redirect($"/ParIndex/Results/{cycle.Id}");
+        }
+        catch (IndexRuleException e) { Error = e.Message; }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var year = Reports.VietnamTime.Today(clock).Year;
+        if (IsCoordinator) await index.EnsureDemoFrameworkAsync(year, ct);
+        if (Due == default) Due = new DateOnly(year, 12, 15);
+        Frameworks = await db.IndexFrameworks.AsNoTracking().OrderByDescending(f => f.Year).ToListAsync(ct);
+        var names = Frameworks.ToDictionary(f => f.Id);
+        var cycles = await db.AssessmentCycles.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(ct);
+        foreach (var c in cycles)
+        {
+            var counts = await db.Assessments.Where(a => a.CycleId == c.Id).GroupBy(a => 1)
+                .Select(g => new { All = g.Count(), Submitted = g.Count(a => a.Status == AssessmentStatus.Submitted) }).FirstOrDefaultAsync(ct);
+            int? own = user.AgencyId is { } ag ? await db.Assessments.Where(a => a.CycleId == c.Id && a.AgencyId == ag).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) : null;
+            var f = names.GetValueOrDefault(c.FrameworkId);
+            Cycles.Add(new CycleLine(c, f?.Title ?? "?", f?.Illustrative ?? false, counts?.All ?? 0, counts?.Submitted ?? 0, own));
+        }
+    }
+}

@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Audit;
+using ParHub.Core.Scoring;
+using ParHub.Web.App;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Audit;
+using ParHub.Web.Features.Reports;
+using ParHub.Web.Features.Tasks;
+
+namespace ParHub.Web.Features.ParIndex;
+
+/// <summary>A refused action; the message is shown as it is.</summary>
+public sealed class IndexRuleException(string message) : Exception(message);
+
+/// <summary>What an agency typed for one criterion.</summary>
+public sealed class CriterionInput
+{
+    public string? Value { get; set; }
+    public string? Num { get; set; }
+    public string? Den { get; set; }
+    public bool Flag { get; set; }
+    public string? Note { get; set; }
+    public bool Exempt { get; set; }
+}
+
+/// <summary>
+/// The assessment cycle: frameworks, cycles for an agency group, self-assessment (inputs → points by the rule, evidence,
+/// notes where there is no evidence), submission, appraisal with a reason (the self-assessed points kept), the agency's
+/// explanation, results and publication. Every change is audited; scoping is decided here, on the server.
+/// </summary>
+public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencyScope scope, AuditLog audit, TaskQueries tasks,
+    ReportSetup reports, ReportQueries reportQueries, TimeProvider clock)
+{
+    public const string EntityType = "Assessment";
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public bool IsCoordinator => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator);
+    public bool IsAppraiser => IsCoordinator || user.IsInRole(Roles.Appraiser);
+
+    public async Task<IndexFramework> EnsureDemoFrameworkAsync(int year, CancellationToken ct = default)
+    {
+        var existing = await db.IndexFrameworks.FirstOrDefaultAsync(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year, ct);
+        if (existing is not null) return existing;
+        var f = IndexPresets.DemoDepartments(year);
+        var row = new IndexFramework
+        {
+            Code = f.Code, Year = year, Title = f.Title, TargetGroup = "SBN", Illustrative = true,
+            Definition = JsonSerializer.Serialize(f, Json), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.IndexFrameworks.Add(row);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
+    public static Framework Definition(IndexFramework row) =>
+        JsonSerializer.Deserialize<Framework>(row.Definition, Json) ?? throw new InvalidOperationException("unreadable framework");
+
+    /// <summary>A cycle for every member of the group that exists at the deadline, each with an empty assessment.</summary>
+    public async Task<AssessmentCycle> CreateCycleAsync(int frameworkId, string groupCode, DateOnly due, CancellationToken ct = default)
+    {
+        if (!IsCoordinator) throw new UnauthorizedAccessException();
+        var framework = await db.IndexFrameworks.FirstOrDefaultAsync(f => f.Id == frameworkId, ct) ?? throw new IndexRuleException("Không có bộ chỉ số này.");
+        var members = await db.AgencyGroupMembers.Where(m => m.Group!.Code == groupCode)
+            .Select(m => new { m.AgencyId, m.Agency!.ValidFrom, m.Agency.ValidTo }).ToListAsync(ct);
+        var agencies = members.Where(m => (m.ValidFrom is null || m.ValidFrom <= due) && (m.ValidTo is null || due <= m.ValidTo)).Select(m => m.AgencyId).Distinct().ToList();
+        if (agencies.Count == 0) throw new IndexRuleException($"Nhóm {groupCode} không có cơ quan nào vào thời điểm {due:dd/MM/yyyy}.");
+        var cycle = new AssessmentCycle { FrameworkId = framework.Id, Year = framework.Year, GroupCode = groupCode, SelfAssessmentDue = due, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.AssessmentCycles.Add(cycle);
+        await db.SaveChangesAsync(ct);
+        db.Assessments.AddRange(agencies.Select(a => new Assessment { CycleId = cycle.Id, AgencyId = a, Status = AssessmentStatus.Draft, Version = 1 }));
+        audit.Record("create", "AssessmentCycle", cycle.Id.ToString(CultureInfo.InvariantCulture), null,
+            $"Kỳ đánh giá Chỉ số CCHC {framework.Year}, nhóm {groupCode}, {agencies.Count} cơ quan", []);
+        await db.SaveChangesAsync(ct);
+        return cycle;
+    }
+
+    public bool CanRead(Assessment a, AssessmentCycle c) => scope.IsProvinceWide || user.IsInRole(Roles.Appraiser) || user.AgencyId == a.AgencyId;
+    public bool CanSelfAssess(Assessment a) => user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == a.AgencyId && a.Status == AssessmentStatus.Draft;
+    public bool CanExplain(Assessment a) => user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == a.AgencyId && a.Status == AssessmentStatus.Submitted;
+
+    /// <summary>Results of a cycle are shown to the province-wide roles and appraisers, and to everyone once published.</summary>
+    public bool CanSeeResults(AssessmentCycle c) => c.PublishedAt is not null || scope.IsProvinceWide || user.IsInRole(Roles.Appraiser);
+
+    /// <summary>ParHub's own figures for the computed criteria: tasks done on time of the year, reports sent on time.</summary>
+    public async Task<Dictionary<string, (ScoreInput Input, string Shown)>> ComputedAsync(Framework f, int agencyId, int year, CancellationToken ct = default)
+    {
+        var result = new Dictionary<string, (ScoreInput, string)>();
+        foreach (var n in f.Nodes.Where(n => n.IsComputed))
+        {
+            if (n.Source == "tasks.ontime")
+            {
+                var c = await tasks.CountsAsync(new TaskFilter { AgencyId = agencyId, Year = year, LeadOnly = true }, new DateOnly(year, 12, 31), ct);
+                var due = c.Total - c.NotYetDue - c.Undated;
+                result[n.Code] = (ScoreInput.Rate(c.DoneOnTime, due), $"{c.DoneOnTime}/{due} nhiệm vụ đến hạn hoàn thành đúng hạn (theo dõi trên ParHub)");
+            }
+            else if (n.Source == "reports.ontime" && await reports.ActiveRegimeAsync(ct) is { } regime)
+            {
+                int expected = 0, onTime = 0;
+                foreach (var p in regime.Regime.Periods(year))
+                {
+                    var rates = await reportQueries.RatesAsync(regime, p, new DateOnly(year, 12, 31), ct);
+                    var row = rates.Rows.FirstOrDefault(r => r.Agency.AgencyId == agencyId);
+                    if (row is null || row.State == Core.Reports.SubmissionState.NotYetDue) continue;
+                    expected++;
+                    if (row.State == Core.Reports.SubmissionState.OnTime) onTime++;
+                }
+                result[n.Code] = (ScoreInput.Rate(onTime, expected), $"{onTime}/{expected} báo cáo định kỳ gửi đúng hạn (trên ParHub)");
+            }
+        }
+        return result;
+    }
+
+    public static ScoreInput? Parse(FrameworkNode n, CriterionInput? i)
+    {
+        if (i is null) return null;
+        static decimal? D(string? s) => Core.Reports.VietnameseNumber.TryParse(s, out var v) ? v : null;
+        return n.Rule!.Type switch
+        {
+            "binary" => ScoreInput.Yes(i.Flag),
+            "options" => string.IsNullOrWhiteSpace(i.Value) ? null : ScoreInput.Named(i.Value),
+            "rate-bands" or "proportional" => D(i.Num) is { } num && D(i.Den) is { } den ? ScoreInput.Rate(num, den) : null,
+            _ => D(i.Value) is { } v ? ScoreInput.Of(v) : null,
+        };
+    }
+
+    /// <summary>Saves the agency's self-assessment (and submits it, which locks it). Points follow from the inputs by the rule.</summary>
+    public async Task SaveSelfAsync(int id, int version, IReadOnlyDictionary<string, CriterionInput> input, bool submit, CancellationToken ct = default)
+    {
+        var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
+        var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
+        if (!CanRead(a, cycle) || user.AgencyId != a.AgencyId) throw new UnauthorizedAccessException();
+        if (a.Status != AssessmentStatus.Draft) throw new IndexRuleException("Bản tự đánh giá đã gửi và được khóa.");
+        if (version != a.Version) throw new IndexRuleException("Bản tự đánh giá vừa được người khác cập nhật; tải lại trang.");
+        var f = Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
+        var computed = await ComputedAsync(f, a.AgencyId, cycle.Year, ct);
+        var changes = new List<FieldChange>();
+        var missing = new List<string>();
+        foreach (var n in f.Nodes.Where(n => n.Rule is not null))
+        {
+            input.TryGetValue(n.Code, out var i);
+            var row = a.Scores.FirstOrDefault(s => s.Code == n.Code);
+            if (row is null) a.Scores.Add(row = new AssessmentScore { Code = n.Code });
+            var score = computed.TryGetValue(n.Code, out var c) ? c.Input : Parse(n, i);
+            var points = i?.Exempt == true ? (decimal?)null : ScoringEngine.Points(n.Rule!, n.Max ?? 0, score);
+            var json = score is null ? null : JsonSerializer.Serialize(score, Json);
+            if (row.SelfPoints != points || row.Input != json)
+                changes.Add(new FieldChange(n.Code, row.SelfPoints?.ToString(CultureInfo.InvariantCulture), points?.ToString(CultureInfo.InvariantCulture)));
+            (row.Input, row.SelfPoints, row.Exempt) = (json, points, i?.Exempt == true);
+            row.NoEvidenceNote = string.IsNullOrWhiteSpace(i?.Note) ? null : i!.Note!.Trim()[..Math.Min(i.Note.Trim().Length, 2000)];
+            if (score is null && !row.Exempt) missing.Add(n.Code);
+        }
+        if (submit)
+        {
+            if (missing.Count > 0) throw new IndexRuleException($"Chưa thể gửi: chưa nhập số liệu các tiêu chí {string.Join(", ", missing)} (hoặc đánh dấu không áp dụng).");
+            var evidence = await db.EvidenceFiles.Where(e => e.AssessmentId == a.Id).Select(e => e.Codes).ToListAsync(ct);
+            var covered = evidence.SelectMany(c => c.Split(',', StringSplitOptions.TrimEntries)).ToHashSet();
+            var unexplained = a.Scores.Where(s => !s.Exempt && !covered.Contains(s.Code) && s.NoEvidenceNote is null && !computed.ContainsKey(s.Code)).Select(s => s.Code).ToList();
+            if (unexplained.Count > 0) throw new IndexRuleException($"Chưa thể gửi: các tiêu chí {string.Join(", ", unexplained)} chưa có tài liệu kiểm chứng hoặc giải thích cách chấm.");
+            a.Status = AssessmentStatus.Submitted;
+            a.SubmittedAt = clock.GetUtcNow().UtcDateTime;
+        }
+        a.Version++;
+        audit.Record(submit ? "submit" : "update", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
+            submit ? "Gửi bản tự đánh giá Chỉ số CCHC" : "Lưu bản tự đánh giá Chỉ số CCHC", changes);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public const long MaxEvidenceBytes = 20 * 1024 * 1024;
+    private static readonly string[] EvidenceTypes = [".pdf", ".docx", ".doc", ".xlsx", ".xls", ".png", ".jpg", ".jpeg"];
+
+    /// <summary>One evidence file for one or more criteria of the agency's own draft assessment.</summary>
+    public async Task AddEvidenceAsync(int id, IReadOnlyCollection<string> codes, string fileName, long length, Stream content, string dataDir, CancellationToken ct = default)
+    {
+        var a = await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
+        if (!CanSelfAssess(a)) throw new UnauthorizedAccessException();
+        if (codes.Count == 0) throw new IndexRuleException("Chọn ít nhất một tiêu chí mà tài liệu kiểm chứng.");
+        if (!EvidenceTypes.Contains(Path.GetExtension(fileName).ToLowerInvariant())) throw new IndexRuleException("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPG).");
+        if (length > MaxEvidenceBytes) throw new IndexRuleException("Tệp quá lớn; tối đa 20 MB.");
+        var stored = $"{Guid.NewGuid():N}{Path.GetExtension(fileName).ToLowerInvariant()}";
+        var dir = Path.Combine(dataDir, "files", "evidence");
+        Directory.CreateDirectory(dir);
+        await using (var f = File.Create(Path.Combine(dir, stored))) await content.CopyToAsync(f, ct);
+        db.EvidenceFiles.Add(new EvidenceFile
+        {
+            AssessmentId = id, Codes = string.Join(",", codes), FileName = Path.GetFileName(fileName), StoredName = stored, Length = length,
+            UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = user.Name,
+        });
+        audit.Record("attach", EntityType, id.ToString(CultureInfo.InvariantCulture), a.AgencyId, $"Tài liệu kiểm chứng {Path.GetFileName(fileName)} cho {string.Join(", ", codes)}", []);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The appraiser's score for a criterion, with a reason; the self-assessed points stay beside it.</summary>
+    public async Task AppraiseAsync(int id, string code, string pointsText, string? reason, CancellationToken ct = default)
+    {
+        if (!IsAppraiser) throw new UnauthorizedAccessException();
+        var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
+        if (a.Status != AssessmentStatus.Submitted) throw new IndexRuleException("Chỉ thẩm định bản tự đánh giá đã gửi.");
+        var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
+        if (cycle.PublishedAt is not null) throw new IndexRuleException("Kết quả đã công bố; không sửa điểm được nữa.");
+        var f = Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
+        var node = f.Nodes.FirstOrDefault(n => n.Code == code && n.Rule is not null) ?? throw new IndexRuleException($"Không có tiêu chí {code}.");
+        if (!Core.Reports.VietnameseNumber.TryParse(pointsText, out var points) || points < 0 || points > (node.Max ?? 0))
+            throw new IndexRuleException($"Điểm thẩm định của tiêu chí {code} phải là số từ 0 đến {node.Max}.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new IndexRuleException("Thẩm định thay đổi điểm cần ghi lý do.");
+        var row = a.Scores.FirstOrDefault(s => s.Code == code) ?? throw new IndexRuleException($"Tiêu chí {code} chưa được tự đánh giá.");
+        var before = row.AppraisedPoints ?? row.SelfPoints;
+        (row.AppraisedPoints, row.AppraisalReason, row.AppraisedBy) = (points, reason.Trim(), user.Name);
+        a.Version++;
+        audit.Record("appraise", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId, $"Thẩm định tiêu chí {code}: {reason.Trim()}",
+            [new FieldChange(code, before?.ToString(CultureInfo.InvariantCulture), points.ToString(CultureInfo.InvariantCulture))]);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The agency's explanation (giải trình) of a criterion after appraisal.</summary>
+    public async Task ExplainAsync(int id, string code, string? text, CancellationToken ct = default)
+    {
+        var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
+        if (!CanExplain(a)) throw new UnauthorizedAccessException();
+        if (string.IsNullOrWhiteSpace(text)) throw new IndexRuleException("Nội dung giải trình không được để trống.");
+        var row = a.Scores.FirstOrDefault(s => s.Code == code) ?? throw new IndexRuleException($"Không có tiêu chí {code}.");
+        var before = row.Explanation;
+        row.Explanation = text.Trim()[..Math.Min(text.Trim().Length, 4000)];
+        a.Version++;
+        audit.Record("explain", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId, $"Giải trình tiêu chí {code}",
+            [new FieldChange(code + ".Explanation", before, row.Explanation)]);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The results of a cycle: every assessment scored by the engine (appraised points over self-assessed).</summary>
+    public async Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> ResultsAsync(AssessmentCycle cycle, CancellationToken ct = default)
+    {
+        var f = Definition(await db.IndexFrameworks.AsNoTracking().FirstAsync(x => x.Id == cycle.FrameworkId, ct));
+        var list = await db.Assessments.AsNoTracking().Include(x => x.Scores).Where(x => x.CycleId == cycle.Id).ToListAsync(ct);
+        var names = await db.Agencies.AsNoTracking().Where(x => list.Select(l => l.AgencyId).Contains(x.Id)).ToDictionaryAsync(x => x.Id.ToString(CultureInfo.InvariantCulture), x => x.Name, ct);
+        var scoring = list.Select(x => new AgencyScoring(x.AgencyId.ToString(CultureInfo.InvariantCulture), names.GetValueOrDefault(x.AgencyId.ToString(CultureInfo.InvariantCulture)), cycle.GroupCode,
+            x.Scores.Where(s => s.Input is not null).ToDictionary(s => s.Code, s => JsonSerializer.Deserialize<ScoreInput>(s.Input!, Json)!),
+            x.Scores.Where(s => s.Exempt).Select(s => s.Code).ToList(),
+            x.Scores.Where(s => s.AppraisedPoints is not null).ToDictionary(s => s.Code, s => s.AppraisedPoints!.Value),
+            x.Bonus, x.Penalty)).ToList();
+        return (f, ScoringEngine.Compute(f, scoring), names);
+    }
+
+    public async Task PublishAsync(int cycleId, string? decision, CancellationToken ct = default)
+    {
+        if (!IsCoordinator) throw new UnauthorizedAccessException();
+        if (string.IsNullOrWhiteSpace(decision)) throw new IndexRuleException("Ghi số, ngày của quyết định công bố kết quả.");
+        var c = await db.AssessmentCycles.FirstOrDefaultAsync(x => x.Id == cycleId, ct) ?? throw new KeyNotFoundException();
+        if (c.PublishedAt is not null) throw new IndexRuleException("Kết quả đã được công bố.");
+        (c.PublishedAt, c.PublicationDecision) = (clock.GetUtcNow().UtcDateTime, decision.Trim());
+        audit.Record("publish", "AssessmentCycle", c.Id.ToString(CultureInfo.InvariantCulture), null, $"Công bố kết quả Chỉ số CCHC: {decision.Trim()}", []);
+        await db.SaveChangesAsync(ct);
+    }
+}

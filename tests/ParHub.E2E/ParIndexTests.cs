@@ -1,0 +1,129 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ParHub.E2E;
+
+/// <summary>
+/// A whole PAR Index cycle for three demo agencies in a browser: self-scores with evidence, an appraisal that changes a
+/// score with a reason, the agency's explanation, publication; then the ranking, bands and audit trail.
+/// </summary>
+[Collection("server")]
+public class ParIndexTests(ParHubServer server)
+{
+    private async Task<IPage> SignedInAsync(string user)
+    {
+        var page = await server.NewPageAsync();
+        await server.SignInAsync(page, user);
+        return page;
+    }
+
+    /// <summary>Fills every criterion the agency scores itself: checkboxes ticked, options chosen, rates and numbers typed.</summary>
+    private static async Task SelfAssessAsync(IPage page, int level)
+    {
+        await page.Locator("select[name='In[1.1].Value']").SelectOptionAsync(level >= 2 ? "Kịp thời" : "Không kịp thời");
+        foreach (var code in new[] { "1.4", "2.1", "3.1", "4.1", "5.2" })
+            await page.Locator($"input[name='In[{code}].Flag']").SetCheckedAsync(level >= 1 || code != "5.2");
+        await page.Locator("input[name='In[1.5].Value']").FillAsync(level.ToString());
+        await page.Locator("select[name='In[4.2].Value']").SelectOptionAsync("Không vượt");
+        foreach (var code in new[] { "2.2", "3.3", "5.1", "7.1" })
+        {
+            await page.Locator($"input[name='In[{code}].Num']").FillAsync((6 + level).ToString());
+            await page.Locator($"input[name='In[{code}].Den']").FillAsync("10");
+        }
+        await page.Locator("input[name='In[3.2].Num']").FillAsync((96 + level).ToString());
+        await page.Locator("input[name='In[3.2].Den']").FillAsync("100");
+        await page.Locator("input[name='In[6.1].Num']").FillAsync("1.234");
+        await page.Locator("input[name='In[6.1].Den']").FillAsync("1.500");
+        await page.Locator("input[name='In[8.1].Value']").FillAsync($"8{level},5");
+        foreach (var note in await page.Locator("input[name$='].Note']").AllAsync())
+            if (await note.InputValueAsync() == "") await note.FillAsync("Số liệu theo báo cáo tổng kết năm của cơ quan.");
+    }
+
+    [Fact]
+    public async Task Three_agencies_self_assess_an_appraisal_changes_a_score_they_explain_and_the_published_ranking_is_right()
+    {
+        var cchc = await SignedInAsync("cchc");
+        await cchc.GotoAsync("/ParIndex");
+        await cchc.GetByLabel("Nhóm cơ quan").FillAsync("SBN");
+        await cchc.GetByRole(AriaRole.Button, new() { Name = "Mở kỳ đánh giá" }).ClickAsync();
+        await Expect(cchc.GetByTestId("publication")).ToContainTextAsync("Chưa công bố");
+        var resultsUrl = cchc.Url;
+
+        var evidence = Path.Combine(server.Artifacts, "ke-hoach-cchc.pdf");
+        await File.WriteAllBytesAsync(evidence, "%PDF-1.4\n% Kế hoạch CCHC năm\n"u8.ToArray());
+        var officers = new[] { ("tuphap", 3), ("taichinh", 1), ("khcn", 2) };
+        foreach (var (user, level) in officers)
+        {
+            var page = await SignedInAsync(user);
+            await page.GotoAsync("/ParIndex");
+            await page.GetByTestId("own-assessment").First.ClickAsync();
+            await Expect(page.GetByTestId("assessment-status")).ToHaveTextAsync("Đang tự đánh giá");
+            await Expect(page.GetByTestId("computed-1.2")).ToContainTextAsync("ParHub tính");
+            // Evidence: one file for two criteria.
+            await page.GetByLabel("Tệp kiểm chứng").SetInputFilesAsync(evidence);
+            await page.GetByLabel("Các tiêu chí được kiểm chứng").SelectOptionAsync(["1.1", "1.4"]);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+            await Expect(page.GetByTestId("evidence")).ToContainTextAsync("ke-hoach-cchc.pdf — tiêu chí 1.1,1.4");
+            await SelfAssessAsync(page, level);
+            await page.GetByTestId("submit-assessment").ClickAsync();
+            await Expect(page.GetByTestId("assessment-status")).ToHaveTextAsync("Đã gửi, đã khóa");
+            if (user == "tuphap") await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-self-assessment.png"), FullPage = true });
+        }
+
+        // The appraiser lowers Sở Tư pháp's 3.2 with a reason; the agency explains.
+        var thamdinh = await SignedInAsync("thamdinh");
+        await thamdinh.GotoAsync(resultsUrl);
+        await thamdinh.Locator("[data-testid=ranking] a", new() { HasText = "Sở Tư pháp" }).ClickAsync();
+        var tuphapUrl = thamdinh.Url;
+        await Expect(thamdinh.GetByTestId("self-3.2")).ToHaveTextAsync("8"); // 99% on time → the 98% band
+        await thamdinh.GetByLabel("Tiêu chí").SelectOptionAsync("3.2");
+        await thamdinh.GetByLabel("Điểm thẩm định").FillAsync("6");
+        await thamdinh.GetByLabel("Lý do").FillAsync("Hệ thống một cửa ghi nhận 96% hồ sơ đúng hạn.");
+        await thamdinh.GetByTestId("appraise").ClickAsync();
+        await Expect(thamdinh.GetByTestId("appraised-3.2")).ToContainTextAsync("6");
+        await Expect(thamdinh.GetByTestId("appraised-3.2")).ToContainTextAsync("96% hồ sơ đúng hạn");
+        await Expect(thamdinh.GetByTestId("self-3.2")).ToHaveTextAsync("8"); // the self-assessed score is kept
+
+        var tuphap = await SignedInAsync("tuphap");
+        await tuphap.GotoAsync(tuphapUrl);
+        await tuphap.GetByLabel("Tiêu chí").SelectOptionAsync("3.2");
+        await tuphap.GetByLabel("Giải trình").FillAsync("Một số hồ sơ trễ do lỗi đồng bộ, đã có xác nhận của Văn phòng UBND.");
+        await tuphap.GetByTestId("explain").ClickAsync();
+        await Expect(tuphap.GetByTestId("appraised-3.2")).ToContainTextAsync("Giải trình: Một số hồ sơ trễ");
+        // Before publication an agency cannot open the ranking.
+        var forbidden = await tuphap.GotoAsync(resultsUrl);
+        Assert.Equal(403, forbidden!.Status);
+
+        // Ranking: each agency's index from the engine, best first; bands by threshold.
+        await cchc.GotoAsync(resultsUrl);
+        var rows = cchc.Locator("[data-testid=ranking] tbody tr");
+        await Expect(rows).ToHaveCountAsync(await rows.CountAsync());
+        var ranked = new List<(string Name, decimal Index, string Rank, string Band)>();
+        foreach (var name in new[] { "Sở Tư pháp", "Sở Tài chính", "Sở Khoa học và Công nghệ" })
+        {
+            var row = rows.Filter(new() { HasText = name });
+            ranked.Add((name, decimal.Parse((await row.GetByTestId("index").InnerTextAsync()).Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture),
+                await row.GetByTestId("rank").InnerTextAsync(), await row.GetByTestId("band").InnerTextAsync()));
+        }
+        Assert.True(ranked[0].Index > ranked[2].Index && ranked[2].Index > ranked[1].Index, string.Join("; ", ranked));
+        Assert.Equal(("1", "2", "3"), (ranked[0].Rank, ranked[2].Rank, ranked[1].Rank));
+        foreach (var r in ranked)
+            Assert.Equal(r.Index >= 90 ? "Tốt" : r.Index >= 80 ? "Khá" : r.Index >= 65 ? "Trung bình" : "Yếu", r.Band);
+
+        await cchc.GetByLabel("Quyết định công bố kết quả").FillAsync("Quyết định số 125/QĐ-UBND ngày 20/01/2027");
+        await cchc.GetByTestId("publish").ClickAsync();
+        await Expect(cchc.GetByTestId("publication")).ToContainTextAsync("125/QĐ-UBND");
+        await cchc.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-ranking.png"), FullPage = true });
+
+        // Published: the agency sees everyone's results; so does a citizen without an account.
+        await tuphap.GotoAsync(resultsUrl);
+        await Expect(tuphap.Locator("[data-testid=ranking] tbody tr", new() { HasText = "Sở Tài chính" })).ToBeVisibleAsync();
+        var citizen = await server.NewPageAsync();
+        await citizen.GotoAsync(resultsUrl);
+        await Expect(citizen.GetByTestId("publication")).ToContainTextAsync("125/QĐ-UBND");
+
+        // The audit trail holds the appraisal with the old and new score.
+        await cchc.GotoAsync("/Audit?entityType=Assessment");
+        await Expect(cchc.Locator("body")).ToContainTextAsync("Thẩm định tiêu chí 3.2");
+    }
+}

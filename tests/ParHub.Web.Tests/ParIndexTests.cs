@@ -1,0 +1,131 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Scoring;
+using ParHub.Web.Tests.Infrastructure;
+
+namespace ParHub.Web.Tests;
+
+/// <summary>A PAR Index cycle on both providers: self-assessment, evidence, appraisal, explanation, ranking, publication, scoping.</summary>
+public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
+{
+    [GeneratedRegex("name=\"Version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionPattern();
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields, string page)
+    {
+        var token = await client.AntiforgeryTokenAsync(page);
+        return await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
+    }
+
+    /// <summary>Every criterion of the demo framework filled; <paramref name="good"/> scales the figures.</summary>
+    private static Dictionary<string, string> SelfScores(int good) => new()
+    {
+        ["In[1.1].Value"] = good > 5 ? "Kịp thời" : "Không kịp thời", ["In[1.4].Flag"] = "true", ["In[1.5].Value"] = good.ToString(),
+        ["In[2.1].Flag"] = "true", ["In[2.2].Num"] = good.ToString(), ["In[2.2].Den"] = "10",
+        ["In[3.1].Flag"] = "true", ["In[3.2].Num"] = (90 + good).ToString(), ["In[3.2].Den"] = "100", ["In[3.3].Num"] = good.ToString(), ["In[3.3].Den"] = "10",
+        ["In[4.1].Flag"] = "true", ["In[4.2].Value"] = "Không vượt", ["In[5.1].Num"] = good.ToString(), ["In[5.1].Den"] = "10", ["In[5.2].Flag"] = "true",
+        ["In[6.1].Num"] = (good * 10).ToString(), ["In[6.1].Den"] = "100", ["In[7.1].Num"] = good.ToString(), ["In[7.1].Den"] = "10", ["In[8.1].Value"] = (80 + good).ToString(),
+    };
+
+    private static Dictionary<string, string> WithNotes(Dictionary<string, string> d)
+    {
+        foreach (var c in new[] { "1.1", "1.4", "1.5", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1", "5.2", "6.1", "7.1", "8.1" })
+            d[$"In[{c}].Note"] = "Số liệu theo báo cáo năm của cơ quan.";
+        return d;
+    }
+
+    [Fact]
+    public async Task A_cycle_from_self_assessment_to_publication_with_appraisal_explanation_and_scoping()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        await coordinator.GetStringAsync("/ParIndex"); // the demo framework is created for the year
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode).Select(f => f.Id).FirstAsync());
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        var open = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = $"{year}-12-15" }, "/ParIndex");
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+
+        async Task<int> AssessmentOf(string code) => await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == code)).Select(a => a.Id).SingleAsync());
+        var stp = await AssessmentOf("STP");
+        var stc = await AssessmentOf("STC");
+
+        var tuphap = await app.SignInAsync("tuphap");
+        var taichinh = await app.SignInAsync("taichinh");
+        // Before publication an agency sees neither another agency's assessment nor the ranking.
+        Assert.Equal(HttpStatusCode.Forbidden, (await taichinh.GetAsync($"/ParIndex/Assessment/{stp}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await taichinh.GetAsync($"/ParIndex/Results/{cycleId}")).StatusCode);
+
+        // Submit is refused without evidence or an explanation of how each criterion was scored.
+        var page = await tuphap.GetStringAsync($"/ParIndex/Assessment/{stp}");
+        Assert.Contains("ParHub tính", page); // tasks on time and reports on time come from ParHub
+        var version = int.Parse(VersionPattern().Match(page).Groups[1].Value);
+        var refused = await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Submit", new(SelfScores(8)) { ["Version"] = version.ToString() }, $"/ParIndex/Assessment/{stp}");
+        Assert.Contains("chưa có tài liệu kiểm chứng hoặc giải thích", await refused.Content.ReadAsStringAsync());
+
+        // One evidence file serves several criteria; the others are explained.
+        var token = await tuphap.AntiforgeryTokenAsync($"/ParIndex/Assessment/{stp}");
+        var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("%PDF-1.4 kế hoạch"u8.ToArray()), "file", "ke-hoach-cchc.pdf" },
+            { new StringContent("1.1"), "codes" }, { new StringContent("1.4"), "codes" }, { new StringContent(token), "__RequestVerificationToken" },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await tuphap.PostAsync($"/ParIndex/Assessment/{stp}?handler=Evidence", upload)).StatusCode);
+        var fileId = await app.WithDbAsync(db => db.EvidenceFiles.Where(e => e.AssessmentId == stp).Select(e => e.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await taichinh.GetAsync($"/ParIndex/Assessment/{stp}?handler=File&fileId={fileId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tuphap.GetAsync($"/ParIndex/Assessment/{stp}?handler=File&fileId={fileId}")).StatusCode);
+
+        foreach (var (client, id, good) in new[] { (tuphap, stp, 8), (taichinh, stc, 5) })
+        {
+            var html = await client.GetStringAsync($"/ParIndex/Assessment/{id}");
+            var v = int.Parse(VersionPattern().Match(html).Groups[1].Value);
+            var ok = await PostAsync(client, $"/ParIndex/Assessment/{id}?handler=Submit", new(WithNotes(SelfScores(good))) { ["Version"] = v.ToString() }, $"/ParIndex/Assessment/{id}");
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        }
+        var scores = await app.WithDbAsync(db => db.AssessmentScores.Where(s => s.AssessmentId == stp).ToDictionaryAsync(s => s.Code));
+        Assert.Equal(2m, scores["1.1"].SelfPoints);   // options: Kịp thời
+        Assert.Equal(8m, scores["3.2"].SelfPoints);   // rate-bands: 98% → 8
+        Assert.Equal(8.8m, scores["8.1"].SelfPoints); // survey: 88% of 10
+        // A submitted assessment is locked.
+        var locked = await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Save", new(SelfScores(10)) { ["Version"] = "99" }, $"/ParIndex/Assessment/{stp}");
+        Assert.Contains("đã gửi và được khóa", await locked.Content.ReadAsStringAsync());
+
+        // The appraiser changes a score with a reason; both scores stay; the agency explains.
+        var thamdinh = await app.SignInAsync("thamdinh");
+        var noReason = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "6" }, $"/ParIndex/Assessment/{stp}");
+        Assert.Contains("cần ghi lý do", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
+            new() { ["code"] = "3.2", ["points"] = "6", ["reason"] = "Số liệu hệ thống chỉ đạt 96%" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
+        var foreign = await PostAsync(taichinh, $"/ParIndex/Assessment/{stp}?handler=Explain", new() { ["code"] = "3.2", ["text"] = "x" }, $"/ParIndex/Assessment/{stc}");
+        Assert.True(foreign.StatusCode == HttpStatusCode.Forbidden, await foreign.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Explain",
+            new() { ["code"] = "3.2", ["text"] = "Hồ sơ trễ hạn do lỗi đồng bộ, đã có văn bản xác nhận." }, $"/ParIndex/Assessment/{stp}")).StatusCode);
+        var s32 = await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(s => s.AssessmentId == stp && s.Code == "3.2"));
+        Assert.Equal((8m, 6m, "Số liệu hệ thống chỉ đạt 96%"), (s32.SelfPoints!.Value, s32.AppraisedPoints!.Value, s32.AppraisalReason));
+        Assert.NotNull(s32.Explanation);
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Assessment" && a.EntityId == stp.ToString()).Select(a => a.Action).ToListAsync());
+        Assert.Contains("appraise", audit);
+        Assert.Contains("explain", audit);
+        Assert.Contains("submit", audit);
+
+        // Ranking: Sở Tư pháp above Sở Tài chính; the page and the engine agree.
+        var ranking = await coordinator.GetStringAsync($"/ParIndex/Results/{cycleId}");
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(ranking);
+        var rows = doc.QuerySelectorAll("[data-testid=ranking] tbody tr").ToList();
+        var stpRow = rows.Single(r => r.TextContent.Contains("Sở Tư pháp"));
+        var stcRow = rows.Single(r => r.TextContent.Contains("Sở Tài chính"));
+        Assert.Equal("1", stpRow.QuerySelector("[data-testid=rank]")!.TextContent);
+        Assert.Equal("2", stcRow.QuerySelector("[data-testid=rank]")!.TextContent);
+
+        // Publication opens the results to everyone, also without signing in; no score changes after it.
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Publish",
+            new() { ["decision"] = $"Quyết định số 123/QĐ-UBND ngày 20/01/{year + 1}" }, $"/ParIndex/Results/{cycleId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await taichinh.GetAsync($"/ParIndex/Results/{cycleId}")).StatusCode);
+        Assert.Contains("123/QĐ-UBND", await app.Anonymous().GetStringAsync($"/ParIndex/Results/{cycleId}"));
+        var late = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "10", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}");
+        Assert.Contains("đã công bố", await late.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class SqliteParIndexTests(SqliteFactory app) : ParIndexTests<SqliteFactory>(app);
+public sealed class PostgresParIndexTests(PostgresFactory app) : ParIndexTests<PostgresFactory>(app);
