@@ -92,6 +92,15 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
 
         // The appraiser changes a score with a reason; both scores stay; the agency explains.
         var thamdinh = await app.SignInAsync("thamdinh");
+        // An appraiser scores only the fields assigned to them.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
+            new() { ["code"] = "3.2", ["points"] = "6", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
+        var badAssign = await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Assign", new() { ["appraiser"] = "thamdinh", ["fields"] = "3,9" }, $"/ParIndex/Results/{cycleId}");
+        Assert.Contains("Không có lĩnh vực: 9", await badAssign.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Assign",
+            new() { ["appraiser"] = "thamdinh", ["fields"] = "3, 5" }, $"/ParIndex/Results/{cycleId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
+            new() { ["code"] = "1.1", ["points"] = "0", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
         var noReason = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "6" }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("cần ghi lý do", await noReason.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",

@@ -73,3 +73,11 @@ public class EvidenceFile
     public DateTime UploadedAt { get; set; }
     public string UploadedBy { get; set; } = "";
 }
+
+/// <summary>An appraiser's field in a cycle: appraisers score only the fields they are assigned.</summary>
+public class AppraiserAssignment
+{
+    public int CycleId { get; set; }
+    public string UserId { get; set; } = "";
+    public string FieldCode { get; set; } = "";
+}

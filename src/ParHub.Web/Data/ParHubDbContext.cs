@@ -35,6 +35,7 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -331,6 +332,15 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.Property(f => f.UploadedBy).HasMaxLength(256);
             e.HasOne<Assessment>().WithMany().HasForeignKey(f => f.AssessmentId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(f => f.AssessmentId);
+        });
+
+        b.Entity<AppraiserAssignment>(e =>
+        {
+            e.ToTable("appraiser_assignments");
+            e.HasKey(x => new { x.CycleId, x.UserId, x.FieldCode });
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.FieldCode).HasMaxLength(32);
+            e.HasOne<AssessmentCycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<ApiToken>(e =>

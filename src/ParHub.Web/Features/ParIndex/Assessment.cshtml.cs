@@ -22,7 +22,9 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public AgencyResult? Result { get; private set; }
     public bool CanSelfAssess => index.CanSelfAssess(Item);
     public bool CanExplain => index.CanExplain(Item);
-    public bool CanAppraise => index.IsAppraiser && Item.Status == AssessmentStatus.Submitted && Cycle.PublishedAt is null;
+    public bool CanAppraise => index.IsAppraiser && Item.Status == AssessmentStatus.Submitted && Cycle.PublishedAt is null && AppraisableCodes.Count > 0;
+    /// <summary>The criteria this person may appraise (an appraiser: the fields assigned in the cycle).</summary>
+    public List<string> AppraisableCodes { get; private set; } = [];
     public string? Error { get; private set; }
     public string? Message { get; private set; }
     [BindProperty] public Dictionary<string, CriterionInput> In { get; set; } = [];
@@ -100,6 +102,8 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
                 Note = s?.NoEvidenceNote, Exempt = s?.Exempt == true,
             };
         });
+        foreach (var n in Framework.Nodes.Where(n => n.Rule is not null))
+            if (index.IsAppraiser && await index.CanAppraiseAsync(Cycle.Id, n.Code, ct)) AppraisableCodes.Add(n.Code);
         var (_, results, _) = await index.ResultsAsync(Cycle, ct);
         Result = results.FirstOrDefault(r => r.Id == a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return null;

@@ -201,6 +201,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         if (cycle.PublishedAt is not null) throw new IndexRuleException("Kết quả đã công bố; không sửa điểm được nữa.");
         var f = Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
         var node = f.Nodes.FirstOrDefault(n => n.Code == code && n.Rule is not null) ?? throw new IndexRuleException($"Không có tiêu chí {code}.");
+        if (!await CanAppraiseAsync(cycle.Id, code, ct)) throw new UnauthorizedAccessException();
         if (!Core.Reports.VietnameseNumber.TryParse(pointsText, out var points) || points < 0 || points > (node.Max ?? 0))
             throw new IndexRuleException($"Điểm thẩm định của tiêu chí {code} phải là số từ 0 đến {node.Max}.");
         if (string.IsNullOrWhiteSpace(reason)) throw new IndexRuleException("Thẩm định thay đổi điểm cần ghi lý do.");
@@ -212,6 +213,38 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
             [new FieldChange(code, before?.ToString(CultureInfo.InvariantCulture), points.ToString(CultureInfo.InvariantCulture))]);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Coordinators appraise every field; an appraiser only the fields assigned to them in the cycle.</summary>
+    public async Task<bool> CanAppraiseAsync(int cycleId, string code, CancellationToken ct = default)
+    {
+        if (IsCoordinator) return true;
+        if (!user.IsInRole(Roles.Appraiser) || user.Id is null) return false;
+        var field = code.Split('.')[0];
+        return await db.AppraiserAssignments.AnyAsync(x => x.CycleId == cycleId && x.UserId == user.Id && x.FieldCode == field, ct);
+    }
+
+    /// <summary>The fields an appraiser scores in a cycle (the Coordinator assigns them; the list replaces the previous one).</summary>
+    public async Task AssignAsync(int cycleId, string? userName, string? fields, CancellationToken ct = default)
+    {
+        if (!IsCoordinator) throw new UnauthorizedAccessException();
+        var appraiser = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct) ?? throw new IndexRuleException($"Không có tài khoản \"{userName}\".");
+        var isAppraiser = await db.UserRoles.AnyAsync(r => r.UserId == appraiser.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Appraiser), ct);
+        if (!isAppraiser) throw new IndexRuleException($"Tài khoản {userName} không có vai trò thẩm định.");
+        var cycle = await db.AssessmentCycles.FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new KeyNotFoundException();
+        var f = Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
+        var codes = (fields ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+        var unknown = codes.Where(c => f.Nodes.All(n => n.Code != c || n.Code.Contains('.'))).ToList();
+        if (unknown.Count > 0) throw new IndexRuleException($"Không có lĩnh vực: {string.Join(", ", unknown)} (ghi mã lĩnh vực, ví dụ 1,3).");
+        db.AppraiserAssignments.RemoveRange(db.AppraiserAssignments.Where(x => x.CycleId == cycleId && x.UserId == appraiser.Id));
+        db.AppraiserAssignments.AddRange(codes.Select(c => new AppraiserAssignment { CycleId = cycleId, UserId = appraiser.Id, FieldCode = c }));
+        audit.Record("assign", "AssessmentCycle", cycleId.ToString(CultureInfo.InvariantCulture), null, $"Phân công thẩm định {userName}: lĩnh vực {string.Join(", ", codes)}", []);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<List<(string UserName, string Fields)>> AssignmentsAsync(int cycleId, CancellationToken ct = default) =>
+        (await db.AppraiserAssignments.Where(x => x.CycleId == cycleId)
+            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { u.UserName, x.FieldCode }).ToListAsync(ct))
+        .GroupBy(x => x.UserName ?? "").Select(g => (g.Key, string.Join(", ", g.Select(x => x.FieldCode).Order()))).ToList();
 
     /// <summary>The agency's explanation (giải trình) of a criterion after appraisal.</summary>
     public async Task ExplainAsync(int id, string code, string? text, CancellationToken ct = default)

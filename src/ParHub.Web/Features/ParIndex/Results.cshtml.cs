@@ -26,6 +26,21 @@ public class ResultsModel(ParHubDbContext db, IndexService index) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
+    public List<(string UserName, string Fields)> Assignments { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostAssignAsync(int id, string? appraiser, string? fields, CancellationToken ct)
+    {
+        try
+        {
+            await index.AssignAsync(id, appraiser, fields, ct);
+            return Redirect($"/ParIndex/Results/{id}");
+        }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (IndexRuleException e) { Error = e.Message; }
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int id, string? decision, CancellationToken ct)
     {
         try
@@ -50,6 +65,7 @@ public class ResultsModel(ParHubDbContext db, IndexService index) : PageModel
         var (framework, results, names) = await index.ResultsAsync(cycle, ct);
         (Framework, Names) = (framework, names);
         Results = results.OrderBy(r => r.Rank).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer).ToList();
+        if (index.IsCoordinator) Assignments = await index.AssignmentsAsync(id, ct);
         if (!IsPublic)
             AssessmentIds = await db.Assessments.AsNoTracking().Where(a => a.CycleId == id)
                 .ToDictionaryAsync(a => a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), a => a.Id, ct);

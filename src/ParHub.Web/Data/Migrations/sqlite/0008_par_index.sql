@@ -1,5 +1,5 @@
 -- ParHub migration 0008_par_index (sqlite). Index frameworks (versioned definitions), assessment cycles, agency
--- assessments with their criterion scores (self, appraised, explained) and evidence files. Never edit an applied migration; add a new one.
+-- assessments with their criterion scores (self, appraised, explained), evidence files and appraisers' fields. Never edit an applied migration; add a new one.
 
 CREATE TABLE "index_frameworks" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_index_frameworks" PRIMARY KEY AUTOINCREMENT,
@@ -62,6 +62,14 @@ CREATE TABLE "evidence_files" (
     "UploadedAt" TEXT NOT NULL,
     "UploadedBy" TEXT NOT NULL,
     CONSTRAINT "FK_evidence_files_assessments_AssessmentId" FOREIGN KEY ("AssessmentId") REFERENCES "assessments" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "appraiser_assignments" (
+    "CycleId" INTEGER NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "FieldCode" TEXT NOT NULL,
+    CONSTRAINT "PK_appraiser_assignments" PRIMARY KEY ("CycleId", "UserId", "FieldCode"),
+    CONSTRAINT "FK_appraiser_assignments_assessment_cycles_CycleId" FOREIGN KEY ("CycleId") REFERENCES "assessment_cycles" ("Id") ON DELETE CASCADE
 );
 
 CREATE UNIQUE INDEX "IX_index_frameworks_Code_Year" ON "index_frameworks" ("Code", "Year");
