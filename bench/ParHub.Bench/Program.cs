@@ -6,7 +6,7 @@ using ParHub.Core.Plans;
 using ParHub.Web.Features.Plans;
 using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
-BenchmarkSwitcher.FromTypes([typeof(PlanBenchmarks), typeof(ReportBenchmarks)]).RunAll(args: args);
+BenchmarkSwitcher.FromTypes([typeof(PlanBenchmarks), typeof(ReportBenchmarks), typeof(ScoringBenchmarks)]).RunAll(args: args);
 
 /// <summary>
 /// Pure-code speed: reading a 200-task plan DOCX (goal &lt; 1 s), parsing time-frame phrases, resolving agency phrases.
@@ -104,4 +104,41 @@ public class ReportBenchmarks
 
     [Benchmark(Description = "Validate one complete report")]
     public int Validate() => ParHub.Core.Reports.ReportCheck.Validate(form, reports[0], complete: true).Count;
+}
+
+/// <summary>Recomputing a PAR Index cycle: 250 agencies × 120 criteria of every rule, exemptions and appraisals (goal &lt; 500 ms).</summary>
+[MemoryDiagnoser]
+public class ScoringBenchmarks
+{
+    private ParHub.Core.Scoring.Framework framework = null!;
+    private List<ParHub.Core.Scoring.AgencyScoring> agencies = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rules = ParHub.Core.Scoring.IndexPresets.DemoDepartments(2026).Nodes.Where(n => n.Rule is not null).Select(n => n.Rule!).ToArray();
+        var nodes = new List<ParHub.Core.Scoring.FrameworkNode>();
+        for (var field = 1; field <= 8; field++)
+        {
+            nodes.Add(new($"{field}", $"Lĩnh vực {field}", 15 * 2));
+            for (var c = 1; c <= 15; c++) nodes.Add(new($"{field}.{c}", $"Tiêu chí {field}.{c}", 2, rules[(field * 15 + c) % rules.Length]));
+        }
+        framework = new("B", "Bench", [new("Tốt", 90), new("Khá", 80), new("Trung bình", 65), new("Yếu", 0)], 3, 5, nodes);
+        var rng = new Random(3);
+        for (var a = 0; a < 250; a++)
+        {
+            var inputs = nodes.Where(n => n.Rule is not null).ToDictionary(n => n.Code, n => n.Rule!.Type switch
+            {
+                "binary" => ParHub.Core.Scoring.ScoreInput.Yes(rng.Next(2) == 1),
+                "options" => ParHub.Core.Scoring.ScoreInput.Named(n.Rule.Options!.Keys.First()),
+                "rate-bands" or "proportional" => ParHub.Core.Scoring.ScoreInput.Rate(rng.Next(0, 101), 100),
+                _ => ParHub.Core.Scoring.ScoreInput.Of(rng.Next(0, 100)),
+            });
+            agencies.Add(new($"a{a}", null, a % 3 == 0 ? "XA" : "SBN", inputs, Exempt: a % 7 == 0 ? ["3.2"] : null,
+                Appraised: a % 5 == 0 ? new Dictionary<string, decimal> { ["1.1"] = 1 } : null, Bonus: a % 4, Penalty: a % 2));
+        }
+    }
+
+    [Benchmark(Description = "Recompute 250 agencies × 120 criteria (points, index, bands, ranks)")]
+    public int Compute() => ParHub.Core.Scoring.ScoringEngine.Compute(framework, agencies).Count;
 }

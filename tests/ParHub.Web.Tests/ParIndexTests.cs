@@ -131,6 +131,9 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             new() { ["decision"] = $"Quyết định số 123/QĐ-UBND ngày 20/01/{year + 1}" }, $"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await taichinh.GetAsync($"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Contains("123/QĐ-UBND", await app.Anonymous().GetStringAsync($"/ParIndex/Results/{cycleId}"));
+        // Published scores per criterion are open to every signed-in user; evidence files stay with the agency.
+        Assert.Equal(HttpStatusCode.OK, (await taichinh.GetAsync($"/ParIndex/Assessment/{stp}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await taichinh.GetAsync($"/ParIndex/Assessment/{stp}?handler=File&fileId={fileId}")).StatusCode);
         var late = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "10", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("đã công bố", await late.Content.ReadAsStringAsync());
     }

@@ -86,6 +86,7 @@ public static class ParHubApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoPlans>();
         services.AddScoped<DemoReports>();
+        services.AddScoped<DemoIndex>();
         services.AddScoped<AgencyService>();
         services.AddScoped<AgencyXlsx>();
         services.AddScoped<Features.Plans.PlanImporter>();

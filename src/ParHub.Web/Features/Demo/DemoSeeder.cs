@@ -10,7 +10,7 @@ public enum DemoScale { Small, Large }
 
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, ILogger<DemoSeeder> log)
+    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, ILogger<DemoSeeder> log)
 {
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Agencies.AnyAsync(ct);
 
@@ -107,6 +107,7 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
             ? await plans.SeedAsync(years: 10, plansPerYear: 50, tasksPerPlan: 100, ct: ct)
             : await plans.SeedAsync(years: 2, plansPerYear: 2, tasksPerPlan: 20, ct: ct);
         var reports = await demoReports.SeedAsync(years: scale == DemoScale.Large ? 10 : 1, ct: ct);
+        if (scale == DemoScale.Large) await demoIndex.SeedAsync("XA", ct: ct); // last year's PAR Index of ~260 communes
         // After a bulk load PostgreSQL's planner needs fresh statistics, or it plans for empty tables until autovacuum runs.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports", rows.Count, DemoProvince.Users().Count, tasks, reports);

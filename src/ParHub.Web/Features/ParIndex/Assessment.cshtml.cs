@@ -56,6 +56,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     {
         var r = await LoadAsync(id, ct);
         if (r is not null) return r;
+        if (!index.CanReadEvidence(Item)) return Forbid();
         var f = Evidence.FirstOrDefault(e => e.Id == fileId);
         var path = f is null ? null : Path.Combine(settings.DataDir, "files", "evidence", f.StoredName);
         return path is not null && System.IO.File.Exists(path) ? PhysicalFile(path, "application/octet-stream", f!.FileName) : NotFound();
@@ -89,7 +90,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
         AgencyName = await db.Agencies.Where(x => x.Id == a.AgencyId).Select(x => x.Name).FirstAsync(ct);
         Scores = a.Scores.ToDictionary(s => s.Code);
         Computed = await index.ComputedAsync(Framework, a.AgencyId, Cycle.Year, ct);
-        Evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == id).OrderBy(e => e.Id).ToListAsync(ct);
+        Evidence = index.CanReadEvidence(a) ? await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == id).OrderBy(e => e.Id).ToListAsync(ct) : [];
         Version = a.Version;
         In = Framework.Nodes.Where(n => n.Rule is not null).ToDictionary(n => n.Code, n =>
         {

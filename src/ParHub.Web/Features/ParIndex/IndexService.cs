@@ -31,7 +31,7 @@ public sealed class CriterionInput
 /// explanation, results and publication. Every change is audited; scoping is decided here, on the server.
 /// </summary>
 public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencyScope scope, AuditLog audit, TaskQueries tasks,
-    ReportSetup reports, ReportQueries reportQueries, TimeProvider clock)
+    ReportSetup reports, ReportQueries reportQueries, TaskReadCache cache, TimeProvider clock)
 {
     public const string EntityType = "Assessment";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -76,7 +76,11 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         return cycle;
     }
 
-    public bool CanRead(Assessment a, AssessmentCycle c) => scope.IsProvinceWide || user.IsInRole(Roles.Appraiser) || user.AgencyId == a.AgencyId;
+    /// <summary>An agency's scores: its own people, appraisers and province-wide roles; every signed-in user once published.</summary>
+    public bool CanRead(Assessment a, AssessmentCycle c) => c.PublishedAt is not null || CanReadEvidence(a);
+
+    /// <summary>Evidence files stay with the agency, the appraisers and the province-wide roles, also after publication.</summary>
+    public bool CanReadEvidence(Assessment a) => scope.IsProvinceWide || user.IsInRole(Roles.Appraiser) || user.AgencyId == a.AgencyId;
     public bool CanSelfAssess(Assessment a) => user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == a.AgencyId && a.Status == AssessmentStatus.Draft;
     public bool CanExplain(Assessment a) => user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == a.AgencyId && a.Status == AssessmentStatus.Submitted;
 
@@ -262,7 +266,11 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     }
 
     /// <summary>The results of a cycle: every assessment scored by the engine (appraised points over self-assessed).</summary>
-    public async Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> ResultsAsync(AssessmentCycle cycle, CancellationToken ct = default)
+    /// <summary>Kept in memory until the next saved change to assessments (the same versioned cache as the task board).</summary>
+    public Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> ResultsAsync(AssessmentCycle cycle, CancellationToken ct = default) =>
+        cache.GetOrAddAsync($"index-results:{cycle.Id}", () => LoadResultsAsync(cycle, ct));
+
+    private async Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> LoadResultsAsync(AssessmentCycle cycle, CancellationToken ct)
     {
         var f = Definition(await db.IndexFrameworks.AsNoTracking().FirstAsync(x => x.Id == cycle.FrameworkId, ct));
         var list = await db.Assessments.AsNoTracking().Include(x => x.Scores).Where(x => x.CycleId == cycle.Id).ToListAsync(ct);

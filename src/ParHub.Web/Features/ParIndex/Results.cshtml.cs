@@ -12,14 +12,15 @@ namespace ParHub.Web.Features.ParIndex;
 /// the province-wide roles and appraisers see it; after, anyone may (also on the public page).
 /// </summary>
 [AllowAnonymous]
-public class ResultsModel(ParHubDbContext db, IndexService index) : PageModel
+public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskReadCache cache) : PageModel
 {
+    /// <summary>One line of the ranking, formatted once and kept until the next change to the cycle's assessments.</summary>
+    public sealed record RankingRow(string AgencyId, string Name, int? AssessmentId, int Rank, string Points, string Max, string Index, string? Band, string[] Fields);
+
+    public List<RankingRow> Rows { get; private set; } = [];
     public AssessmentCycle Cycle { get; private set; } = null!;
     public IndexFramework FrameworkRow { get; private set; } = null!;
     public Framework Framework { get; private set; } = null!;
-    public List<AgencyResult> Results { get; private set; } = [];
-    public Dictionary<string, string> Names { get; private set; } = [];
-    public Dictionary<string, int> AssessmentIds { get; private set; } = [];
     public bool CanPublish => index.IsCoordinator && Cycle.PublishedAt is null;
     public bool IsPublic { get; private set; }
     public string? Error { get; private set; }
@@ -62,15 +63,24 @@ public class ResultsModel(ParHubDbContext db, IndexService index) : PageModel
         Cycle = cycle;
         IsPublic = User.Identity?.IsAuthenticated != true;
         FrameworkRow = await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == cycle.FrameworkId, ct);
-        var (framework, results, names) = await index.ResultsAsync(cycle, ct);
-        (Framework, Names) = (framework, names);
-        Results = results.OrderBy(r => r.Rank).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer).ToList();
-        if (index.IsCoordinator) Assignments = await index.AssignmentsAsync(id, ct);
-        if (!IsPublic)
-            AssessmentIds = await db.Assessments.AsNoTracking().Where(a => a.CycleId == id)
+        var (framework, _, _) = await index.ResultsAsync(cycle, ct);
+        Framework = framework;
+        Rows = await cache.GetOrAddAsync($"index-ranking:{id}", async () =>
+        {
+            var (f, results, _) = await index.ResultsAsync(cycle, ct);
+            var ids = await db.Assessments.AsNoTracking().Where(a => a.CycleId == id)
                 .ToDictionaryAsync(a => a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), a => a.Id, ct);
+            var fields = f.Nodes.Where(n => !n.Code.Contains('.')).Select(n => n.Code).ToList();
+            return results.OrderBy(r => r.Rank).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
+                .Select(r => new RankingRow(r.Id, r.Name ?? r.Id, ids.TryGetValue(r.Id, out var aid) ? aid : null, r.Rank, Show(r.Points), Show(r.ApplicableMax),
+                    Show(r.Index), r.Band, fields.Select(c => Show(SubIndex(r, c))).ToArray()))
+                .ToList();
+        });
+        if (index.IsCoordinator) Assignments = await index.AssignmentsAsync(id, ct);
         return null;
     }
+
+    public static string Show(decimal? v) => v is { } x ? ScoringEngine.Round(x).ToString("0.##", Core.Text.VietnameseCollation.Culture) : "—";
 
     /// <summary>A field's sub-index: its criteria's points over their applicable max, in percent.</summary>
     public static decimal? SubIndex(AgencyResult r, string field)

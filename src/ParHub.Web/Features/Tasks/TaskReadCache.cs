@@ -35,7 +35,8 @@ public sealed class TaskChangeInterceptor(TaskReadCache cache) : SaveChangesInte
 {
     private static bool Touches(DbContext? db) => db is not null && db.ChangeTracker.Entries()
         .Any(x => x.State != EntityState.Unchanged && x.Entity is Plan or PlanTask or TaskAssignment
-            or Core.Reports.AgencyReport or Core.Reports.ReportValueRow or Core.Reports.ReportFormVersion or Core.Reports.ReportRegimeSetting);
+            or Core.Reports.AgencyReport or Core.Reports.ReportValueRow or Core.Reports.ReportFormVersion or Core.Reports.ReportRegimeSetting
+            or Core.Scoring.Assessment or Core.Scoring.AssessmentScore or Core.Scoring.AssessmentCycle or Core.Scoring.IndexFramework);
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result, CancellationToken ct = default)
     {
