@@ -134,6 +134,21 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         // Published scores per criterion are open to every signed-in user; evidence files stay with the agency.
         Assert.Equal(HttpStatusCode.OK, (await taichinh.GetAsync($"/ParIndex/Assessment/{stp}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await taichinh.GetAsync($"/ParIndex/Assessment/{stp}?handler=File&fileId={fileId}")).StatusCode);
+        // Lost points → a drafted improvement plan, tracked like any plan.
+        var lostPage = await coordinator.GetStringAsync($"/ParIndex/Improve/{cycleId}");
+        Assert.Contains("data-code=\"3.2\"", lostPage);
+        var badMap = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}", new() { ["Map"] = "3=KHONGCO" }, $"/ParIndex/Improve/{cycleId}");
+        Assert.Contains("bảng phân công không đúng", await badMap.Content.ReadAsStringAsync());
+        var draft = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}", new() { ["Map"] = "1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8=SNV" }, $"/ParIndex/Improve/{cycleId}");
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        var planId = int.Parse(draft.Headers.Location!.OriginalString.Split('/').Last());
+        var plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Tasks).ThenInclude(t => t.Assignments).SingleAsync(p => p.Id == planId));
+        Assert.Equal(Core.Plans.PlanKind.Improvement, plan.Kind);
+        Assert.Equal(IndexPresets.DemoDepartments(year).Nodes.Count(n => n.Rule is not null), plan.Tasks.Count); // every criterion lost points somewhere (most departments did not assess)
+        var t32 = plan.Tasks.Single(t => t.Content.Contains("tiêu chí 3.2"));
+        var vp = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "VPUBND").Select(a => a.Id).SingleAsync());
+        Assert.Equal(vp, t32.Assignments.Single().AgencyId);
+        Assert.NotNull(t32.Due);
         var late = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "10", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("đã công bố", await late.Content.ReadAsStringAsync());
     }

@@ -17,6 +17,12 @@ public sealed record AgencyScoring(string Id, string? Name, string? Group, IRead
     IReadOnlyCollection<string>? Exempt = null, IReadOnlyDictionary<string, decimal>? Appraised = null,
     decimal Bonus = 0, decimal Penalty = 0);
 
+/// <summary>Points lost on one criterion over many agencies.</summary>
+public sealed record LostPoints(string Code, string Title, decimal Lost, int Agencies)
+{
+    public decimal Weight => Lost * Agencies;
+}
+
 /// <summary>A criterion's result: its points (after appraisal) out of its max, or exempt.</summary>
 public sealed record CriterionScore(string Code, decimal Max, decimal Points, bool Exempt, bool Appraised);
 
@@ -94,6 +100,19 @@ public static class ScoringEngine
         var index = applicable == 0 ? 0 : Math.Clamp(total / applicable * 100, 0, 100);
         var band = f.Bands.FirstOrDefault(b => index >= b.Min)?.Name;
         return new AgencyResult(a.Id, a.Name, a.Group, total, applicable, index, band, 0, criteria);
+    }
+
+    /// <summary>
+    /// Where points were lost: per criterion, the points lost over the given results (max − points, exempt criteria
+    /// aside) and how many agencies lost some, ranked by points lost × agencies affected.
+    /// </summary>
+    public static IReadOnlyList<LostPoints> Lost(Framework framework, IEnumerable<AgencyResult> results)
+    {
+        var titles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title);
+        return results.SelectMany(r => r.Criteria).Where(c => !c.Exempt && c.Max - c.Points > 0)
+            .GroupBy(c => c.Code)
+            .Select(g => new LostPoints(g.Key, titles.GetValueOrDefault(g.Key, g.Key), g.Sum(c => c.Max - c.Points), g.Count()))
+            .OrderByDescending(l => l.Lost * l.Agencies).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Two decimals, half away from zero: how points and indices are shown and printed.</summary>

@@ -184,3 +184,20 @@ public class IndexPresetTests
         Assert.Equal(ScoringRule.Types.Except(["manual"]).Order(), f.Nodes.Where(n => n.Rule is not null).Select(n => n.Rule!.Type).Distinct().Order());
     }
 }
+
+public class LostPointsTests
+{
+    [Fact]
+    public void Lost_points_are_ranked_by_points_lost_times_agencies_affected()
+    {
+        var f = new Framework("T", "T", [], 0, 0, [new("1", "A", 2, new("manual")), new("2", "B", 4, new("manual")), new("3", "C", 1, new("manual"))]);
+        var results = ScoringEngine.Compute(f,
+        [
+            new("a", null, "G", new Dictionary<string, ScoreInput> { ["1"] = ScoreInput.Of(0), ["2"] = ScoreInput.Of(4), ["3"] = ScoreInput.Of(0) }),
+            new("b", null, "G", new Dictionary<string, ScoreInput> { ["1"] = ScoreInput.Of(1), ["2"] = ScoreInput.Of(1), ["3"] = ScoreInput.Of(0) }, Exempt: ["3"]),
+        ]);
+        var lost = ScoringEngine.Lost(f, results);
+        // 1: 2 + 1 = 3 lost by 2 agencies (6); 2: 3 lost by 1 (3); 3: 1 lost by 1 (b is exempt) (1).
+        Assert.Equal([("1", 3m, 2), ("2", 3m, 1), ("3", 1m, 1)], lost.Select(l => (l.Code, l.Lost, l.Agencies)));
+    }
+}
