@@ -117,6 +117,13 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Contains("explain", audit);
         Assert.Contains("submit", audit);
 
+        // Bonus and penalty by the Coordinator, with a basis; the framework's caps apply in the total.
+        Assert.Contains("cần ghi căn cứ", await (await PostAsync(coordinator, $"/ParIndex/Assessment/{stc}?handler=Bonus", new() { ["bonus"] = "9" }, $"/ParIndex/Assessment/{stc}")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Assessment/{stc}?handler=Bonus",
+            new() { ["bonus"] = "9", ["penalty"] = "0", ["basis"] = "Mô hình một cửa số được Bộ Nội vụ công nhận" }, $"/ParIndex/Assessment/{stc}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(taichinh, $"/ParIndex/Assessment/{stc}?handler=Bonus",
+            new() { ["bonus"] = "3", ["basis"] = "x" }, $"/ParIndex/Assessment/{stc}")).StatusCode);
+
         // Ranking: Sở Tư pháp above Sở Tài chính; the page and the engine agree.
         var ranking = await coordinator.GetStringAsync($"/ParIndex/Results/{cycleId}");
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(ranking);
@@ -125,6 +132,10 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var stcRow = rows.Single(r => r.TextContent.Contains("Sở Tài chính"));
         Assert.Equal("1", stpRow.QuerySelector("[data-testid=rank]")!.TextContent);
         Assert.Equal("2", stcRow.QuerySelector("[data-testid=rank]")!.TextContent);
+        // The results as the decision's annex (XLSX), the same figures as the page.
+        var xlsx = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Xlsx")));
+        var stcLine = xlsx.Single(r => r.Length > 1 && r[1] == "Sở Tài chính");
+        Assert.Equal(stcRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), stcLine[4]);
 
         // Publication opens the results to everyone, also without signing in; no score changes after it.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Publish",

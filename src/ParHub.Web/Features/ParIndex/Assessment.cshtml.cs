@@ -22,6 +22,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public AgencyResult? Result { get; private set; }
     public bool CanSelfAssess => index.CanSelfAssess(Item);
     public bool CanExplain => index.CanExplain(Item);
+    public bool CanSetBonus => index.IsCoordinator && Cycle.PublishedAt is null;
     public bool CanAppraise => index.IsAppraiser && Item.Status == AssessmentStatus.Submitted && Cycle.PublishedAt is null && AppraisableCodes.Count > 0;
     /// <summary>The criteria this person may appraise (an appraiser: the fields assigned in the cycle).</summary>
     public List<string> AppraisableCodes { get; private set; } = [];
@@ -33,7 +34,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public async Task<IActionResult> OnGetAsync(int id, string? done, CancellationToken ct)
     {
         var r = await LoadAsync(id, ct);
-        Message = done switch { "saved" => "Đã lưu.", "submitted" => "Đã gửi bản tự đánh giá; bản này đã được khóa.", "appraised" => "Đã ghi điểm thẩm định.", "explained" => "Đã ghi giải trình.", "attached" => "Đã tải lên tài liệu kiểm chứng.", _ => null };
+        Message = done switch { "saved" => "Đã lưu.", "submitted" => "Đã gửi bản tự đánh giá; bản này đã được khóa.", "appraised" => "Đã ghi điểm thẩm định.", "explained" => "Đã ghi giải trình.", "attached" => "Đã tải lên tài liệu kiểm chứng.", "bonus" => "Đã ghi điểm thưởng, điểm trừ.", _ => null };
         return r ?? Page();
     }
 
@@ -41,6 +42,8 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => Act(id, "submitted", () => index.SaveSelfAsync(id, Version, In, true, ct), ct);
     public Task<IActionResult> OnPostAppraiseAsync(int id, string code, string? points, string? reason, CancellationToken ct) =>
         Act(id, "appraised", () => index.AppraiseAsync(id, code, points ?? "", reason, ct), ct);
+    public Task<IActionResult> OnPostBonusAsync(int id, string? bonus, string? penalty, string? basis, CancellationToken ct) =>
+        Act(id, "bonus", () => index.SetBonusPenaltyAsync(id, bonus, penalty, basis, ct), ct);
     public Task<IActionResult> OnPostExplainAsync(int id, string code, string? text, CancellationToken ct) =>
         Act(id, "explained", () => index.ExplainAsync(id, code, text, ct), ct);
 

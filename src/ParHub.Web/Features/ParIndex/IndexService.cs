@@ -250,6 +250,28 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
             .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { u.UserName, x.FieldCode }).ToListAsync(ct))
         .GroupBy(x => x.UserName ?? "").Select(g => (g.Key, string.Join(", ", g.Select(x => x.FieldCode).Order()))).ToList();
 
+    /// <summary>Bonus and penalty points of an agency (the framework's caps apply when scoring), by the Coordinator, with a reason.</summary>
+    public async Task SetBonusPenaltyAsync(int id, string? bonusText, string? penaltyText, string? reason, CancellationToken ct = default)
+    {
+        if (!IsCoordinator) throw new UnauthorizedAccessException();
+        var a = await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
+        var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
+        if (cycle.PublishedAt is not null) throw new IndexRuleException("Kết quả đã công bố; không sửa điểm được nữa.");
+        static decimal Read(string? s, string what) => string.IsNullOrWhiteSpace(s) ? 0
+            : Core.Reports.VietnameseNumber.TryParse(s, out var v) && v >= 0 ? v : throw new IndexRuleException($"Điểm {what} phải là số không âm.");
+        var (bonus, penalty) = (Read(bonusText, "thưởng"), Read(penaltyText, "trừ"));
+        if (string.IsNullOrWhiteSpace(reason)) throw new IndexRuleException("Điểm thưởng, điểm trừ cần ghi căn cứ.");
+        var changes = new List<FieldChange>
+        {
+            new("Bonus", a.Bonus.ToString(CultureInfo.InvariantCulture), bonus.ToString(CultureInfo.InvariantCulture)),
+            new("Penalty", a.Penalty.ToString(CultureInfo.InvariantCulture), penalty.ToString(CultureInfo.InvariantCulture)),
+        };
+        (a.Bonus, a.Penalty) = (bonus, penalty);
+        a.Version++;
+        audit.Record("bonus-penalty", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId, $"Điểm thưởng {bonus}, điểm trừ {penalty}: {reason.Trim()}", changes);
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>The agency's explanation (giải trình) of a criterion after appraisal.</summary>
     public async Task ExplainAsync(int id, string code, string? text, CancellationToken ct = default)
     {

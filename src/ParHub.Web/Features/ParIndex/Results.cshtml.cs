@@ -42,6 +42,18 @@ public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskRead
         return await LoadAsync(id, ct) ?? Page();
     }
 
+    /// <summary>The ranking as XLSX: the decision's annex table (rank, agency, points, index, band, field sub-indices).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        var fields = Framework.Nodes.Where(n => !n.Code.Contains('.')).ToList();
+        string[] header = ["Hạng", "Cơ quan, đơn vị", "Tổng điểm", "Điểm tối đa áp dụng", "Chỉ số (%)", "Xếp loại", .. fields.Select(f => $"{f.Code}. {f.Title} (%)")];
+        var rows = Rows.Select(x => (IReadOnlyList<string?>)[x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name, x.Points, x.Max, x.Index, x.Band, .. x.Fields]);
+        return File(ParHub.Web.Shared.Office.Xlsx.Write("Kết quả Chỉ số CCHC", header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.xlsx");
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int id, string? decision, CancellationToken ct)
     {
         try
