@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ParHub.Core.Scoring;
 using ParHub.Web.Tests.Infrastructure;
 
@@ -33,6 +34,31 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         foreach (var c in new[] { "1.1", "1.4", "1.5", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1", "5.2", "6.1", "7.1", "8.1" })
             d[$"In[{c}].Note"] = "Số liệu theo báo cáo năm của cơ quan.";
         return d;
+    }
+
+    [Fact]
+    public async Task Last_years_framework_is_cloned_and_exported_as_json_and_an_invalid_one_is_refused()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        await coordinator.GetStringAsync("/ParIndex");
+        var source = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode).OrderBy(f => f.Year).FirstAsync());
+        var cloned = await PostAsync(coordinator, "/ParIndex?handler=Clone", new() { ["frameworkId"] = source.Id.ToString() }, "/ParIndex");
+        Assert.Equal(HttpStatusCode.Redirect, cloned.StatusCode);
+        var next = await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(f => f.Code == source.Code && f.Year == source.Year + 1));
+        Assert.Contains((source.Year + 1).ToString(), next.Title);
+        var again = await PostAsync(coordinator, "/ParIndex?handler=Clone", new() { ["frameworkId"] = source.Id.ToString() }, "/ParIndex");
+        Assert.Contains($"Đã có bộ chỉ số {source.Code} năm {source.Year + 1}", await again.Content.ReadAsStringAsync());
+
+        var json = await coordinator.GetStringAsync($"/ParIndex?handler=Export&frameworkId={next.Id}");
+        var (f, _, _) = ScoringJson.Parse($"{{\"framework\":{json},\"agencies\":[]}}");
+        Assert.Equal(IndexPresets.DemoDepartments(next.Year).Nodes.Count, f.Nodes.Count);
+        Assert.Empty(f.Problems());
+
+        using var scope = app.Services.CreateScope();
+        var index = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexService>();
+        var broken = f with { Code = "broken", Nodes = [.. f.Nodes.Where(n => n.Code != "1.1")] }; // field 1 no longer adds up
+        var e = await Assert.ThrowsAsync<ParHub.Web.Features.ParIndex.IndexRuleException>(() => index.AddFrameworkAsync(broken, 2030, "SBN", false));
+        Assert.Contains("1: điểm tối đa 14", e.Message);
     }
 
     [Fact]

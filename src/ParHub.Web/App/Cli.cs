@@ -34,6 +34,8 @@ public static class Cli
                                                kỳ báo cáo, hạn nộp và thời gian chốt số liệu (cv581, haiphong-2018, hanoi-2019)
           scoring compute TỆP.json            tính điểm Chỉ số CCHC (không dùng CSDL), in JSON theo từng cơ quan
           framework extract TỆP --json         đọc bảng tiêu chí của bộ chỉ số (.docx, .xlsx, .txt, .md) ra JSON
+          framework import TỆP --year YYYY [--code MÃ] [--group NHÓM] [--title TÊN]
+                                               lưu bộ chỉ số (JSON hoặc bảng có điểm tối đa) sau khi kiểm tra
           report form show [KEY] | report form add TỆP.json
                                                xem mẫu báo cáo (JSON) / thêm phiên bản mới của mẫu
           report rates --regime KEY --period CODE [--as-of YYYY-MM-DD] --json
@@ -102,6 +104,8 @@ public static class Cli
                 }
                 case "scoring" when args.ElementAtOrDefault(1) == "compute":
                     return ScoringComputeCommand(args[2..]);
+                case "framework" when args.ElementAtOrDefault(1) == "import":
+                    return await WithServices(args[2..], initialize: true, FrameworkImportAsync);
                 case "framework" when args.ElementAtOrDefault(1) == "extract":
                     return FrameworkExtractCommand(args[2..]);
                 case "report" when args.ElementAtOrDefault(1) == "form":
@@ -321,6 +325,50 @@ public static class Cli
             return 0;
         }
         catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
+    }
+
+    /// <summary>
+    /// <c>framework import FILE --year Y [--code C] [--group G] [--title T]</c>: a framework from JSON (the
+    /// <c>framework</c> object of <c>scoring compute</c>, or that object alone) or from a table (.docx, .xlsx, .txt, .md:
+    /// criteria without children are scored <c>manual</c> out of the table's max points), validated, stored.
+    /// </summary>
+    private static async Task<int> FrameworkImportAsync(IServiceProvider sp, string[] args)
+    {
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new CliError("Dùng: framework import TỆP --year YYYY [--code MÃ] [--group NHÓM] [--title TÊN]");
+        var o = Options.Parse(args.Where(a => a != file).ToArray());
+        if (!File.Exists(file)) throw new CliError($"Không có tệp {file}.");
+        var year = int.TryParse(o.Require("year"), out var y) ? y : throw new CliError("--year phải là năm (YYYY).");
+        Core.Scoring.Framework framework;
+        try
+        {
+            if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                var text = await File.ReadAllTextAsync(file);
+                var wrapped = text.Contains("\"framework\"", StringComparison.Ordinal) ? text : $"{{\"framework\":{text},\"agencies\":[]}}";
+                framework = Core.Scoring.ScoringJson.Parse(wrapped).Framework;
+            }
+            else
+            {
+                using var stream = File.OpenRead(file);
+                var nodes = Features.Scoring.FrameworkFileReader.Read(file, stream).Where(n => n.Code is not null).ToList();
+                var codes = nodes.Select(n => n.Code!).ToList();
+                framework = new Core.Scoring.Framework(o.Get("code") ?? Path.GetFileNameWithoutExtension(file), o.Get("title") ?? Path.GetFileNameWithoutExtension(file),
+                    [new("A", 90), new("B", 80), new("C", 70)], 0, 0,
+                    nodes.Select(n => new Core.Scoring.FrameworkNode(n.Code!, n.Title, n.Max,
+                        codes.Any(c => c.StartsWith(n.Code + ".", StringComparison.Ordinal)) ? null : new Core.Scoring.ScoringRule("manual"), n.Evidence)).ToList());
+            }
+        }
+        catch (FormatException e) { throw new CliError(e.Message); }
+        catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
+        if (o.Get("code") is { } code) framework = framework with { Code = code };
+        if (o.Get("title") is { } title) framework = framework with { Title = title };
+        try
+        {
+            var row = await sp.GetRequiredService<Features.ParIndex.IndexService>().AddFrameworkAsync(framework, year, o.Get("group") ?? "SBN", illustrative: false);
+            PrintJson(new { id = row.Id, code = row.Code, year = row.Year, nodes = framework.Nodes.Count, scored = framework.Nodes.Count(n => n.Rule is not null) });
+            return 0;
+        }
+        catch (Features.ParIndex.IndexRuleException e) { throw new CliError(e.Message); }
     }
 
     private static async Task<int> ReportRatesAsync(IServiceProvider sp, string[] args)

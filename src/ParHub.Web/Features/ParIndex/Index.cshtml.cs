@@ -35,6 +35,28 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
         return Page();
     }
 
+    public async Task<IActionResult> OnPostCloneAsync(int frameworkId, CancellationToken ct)
+    {
+        if (!IsCoordinator) return Forbid();
+        try
+        {
+            await index.CloneAsync(frameworkId, ct);
+            return Redirect("/ParIndex");
+        }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (IndexRuleException e) { Error = e.Message; }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>A framework as JSON (the same shape <c>./parhub scoring compute</c> and <c>framework import</c> read).</summary>
+    public async Task<IActionResult> OnGetExportAsync(int frameworkId, CancellationToken ct)
+    {
+        var row = await db.IndexFrameworks.AsNoTracking().FirstOrDefaultAsync(f => f.Id == frameworkId, ct);
+        if (row is null) return NotFound();
+        return File(System.Text.Encoding.UTF8.GetBytes(row.Definition), "application/json", $"{row.Code}-{row.Year}.json");
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var year = Reports.VietnamTime.Today(clock).Year;

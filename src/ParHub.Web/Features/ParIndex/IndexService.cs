@@ -54,6 +54,40 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         return row;
     }
 
+    /// <summary>
+    /// Stores a framework for a year (validated: a parent's max is the sum of its children's, known rules, bands in
+    /// order). Refused when that code and year exist already.
+    /// </summary>
+    public async Task<IndexFramework> AddFrameworkAsync(Framework f, int year, string targetGroup, bool illustrative, CancellationToken ct = default)
+    {
+        var problems = f.Problems();
+        if (problems.Count > 0) throw new IndexRuleException(string.Join(" ", problems));
+        if (f.Nodes.All(n => n.Rule is null)) throw new IndexRuleException("Bộ chỉ số chưa có tiêu chí nào được chấm điểm (cần \"rule\" và điểm tối đa).");
+        if (await db.IndexFrameworks.AnyAsync(x => x.Code == f.Code && x.Year == year, ct))
+            throw new IndexRuleException($"Đã có bộ chỉ số {f.Code} năm {year}.");
+        var row = new IndexFramework
+        {
+            Code = f.Code, Year = year, Title = f.Title, TargetGroup = targetGroup, Illustrative = illustrative,
+            Definition = JsonSerializer.Serialize(f, Json), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.IndexFrameworks.Add(row);
+        await db.SaveChangesAsync(ct);
+        audit.Record("create", "IndexFramework", row.Id.ToString(CultureInfo.InvariantCulture), null, $"Bộ chỉ số {f.Code} năm {year}: {f.Nodes.Count} mục", []);
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+
+    /// <summary>Last year's framework as this year's starting point: the same tree, the year in its title moved on.</summary>
+    public async Task<IndexFramework> CloneAsync(int frameworkId, CancellationToken ct = default)
+    {
+        if (!IsCoordinator) throw new UnauthorizedAccessException();
+        var row = await db.IndexFrameworks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == frameworkId, ct) ?? throw new KeyNotFoundException();
+        var f = Definition(row);
+        var year = row.Year + 1;
+        var title = f.Title.Replace(row.Year.ToString(CultureInfo.InvariantCulture), year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return await AddFrameworkAsync(f with { Title = title }, year, row.TargetGroup, row.Illustrative, ct);
+    }
+
     public static Framework Definition(IndexFramework row) =>
         JsonSerializer.Deserialize<Framework>(row.Definition, Json) ?? throw new InvalidOperationException("unreadable framework");
 
