@@ -186,6 +186,15 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var vp = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "VPUBND").Select(a => a.Id).SingleAsync());
         Assert.Equal(vp, t32.Assignments.Single().AgencyId);
         Assert.NotNull(t32.Due);
+        // The decision's annex in Word carries the published ranking.
+        using (var annex = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Docx")), false))
+        {
+            var text = annex.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("PHỤ LỤC", text);
+            Assert.Contains("Kèm theo Quyết định số 123/QĐ-UBND", text);
+            Assert.Contains("Sở Tư pháp", text);
+            Assert.Contains(stpRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), text);
+        }
         var late = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "10", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("đã công bố", await late.Content.ReadAsStringAsync());
     }

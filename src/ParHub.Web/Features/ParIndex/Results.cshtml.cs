@@ -54,6 +54,40 @@ public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskRead
             $"chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.xlsx");
     }
 
+    /// <summary>The ranking as the decision's annex in Word: landscape A4, Times New Roman, "PHỤ LỤC", the table.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        var fields = Framework.Nodes.Where(n => !n.Code.Contains('.')).ToList();
+        var ms = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var body = new DocumentFormat.OpenXml.Wordprocessing.Body();
+            var center = DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Center;
+            body.Append(ParHub.Web.Shared.Office.Docx.P(center, ParHub.Web.Shared.Office.Docx.R("PHỤ LỤC", bold: true, halfPoints: 28)));
+            body.Append(ParHub.Web.Shared.Office.Docx.P(center, ParHub.Web.Shared.Office.Docx.R($"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {Cycle.Year} – {FrameworkRow.Title.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}", bold: true)));
+            if (Cycle.PublicationDecision is { } d) body.Append(ParHub.Web.Shared.Office.Docx.P(center, ParHub.Web.Shared.Office.Docx.R($"(Kèm theo {d})", italic: true)));
+            int[] widths = [700, 4200, 1300, 1300, 1300, 1500, .. fields.Select(_ => 700)];
+            var table = ParHub.Web.Shared.Office.Docx.BorderedTable(widths, ["Hạng", "Cơ quan, đơn vị", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", .. fields.Select(f => "LV " + f.Code)]);
+            foreach (var x in Rows)
+            {
+                string?[] cells = [x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name, x.Points, x.Max, x.Index, x.Band, .. x.Fields];
+                var row = new DocumentFormat.OpenXml.Wordprocessing.TableRow();
+                row.Append(cells.Select((c, i) => ParHub.Web.Shared.Office.Docx.Cell(c, widths[i], align: i == 1 ? null : center)));
+                table.Append(row);
+            }
+            body.Append(table);
+            body.Append(new DocumentFormat.OpenXml.Wordprocessing.SectionProperties(
+                new DocumentFormat.OpenXml.Wordprocessing.PageSize { Width = 16838, Height = 11906, Orient = DocumentFormat.OpenXml.Wordprocessing.PageOrientationValues.Landscape },
+                new DocumentFormat.OpenXml.Wordprocessing.PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 851, Header = 567, Footer = 567 }));
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
+            main.Document.Save();
+        }
+        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"phu-luc-chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.docx");
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int id, string? decision, CancellationToken ct)
     {
         try

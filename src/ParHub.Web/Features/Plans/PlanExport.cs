@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ParHub.Core.Plans;
 using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
+using static ParHub.Web.Shared.Office.Docx;
 
 namespace ParHub.Web.Features.Plans;
 
@@ -27,31 +28,6 @@ public static class PlanExport
                 t.CompletedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)]);
         }
         return ParHub.Web.Shared.Office.Xlsx.Write("Danh mục nhiệm vụ", Header, rows);
-    }
-
-    private const string Font = "Times New Roman";
-
-    private static Run R(string text, bool bold = false, bool italic = false, int halfPoints = 26)
-    {
-        var props = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font }, new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
-        if (bold) props.Append(new Bold());
-        if (italic) props.Append(new Italic());
-        return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
-
-    private static Paragraph P(JustificationValues align, params Run[] runs)
-    {
-        var p = new Paragraph(new ParagraphProperties(new Justification { Val = align }, new SpacingBetweenLines { After = "60" }));
-        p.Append(runs);
-        return p;
-    }
-
-    private static TableCell Cell(string? text, int width, bool bold = false, int span = 1, JustificationValues? align = null)
-    {
-        var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-            new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
-        if (span > 1) props.Append(new GridSpan { Val = span });
-        return new TableCell(props, P(align ?? JustificationValues.Left, R(text ?? "", bold, halfPoints: 24)));
     }
 
     /// <summary>
