@@ -50,17 +50,7 @@ public static class PlanExport
                 body.Append(P(JustificationValues.Center, R($"(Ban hành kèm theo {typeName} số {plan.Number}{date}{(plan.Issuer is null ? "" : " của " + ToSentence(plan.Issuer))})", italic: true)));
             }
             int[] widths = [700, 4600, 2000, 2600, 2300, 2200];
-            var table = new Table(new TableProperties(
-                new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                    new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })),
-                new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
-            string[] header = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện/ hoàn thành"];
-            var headerRow = new TableRow(new TableRowProperties(new TableHeader()));
-            headerRow.Append(header.Select((h, i) => Cell(h, widths[i], bold: true, align: JustificationValues.Center)));
-            table.Append(headerRow);
+            var table = BorderedTable(widths, ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện/ hoàn thành"]);
             string? group = null;
             foreach (var t in tasks.OrderBy(t => t.SortOrder))
             {
