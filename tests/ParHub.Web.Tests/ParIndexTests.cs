@@ -41,7 +41,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
     {
         var coordinator = await app.SignInAsync("cchc");
         await coordinator.GetStringAsync("/ParIndex");
-        var source = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode).OrderBy(f => f.Year).FirstAsync());
+        var thisYear = DateTime.UtcNow.AddHours(7).Year;
+        var source = await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == thisYear));
         var cloned = await PostAsync(coordinator, "/ParIndex?handler=Clone", new() { ["frameworkId"] = source.Id.ToString() }, "/ParIndex");
         Assert.Equal(HttpStatusCode.Redirect, cloned.StatusCode);
         var next = await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(f => f.Code == source.Code && f.Year == source.Year + 1));
@@ -66,12 +67,27 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
     {
         var coordinator = await app.SignInAsync("cchc");
         await coordinator.GetStringAsync("/ParIndex"); // the demo framework is created for the year
-        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode).Select(f => f.Id).FirstAsync());
         var year = DateTime.UtcNow.AddHours(7).Year;
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year).Select(f => f.Id).SingleAsync());
         var open = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = $"{year}-12-15" }, "/ParIndex");
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
 
+        // Last year's cycle of the same framework and group: its points are shown beside this year's.
+        await app.WithDbAsync(async db =>
+        {
+            var agency = await db.Agencies.Where(x => x.Code == "STP").Select(x => x.Id).SingleAsync();
+            var f = IndexPresets.DemoDepartments(year - 1);
+            var fw = new IndexFramework { Code = f.Code, Year = year - 1, Title = f.Title, TargetGroup = "SBN", Definition = System.Text.Json.JsonSerializer.Serialize(f, ParHub.Web.Features.ParIndex.IndexService.Json), CreatedAt = DateTime.UtcNow };
+            db.IndexFrameworks.Add(fw);
+            await db.SaveChangesAsync();
+            var c = new AssessmentCycle { FrameworkId = fw.Id, Year = year - 1, GroupCode = "SBN", SelfAssessmentDue = new DateOnly(year - 1, 12, 15), CreatedAt = DateTime.UtcNow };
+            db.AssessmentCycles.Add(c);
+            await db.SaveChangesAsync();
+            db.Assessments.Add(new Assessment { CycleId = c.Id, AgencyId = agency, Status = AssessmentStatus.Submitted, Version = 1,
+                Scores = [new AssessmentScore { Code = "3.2", Input = System.Text.Json.JsonSerializer.Serialize(ScoreInput.Rate(95, 100), ParHub.Web.Features.ParIndex.IndexService.Json), SelfPoints = 6 }] });
+            return await db.SaveChangesAsync();
+        });
         async Task<int> AssessmentOf(string code) => await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == code)).Select(a => a.Id).SingleAsync());
         var stp = await AssessmentOf("STP");
         var stc = await AssessmentOf("STC");
@@ -85,6 +101,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         // Submit is refused without evidence or an explanation of how each criterion was scored.
         var page = await tuphap.GetStringAsync($"/ParIndex/Assessment/{stp}");
         Assert.Contains("ParHub tính", page); // tasks on time and reports on time come from ParHub
+        Assert.Matches("data-testid=\"last-year-3.2\">6<", page);   // last year: 95% → the 95% band, 6 points
+        Assert.Matches("data-testid=\"last-year-1.1\">0<", page);   // no input last year: 0
         var version = int.Parse(VersionPattern().Match(page).Groups[1].Value);
         var refused = await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Submit", new(SelfScores(8)) { ["Version"] = version.ToString() }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("chưa có tài liệu kiểm chứng hoặc giải thích", await refused.Content.ReadAsStringAsync());

@@ -20,6 +20,8 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public Dictionary<string, (ScoreInput Input, string Shown)> Computed { get; private set; } = [];
     public List<EvidenceFile> Evidence { get; private set; } = [];
     public AgencyResult? Result { get; private set; }
+    /// <summary>Last year's points per criterion, for comparison (empty without a cycle the year before).</summary>
+    public Dictionary<string, decimal> LastYear { get; private set; } = [];
     public bool CanSelfAssess => index.CanSelfAssess(Item);
     public bool CanExplain => index.CanExplain(Item);
     public bool CanSetBonus => index.IsCoordinator && Cycle.PublishedAt is null;
@@ -108,6 +110,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
         });
         foreach (var n in Framework.Nodes.Where(n => n.Rule is not null))
             if (index.IsAppraiser && await index.CanAppraiseAsync(Cycle.Id, n.Code, ct)) AppraisableCodes.Add(n.Code);
+        LastYear = await index.LastYearAsync(Cycle, a.AgencyId, ct);
         var (_, results, _) = await index.ResultsAsync(Cycle, ct);
         Result = results.FirstOrDefault(r => r.Id == a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return null;
