@@ -58,79 +58,52 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow w
         });
     }
 
-    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) => SaveAsync(id, submit: false, ct);
-    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => SaveAsync(id, submit: true, ct);
+    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "saved", () => workflow.SaveAsync(id, Version, In, false, ct), keepTyped: true, ct);
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
+        ActAsync(id, "submitted", () => workflow.SaveAsync(id, Version, In, true, ct), keepTyped: true, ct);
 
-    private async Task<IActionResult> SaveAsync(int id, bool submit, CancellationToken ct)
+    public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) => ActAsync(id, "return", () => workflow.ReturnAsync(id, Version, Comment, ct), false, ct);
+    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => ActAsync(id, "accept", () => workflow.AcceptAsync(id, Version, ct), false, ct);
+    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) => ActAsync(id, "reopen", () => workflow.ReopenAsync(id, Version, Comment, ct), false, ct);
+
+    public Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct) =>
+        ActAsync(id, "attached", async () =>
+        {
+            if (file is null || file.Length == 0) throw new ReportRuleException("Chưa chọn tệp.");
+            await using var s = file.OpenReadStream();
+            await workflow.AttachSignedAsync(id, file.FileName, file.Length, s, settings.DataDir, ct);
+        }, false, ct);
+
+    /// <summary>
+    /// Runs one action of the page: on success back to the report with a message; a refusal is shown on the page. With
+    /// <paramref name="keepTyped"/> (saving the form) what was typed stays in the fields after a refusal, and after a
+    /// conflict the other person's version is shown with what this person typed listed beside it — never lost, never
+    /// forced over.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(int id, string done, Func<Task> action, bool keepTyped, CancellationToken ct)
     {
         try
         {
-            var result = await workflow.SaveAsync(id, Version, In, submit, ct);
-            return Redirect($"/Reports/Report/{id}?done={(submit ? "submitted" : "saved")}");
+            await action();
+            return Redirect($"/Reports/Report/{id}?done={done}");
         }
         catch (UnauthorizedAccessException) { return Forbid(); }
         catch (KeyNotFoundException) { return NotFound(); }
-        catch (ReportRuleException e) { (Error, Errors) = (e.Message, e.Errors); }
+        catch (ReportRuleException e)
+        {
+            (Error, Errors) = (e.Message, e.Errors);
+            if (keepTyped) return await LoadAsync(id, ct) ?? Page();
+        }
         catch (ReportConflictException e)
         {
-            // The other person's version is shown; what this person typed is listed beside it, not lost and not forced over.
             Error = e.Message;
-            Unsaved = In.Where(kv => !string.IsNullOrWhiteSpace(kv.Value.Value) || !string.IsNullOrWhiteSpace(kv.Value.Text))
-                .ToDictionary(kv => kv.Key, kv => kv.Value);
-            var loaded = await LoadAsync(id, ct);
-            if (loaded is not null) return loaded;
-            FillInputs();
-            return Page();
+            if (keepTyped)
+                Unsaved = In.Where(kv => !string.IsNullOrWhiteSpace(kv.Value.Value) || !string.IsNullOrWhiteSpace(kv.Value.Text))
+                    .ToDictionary(kv => kv.Key, kv => kv.Value);
         }
-        // Shown again with what was typed: nothing is lost.
-        var r = await LoadAsync(id, ct);
-        return r ?? Page();
-    }
-
-    public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) => ReviewAsync(id, "return", ct);
-    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => ReviewAsync(id, "accept", ct);
-    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) => ReviewAsync(id, "reopen", ct);
-
-    private async Task<IActionResult> ReviewAsync(int id, string action, CancellationToken ct)
-    {
-        try
-        {
-            _ = action switch
-            {
-                "return" => await workflow.ReturnAsync(id, Version, Comment, ct),
-                "accept" => await workflow.AcceptAsync(id, Version, ct),
-                _ => await workflow.ReopenAsync(id, Version, Comment, ct),
-            };
-            return Redirect($"/Reports/Report/{id}?done={action}");
-        }
-        catch (UnauthorizedAccessException) { return Forbid(); }
-        catch (KeyNotFoundException) { return NotFound(); }
-        catch (ReportRuleException e) { Error = e.Message; }
-        catch (ReportConflictException e) { Error = e.Message; }
-        var r = await LoadAsync(id, ct);
-        if (r is not null) return r;
-        FillInputs();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0) Error = "Chưa chọn tệp.";
-        else
-        {
-            try
-            {
-                await using var s = file.OpenReadStream();
-                await workflow.AttachSignedAsync(id, file.FileName, file.Length, s, settings.DataDir, ct);
-                return Redirect($"/Reports/Report/{id}?done=attached");
-            }
-            catch (UnauthorizedAccessException) { return Forbid(); }
-            catch (KeyNotFoundException) { return NotFound(); }
-            catch (ReportRuleException e) { Error = e.Message; }
-            catch (ReportConflictException e) { Error = e.Message; }
-        }
-        var r = await LoadAsync(id, ct);
-        if (r is not null) return r;
+        var loaded = await LoadAsync(id, ct);
+        if (loaded is not null) return loaded;
         FillInputs();
         return Page();
     }
