@@ -18,7 +18,15 @@ public sealed class AgencyDirectoryCache(TimeProvider clock)
     public sealed record Entry(Agency Agency, PreparedNames Names, IReadOnlyList<int> GroupIds);
 
     public sealed record Snapshot(IReadOnlyList<Entry> Entries, IReadOnlyDictionary<int, Entry> ById,
-        IReadOnlyDictionary<int, AgencyGroup> Groups, DateTimeOffset LoadedAt);
+        IReadOnlyDictionary<int, AgencyGroup> Groups, DateTimeOffset LoadedAt)
+    {
+        /// <summary>The agencies that existed on a date and belong to one of the groups (with the first such group).</summary>
+        public IEnumerable<(Entry Entry, AgencyGroup Group)> MembersOn(IReadOnlyCollection<string> groupCodes, DateOnly on) =>
+            Entries.Where(e => e.Agency.ExistsOn(on))
+                .Select(e => (Entry: e, Group: e.GroupIds.Select(id => Groups.GetValueOrDefault(id)).FirstOrDefault(g => g is not null && groupCodes.Contains(g.Code))))
+                .Where(x => x.Group is not null)
+                .Select(x => (x.Entry, x.Group!));
+    }
 
     private volatile Snapshot? current;
     private long version;

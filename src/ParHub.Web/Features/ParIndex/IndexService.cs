@@ -31,7 +31,7 @@ public sealed class CriterionInput
 /// explanation, results and publication. Every change is audited; scoping is decided here, on the server.
 /// </summary>
 public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencyScope scope, AuditLog audit, TaskQueries tasks,
-    ReportSetup reports, ReportQueries reportQueries, TaskReadCache cache, TimeProvider clock)
+    ReportSetup reports, ReportQueries reportQueries, TaskReadCache cache, Agencies.AgencyService directory, TimeProvider clock)
 {
     public const string EntityType = "Assessment";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -96,9 +96,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     {
         if (!IsCoordinator) throw new UnauthorizedAccessException();
         var framework = await db.IndexFrameworks.FirstOrDefaultAsync(f => f.Id == frameworkId, ct) ?? throw new IndexRuleException("Không có bộ chỉ số này.");
-        var members = await db.AgencyGroupMembers.Where(m => m.Group!.Code == groupCode)
-            .Select(m => new { m.AgencyId, m.Agency!.ValidFrom, m.Agency.ValidTo }).ToListAsync(ct);
-        var agencies = members.Where(m => (m.ValidFrom is null || m.ValidFrom <= due) && (m.ValidTo is null || due <= m.ValidTo)).Select(m => m.AgencyId).Distinct().ToList();
+        var agencies = (await directory.DirectoryAsync(ct)).MembersOn([groupCode], due).Select(m => m.Entry.Agency.Id).ToList();
         if (agencies.Count == 0) throw new IndexRuleException($"Nhóm {groupCode} không có cơ quan nào vào thời điểm {due:dd/MM/yyyy}.");
         var cycle = new AssessmentCycle { FrameworkId = framework.Id, Year = framework.Year, GroupCode = groupCode, SelfAssessmentDue = due, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.AssessmentCycles.Add(cycle);

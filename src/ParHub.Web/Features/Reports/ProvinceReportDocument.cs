@@ -42,17 +42,9 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
         return id is null ? [] : await db.ReportValues.AsNoTracking().Where(v => v.ReportId == id && v.Text != null).ToDictionaryAsync(v => v.Code, v => v.Text!, ct);
     }
 
-    private const string Font = "Times New Roman";
-
-    private static Run R(string text, bool bold = false, bool italic = false, int halfPoints = 28, bool underline = false)
-    {
-        var props = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
-            new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
-        if (bold) props.Append(new Bold());
-        if (italic) props.Append(new Italic());
-        if (underline) props.Append(new Underline { Val = UnderlineValues.Single });
-        return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
-    }
+    /// <summary>Body text of the report is 14 pt (NĐ 30/2020 allows 13–14).</summary>
+    private static Run R(string text, bool bold = false, bool italic = false, int halfPoints = 28) =>
+        ParHub.Web.Shared.Office.Docx.R(text, bold, italic, halfPoints);
 
     private static Paragraph P(JustificationValues align, int firstLine, params Run[] runs)
     {

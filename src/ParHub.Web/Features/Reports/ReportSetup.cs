@@ -36,7 +36,7 @@ public sealed record RegimeSetup(ReportRegimeSetting Setting, ReportRegime Regim
 }
 
 /// <summary>Forms and regimes: the presets on first start, the province's settings after.</summary>
-public sealed class ReportSetup(ParHubDbContext db, TimeProvider clock)
+public sealed class ReportSetup(ParHubDbContext db, Agencies.AgencyService agencies, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions FormJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
@@ -128,16 +128,12 @@ public sealed class ReportSetup(ParHubDbContext db, TimeProvider clock)
         var codes = regime.ReporterGroups;
         if (codes.Count == 0) return [];
         var on = period.Due ?? new DateOnly(period.Year, 12, 31);
-        var rows = await db.AgencyGroupMembers.AsNoTracking()
-            .Where(m => codes.Contains(m.Group!.Code))
-            .Select(m => new { m.AgencyId, m.Agency!.Name, m.Agency.Kind, m.Agency.ValidFrom, m.Agency.ValidTo, GroupCode = m.Group!.Code, GroupName = m.Group.Name })
-            .ToListAsync(ct);
-        var named = await db.Agencies.AsNoTracking().Where(a => codes.Contains(a.Code))
-            .Select(a => new { AgencyId = a.Id, a.Name, a.Kind, a.ValidFrom, a.ValidTo, GroupCode = a.Code, GroupName = "Cơ quan được chỉ định" })
-            .ToListAsync(ct);
-        return rows.Concat(named).Where(r => (r.ValidFrom is null || r.ValidFrom <= on) && (r.ValidTo is null || on <= r.ValidTo))
-            .GroupBy(r => r.AgencyId)
-            .Select(g => new ExpectedReporter(g.Key, g.First().Name, g.First().Kind, g.First().GroupCode, g.First().GroupName))
+        var directory = await agencies.DirectoryAsync(ct);
+        var members = directory.MembersOn(codes, on)
+            .Select(m => new ExpectedReporter(m.Entry.Agency.Id, m.Entry.Agency.Name, m.Entry.Agency.Kind, m.Group.Code, m.Group.Name));
+        var named = directory.Entries.Where(e => codes.Contains(e.Agency.Code) && e.Agency.ExistsOn(on))
+            .Select(e => new ExpectedReporter(e.Agency.Id, e.Agency.Name, e.Agency.Kind, e.Agency.Code, "Cơ quan được chỉ định"));
+        return members.Concat(named).DistinctBy(r => r.AgencyId)
             .OrderBy(r => r.GroupCode).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
             .ToList();
     }

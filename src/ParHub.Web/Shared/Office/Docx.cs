@@ -11,7 +11,9 @@ public static class Docx
 
     public static Run R(string text, bool bold = false, bool italic = false, int halfPoints = 26)
     {
-        var props = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font }, new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
+        var size = halfPoints.ToString(CultureInfo.InvariantCulture);
+        var props = new RunProperties(new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
+            new FontSize { Val = size }, new FontSizeComplexScript { Val = size });
         if (bold) props.Append(new Bold());
         if (italic) props.Append(new Italic());
         return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
