@@ -34,7 +34,7 @@ public class ParIndexTests(ParHubServer server)
         await page.Locator("input[name='In[3.2].Den']").FillAsync("100");
         await page.Locator("input[name='In[6.1].Num']").FillAsync("1.234");
         await page.Locator("input[name='In[6.1].Den']").FillAsync("1.500");
-        await page.Locator("input[name='In[8.1].Value']").FillAsync($"8{level},5");
+        await Expect(page.GetByTestId("survey-8.1")).ToContainTextAsync("chờ kết quả điều tra"); // the province enters it
         foreach (var note in await page.Locator("input[name$='].Note']").AllAsync())
             if (await note.InputValueAsync() == "") await note.FillAsync("Số liệu theo báo cáo tổng kết năm của cơ quan.");
     }
@@ -70,6 +70,16 @@ public class ParIndexTests(ParHubServer server)
             if (user == "tuphap") await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-self-assessment.png"), FullPage = true });
         }
 
+        // The Coordinator imports the survey (SIPAS) results, pasted from a spreadsheet: previewed, then applied.
+        await cchc.GotoAsync(resultsUrl);
+        await cchc.GetByTestId("survey-link").ClickAsync();
+        await cchc.GetByLabel("Bảng kết quả").FillAsync("Cơ quan\tTỷ lệ hài lòng (%)\nSở Tư pháp\t93,5\nSTC\t81,5\nSở KH&CN\t86,5");
+        await cchc.GetByTestId("survey-preview").ClickAsync();
+        await Expect(cchc.GetByTestId("survey-lines")).ToContainTextAsync("Sở Khoa học và Công nghệ");
+        await Expect(cchc.GetByTestId("survey-lines")).ToContainTextAsync("9,35");
+        await cchc.GetByTestId("survey-apply").ClickAsync();
+        await Expect(cchc.GetByTestId("survey-message")).ToContainTextAsync("Đã nhập kết quả điều tra cho 3 cơ quan");
+
         // The Coordinator assigns field 3 to the appraiser, who lowers Sở Tư pháp's 3.2 with a reason; the agency explains.
         await cchc.GotoAsync(resultsUrl);
         await cchc.GetByLabel("Tài khoản thẩm định").FillAsync("thamdinh");
@@ -95,6 +105,16 @@ public class ParIndexTests(ParHubServer server)
         await tuphap.GetByLabel("Giải trình").FillAsync("Một số hồ sơ trễ do lỗi đồng bộ, đã có xác nhận của Văn phòng UBND.");
         await tuphap.GetByTestId("explain").ClickAsync();
         await Expect(tuphap.GetByTestId("appraised-3.2")).ToContainTextAsync("Giải trình: Một số hồ sơ trễ");
+        await Expect(tuphap.GetByTestId("survey-8.1")).ToContainTextAsync("93,5% hài lòng");
+        // The second appraisal, after the explanation, accepts part of it: 7 becomes the final score.
+        await thamdinh.GotoAsync(tuphapUrl);
+        await thamdinh.GetByLabel("Tiêu chí").SelectOptionAsync("3.2");
+        await thamdinh.GetByLabel("Lần thẩm định").SelectOptionAsync("2");
+        await thamdinh.GetByLabel("Điểm thẩm định").FillAsync("7");
+        await thamdinh.GetByLabel("Lý do").FillAsync("Chấp nhận một phần giải trình (có xác nhận lỗi đồng bộ).");
+        await thamdinh.GetByTestId("appraise").ClickAsync();
+        await Expect(thamdinh.GetByTestId("second-3.2")).ToContainTextAsync("Thẩm định lần 2: 7");
+        await Expect(thamdinh.GetByTestId("appraised-3.2")).ToContainTextAsync("96% hồ sơ đúng hạn"); // the first appraisal is kept
         // Before publication an agency cannot open the ranking.
         var forbidden = await tuphap.GotoAsync(resultsUrl);
         Assert.Equal(403, forbidden!.Status);
@@ -130,5 +150,7 @@ public class ParIndexTests(ParHubServer server)
         // The audit trail holds the appraisal with the old and new score.
         await cchc.GotoAsync("/Audit?entityType=Assessment");
         await Expect(cchc.Locator("body")).ToContainTextAsync("Thẩm định tiêu chí 3.2");
+        await Expect(cchc.Locator("body")).ToContainTextAsync("Thẩm định lần 2 tiêu chí 3.2");
+        await Expect(cchc.Locator("body")).ToContainTextAsync("Kết quả điều tra xã hội học: 8.1 93,5%");
     }
 }

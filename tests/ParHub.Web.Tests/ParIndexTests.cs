@@ -26,12 +26,12 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         ["In[2.1].Flag"] = "true", ["In[2.2].Num"] = good.ToString(), ["In[2.2].Den"] = "10",
         ["In[3.1].Flag"] = "true", ["In[3.2].Num"] = (90 + good).ToString(), ["In[3.2].Den"] = "100", ["In[3.3].Num"] = good.ToString(), ["In[3.3].Den"] = "10",
         ["In[4.1].Flag"] = "true", ["In[4.2].Value"] = "Không vượt", ["In[5.1].Num"] = good.ToString(), ["In[5.1].Den"] = "10", ["In[5.2].Flag"] = "true",
-        ["In[6.1].Num"] = (good * 10).ToString(), ["In[6.1].Den"] = "100", ["In[7.1].Num"] = good.ToString(), ["In[7.1].Den"] = "10", ["In[8.1].Value"] = (80 + good).ToString(),
+        ["In[6.1].Num"] = (good * 10).ToString(), ["In[6.1].Den"] = "100", ["In[7.1].Num"] = good.ToString(), ["In[7.1].Den"] = "10",
     };
 
     private static Dictionary<string, string> WithNotes(Dictionary<string, string> d)
     {
-        foreach (var c in new[] { "1.1", "1.4", "1.5", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1", "5.2", "6.1", "7.1", "8.1" })
+        foreach (var c in new[] { "1.1", "1.4", "1.5", "2.1", "2.2", "3.1", "3.2", "3.3", "4.1", "4.2", "5.1", "5.2", "6.1", "7.1" })
             d[$"In[{c}].Note"] = "Số liệu theo báo cáo năm của cơ quan.";
         return d;
     }
@@ -60,6 +60,120 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var broken = f with { Code = "broken", Nodes = [.. f.Nodes.Where(n => n.Code != "1.1")] }; // field 1 no longer adds up
         var e = await Assert.ThrowsAsync<ParHub.Web.Features.ParIndex.IndexRuleException>(() => index.AddFrameworkAsync(broken, 2030, "SBN", false));
         Assert.Contains("1: điểm tối đa 14", e.Message);
+    }
+
+    /// <summary>The framework page's form as it is, with changes: every input and selected option, by name.</summary>
+    private static Dictionary<string, string> FormOf(string html)
+    {
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var form = new Dictionary<string, string>();
+        foreach (var input in doc.QuerySelectorAll("form input[name], form select[name]"))
+        {
+            var name = input.GetAttribute("name")!;
+            if (input is AngleSharp.Html.Dom.IHtmlSelectElement select) form[name] = select.Value ?? "";
+            else if (input.GetAttribute("type") == "checkbox") { if (input.HasAttribute("checked")) form[name] = "true"; }
+            else if (input.GetAttribute("type") != "file") form[name] = input.GetAttribute("value") ?? "";
+        }
+        return form;
+    }
+
+    [Fact]
+    public async Task The_province_self_assesses_against_the_bnv_structure_once_its_points_are_entered_and_reports_in_word()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        const int year = 2031;
+        var created = await PostAsync(coordinator, "/ParIndex?handler=Bnv", new() { ["year"] = year.ToString() }, "/ParIndex");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var frameworkUrl = created.Headers.Location!.OriginalString;
+        var frameworkId = int.Parse(frameworkUrl.Split('/').Last());
+
+        // The preset is Phụ lục 01 of seed 004 as `framework extract` reads it: the same codes, the un-numbered row under 1.2 as 1.2.1.
+        var seed = SharedFiles.Path("seeds/004_21b0049b0f504cbc.txt");
+        List<ExtractedNode> extracted;
+        using (var stream = File.OpenRead(seed)) extracted = ParHub.Web.Features.Scoring.FrameworkFileReader.Read(seed, stream);
+        var stored = await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(f => f.Id == frameworkId));
+        var preset = ParHub.Web.Features.ParIndex.IndexService.Definition(stored);
+        Assert.Equal(extracted.Select(n => n.Code ?? n.Parent + ".1"), preset.Nodes.Select(n => n.Code));
+        Assert.Equal(8, preset.Nodes.Count(n => !n.Code.Contains('.')));
+        Assert.Contains(preset.Nodes, n => n.Code == "8.5.6");
+        Assert.Equal("TINH", stored.TargetGroup);
+
+        // Without points it lists what is missing and opens no cycle.
+        var page = await coordinator.GetStringAsync(frameworkUrl);
+        Assert.Contains("data-testid=\"framework-problems\"", page);
+        Assert.Contains("1.1: chưa có điểm tối đa.", page);
+        var refused = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "TINH", ["Due"] = $"{year}-12-15" }, "/ParIndex");
+        Assert.Contains("Bộ chỉ số chưa hoàn chỉnh", await refused.Content.ReadAsStringAsync());
+
+        // The administrator enters points: 1 per criterion, 1.1 scored by options; parents are summed.
+        var form = FormOf(page);
+        var leaves = preset.Nodes.Where(n => n.Rule is not null).Select(n => n.Code).ToHashSet();
+        for (var i = 0; form.ContainsKey($"Nodes[{i}].Code"); i++)
+        {
+            var code = form[$"Nodes[{i}].Code"];
+            if (leaves.Contains(code)) form[$"Nodes[{i}].Max"] = "1";
+            if (code == "1.1") (form[$"Nodes[{i}].Rule"], form[$"Nodes[{i}].Params"]) = ("options", "Hoàn thành=1; Hoàn thành một phần=0,5; Không hoàn thành=0");
+        }
+        var bad = new Dictionary<string, string>(form) { ["Bands"] = "A=90; B=tám mươi" };
+        Assert.Contains("không phải số không âm", await (await PostAsync(coordinator, frameworkUrl, bad, frameworkUrl)).Content.ReadAsStringAsync());
+        var saved = await PostAsync(coordinator, frameworkUrl, form, frameworkUrl);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Bộ chỉ số đã hoàn chỉnh", await coordinator.GetStringAsync(saved.Headers.Location!.OriginalString));
+        var complete = ParHub.Web.Features.ParIndex.IndexService.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(f => f.Id == frameworkId)));
+        Assert.Equal(leaves.Count, complete.Nodes.Single(n => n.Code == "1").Max + complete.Nodes.Where(n => !n.Code.Contains('.') && n.Code != "1").Sum(n => n.Max));
+        Assert.Empty(complete.Problems());
+        // A form loaded before that save does not overwrite it.
+        Assert.Contains("vừa được người khác sửa", await (await PostAsync(coordinator, frameworkUrl, form, frameworkUrl)).Content.ReadAsStringAsync());
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "IndexFramework" && a.EntityId == frameworkId.ToString() && a.Action == "update").CountAsync());
+        Assert.Equal(1, audit);
+
+        // The province's cycle: one member, the province; the Coordinator assesses it.
+        var open = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "TINH", ["Due"] = $"{year}-12-15" }, "/ParIndex");
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+        var assessment = await app.WithDbAsync(db => db.Assessments.SingleAsync(a => a.CycleId == cycleId));
+        Assert.Equal("HP", await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == assessment.AgencyId).Select(a => a.Code).SingleAsync()));
+        var url = $"/ParIndex/Assessment/{assessment.Id}";
+        var tuphap = await app.SignInAsync("tuphap");
+        Assert.Equal(HttpStatusCode.Forbidden, (await tuphap.GetAsync(url)).StatusCode);
+
+        var token = await coordinator.AntiforgeryTokenAsync(url);
+        var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("%PDF-1.4 kế hoạch CCHC"u8.ToArray()), "file", "ke-hoach-cchc-2031.pdf" },
+            { new StringContent("1.1"), "codes" }, { new StringContent(token), "__RequestVerificationToken" },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostAsync($"{url}?handler=Evidence", upload)).StatusCode);
+        var html = await coordinator.GetStringAsync(url);
+        var fields = new Dictionary<string, string> { ["Version"] = VersionPattern().Match(html).Groups[1].Value, ["In[1.1].Value"] = "Hoàn thành một phần" };
+        foreach (var code in leaves.Where(c => c != "1.1"))
+            (fields[$"In[{code}].Value"], fields[$"In[{code}].Note"]) = (code.StartsWith("2.") ? "0,5" : "1", "Theo báo cáo tổng kết năm của tỉnh");
+        fields["In[3.1].Exempt"] = "true";
+        fields.Remove("In[3.1].Note");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"{url}?handler=Submit", fields, url)).StatusCode);
+
+        // The report: the summary table of self-scores per criterion, evidence or the explanation where there is none.
+        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await coordinator.GetByteArrayAsync($"{url}?handler=Docx")), false);
+        var body = docx.MainDocumentPart!.Document.Body!;
+        var text = body.InnerText;
+        Assert.Contains("BÁO CÁO", text);
+        Assert.Contains($"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}", text);
+        Assert.Contains("Kính gửi: Bộ Nội vụ.", text);
+        var twos = leaves.Count(c => c.StartsWith("2."));
+        var applicable = leaves.Count - 1; // 3.1 does not apply
+        var total = 0.5m + (applicable - 1 - twos) + twos * 0.5m;
+        Assert.Contains($"Tổng điểm tự đánh giá: {total.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}/{applicable} điểm", text);
+        var rows = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray()).ToList();
+        var r11 = rows.Single(r => r.Length == 5 && r[0] == "1.1");
+        Assert.Equal(("1", "0,5", "ke-hoach-cchc-2031.pdf"), (r11[2], r11[3], r11[4]));
+        Assert.Equal("Chưa có tài liệu kiểm chứng. Giải thích: Theo báo cáo tổng kết năm của tỉnh", rows.Single(r => r.Length == 5 && r[0] == "8.5.6")[4]);
+        Assert.Equal(("—", "Không áp dụng"), (rows.Single(r => r.Length == 5 && r[0] == "3.1")[3], rows.Single(r => r.Length == 5 && r[0] == "3.1")[4]));
+        Assert.Contains("TM. ỦY BAN NHÂN DÂN", text);
+
+        // A framework in use is frozen.
+        var frozen = FormOf(await coordinator.GetStringAsync(frameworkUrl));
+        Assert.Contains("data-testid=\"framework-in-use\"", await coordinator.GetStringAsync(frameworkUrl));
+        Assert.Contains("đã dùng cho một kỳ đánh giá", await (await PostAsync(coordinator, frameworkUrl, frozen, frameworkUrl)).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -129,7 +243,22 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var scores = await app.WithDbAsync(db => db.AssessmentScores.Where(s => s.AssessmentId == stp).ToDictionaryAsync(s => s.Code));
         Assert.Equal(2m, scores["1.1"].SelfPoints);   // options: Kịp thời
         Assert.Equal(8m, scores["3.2"].SelfPoints);   // rate-bands: 98% → 8
-        Assert.Equal(8.8m, scores["8.1"].SelfPoints); // survey: 88% of 10
+        Assert.False(scores.ContainsKey("8.1")); // the survey criterion is the province's to enter, not the agency's
+
+        // Survey results per agency: previewed, refused whole while a line is wrong, then applied in one transaction.
+        var surveyPage = $"/ParIndex/Survey/{cycleId}";
+        Assert.Equal(HttpStatusCode.Forbidden, (await tuphap.GetAsync(surveyPage)).StatusCode);
+        var preview = await (await PostAsync(coordinator, surveyPage + "?handler=Preview", new() { ["Rows"] = "Cơ quan\tTỷ lệ (%)\nSTP\t88\nSở Tài chính\t80\nSở Không Có\t70" }, surveyPage)).Content.ReadAsStringAsync();
+        Assert.Contains("Không có cơ quan &quot;Sở Không Có&quot; trong kỳ đánh giá này.", preview);
+        Assert.DoesNotContain("data-testid=\"survey-apply\"", preview); // nothing to apply while a line is wrong
+        var refusedSurvey = await PostAsync(coordinator, surveyPage + "?handler=Apply", new() { ["Rows"] = "STP\t88\nSở Không Có\t70" }, surveyPage);
+        Assert.Contains("Chưa nhập dòng nào", await refusedSurvey.Content.ReadAsStringAsync());
+        Assert.False(await app.WithDbAsync(db => db.AssessmentScores.AnyAsync(x => x.Code == "8.1" && (x.AssessmentId == stp || x.AssessmentId == stc))));
+        var applied = await PostAsync(coordinator, surveyPage + "?handler=Apply", new() { ["Rows"] = "STP\t88\nSở Tài chính\t80,5%" }, surveyPage);
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Equal(8.8m, (await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "8.1"))).SelfPoints); // 88% of 10
+        Assert.Equal(8.05m, (await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(x => x.AssessmentId == stc && x.Code == "8.1"))).SelfPoints);
+        Assert.Contains("survey", await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Assessment" && a.EntityId == stc.ToString()).Select(a => a.Action).ToListAsync()));
         // A submitted assessment is locked.
         var locked = await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Save", new(SelfScores(10)) { ["Version"] = "99" }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("đã gửi và được khóa", await locked.Content.ReadAsStringAsync());
@@ -153,11 +282,27 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.True(foreign.StatusCode == HttpStatusCode.Forbidden, await foreign.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Explain",
             new() { ["code"] = "3.2", ["text"] = "Hồ sơ trễ hạn do lỗi đồng bộ, đã có văn bản xác nhận." }, $"/ParIndex/Assessment/{stp}")).StatusCode);
+        // The second appraisal, after the explanation, is the final score; the first stays beside it.
+        var noExplanation = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.1", ["points"] = "0", ["reason"] = "x", ["round"] = "2" }, $"/ParIndex/Assessment/{stp}");
+        Assert.Contains("chỉ dành cho tiêu chí đã có giải trình", await noExplanation.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
+            new() { ["code"] = "3.2", ["points"] = "7", ["reason"] = "Chấp nhận giải trình một phần", ["round"] = "2" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
         var s32 = await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(s => s.AssessmentId == stp && s.Code == "3.2"));
         Assert.Equal((8m, 6m, "Số liệu hệ thống chỉ đạt 96%"), (s32.SelfPoints!.Value, s32.AppraisedPoints!.Value, s32.AppraisalReason));
+        Assert.Equal((7m, "Chấp nhận giải trình một phần"), (s32.SecondPoints!.Value, s32.SecondReason));
         Assert.NotNull(s32.Explanation);
+        Assert.Contains("Thẩm định lần 2: <strong>7</strong>", await thamdinh.GetStringAsync($"/ParIndex/Assessment/{stp}"));
+        using (var scope = app.Services.CreateScope())
+        {
+            var cycle = await app.WithDbAsync(db => db.AssessmentCycles.SingleAsync(c => c.Id == cycleId));
+            var (_, results, _) = await scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexService>().ResultsAsync(cycle);
+            var stpAgency = await app.WithDbAsync(db => db.Assessments.Where(a => a.Id == stp).Select(a => a.AgencyId).SingleAsync());
+            var c32 = results.Single(r => r.Id == stpAgency.ToString()).Criteria.Single(c => c.Code == "3.2");
+            Assert.Equal((7m, true), (c32.Points, c32.Appraised));
+        }
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Assessment" && a.EntityId == stp.ToString()).Select(a => a.Action).ToListAsync());
         Assert.Contains("appraise", audit);
+        Assert.Contains("appraise-2", audit);
         Assert.Contains("explain", audit);
         Assert.Contains("submit", audit);
 

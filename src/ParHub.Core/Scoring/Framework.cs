@@ -20,10 +20,22 @@ public sealed record ScoringRule(string Type, IReadOnlyDictionary<string, decima
 /// A node of an index framework: a field ("1"), criterion ("1.3") or sub-criterion ("1.3.1"). Nodes with a
 /// <see cref="Rule"/> are scored; the others group them. The parent is the longest code that prefixes this one.
 /// </summary>
-public sealed record FrameworkNode(string Code, string Title, decimal? Max, ScoringRule? Rule = null, string? Evidence = null, string? Source = null)
+public sealed record FrameworkNode(string Code, string Title, decimal? Max, ScoringRule? Rule = null, string? Evidence = null, string? Source = null,
+    IReadOnlyList<string>? Groups = null)
 {
+    public static readonly string[] Sources = ["tasks.ontime", "reports.ontime"];
+
     /// <summary>Filled from ParHub's own data: <c>tasks.ontime</c> (plan tasks done on time / due), <c>reports.ontime</c>.</summary>
     public bool IsComputed => Source is not null;
+
+    /// <summary>Scored from the province's survey (SIPAS), entered or imported per agency by the province, not self-assessed.</summary>
+    public bool IsSurvey => Rule?.Type == "survey";
+
+    /// <summary>Applies to every agency group when <see cref="Groups"/> is empty, otherwise only to the groups named.</summary>
+    public bool AppliesTo(string group) => Groups is not { Count: > 0 } || Groups.Contains(group, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How the points are obtained, as the framework tables say it.</summary>
+    public string Method => Rule is null ? "" : IsComputed ? "ParHub tính từ số liệu theo dõi" : IsSurvey ? "Điều tra xã hội học" : "Tự đánh giá, thẩm định";
 }
 
 /// <summary>A versioned index framework: its nodes, classification bands and the caps of bonus and penalty points.</summary>
@@ -43,6 +55,27 @@ public sealed record Framework(string Code, string Title, IReadOnlyList<Band> Ba
         return false;
     }
 
+    /// <summary>The nodes that are not scored because they do not apply to <paramref name="group"/> (with everything under them).</summary>
+    public IReadOnlySet<string> NotApplicable(string group)
+    {
+        var own = Nodes.Where(n => !n.AppliesTo(group)).Select(n => n.Code).ToHashSet();
+        return own.Count == 0 ? own : Nodes.Where(n => IsUnder(n.Code, own)).Select(n => n.Code).ToHashSet();
+    }
+
+    /// <summary>A parent without a max gets the sum of its children's (when all of them have one), from the leaves up.</summary>
+    public Framework WithParentSums()
+    {
+        var codes = Nodes.Select(n => n.Code).ToList();
+        var max = Nodes.GroupBy(n => n.Code).ToDictionary(g => g.Key, g => g.First().Max);
+        foreach (var n in Nodes.OrderByDescending(n => n.Code.Count(c => c == '.')))
+        {
+            if (max[n.Code] is not null) continue;
+            var children = codes.Where(c => ParentOf(c, codes) == n.Code).ToList();
+            if (children.Count > 0 && children.All(c => max[c] is not null)) max[n.Code] = children.Sum(c => max[c]!.Value);
+        }
+        return this with { Nodes = Nodes.Select(n => n with { Max = max[n.Code] }).ToList() };
+    }
+
     /// <summary>
     /// What is wrong with the framework: a parent whose max is not the sum of its children's, a scored node without a
     /// max or with an unknown rule, duplicate codes, bands not in descending order.
@@ -54,12 +87,20 @@ public sealed record Framework(string Code, string Title, IReadOnlyList<Band> Ba
         foreach (var dup in codes.GroupBy(c => c).Where(g => g.Count() > 1)) problems.Add($"Mã {dup.Key} bị trùng.");
         foreach (var n in Nodes)
         {
+            var children = Nodes.Where(c => ParentOf(c.Code, codes) == n.Code).ToList();
+            if (string.IsNullOrWhiteSpace(n.Code)) problems.Add($"Mục \"{n.Title}\" chưa có mã.");
+            if (n.Max is null or < 0) problems.Add($"{n.Code}: chưa có điểm tối đa.");
             if (n.Rule is { } r)
             {
                 if (!ScoringRule.Types.Contains(r.Type)) problems.Add($"{n.Code}: cách chấm \"{r.Type}\" không có.");
-                if (n.Max is null or < 0) problems.Add($"{n.Code}: chưa có điểm tối đa.");
+                else if (r.Type == "options" && r.Options is not { Count: > 0 }) problems.Add($"{n.Code}: cách chấm theo phương án cần ít nhất một phương án.");
+                else if (r.Type == "rate-bands" && r.Bands is not { Count: > 0 }) problems.Add($"{n.Code}: cách chấm theo ngưỡng tỷ lệ cần ít nhất một ngưỡng.");
+                else if (r.Type == "count-steps" && r.Steps is not { Count: > 0 }) problems.Add($"{n.Code}: cách chấm theo số lượng cần ít nhất một mức.");
+                if (children.Count > 0) problems.Add($"{n.Code}: mục có tiêu chí con thì không chấm trực tiếp (bỏ cách chấm hoặc các mục con).");
+                if (n.Max is { } m && RuleText.Highest(r) is { } top && top > m) problems.Add($"{n.Code}: cách chấm cho tới {top} điểm, vượt điểm tối đa {m}.");
             }
-            var children = Nodes.Where(c => ParentOf(c.Code, codes) == n.Code).ToList();
+            else if (children.Count == 0) problems.Add($"{n.Code}: tiêu chí chưa có cách chấm.");
+            if (n.Source is { } src && !FrameworkNode.Sources.Contains(src)) problems.Add($"{n.Code}: nguồn số liệu \"{src}\" không có.");
             if (children.Count > 0 && n.Max is { } max && children.All(c => c.Max is not null) && children.Sum(c => c.Max!.Value) != max)
                 problems.Add($"{n.Code}: điểm tối đa {max} khác tổng điểm tối đa của các tiêu chí con ({children.Sum(c => c.Max!.Value)}).");
         }

@@ -45,7 +45,8 @@ public class Assessment
 
 /// <summary>
 /// One criterion of one agency: its input (JSON of a <see cref="ScoreInput"/>), the self-assessed points, the appraised
-/// points with the reason (both kept), the agency's explanation, the note where there is no evidence, an exemption.
+/// points with the reason (both kept), the agency's explanation, the note where there is no evidence, an exemption, and
+/// the second appraisal after the explanation (which, when there is one, is the final score; the first stays beside it).
 /// </summary>
 public class AssessmentScore
 {
@@ -59,6 +60,12 @@ public class AssessmentScore
     public string? Explanation { get; set; }
     public string? NoEvidenceNote { get; set; }
     public bool Exempt { get; set; }
+    public decimal? SecondPoints { get; set; }
+    public string? SecondReason { get; set; }
+    public string? SecondBy { get; set; }
+
+    /// <summary>The appraisers' last word on the criterion: the second appraisal, else the first, else none.</summary>
+    public decimal? FinalAppraised => SecondPoints ?? AppraisedPoints;
 }
 
 /// <summary>An evidence file of an assessment; one file can serve several criteria (codes, comma-separated).</summary>

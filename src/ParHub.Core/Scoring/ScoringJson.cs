@@ -44,7 +44,8 @@ public static class ScoringJson
             var options = (r["options"] as JsonObject)?.ToDictionary(kv => kv.Key, kv => Dec(kv.Value, $"{code}.options") ?? 0);
             rule = new ScoringRule(type, options, Steps(r["bands"], code), Steps(r["steps"], code));
         }
-        return new FrameworkNode(code, Str(n, "title") ?? "", Dec(n["max"], $"{code}.max"), rule);
+        var groups = (n["groups"] as JsonArray)?.Select(g => g?.ToString() ?? "").Where(g => g.Length > 0).ToList();
+        return new FrameworkNode(code, Str(n, "title") ?? "", Dec(n["max"], $"{code}.max"), rule, Str(n, "evidence"), Str(n, "source"), groups is { Count: > 0 } ? groups : null);
     }
 
     private static List<Step>? Steps(JsonNode? node, string code) => (node as JsonArray)?

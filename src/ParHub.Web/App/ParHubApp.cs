@@ -98,6 +98,8 @@ public static class ParHubApp
         services.AddScoped<Features.Reports.ReportQueries>();
         services.AddScoped<Features.Reports.ReportReminders>();
         services.AddScoped<Features.ParIndex.IndexService>();
+        services.AddScoped<Features.ParIndex.SurveyImport>();
+        services.AddScoped<Features.ParIndex.SelfAssessmentReport>();
         services.AddScoped<Features.Reports.ProvinceReportDocument>();
         services.AddSingleton(sp => Features.Notifications.SmtpSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<Features.Notifications.MailSender>();

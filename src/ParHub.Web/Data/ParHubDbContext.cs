@@ -321,6 +321,10 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.Property(x => x.AppraisedBy).HasMaxLength(256);
             e.Property(x => x.Explanation).HasMaxLength(4000);
             e.Property(x => x.NoEvidenceNote).HasMaxLength(2000);
+            e.Property(x => x.SecondPoints).HasPrecision(9, 4);
+            e.Property(x => x.SecondReason).HasMaxLength(2000);
+            e.Property(x => x.SecondBy).HasMaxLength(256);
+            e.Ignore(x => x.FinalAppraised);
         });
 
         b.Entity<EvidenceFile>(e =>

@@ -22,8 +22,10 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public AgencyResult? Result { get; private set; }
     /// <summary>Last year's points per criterion, for comparison (empty without a cycle the year before).</summary>
     public Dictionary<string, decimal> LastYear { get; private set; } = [];
-    public bool CanSelfAssess => index.CanSelfAssess(Item);
-    public bool CanExplain => index.CanExplain(Item);
+    public bool CanSelfAssess => index.CanSelfAssess(Item, Cycle);
+    public bool CanExplain => index.CanExplain(Item, Cycle);
+    /// <summary>Criteria that do not apply to the cycle's agency group (the framework says which groups each is for).</summary>
+    public IReadOnlySet<string> NotApplicable { get; private set; } = new HashSet<string>();
     public bool CanSetBonus => index.IsCoordinator && Cycle.PublishedAt is null;
     public bool CanAppraise => index.IsAppraiser && Item.Status == AssessmentStatus.Submitted && Cycle.PublishedAt is null && AppraisableCodes.Count > 0;
     /// <summary>The criteria this person may appraise (an appraiser: the fields assigned in the cycle).</summary>
@@ -42,8 +44,18 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
 
     public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) => Act(id, "saved", () => index.SaveSelfAsync(id, Version, In, false, ct), ct);
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => Act(id, "submitted", () => index.SaveSelfAsync(id, Version, In, true, ct), ct);
-    public Task<IActionResult> OnPostAppraiseAsync(int id, string code, string? points, string? reason, CancellationToken ct) =>
-        Act(id, "appraised", () => index.AppraiseAsync(id, code, points ?? "", reason, ct), ct);
+    public Task<IActionResult> OnPostAppraiseAsync(int id, string code, string? points, string? reason, int round, CancellationToken ct) =>
+        Act(id, "appraised", () => index.AppraiseAsync(id, code, points ?? "", reason, ct, round == 2 ? 2 : 1), ct);
+
+    /// <summary>The self-assessment as a Word report: the summary table of scores per criterion, evidence or the explanation where there is none.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(int id, [FromServices] SelfAssessmentReport report, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        if (!index.CanReadEvidence(Item)) return Forbid();
+        var bytes = report.Write(this);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"tu-danh-gia-chi-so-cchc-{Cycle.Year}-{Item.AgencyId}.docx");
+    }
     public Task<IActionResult> OnPostBonusAsync(int id, string? bonus, string? penalty, string? basis, CancellationToken ct) =>
         Act(id, "bonus", () => index.SetBonusPenaltyAsync(id, bonus, penalty, basis, ct), ct);
     public Task<IActionResult> OnPostExplainAsync(int id, string code, string? text, CancellationToken ct) =>
@@ -92,6 +104,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
         Item = a;
         FrameworkRow = await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == Cycle.FrameworkId, ct);
         Framework = IndexService.Definition(FrameworkRow);
+        NotApplicable = Framework.NotApplicable(Cycle.GroupCode);
         AgencyName = await db.Agencies.Where(x => x.Id == a.AgencyId).Select(x => x.Name).FirstAsync(ct);
         Scores = a.Scores.ToDictionary(s => s.Code);
         Computed = await index.ComputedAsync(Framework, a.AgencyId, Cycle.Year, ct);
@@ -108,7 +121,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
                 Note = s?.NoEvidenceNote, Exempt = s?.Exempt == true,
             };
         });
-        foreach (var n in Framework.Nodes.Where(n => n.Rule is not null))
+        foreach (var n in Framework.Nodes.Where(n => n.Rule is not null && !NotApplicable.Contains(n.Code)))
             if (index.IsAppraiser && await index.CanAppraiseAsync(Cycle.Id, n.Code, ct)) AppraisableCodes.Add(n.Code);
         LastYear = await index.LastYearAsync(Cycle, a.AgencyId, ct);
         var (_, results, _) = await index.ResultsAsync(Cycle, ct);

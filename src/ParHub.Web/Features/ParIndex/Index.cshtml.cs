@@ -16,6 +16,7 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
     public List<IndexFramework> Frameworks { get; private set; } = [];
     public bool IsCoordinator => index.IsCoordinator;
     public string? Error { get; private set; }
+    public List<(string Code, string Name)> Groups { get; private set; } = [];
     [BindProperty] public int FrameworkId { get; set; }
     [BindProperty] public string GroupCode { get; set; } = "SBN";
     [BindProperty] public DateOnly Due { get; set; }
@@ -49,6 +50,20 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
         return Page();
     }
 
+    /// <summary>BNV's provincial structure for a year, for the province's own self-assessment; its points are entered next.</summary>
+    public async Task<IActionResult> OnPostBnvAsync(int year, CancellationToken ct)
+    {
+        if (!IsCoordinator) return Forbid();
+        try
+        {
+            var row = await index.AddBnvPresetAsync(year, ct);
+            return Redirect($"/ParIndex/Framework/{row.Id}");
+        }
+        catch (IndexRuleException e) { Error = e.Message; }
+        await LoadAsync(ct);
+        return Page();
+    }
+
     /// <summary>A framework as JSON (the same shape <c>./parhub scoring compute</c> and <c>framework import</c> read).</summary>
     public async Task<IActionResult> OnGetExportAsync(int frameworkId, CancellationToken ct)
     {
@@ -62,6 +77,7 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
         var year = Reports.VietnamTime.Today(clock).Year;
         if (IsCoordinator) await index.EnsureDemoFrameworkAsync(year, ct);
         if (Due == default) Due = new DateOnly(year, 12, 15);
+        Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name)).ToList();
         Frameworks = await db.IndexFrameworks.AsNoTracking().OrderByDescending(f => f.Year).ToListAsync(ct);
         var names = Frameworks.ToDictionary(f => f.Id);
         var cycles = await db.AssessmentCycles.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(ct);

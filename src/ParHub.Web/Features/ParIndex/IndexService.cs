@@ -58,11 +58,12 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     /// Stores a framework for a year (validated: a parent's max is the sum of its children's, known rules, bands in
     /// order). Refused when that code and year exist already.
     /// </summary>
-    public async Task<IndexFramework> AddFrameworkAsync(Framework f, int year, string targetGroup, bool illustrative, CancellationToken ct = default)
+    public async Task<IndexFramework> AddFrameworkAsync(Framework f, int year, string targetGroup, bool illustrative, CancellationToken ct = default, bool allowIncomplete = false)
     {
+        f = f.WithParentSums();
         var problems = f.Problems();
-        if (problems.Count > 0) throw new IndexRuleException(string.Join(" ", problems));
-        if (f.Nodes.All(n => n.Rule is null)) throw new IndexRuleException("Bộ chỉ số chưa có tiêu chí nào được chấm điểm (cần \"rule\" và điểm tối đa).");
+        if (problems.Count > 0 && !allowIncomplete) throw new IndexRuleException(string.Join(" ", problems));
+        if (f.Nodes.All(n => n.Rule is null) && !allowIncomplete) throw new IndexRuleException("Bộ chỉ số chưa có tiêu chí nào được chấm điểm (cần \"rule\" và điểm tối đa).");
         if (await db.IndexFrameworks.AnyAsync(x => x.Code == f.Code && x.Year == year, ct))
             throw new IndexRuleException($"Đã có bộ chỉ số {f.Code} năm {year}.");
         var row = new IndexFramework
@@ -76,6 +77,66 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         await db.SaveChangesAsync(ct);
         return row;
     }
+
+    /// <summary>
+    /// BNV's provincial PAR Index structure (Phụ lục 01 of its plan: 8 fields, every criterion and sub-criterion) for a
+    /// year, as a framework for the province's own self-assessment ("TINH"): the points and rules are the
+    /// administrator's to enter on the framework page; until then it cannot open a cycle.
+    /// </summary>
+    public async Task<IndexFramework> AddBnvPresetAsync(int year, CancellationToken ct = default)
+    {
+        if (!IsCoordinator) throw new UnauthorizedAccessException();
+        return await AddFrameworkAsync(BnvPreset.Framework(year), year, ProvinceGroup, illustrative: false, ct, allowIncomplete: true);
+    }
+
+    /// <summary>
+    /// Saves an edited framework (title, bands, caps, nodes). A framework some cycle uses is frozen: clone it to change it.
+    /// It may be saved with problems (they are listed on its page) but opens no cycle until it has none.
+    /// <paramref name="stamp"/> is the <see cref="Stamp"/> the editor loaded: a change saved meanwhile is not overwritten.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SaveFrameworkAsync(int id, Framework edited, bool illustrative, string? stamp, CancellationToken ct = default)
+    {
+        if (!IsCoordinator) throw new UnauthorizedAccessException();
+        var row = await db.IndexFrameworks.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
+        if (await db.AssessmentCycles.AnyAsync(c => c.FrameworkId == id, ct))
+            throw new IndexRuleException("Bộ chỉ số đã dùng cho một kỳ đánh giá nên không sửa được; hãy sao chép sang năm sau rồi sửa bản sao.");
+        if (stamp != Stamp(row)) throw new IndexRuleException("Bộ chỉ số vừa được người khác sửa; tải lại trang để xem bản mới.");
+        var before = Definition(row);
+        edited = edited.WithParentSums() with { Code = before.Code };
+        var changes = Diff(before, edited);
+        row.Title = edited.Title;
+        row.Illustrative = illustrative;
+        row.Definition = JsonSerializer.Serialize(edited, Json);
+        audit.Record("update", "IndexFramework", row.Id.ToString(CultureInfo.InvariantCulture), null,
+            $"Sửa bộ chỉ số {row.Code} năm {row.Year}: {changes.Count} thay đổi", changes);
+        await db.SaveChangesAsync(ct);
+        return edited.Problems();
+    }
+
+    /// <summary>A short fingerprint of the stored definition: what the editor loaded.</summary>
+    public static string Stamp(IndexFramework row) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(row.Title + "\n" + row.Illustrative + "\n" + row.Definition)))[..16];
+
+    /// <summary>The nodes added, removed or changed (title, max, rule, evidence, source, groups) and the header's changes.</summary>
+    private static List<FieldChange> Diff(Framework a, Framework b)
+    {
+        static string Show(FrameworkNode n) => $"{n.Title} | {n.Max} | {n.Rule?.Type} {(n.Rule is null ? "" : RuleText.Format(n.Rule))} | {n.Evidence} | {n.Source} | {string.Join(",", n.Groups ?? [])}";
+        var changes = new List<FieldChange>();
+        if (a.Title != b.Title) changes.Add(new("Title", a.Title, b.Title));
+        static string Bands(Framework f) => string.Join("; ", f.Bands.Select(x => $"{x.Name}={x.Min}")) + $" | thưởng {f.BonusCap} | trừ {f.PenaltyCap}";
+        if (Bands(a) != Bands(b)) changes.Add(new("Bands", Bands(a), Bands(b)));
+        var old = a.Nodes.GroupBy(n => n.Code).ToDictionary(g => g.Key, g => Show(g.First()));
+        var now = b.Nodes.GroupBy(n => n.Code).ToDictionary(g => g.Key, g => Show(g.First()));
+        foreach (var code in old.Keys.Union(now.Keys))
+        {
+            var (x, y) = (old.GetValueOrDefault(code), now.GetValueOrDefault(code));
+            if (x != y) changes.Add(new(code, x, y));
+        }
+        return changes;
+    }
+
+    /// <summary>The province itself, assessed against BNV's index: a cycle of this group has the province as its one member.</summary>
+    public const string ProvinceGroup = "TINH";
 
     /// <summary>Last year's framework as this year's starting point: the same tree, the year in its title moved on.</summary>
     public async Task<IndexFramework> CloneAsync(int frameworkId, CancellationToken ct = default)
@@ -96,7 +157,13 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     {
         if (!IsCoordinator) throw new UnauthorizedAccessException();
         var framework = await db.IndexFrameworks.FirstOrDefaultAsync(f => f.Id == frameworkId, ct) ?? throw new IndexRuleException("Không có bộ chỉ số này.");
-        var agencies = (await directory.DirectoryAsync(ct)).MembersOn([groupCode], due).Select(m => m.Entry.Agency.Id).ToList();
+        var problems = Definition(framework).Problems();
+        if (problems.Count > 0)
+            throw new IndexRuleException($"Bộ chỉ số chưa hoàn chỉnh ({problems.Count} chỗ cần sửa, ví dụ: {problems[0]}); hãy hoàn thiện trên trang bộ chỉ số.");
+        groupCode = groupCode.Trim().ToUpperInvariant();
+        var agencies = groupCode == ProvinceGroup
+            ? (await db.Agencies.AsNoTracking().Where(a => a.Kind == Core.Agencies.AgencyKind.Province).ToListAsync(ct)).Where(a => a.ExistsOn(due)).Select(a => a.Id).ToList()
+            : (await directory.DirectoryAsync(ct)).MembersOn([groupCode], due).Select(m => m.Entry.Agency.Id).ToList();
         if (agencies.Count == 0) throw new IndexRuleException($"Nhóm {groupCode} không có cơ quan nào vào thời điểm {due:dd/MM/yyyy}.");
         var cycle = new AssessmentCycle { FrameworkId = framework.Id, Year = framework.Year, GroupCode = groupCode, SelfAssessmentDue = due, CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.AssessmentCycles.Add(cycle);
@@ -113,8 +180,11 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
 
     /// <summary>Evidence files stay with the agency, the appraisers and the province-wide roles, also after publication.</summary>
     public bool CanReadEvidence(Assessment a) => scope.IsProvinceWide || user.IsInRole(Roles.Appraiser) || user.AgencyId == a.AgencyId;
-    public bool CanSelfAssess(Assessment a) => user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == a.AgencyId && a.Status == AssessmentStatus.Draft;
-    public bool CanExplain(Assessment a) => user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == a.AgencyId && a.Status == AssessmentStatus.Submitted;
+    /// <summary>The agency's officers assess their agency; the province's own assessment is the Coordinator's.</summary>
+    public bool IsAssessor(Assessment a, AssessmentCycle c) =>
+        c.GroupCode == ProvinceGroup ? IsCoordinator : user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == a.AgencyId;
+    public bool CanSelfAssess(Assessment a, AssessmentCycle c) => IsAssessor(a, c) && a.Status == AssessmentStatus.Draft;
+    public bool CanExplain(Assessment a, AssessmentCycle c) => IsAssessor(a, c) && a.Status == AssessmentStatus.Submitted && c.PublishedAt is null;
 
     /// <summary>Results of a cycle are shown to the province-wide roles and appraisers, and to everyone once published.</summary>
     public bool CanSeeResults(AssessmentCycle c) => c.PublishedAt is not null || scope.IsProvinceWide || user.IsInRole(Roles.Appraiser);
@@ -166,14 +236,15 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     {
         var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
         var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
-        if (!CanRead(a, cycle) || user.AgencyId != a.AgencyId) throw new UnauthorizedAccessException();
+        if (!CanRead(a, cycle) || !IsAssessor(a, cycle)) throw new UnauthorizedAccessException();
         if (a.Status != AssessmentStatus.Draft) throw new IndexRuleException("Bản tự đánh giá đã gửi và được khóa.");
         if (version != a.Version) throw new IndexRuleException("Bản tự đánh giá vừa được người khác cập nhật; tải lại trang.");
         var f = Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
         var computed = await ComputedAsync(f, a.AgencyId, cycle.Year, ct);
         var changes = new List<FieldChange>();
         var missing = new List<string>();
-        foreach (var n in f.Nodes.Where(n => n.Rule is not null))
+        var notApplicable = f.NotApplicable(cycle.GroupCode);
+        foreach (var n in f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !notApplicable.Contains(n.Code)))
         {
             input.TryGetValue(n.Code, out var i);
             var row = a.Scores.FirstOrDefault(s => s.Code == n.Code);
@@ -192,7 +263,8 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
             if (missing.Count > 0) throw new IndexRuleException($"Chưa thể gửi: chưa nhập số liệu các tiêu chí {string.Join(", ", missing)} (hoặc đánh dấu không áp dụng).");
             var evidence = await db.EvidenceFiles.Where(e => e.AssessmentId == a.Id).Select(e => e.Codes).ToListAsync(ct);
             var covered = evidence.SelectMany(c => c.Split(',', StringSplitOptions.TrimEntries)).ToHashSet();
-            var unexplained = a.Scores.Where(s => !s.Exempt && !covered.Contains(s.Code) && s.NoEvidenceNote is null && !computed.ContainsKey(s.Code)).Select(s => s.Code).ToList();
+            var selfAssessed = f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !n.IsComputed && !notApplicable.Contains(n.Code)).Select(n => n.Code).ToHashSet();
+            var unexplained = a.Scores.Where(s => selfAssessed.Contains(s.Code) && !s.Exempt && !covered.Contains(s.Code) && s.NoEvidenceNote is null).Select(s => s.Code).ToList();
             if (unexplained.Count > 0) throw new IndexRuleException($"Chưa thể gửi: các tiêu chí {string.Join(", ", unexplained)} chưa có tài liệu kiểm chứng hoặc giải thích cách chấm.");
             a.Status = AssessmentStatus.Submitted;
             a.SubmittedAt = clock.GetUtcNow().UtcDateTime;
@@ -210,7 +282,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     public async Task AddEvidenceAsync(int id, IReadOnlyCollection<string> codes, string fileName, long length, Stream content, string dataDir, CancellationToken ct = default)
     {
         var a = await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
-        if (!CanSelfAssess(a)) throw new UnauthorizedAccessException();
+        if (!CanSelfAssess(a, await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct))) throw new UnauthorizedAccessException();
         if (codes.Count == 0) throw new IndexRuleException("Chọn ít nhất một tiêu chí mà tài liệu kiểm chứng.");
         if (!EvidenceTypes.Contains(Path.GetExtension(fileName).ToLowerInvariant())) throw new IndexRuleException("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPG).");
         if (length > MaxEvidenceBytes) throw new IndexRuleException("Tệp quá lớn; tối đa 20 MB.");
@@ -227,8 +299,12 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The appraiser's score for a criterion, with a reason; the self-assessed points stay beside it.</summary>
-    public async Task AppraiseAsync(int id, string code, string pointsText, string? reason, CancellationToken ct = default)
+    /// <summary>
+    /// The appraiser's score for a criterion, with a reason; the self-assessed points stay beside it. Round 2 is the
+    /// appraisal after the agency's explanation (giải trình) of that criterion; it becomes the final score and the first
+    /// appraisal stays beside it.
+    /// </summary>
+    public async Task AppraiseAsync(int id, string code, string pointsText, string? reason, CancellationToken ct = default, int round = 1)
     {
         if (!IsAppraiser) throw new UnauthorizedAccessException();
         var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
@@ -242,10 +318,20 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
             throw new IndexRuleException($"Điểm thẩm định của tiêu chí {code} phải là số từ 0 đến {node.Max}.");
         if (string.IsNullOrWhiteSpace(reason)) throw new IndexRuleException("Thẩm định thay đổi điểm cần ghi lý do.");
         var row = a.Scores.FirstOrDefault(s => s.Code == code) ?? throw new IndexRuleException($"Tiêu chí {code} chưa được tự đánh giá.");
-        var before = row.AppraisedPoints ?? row.SelfPoints;
-        (row.AppraisedPoints, row.AppraisalReason, row.AppraisedBy) = (points, reason.Trim(), user.Name);
+        var before = row.FinalAppraised ?? row.SelfPoints;
+        if (round == 2)
+        {
+            if (row.Explanation is null) throw new IndexRuleException($"Thẩm định lần 2 chỉ dành cho tiêu chí đã có giải trình của cơ quan; tiêu chí {code} chưa có.");
+            (row.SecondPoints, row.SecondReason, row.SecondBy) = (points, reason.Trim(), user.Name);
+        }
+        else
+        {
+            if (row.SecondPoints is not null) throw new IndexRuleException($"Tiêu chí {code} đã thẩm định lần 2; sửa ở lần 2.");
+            (row.AppraisedPoints, row.AppraisalReason, row.AppraisedBy) = (points, reason.Trim(), user.Name);
+        }
         a.Version++;
-        audit.Record("appraise", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId, $"Thẩm định tiêu chí {code}: {reason.Trim()}",
+        audit.Record(round == 2 ? "appraise-2" : "appraise", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
+            $"Thẩm định {(round == 2 ? "lần 2 " : "")}tiêu chí {code}: {reason.Trim()}",
             [new FieldChange(code, before?.ToString(CultureInfo.InvariantCulture), points.ToString(CultureInfo.InvariantCulture))]);
         await db.SaveChangesAsync(ct);
     }
@@ -308,7 +394,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     public async Task ExplainAsync(int id, string code, string? text, CancellationToken ct = default)
     {
         var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
-        if (!CanExplain(a)) throw new UnauthorizedAccessException();
+        if (!CanExplain(a, await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct))) throw new UnauthorizedAccessException();
         if (string.IsNullOrWhiteSpace(text)) throw new IndexRuleException("Nội dung giải trình không được để trống.");
         var row = a.Scores.FirstOrDefault(s => s.Code == code) ?? throw new IndexRuleException($"Không có tiêu chí {code}.");
         var before = row.Explanation;
@@ -329,10 +415,11 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         var f = Definition(await db.IndexFrameworks.AsNoTracking().FirstAsync(x => x.Id == cycle.FrameworkId, ct));
         var list = await db.Assessments.AsNoTracking().Include(x => x.Scores).Where(x => x.CycleId == cycle.Id).ToListAsync(ct);
         var names = await db.Agencies.AsNoTracking().Where(x => list.Select(l => l.AgencyId).Contains(x.Id)).ToDictionaryAsync(x => x.Id.ToString(CultureInfo.InvariantCulture), x => x.Name, ct);
+        var notApplicable = f.NotApplicable(cycle.GroupCode);
         var scoring = list.Select(x => new AgencyScoring(x.AgencyId.ToString(CultureInfo.InvariantCulture), names.GetValueOrDefault(x.AgencyId.ToString(CultureInfo.InvariantCulture)), cycle.GroupCode,
             x.Scores.Where(s => s.Input is not null).ToDictionary(s => s.Code, s => JsonSerializer.Deserialize<ScoreInput>(s.Input!, Json)!),
-            x.Scores.Where(s => s.Exempt).Select(s => s.Code).ToList(),
-            x.Scores.Where(s => s.AppraisedPoints is not null).ToDictionary(s => s.Code, s => s.AppraisedPoints!.Value),
+            x.Scores.Where(s => s.Exempt).Select(s => s.Code).Concat(notApplicable).ToList(),
+            x.Scores.Where(s => s.FinalAppraised is not null).ToDictionary(s => s.Code, s => s.FinalAppraised!.Value),
             x.Bonus, x.Penalty)).ToList();
         return (f, ScoringEngine.Compute(f, scoring), names);
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Agencies;
 using ParHub.Core.Reports;
 using ParHub.Web.Data;
+using ParHub.Web.Shared.Office;
 using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
 namespace ParHub.Web.Features.Reports;
@@ -42,21 +43,10 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
         return id is null ? [] : await db.ReportValues.AsNoTracking().Where(v => v.ReportId == id && v.Text != null).ToDictionaryAsync(v => v.Code, v => v.Text!, ct);
     }
 
-    /// <summary>Body text of the report is 14 pt (NĐ 30/2020 allows 13–14).</summary>
-    private static Run R(string text, bool bold = false, bool italic = false, int halfPoints = 28) =>
-        ParHub.Web.Shared.Office.Docx.R(text, bold, italic, halfPoints);
-
-    private static Paragraph P(JustificationValues align, int firstLine, params Run[] runs)
-    {
-        var p = new Paragraph(new ParagraphProperties(new Justification { Val = align },
-            new SpacingBetweenLines { Before = "60", After = "60", Line = "300", LineRule = LineSpacingRuleValues.Auto },
-            new Indentation { FirstLine = firstLine.ToString(CultureInfo.InvariantCulture) }));
-        p.Append(runs);
-        return p;
-    }
-
-    private static Paragraph Body(string text, bool bold = false, bool italic = false) => P(JustificationValues.Both, 567, R(text, bold, italic));
-    private static Paragraph Center(string text, bool bold = false, bool italic = false, int size = 28) => P(JustificationValues.Center, 0, R(text, bold, italic, size));
+    private static Run R(string text, bool bold = false, bool italic = false, int halfPoints = 28) => OfficialDocument.R(text, bold, italic, halfPoints);
+    private static Paragraph P(JustificationValues align, int firstLine, params Run[] runs) => OfficialDocument.P(align, firstLine, runs);
+    private static Paragraph Body(string text, bool bold = false, bool italic = false) => OfficialDocument.Body(text, bold, italic);
+    private static Paragraph Center(string text, bool bold = false, bool italic = false, int size = 28) => OfficialDocument.Center(text, bold, italic, size);
 
     private static string N(decimal? v) => v is { } x ? VietnameseNumber.Format(x) : "…";
 
@@ -82,21 +72,7 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
         {
             var main = doc.AddMainDocumentPart();
             var body = new Body();
-            var provinceUpper = c.ProvinceName.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
-            var issuerTop = provinceUpper.StartsWith("ỦY BAN NHÂN DÂN ", StringComparison.Ordinal) ? "ỦY BAN NHÂN DÂN" : provinceUpper;
-            var issuerSecond = provinceUpper.StartsWith("ỦY BAN NHÂN DÂN ", StringComparison.Ordinal) ? provinceUpper["ỦY BAN NHÂN DÂN ".Length..] : "";
-            var place = c.ProvinceName.Replace("Ủy ban nhân dân ", "", StringComparison.Ordinal).Replace("thành phố ", "", StringComparison.Ordinal).Replace("tỉnh ", "", StringComparison.Ordinal);
-
-            // The heading: issuer and number on the left, the national motto and place-date on the right, no borders.
-            var heading = new Table(new TableProperties(new TableWidth { Width = "9639", Type = TableWidthUnitValues.Dxa },
-                    new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
-                        new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
-                new TableGrid(new GridColumn { Width = "3686" }, new GridColumn { Width = "5953" }));
-            heading.Append(new TableRow(
-                HeadCell(3686, Center(issuerTop, size: 26), Center(issuerSecond, bold: true, size: 26), Center("———", size: 20), Center("Số:        /BC-UBND", size: 26)),
-                HeadCell(5953, Center("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26), Center("Độc lập - Tự do - Hạnh phúc", bold: true, size: 28), Center("———————", size: 20),
-                    P(JustificationValues.Center, 0, R($"{place}, ngày      tháng      năm {c.Period.Year}", italic: true)))));
-            body.Append(heading);
+            body.Append(OfficialDocument.Heading(c.ProvinceName, "BC-UBND", c.Period.Year));
             body.Append(Center(""));
             body.Append(Center("BÁO CÁO", bold: true));
             body.Append(Center($"Kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)} và phương hướng, nhiệm vụ kỳ tới", bold: true));
@@ -133,37 +109,12 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
             }
 
             body.Append(Body($"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)} của {c.ProvinceName}./."));
-            var sign = new Table(new TableProperties(new TableWidth { Width = "9639", Type = TableWidthUnitValues.Dxa },
-                    new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
-                        new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
-                new TableGrid(new GridColumn { Width = "4819" }, new GridColumn { Width = "4820" }));
-            sign.Append(new TableRow(
-                HeadCell(4819, P(JustificationValues.Left, 0, R("Nơi nhận:", bold: true, italic: true, halfPoints: 24)),
-                    P(JustificationValues.Left, 0, R($"- {c.RecipientName};", halfPoints: 22)),
-                    P(JustificationValues.Left, 0, R("- TT Thành ủy, TT HĐND;", halfPoints: 22)),
-                    P(JustificationValues.Left, 0, R("- CT, các PCT UBND;", halfPoints: 22)),
-                    P(JustificationValues.Left, 0, R("- Sở Nội vụ;", halfPoints: 22)),
-                    P(JustificationValues.Left, 0, R("- Lưu: VT.", halfPoints: 22))),
-                HeadCell(4820, Center("TM. ỦY BAN NHÂN DÂN", bold: true), Center("CHỦ TỊCH", bold: true), Center(""), Center(""), Center(""))));
-            body.Append(sign);
-            // A4 portrait; margins of NĐ 30/2020: top 20 mm, bottom 20 mm, left 30 mm, right 15 mm.
-            body.Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 851, Header = 567, Footer = 567 }));
+            body.Append(OfficialDocument.Signature([$"{c.RecipientName};", "TT Thành ủy, TT HĐND;", "CT, các PCT UBND;", "Sở Nội vụ;", "Lưu: VT."], "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"));
+            body.Append(OfficialDocument.PortraitA4());
             main.Document = new Document(body);
             main.Document.Save();
         }
         return ms.ToArray();
-    }
-
-    private static TableCell HeadCell(int width, params Paragraph[] paragraphs)
-    {
-        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
-        foreach (var p in paragraphs)
-        {
-            p.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0" };
-            cell.Append(p);
-        }
-        return cell;
     }
 
     public static string LabelInSentence(ReportingPeriod p) => p.Kind switch

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Scoring;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.ParIndex;
+
+/// <summary>One editable line of a framework's tree.</summary>
+public sealed class NodeRow
+{
+    public string? Code { get; set; }
+    public string? Title { get; set; }
+    public string? Max { get; set; }
+    public string? Rule { get; set; }
+    public string? Params { get; set; }
+    public string? Evidence { get; set; }
+    public string? Source { get; set; }
+    public string? Groups { get; set; }
+    public bool Delete { get; set; }
+}
+
+/// <summary>
+/// A framework's page: its tree (codes, titles, max points, scoring rule and parameters, evidence, data source, the agency
+/// groups each criterion applies to), bands and caps, with what is still wrong listed. Coordinators edit a framework no
+/// cycle uses yet; others read it.
+/// </summary>
+[Authorize(Roles = Roles.ProvinceWide + "," + Roles.Appraiser)]
+public class FrameworkModel(ParHubDbContext db, IndexService index) : PageModel
+{
+    public const int BlankRows = 5;
+
+    public IndexFramework Row { get; private set; } = null!;
+    public Framework Framework { get; private set; } = null!;
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+    public bool InUse { get; private set; }
+    public bool CanEdit => index.IsCoordinator && !InUse;
+    public string? Error { get; private set; }
+    public string? Message { get; private set; }
+
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public bool Illustrative { get; set; }
+    [BindProperty] public string? Bands { get; set; }
+    [BindProperty] public string? BonusCap { get; set; }
+    [BindProperty] public string? PenaltyCap { get; set; }
+    [BindProperty] public List<NodeRow> Nodes { get; set; } = [];
+    [BindProperty] public string? Stamp { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, bool saved, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Fill();
+        if (saved) Message = Problems.Count == 0 ? "Đã lưu. Bộ chỉ số đã hoàn chỉnh, có thể mở kỳ đánh giá." : "Đã lưu. Bộ chỉ số còn những chỗ cần hoàn thiện (xem bên dưới) trước khi mở kỳ đánh giá.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!index.IsCoordinator) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        try
+        {
+            await index.SaveFrameworkAsync(id, Build(), Illustrative, Stamp, ct);
+            return Redirect($"/ParIndex/Framework/{id}?saved=true");
+        }
+        catch (FormatException e) { Error = e.Message; }
+        catch (IndexRuleException e) { Error = e.Message; }
+        return Page(); // what was typed stays on the page
+    }
+
+    /// <summary>The framework the form describes; a wrong number or rule is a <see cref="FormatException"/> naming the row.</summary>
+    private Framework Build()
+    {
+        static decimal? Number(string? text, string where) => string.IsNullOrWhiteSpace(text) ? null
+            : Core.Reports.VietnameseNumber.TryParse(text, out var v) && v >= 0 ? v : throw new FormatException($"{where}: \"{text}\" không phải số không âm.");
+        var nodes = new List<FrameworkNode>();
+        foreach (var r in Nodes.Where(r => !r.Delete && !(string.IsNullOrWhiteSpace(r.Code) && string.IsNullOrWhiteSpace(r.Title))))
+        {
+            var code = (r.Code ?? "").Trim().Replace(',', '.').TrimEnd('.');
+            if (code.Length == 0) throw new FormatException($"Mục \"{r.Title}\" chưa có mã.");
+            ScoringRule? rule;
+            try { rule = string.IsNullOrWhiteSpace(r.Rule) ? null : RuleText.Parse(r.Rule, r.Params); }
+            catch (FormatException e) { throw new FormatException($"{code}: {e.Message}"); }
+            var groups = (r.Groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToUpperInvariant()).ToList();
+            nodes.Add(new FrameworkNode(code, (r.Title ?? "").Trim(), Number(r.Max, code), rule, Blank(r.Evidence), Blank(r.Source), groups.Count == 0 ? null : groups));
+        }
+        if (nodes.Count == 0) throw new FormatException("Bộ chỉ số cần ít nhất một mục.");
+        List<Band> bands;
+        try { bands = RuleText.ParseBands(Bands); }
+        catch (FormatException e) { throw new FormatException($"Xếp loại: {e.Message}"); }
+        return Framework with
+        {
+            Title = string.IsNullOrWhiteSpace(Title) ? Framework.Title : Title.Trim(),
+            Bands = bands, BonusCap = Number(BonusCap, "Điểm thưởng tối đa") ?? 0, PenaltyCap = Number(PenaltyCap, "Điểm trừ tối đa") ?? 0,
+            Nodes = nodes.OrderBy(n => n.Code, RuleText.CodeOrder).ToList(),
+        };
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private void Fill()
+    {
+        (Title, Illustrative, Bands) = (Row.Title, Row.Illustrative, RuleText.FormatBands(Framework.Bands));
+        (BonusCap, PenaltyCap) = (Core.Reports.VietnameseNumber.Format(Framework.BonusCap), Core.Reports.VietnameseNumber.Format(Framework.PenaltyCap));
+        Nodes = Framework.Nodes.Select(n => new NodeRow
+        {
+            Code = n.Code, Title = n.Title, Max = n.Max is { } m ? Core.Reports.VietnameseNumber.Format(m) : null, Rule = n.Rule?.Type,
+            Params = n.Rule is null ? null : RuleText.Format(n.Rule), Evidence = n.Evidence, Source = n.Source,
+            Groups = n.Groups is { Count: > 0 } g ? string.Join(", ", g) : null,
+        }).Concat(Enumerable.Range(0, BlankRows).Select(_ => new NodeRow())).ToList();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var row = await db.IndexFrameworks.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (row is null) return false;
+        Row = row;
+        Framework = IndexService.Definition(row);
+        Problems = Framework.Problems();
+        InUse = await db.AssessmentCycles.AnyAsync(c => c.FrameworkId == id, ct);
+        Stamp ??= IndexService.Stamp(row);
+        return true;
+    }
+}
