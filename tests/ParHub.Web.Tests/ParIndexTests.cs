@@ -55,6 +55,27 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Equal(IndexPresets.DemoDepartments(next.Year).Nodes.Count, f.Nodes.Count);
         Assert.Empty(f.Problems());
 
+        // The framework as an Excel table imports back to the same tree, points and rules; a file of another kind is refused.
+        var table = await coordinator.GetByteArrayAsync($"/ParIndex/Framework/{next.Id}?handler=Xlsx");
+        var importToken = await coordinator.AntiforgeryTokenAsync("/ParIndex");
+        var import = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(table), "file", "bo-chi-so.xlsx" }, { new StringContent("2040"), "year" }, { new StringContent("tu-excel"), "code" },
+            { new StringContent(importToken), "__RequestVerificationToken" },
+        };
+        var imported = await coordinator.PostAsync("/ParIndex?handler=Import", import);
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Contains("Đã nhập 25 mục (17 tiêu chí được chấm)", await coordinator.GetStringAsync(imported.Headers.Location!.OriginalString));
+        var fromExcel = ParHub.Web.Features.ParIndex.IndexService.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Code == "tu-excel" && x.Year == 2040)));
+        static string Shape(FrameworkNode n) => $"{n.Code}|{n.Title}|{n.Max}|{n.Rule?.Type}|{(n.Rule is null ? "" : RuleText.Format(n.Rule))}|{n.Evidence}|{n.Source}";
+        Assert.Equal(f.Nodes.Select(Shape), fromExcel.Nodes.Select(Shape));
+        var pdf = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "bo-chi-so.pdf" }, { new StringContent("2041"), "year" },
+            { new StringContent(await coordinator.AntiforgeryTokenAsync("/ParIndex")), "__RequestVerificationToken" },
+        };
+        Assert.Contains("chỉ nhận .docx, .xlsx, .txt hoặc .md", await (await coordinator.PostAsync("/ParIndex?handler=Import", pdf)).Content.ReadAsStringAsync());
+
         using var scope = app.Services.CreateScope();
         var index = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexService>();
         var broken = f with { Code = "broken", Nodes = [.. f.Nodes.Where(n => n.Code != "1.1")] }; // field 1 no longer adds up

@@ -341,27 +341,11 @@ public static class Cli
         Core.Scoring.Framework framework;
         try
         {
-            if (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                var text = await File.ReadAllTextAsync(file);
-                var wrapped = text.Contains("\"framework\"", StringComparison.Ordinal) ? text : $"{{\"framework\":{text},\"agencies\":[]}}";
-                framework = Core.Scoring.ScoringJson.Parse(wrapped).Framework;
-            }
-            else
-            {
-                using var stream = File.OpenRead(file);
-                var nodes = Features.Scoring.FrameworkFileReader.Read(file, stream).Where(n => n.Code is not null).ToList();
-                var codes = nodes.Select(n => n.Code!).ToList();
-                framework = new Core.Scoring.Framework(o.Get("code") ?? Path.GetFileNameWithoutExtension(file), o.Get("title") ?? Path.GetFileNameWithoutExtension(file),
-                    [new("A", 90), new("B", 80), new("C", 70)], 0, 0,
-                    nodes.Select(n => new Core.Scoring.FrameworkNode(n.Code!, n.Title, n.Max,
-                        codes.Any(c => c.StartsWith(n.Code + ".", StringComparison.Ordinal)) ? null : new Core.Scoring.ScoringRule("manual"), n.Evidence)).ToList());
-            }
+            using var stream = File.OpenRead(file);
+            framework = Features.Scoring.FrameworkFileReader.ReadFramework(file, stream, o.Get("code"), o.Get("title"));
         }
         catch (FormatException e) { throw new CliError(e.Message); }
         catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
-        if (o.Get("code") is { } code) framework = framework with { Code = code };
-        if (o.Get("title") is { } title) framework = framework with { Title = title };
         try
         {
             var row = await sp.GetRequiredService<Features.ParIndex.IndexService>().AddFrameworkAsync(framework, year, o.Get("group") ?? "SBN", illustrative: false);

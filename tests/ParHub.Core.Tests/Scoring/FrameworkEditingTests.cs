@@ -106,3 +106,34 @@ public class FrameworkEditingTests
         Assert.Contains("không phải tiêu chí điều tra", SurveyTable.Read(SurveyTable.Split("STP;3.1;70"), ["8.1", "8.2"])[0].Problem);
     }
 }
+
+/// <summary>The exchanged table: an exported framework reads back to the same tree, points, rules and sources.</summary>
+public class FrameworkTableTests
+{
+    private static string Shape(FrameworkNode n) =>
+        $"{n.Code}|{n.Title}|{n.Max}|{n.Rule?.Type}|{(n.Rule is null ? "" : RuleText.Format(n.Rule))}|{n.Evidence}|{n.Source}";
+
+    [Fact]
+    public void An_exported_table_imports_to_the_same_framework()
+    {
+        var demo = IndexPresets.DemoDepartments(2026);
+        var rows = new[] { FrameworkTable.Header }.Concat(FrameworkTable.Rows(demo).Select(r => r.Select(c => c ?? "").ToArray()))
+            .Select((cells, i) => new Core.Plans.TableRow(cells, i + 1));
+        var back = FrameworkTable.Build("x", "X", FrameworkReader.Read(rows));
+        Assert.Equal(demo.Nodes.Select(Shape), back.Nodes.Select(Shape));
+        Assert.Contains(back.Nodes, n => n.Source == "reports.ontime" && n.Rule!.Bands!.Count == 3);
+    }
+
+    [Fact]
+    public void Other_documents_get_codes_for_unnumbered_rows_a_survey_rule_where_the_method_says_so_and_manual_elsewhere()
+    {
+        var f = FrameworkTable.Build("t", "T",
+        [
+            new("1", "LV", null, 3), new("1.1", "a", "1", 1), new(null, "không đánh số", "1", 1), new("2", "Hài lòng", null, 2),
+            new("2.1", "SIPAS", "2", 2, Method: "Điều tra xã hội học"),
+        ]);
+        Assert.Equal(["1", "1.1", "1.2", "2", "2.1"], f.Nodes.Select(n => n.Code));
+        Assert.Equal([null, "manual", "manual", null, "survey"], f.Nodes.Select(n => n.Rule?.Type));
+        Assert.Contains("1.1: ", Assert.Throws<FormatException>(() => FrameworkTable.Build("t", "T", [new("1.1", "a", null, 1, Method: "options: Có")])).Message);
+    }
+}

@@ -47,10 +47,11 @@ public class FrameworkModel(ParHubDbContext db, IndexService index) : PageModel
     [BindProperty] public List<NodeRow> Nodes { get; set; } = [];
     [BindProperty] public string? Stamp { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, bool saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, bool saved, bool imported, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Fill();
+        if (imported) Message = $"Đã nhập {Framework.Nodes.Count} mục ({Framework.Nodes.Count(n => n.Rule is not null)} tiêu chí được chấm). Xem lại, bổ sung điểm và cách chấm rồi lưu.";
         if (saved) Message = Problems.Count == 0 ? "Đã lưu. Bộ chỉ số đã hoàn chỉnh, có thể mở kỳ đánh giá." : "Đã lưu. Bộ chỉ số còn những chỗ cần hoàn thiện (xem bên dưới) trước khi mở kỳ đánh giá.";
         return Page();
     }
@@ -67,6 +68,14 @@ public class FrameworkModel(ParHubDbContext db, IndexService index) : PageModel
         catch (FormatException e) { Error = e.Message; }
         catch (IndexRuleException e) { Error = e.Message; }
         return Page(); // what was typed stays on the page
+    }
+
+    /// <summary>The framework as the table people exchange; it imports back to the same tree, points and rules.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return File(ParHub.Web.Shared.Office.Xlsx.Write("Bộ chỉ số", FrameworkTable.Header, FrameworkTable.Rows(Framework)),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{Row.Code}-{Row.Year}.xlsx");
     }
 
     /// <summary>The framework the form describes; a wrong number or rule is a <see cref="FormatException"/> naming the row.</summary>

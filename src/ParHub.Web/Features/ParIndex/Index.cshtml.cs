@@ -8,6 +8,7 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Features.ParIndex;
 
 /// <summary>PAR Index cycles: the Coordinator opens one for a group; an officer finds its agency's assessment.</summary>
+[RequestSizeLimit(10 * 1024 * 1024)]
 public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser user, TimeProvider clock) : PageModel
 {
     public sealed record CycleLine(AssessmentCycle Cycle, string Framework, bool Illustrative, int Agencies, int Submitted, int? OwnAssessmentId);
@@ -60,6 +61,30 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
             return Redirect($"/ParIndex/Framework/{row.Id}");
         }
         catch (IndexRuleException e) { Error = e.Message; }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// A framework from a file (JSON, or a table in .docx, .xlsx, .txt, .md): stored as it is read, then completed and
+    /// checked on its own page, which is the preview — it opens no cycle while something is missing.
+    /// </summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, int year, string? group, string? code, string? title, CancellationToken ct)
+    {
+        if (!IsCoordinator) return Forbid();
+        try
+        {
+            if (file is null || file.Length == 0) throw new IndexRuleException("Chưa chọn tệp bộ chỉ số.");
+            if (year is < 2000 or > 2100) throw new IndexRuleException("Năm của bộ chỉ số không hợp lệ.");
+            Framework f;
+            await using (var s = file.OpenReadStream())
+                f = Scoring.FrameworkFileReader.ReadFramework(file.FileName, s, code, title);
+            var row = await index.AddFrameworkAsync(f, year, string.IsNullOrWhiteSpace(group) ? "SBN" : group.Trim().ToUpperInvariant(), illustrative: false, ct, allowIncomplete: true);
+            return Redirect($"/ParIndex/Framework/{row.Id}?imported=true");
+        }
+        catch (IndexRuleException e) { Error = e.Message; }
+        catch (FormatException e) { Error = $"Không đọc được tệp: {e.Message}"; }
+        catch (ParHub.Web.Shared.Office.UnreadableFileException e) { Error = e.Message; }
         await LoadAsync(ct);
         return Page();
     }

@@ -20,4 +20,28 @@ public static class FrameworkFileReader
             throw new UnreadableFileException("Không tìm thấy bảng tiêu chí (cần dòng tiêu đề có cột STT/Mã và Lĩnh vực/Tiêu chí).");
         return nodes;
     }
+
+    /// <summary>
+    /// A whole framework from a file: JSON (the <c>framework</c> object of <c>scoring compute</c>, or that object alone,
+    /// as the JSON export writes it) or a table (.docx, .xlsx, .txt, .md; see <see cref="FrameworkTable"/>). The code and
+    /// title given replace the file's. Problems are <see cref="FormatException"/> or <see cref="UnreadableFileException"/>.
+    /// </summary>
+    public static Framework ReadFramework(string fileName, Stream content, string? code, string? title)
+    {
+        Framework f;
+        if (fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            var text = new StreamReader(content).ReadToEnd();
+            var wrapped = text.Contains("\"framework\"", StringComparison.Ordinal) ? text : $"{{\"framework\":{text},\"agencies\":[]}}";
+            f = ScoringJson.Parse(wrapped).Framework;
+        }
+        else
+        {
+            var name = Path.GetFileNameWithoutExtension(fileName);
+            f = FrameworkTable.Build(name, name, Read(fileName, content));
+        }
+        if (!string.IsNullOrWhiteSpace(code)) f = f with { Code = code.Trim() };
+        if (!string.IsNullOrWhiteSpace(title)) f = f with { Title = title.Trim() };
+        return f;
+    }
 }
