@@ -44,6 +44,8 @@ public class ParIndexTests(ParHubServer server)
     {
         var cchc = await SignedInAsync("cchc");
         await cchc.GotoAsync("/ParIndex");
+        var demo = await cchc.Locator("#fw option", new() { HasText = "(minh họa)" }).First.GetAttributeAsync("value");
+        await cchc.GetByLabel("Bộ chỉ số", new() { Exact = true }).SelectOptionAsync(demo!);
         await cchc.GetByLabel("Nhóm cơ quan").FillAsync("SBN");
         await cchc.GetByRole(AriaRole.Button, new() { Name = "Mở kỳ đánh giá" }).ClickAsync();
         await Expect(cchc.GetByTestId("publication")).ToContainTextAsync("Chưa công bố");
@@ -152,5 +154,84 @@ public class ParIndexTests(ParHubServer server)
         await Expect(cchc.Locator("body")).ToContainTextAsync("Thẩm định tiêu chí 3.2");
         await Expect(cchc.Locator("body")).ToContainTextAsync("Thẩm định lần 2 tiêu chí 3.2");
         await Expect(cchc.Locator("body")).ToContainTextAsync("Kết quả điều tra xã hội học: 8.1 93,5%");
+    }
+
+    [Fact]
+    public async Task The_province_enters_the_points_of_bnvs_structure_self_assesses_and_downloads_its_report()
+    {
+        const int year = 2030;
+        var cchc = await SignedInAsync("cchc");
+        await cchc.GotoAsync("/ParIndex");
+        await cchc.GetByTestId("bnv-preset").GetByLabel("Năm").FillAsync(year.ToString());
+        await cchc.GetByTestId("bnv-preset").GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(cchc.GetByTestId("framework-problems")).ToContainTextAsync("1.1: chưa có điểm tối đa.");
+        var frameworkUrl = cchc.Url;
+
+        // The administrator enters the points: 1 for every criterion without sub-criteria; 1.1 by options; parents are summed.
+        var rows = cchc.Locator("[data-testid=framework-nodes] tbody tr");
+        var leaves = new List<string>();
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            var row = rows.Nth(i);
+            var code = await row.Locator("input[name$='.Code']").InputValueAsync();
+            if (code == "" || await row.Locator("select[name$='.Rule']").InputValueAsync() != "manual") continue;
+            leaves.Add(code);
+            await row.Locator("input[name$='.Max']").FillAsync("1");
+            if (code == "1.1")
+            {
+                await row.Locator("select[name$='.Rule']").SelectOptionAsync("options");
+                await row.Locator("input[name$='.Params']").FillAsync("Hoàn thành=1; Hoàn thành một phần=0,5; Không hoàn thành=0");
+            }
+        }
+        await cchc.GetByTestId("save-framework").ClickAsync();
+        await Expect(cchc.GetByTestId("framework-message")).ToContainTextAsync("đã hoàn chỉnh");
+        await Expect(cchc.Locator("tr[data-code='1'] input[name$='.Max']")).ToHaveValueAsync(leaves.Count(c => c.StartsWith("1.")).ToString());
+
+        // The province's own cycle: its one member is the province, assessed by the Coordinator.
+        await cchc.GotoAsync("/ParIndex");
+        await cchc.GetByLabel("Bộ chỉ số", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Bộ Chỉ số CCHC cấp tỉnh (cấu trúc của Bộ Nội vụ) – tỉnh tự đánh giá năm {year}" });
+        await cchc.GetByLabel("Nhóm cơ quan").FillAsync("TINH");
+        await cchc.GetByLabel("Hạn tự đánh giá").FillAsync($"{year}-12-15");
+        await cchc.GetByRole(AriaRole.Button, new() { Name = "Mở kỳ đánh giá" }).ClickAsync();
+        await cchc.Locator("[data-testid=ranking] a", new() { HasText = "Ủy ban nhân dân thành phố Hải Phòng" }).ClickAsync();
+        await Expect(cchc.GetByTestId("assessment-status")).ToHaveTextAsync("Đang tự đánh giá");
+
+        var evidence = Path.Combine(server.Artifacts, "ke-hoach-cchc-tinh.pdf");
+        await File.WriteAllBytesAsync(evidence, "%PDF-1.4\n% Kế hoạch CCHC của tỉnh\n"u8.ToArray());
+        await cchc.GetByLabel("Tệp kiểm chứng").SetInputFilesAsync(evidence);
+        await cchc.GetByLabel("Các tiêu chí được kiểm chứng").SelectOptionAsync(["1.1"]);
+        await cchc.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+        await Expect(cchc.GetByTestId("evidence")).ToContainTextAsync("ke-hoach-cchc-tinh.pdf — tiêu chí 1.1");
+
+        await cchc.Locator("select[name='In[1.1].Value']").SelectOptionAsync("Hoàn thành một phần");
+        foreach (var input in await cchc.Locator("input[name$='].Value']").AllAsync()) await input.FillAsync("1");
+        var half = leaves.First(c => c.StartsWith("2."));
+        await cchc.Locator($"input[name='In[{half}].Value']").FillAsync("0,5");
+        foreach (var note in await cchc.Locator("input[name$='].Note']").AllAsync())
+            if (await note.GetAttributeAsync("name") != "In[1.1].Note") await note.FillAsync("Theo báo cáo tổng kết công tác CCHC năm của tỉnh.");
+        await cchc.GetByTestId("submit-assessment").ClickAsync();
+        await Expect(cchc.GetByTestId("assessment-status")).ToHaveTextAsync("Đã gửi, đã khóa");
+        var expected = leaves.Count - 1m; // 1.1 and the first criterion of field 2 are half
+        await Expect(cchc.GetByTestId("assessment-total")).ToContainTextAsync($"Tổng điểm: {expected.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}/{leaves.Count}");
+        await cchc.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-province-self-assessment.png"), FullPage = true });
+
+        // The report to the Ministry: the summary table of self-scores, evidence or the explanation per criterion.
+        var download = await cchc.RunAndWaitForDownloadAsync(() => cchc.GetByTestId("self-report-docx").ClickAsync());
+        var docx = Path.Combine(server.Artifacts, "tu-danh-gia-chi-so-cchc-tinh.docx");
+        await download.SaveAsAsync(docx);
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+        {
+            var text = doc.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("Kính gửi: Bộ Nội vụ.", text);
+            Assert.Contains($"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}", text);
+            Assert.Contains("ke-hoach-cchc-tinh.pdf", text);
+            Assert.Contains("Giải thích: Theo báo cáo tổng kết công tác CCHC năm của tỉnh.", text);
+        }
+        OfficeRendering.RenderToPng(docx, "tu-danh-gia-chi-so-cchc-tinh");
+
+        // Once a cycle uses the framework it is frozen.
+        await cchc.GotoAsync(frameworkUrl);
+        await Expect(cchc.GetByTestId("framework-in-use")).ToBeVisibleAsync();
+        await Expect(cchc.GetByTestId("save-framework")).ToHaveCountAsync(0);
     }
 }

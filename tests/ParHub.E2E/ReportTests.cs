@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -125,30 +124,11 @@ public class ReportTests(ParHubServer server)
                 Assert.Contains("Tỷ lệ giải ngân vốn đầu tư công: 66,66%", text);
                 Assert.Contains("trên cơ sở báo cáo của 2/", text);
             }
-            RenderToPng(docx);
+            OfficeRendering.RenderToPng(docx, "bao-cao-cchc-quy-1");
         }
         finally
         {
             server.SetNow(null);
         }
-    }
-
-    /// <summary>DOCX → PDF (LibreOffice, as the app's PDF button does) → PNG pages (pdftoppm), for a person to look at.</summary>
-    private static void RenderToPng(string docx)
-    {
-        var lo = new[] { "/usr/bin/libreoffice", "/usr/bin/soffice" }.FirstOrDefault(File.Exists);
-        Assert.True(lo is not null && File.Exists("/usr/bin/pdftoppm"), "libreoffice-writer-nogui and poppler-utils are needed (./test installs them)");
-        var dir = Path.GetDirectoryName(docx)!;
-        Run(lo!, "--headless", "--norestore", $"-env:UserInstallation=file://{Path.Combine(Path.GetTempPath(), "parhub-lo-e2e")}", "--convert-to", "pdf", "--outdir", dir, docx);
-        var pdf = Path.ChangeExtension(docx, ".pdf");
-        Assert.True(File.Exists(pdf), "LibreOffice made no PDF");
-        Run("/usr/bin/pdftoppm", "-png", "-r", "60", pdf, Path.Combine(dir, "bao-cao-cchc-quy-1"));
-        Assert.NotEmpty(Directory.GetFiles(dir, "bao-cao-cchc-quy-1-*.png"));
-    }
-
-    private static void Run(string program, params string[] args)
-    {
-        using var p = Process.Start(new ProcessStartInfo(program, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        if (!p.WaitForExit(120_000)) { p.Kill(true); throw new TimeoutException(program); }
     }
 }

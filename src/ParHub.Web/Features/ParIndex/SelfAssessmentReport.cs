@@ -13,7 +13,7 @@ namespace ParHub.Web.Features.ParIndex;
 /// </summary>
 public sealed class SelfAssessmentReport
 {
-    private static readonly int[] Widths = [800, 3954, 1000, 1100, 2500];
+    private static readonly int[] Widths = [800, 3554, 900, 1000, 3100];
 
     public byte[] Write(AssessmentModel m)
     {
@@ -73,7 +73,7 @@ public sealed class SelfAssessmentReport
                     note = m.Computed.TryGetValue(n.Code, out var c) ? c.Shown
                         : n.IsSurvey ? "Kết quả điều tra xã hội học"
                         : evidence.TryGetValue(n.Code, out var files) ? files
-                        : s?.NoEvidenceNote is { } why ? $"Chưa có tài liệu kiểm chứng. Giải thích: {why}" : "Chưa có tài liệu kiểm chứng.";
+                        : s?.NoEvidenceNote is { } why ? $"Giải thích: {why}" : "Chưa có tài liệu kiểm chứng.";
                 }
                 var row = new TableRow();
                 var bold = n.Rule is null;
@@ -90,8 +90,14 @@ public sealed class SelfAssessmentReport
             var unexplained = scored.Where(n => !Excluded(n) && !n.IsSurvey && !m.Computed.ContainsKey(n.Code) && !evidence.ContainsKey(n.Code)).ToList();
             body.Append(OfficialDocument.Body("III. CÁC TIÊU CHÍ CHƯA CÓ TÀI LIỆU KIỂM CHỨNG", bold: true));
             if (unexplained.Count == 0) body.Append(OfficialDocument.Body("Tất cả các tiêu chí tự đánh giá đều có tài liệu kiểm chứng."));
-            foreach (var n in unexplained)
-                body.Append(OfficialDocument.Body($"- Tiêu chí {n.Code} ({n.Title}): " + (m.Scores.GetValueOrDefault(n.Code)?.NoEvidenceNote ?? "chưa giải thích cách chấm.")));
+            else
+            {
+                // The explanations are in the table; here the list, and which criteria have none yet.
+                body.Append(OfficialDocument.Body($"Có {unexplained.Count} tiêu chí chưa có tài liệu kiểm chứng, được giải thích cách chấm tại Bảng tổng hợp trên: " +
+                    string.Join(", ", unexplained.Select(n => n.Code)) + "."));
+                var silent = unexplained.Where(n => m.Scores.GetValueOrDefault(n.Code)?.NoEvidenceNote is null).ToList();
+                if (silent.Count > 0) body.Append(OfficialDocument.Body("Chưa giải thích cách chấm: " + string.Join(", ", silent.Select(n => $"{n.Code} ({n.Title})")) + "."));
+            }
 
             body.Append(OfficialDocument.Body($"Trên đây là báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của {m.AgencyName}./."));
             body.Append(province
@@ -113,5 +119,10 @@ public sealed class SelfAssessmentReport
             : i == 0 ? w[..1] + w[1..].ToLower(Core.Text.VietnameseCollation.Culture) : w.ToLower(Core.Text.VietnameseCollation.Culture)));
     }
 
-    private static bool IsAcronym(string w) => w.TrimEnd(',', ';', '.', ')').TrimStart('(') is "CCHC" or "TTHC" or "PAKN" or "UBND" or "HĐND" or "CNTT";
+    /// <summary>Vietnamese syllables have a vowel; "CCHC", "KT-XH", "QPPL" do not ("PAKN" is named).</summary>
+    private static bool IsAcronym(string w)
+    {
+        var bare = w.TrimEnd(',', ';', '.', ')', ':').TrimStart('(');
+        return bare.Length > 1 && (bare is "PAKN" || !Core.Text.VietnameseText.Fold(bare).Any(c => "aeiouy".Contains(c)));
+    }
 }
