@@ -199,13 +199,43 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task The_self_assessment_closes_at_its_deadline_until_the_coordinator_extends_it()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        await coordinator.GetStringAsync("/ParIndex");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == today.Year).Select(f => f.Id).SingleAsync());
+        var open = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = today.AddDays(-1).ToString("yyyy-MM-dd") }, "/ParIndex");
+        var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+        var id = await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == "STP")).Select(a => a.Id).SingleAsync());
+        var tuphap = await app.SignInAsync("tuphap");
+        var url = $"/ParIndex/Assessment/{id}";
+        var page = await tuphap.GetStringAsync(url);
+        Assert.Contains("data-testid=\"assessment-closed\"", page);
+        Assert.DoesNotContain("data-testid=\"save-assessment\"", page);
+        var late = await PostAsync(tuphap, $"{url}?handler=Save", new(SelfScores(5)) { ["Version"] = VersionPattern().Match(page).Groups[1].Value }, url);
+        Assert.Contains("Đã hết hạn tự đánh giá", await late.Content.ReadAsStringAsync());
+
+        var results = $"/ParIndex/Results/{cycleId}";
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(tuphap, $"{results}?handler=Deadline", new() { ["due"] = today.AddDays(5).ToString("yyyy-MM-dd"), ["reason"] = "x" }, url)).StatusCode);
+        Assert.Contains("cần ghi lý do", await (await PostAsync(coordinator, $"{results}?handler=Deadline", new() { ["due"] = today.AddDays(5).ToString("yyyy-MM-dd") }, results)).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"{results}?handler=Deadline",
+            new() { ["due"] = today.AddDays(5).ToString("yyyy-MM-dd"), ["reason"] = "Nhiều cơ quan đề nghị vì trùng kỳ báo cáo năm" }, results)).StatusCode);
+        page = await tuphap.GetStringAsync(url);
+        var saved = await PostAsync(tuphap, $"{url}?handler=Save", new(SelfScores(5)) { ["Version"] = VersionPattern().Match(page).Groups[1].Value }, url);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("deadline", await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "AssessmentCycle" && a.EntityId == cycleId.ToString()).Select(a => a.Action).ToListAsync()));
+    }
+
+    [Fact]
     public async Task A_cycle_from_self_assessment_to_publication_with_appraisal_explanation_and_scoping()
     {
         var coordinator = await app.SignInAsync("cchc");
         await coordinator.GetStringAsync("/ParIndex"); // the demo framework is created for the year
         var year = DateTime.UtcNow.AddHours(7).Year;
         var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year).Select(f => f.Id).SingleAsync());
-        var open = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = $"{year}-12-15" }, "/ParIndex");
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(30);
+        var open = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = due.ToString("yyyy-MM-dd") }, "/ParIndex");
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
 

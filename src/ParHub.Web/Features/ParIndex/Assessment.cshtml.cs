@@ -24,6 +24,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public Dictionary<string, decimal> LastYear { get; private set; } = [];
     public bool CanSelfAssess => index.CanSelfAssess(Item, Cycle);
     public bool CanExplain => index.CanExplain(Item, Cycle);
+    public bool IsOpen => index.IsOpen(Cycle);
     /// <summary>Criteria that do not apply to the cycle's agency group (the framework says which groups each is for).</summary>
     public IReadOnlySet<string> NotApplicable { get; private set; } = new HashSet<string>();
     public bool CanSetBonus => index.IsCoordinator && Cycle.PublishedAt is null;

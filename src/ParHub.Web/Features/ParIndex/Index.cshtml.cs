@@ -101,7 +101,7 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
     {
         var year = Reports.VietnamTime.Today(clock).Year;
         if (IsCoordinator) await index.EnsureDemoFrameworkAsync(year, ct);
-        if (Due == default) Due = new DateOnly(year, 12, 15);
+        if (Due == default) Due = Reports.VietnamTime.Today(clock).AddDays(30); // a month to self-assess, unless set otherwise
         Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name)).ToList();
         Frameworks = await db.IndexFrameworks.AsNoTracking().OrderByDescending(f => f.Year).ToListAsync(ct);
         var names = Frameworks.ToDictionary(f => f.Id);

@@ -183,7 +183,25 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     /// <summary>The agency's officers assess their agency; the province's own assessment is the Coordinator's.</summary>
     public bool IsAssessor(Assessment a, AssessmentCycle c) =>
         c.GroupCode == ProvinceGroup ? IsCoordinator : user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == a.AgencyId;
-    public bool CanSelfAssess(Assessment a, AssessmentCycle c) => IsAssessor(a, c) && a.Status == AssessmentStatus.Draft;
+    public bool CanSelfAssess(Assessment a, AssessmentCycle c) => IsAssessor(a, c) && a.Status == AssessmentStatus.Draft && IsOpen(c);
+
+    /// <summary>The self-assessment window: open until the end of its deadline (Vietnam time), unless the Coordinator extends it.</summary>
+    public bool IsOpen(AssessmentCycle c) => VietnamTime.Today(clock) <= c.SelfAssessmentDue && c.PublishedAt is null;
+
+    /// <summary>The Coordinator moves the self-assessment deadline (an extension, or a correction), with a reason; audited.</summary>
+    public async Task SetDeadlineAsync(int cycleId, DateOnly due, string? reason, CancellationToken ct = default)
+    {
+        if (!IsCoordinator) throw new UnauthorizedAccessException();
+        var c = await db.AssessmentCycles.FirstOrDefaultAsync(x => x.Id == cycleId, ct) ?? throw new KeyNotFoundException();
+        if (c.PublishedAt is not null) throw new IndexRuleException("Kết quả đã công bố; không đổi hạn tự đánh giá được nữa.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new IndexRuleException("Đổi hạn tự đánh giá cần ghi lý do.");
+        if (due < VietnamTime.Today(clock)) throw new IndexRuleException("Hạn mới không được ở trong quá khứ.");
+        var before = c.SelfAssessmentDue;
+        c.SelfAssessmentDue = due;
+        audit.Record("deadline", "AssessmentCycle", c.Id.ToString(CultureInfo.InvariantCulture), null, $"Hạn tự đánh giá {before:dd/MM/yyyy} → {due:dd/MM/yyyy}: {reason.Trim()}",
+            [new FieldChange("SelfAssessmentDue", before.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+        await db.SaveChangesAsync(ct);
+    }
     public bool CanExplain(Assessment a, AssessmentCycle c) => IsAssessor(a, c) && a.Status == AssessmentStatus.Submitted && c.PublishedAt is null;
 
     /// <summary>Results of a cycle are shown to the province-wide roles and appraisers, and to everyone once published.</summary>
@@ -238,6 +256,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
         if (!CanRead(a, cycle) || !IsAssessor(a, cycle)) throw new UnauthorizedAccessException();
         if (a.Status != AssessmentStatus.Draft) throw new IndexRuleException("Bản tự đánh giá đã gửi và được khóa.");
+        if (!IsOpen(cycle)) throw new IndexRuleException($"Đã hết hạn tự đánh giá (ngày {cycle.SelfAssessmentDue:dd/MM/yyyy}); đề nghị Sở Nội vụ gia hạn nếu cần.");
         if (version != a.Version) throw new IndexRuleException("Bản tự đánh giá vừa được người khác cập nhật; tải lại trang.");
         var f = Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
         var computed = await ComputedAsync(f, a.AgencyId, cycle.Year, ct);

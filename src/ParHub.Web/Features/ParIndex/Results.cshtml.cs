@@ -88,6 +88,20 @@ public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskRead
         return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"phu-luc-chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.docx");
     }
 
+    public async Task<IActionResult> OnPostDeadlineAsync(int id, DateOnly? due, string? reason, CancellationToken ct)
+    {
+        try
+        {
+            if (due is null) throw new IndexRuleException("Chọn hạn tự đánh giá mới.");
+            await index.SetDeadlineAsync(id, due.Value, reason, ct);
+            return Redirect($"/ParIndex/Results/{id}");
+        }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (IndexRuleException e) { Error = e.Message; }
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int id, string? decision, CancellationToken ct)
     {
         try
