@@ -376,7 +376,9 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         // The results as the decision's annex (XLSX), the same figures as the page.
         var xlsx = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Xlsx")));
         var stcLine = xlsx.Single(r => r.Length > 1 && r[1] == "Sở Tài chính");
-        Assert.Equal(stcRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), stcLine[4]);
+        Assert.Equal(stcRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), stcLine[5]);
+        Assert.Equal("Đã gửi", stcLine[2]);
+        Assert.Contains("Chưa gửi", rows.Single(r => r.TextContent.Contains("Sở Y tế")).QuerySelector("[data-testid=submitted]")!.TextContent);
 
         // Publication opens the results to everyone, also without signing in; no score changes after it.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Publish",
