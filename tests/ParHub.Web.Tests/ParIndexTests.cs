@@ -119,6 +119,12 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Contains(preset.Nodes, n => n.Code == "8.5.6");
         Assert.Equal("TINH", stored.TargetGroup);
 
+        // Only the province-wide roles and appraisers read a framework; only Coordinators change it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("tuphap")).GetAsync(frameworkUrl)).StatusCode);
+        var leader = await app.SignInAsync("lanhdao");
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync(frameworkUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(leader, frameworkUrl, new() { ["Title"] = "x" }, frameworkUrl)).StatusCode);
+
         // Without points it lists what is missing and opens no cycle.
         var page = await coordinator.GetStringAsync(frameworkUrl);
         Assert.Contains("data-testid=\"framework-problems\"", page);

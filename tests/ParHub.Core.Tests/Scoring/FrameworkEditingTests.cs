@@ -90,6 +90,30 @@ public class FrameworkEditingTests
     }
 
     [Fact]
+    public void Any_survey_table_reads_without_failing_and_every_accepted_line_is_a_percentage_of_a_survey_criterion()
+    {
+        var cell = Gen.Elements("STP", "Sở Tài chính", "8.1", "8.2", "3.1", "87,5", "87,5%", "101", "-1", "1.5", "", " ", "x;y", "100", "0");
+        Prop.ForAll(Gen.ListOf(Gen.Choose(0, 4).SelectMany(n => Gen.ArrayOf(cell, n))).ToArbitrary(), rows =>
+        {
+            var lines = SurveyTable.Read(rows.ToList(), ["8.1", "8.2"]);
+            return lines.All(l => l.Problem is not null || (l.Percent is >= 0 and <= 100 && l.Code is "8.1" or "8.2" && l.Agency.Length > 0))
+                && lines.Count <= rows.Count && lines.Select(l => l.Line).Distinct().Count() == lines.Count;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Rule_text_of_any_shape_is_read_or_refused_with_a_message() =>
+        Prop.ForAll(Gen.Elements(ScoringRule.Types).ToArbitrary(), Gen.ListOf(Gen.Elements("Kịp thời", "=", "1", "0,5", ";", " ", "\n", "1.5", "-2", "a=b")).Select(p => string.Concat(p)).ToArbitrary(), (type, text) =>
+        {
+            try
+            {
+                var rule = RuleText.Parse(type, text);
+                return rule.Type == type && RuleText.Format(RuleText.Parse(type, RuleText.Format(rule))) == RuleText.Format(rule);
+            }
+            catch (FormatException e) { return e.Message.Length > 0; }
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Survey_results_are_read_per_agency_with_a_header_and_problems_by_line()
     {
         var lines = SurveyTable.Read(SurveyTable.Split("Cơ quan\tTỷ lệ hài lòng (%)\nSTP\t87,5%\n\nSở Tài chính\t82\nSKHCN\t101\n\tx\nSTP\t90"), ["8.1"]);
