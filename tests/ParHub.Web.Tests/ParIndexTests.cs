@@ -399,9 +399,12 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Contains("data-code=\"3.2\"", lostPage);
         var badMap = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}", new() { ["Map"] = "3=KHONGCO" }, $"/ParIndex/Improve/{cycleId}");
         Assert.Contains("bảng phân công không đúng", await badMap.Content.ReadAsStringAsync());
-        var draft = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}", new() { ["Map"] = "1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8=SNV" }, $"/ParIndex/Improve/{cycleId}");
+        var draft = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}", new() { ["Map"] = "1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8=VPUBND" }, $"/ParIndex/Improve/{cycleId}");
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var planId = int.Parse(draft.Headers.Location!.OriginalString.Split('/').Last());
+        // The map used is the province's map next time (a changed map is audited).
+        Assert.Contains("8=VPUBND", await coordinator.GetStringAsync($"/ParIndex/Improve/{cycleId}"));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Setting" && a.EntityId == "par-index.responsibility-map")));
         var plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Tasks).ThenInclude(t => t.Assignments).SingleAsync(p => p.Id == planId));
         Assert.Equal(Core.Plans.PlanKind.Improvement, plan.Kind);
         Assert.Equal(IndexPresets.DemoDepartments(year).Nodes.Count(n => n.Rule is not null), plan.Tasks.Count); // every criterion lost points somewhere (most departments did not assess)

@@ -36,6 +36,7 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
+    public DbSet<Setting> Settings => Set<Setting>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -356,6 +357,15 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.Property(t => t.Prefix).HasMaxLength(16);
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasIndex(t => t.UserId);
+        });
+
+        b.Entity<Setting>(e =>
+        {
+            e.ToTable("settings");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(128);
+            e.Property(x => x.Value).HasMaxLength(8000);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
         });
     }
 }

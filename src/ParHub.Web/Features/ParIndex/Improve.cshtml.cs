@@ -18,8 +18,11 @@ namespace ParHub.Web.Features.ParIndex;
 [Authorize(Roles = Roles.ProvinceWide)]
 public class ImproveModel(ParHubDbContext db, IndexService index, AuditLog audit, TimeProvider clock) : PageModel
 {
-    /// <summary>Field → lead agency code, as the province usually divides the work (editable on the page).</summary>
+    /// <summary>Field → lead agency code, as provinces usually divide the work, until the province saves its own.</summary>
     public const string DefaultMap = "1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8=SNV";
+
+    /// <summary>The province's responsibility map, kept when a plan is drafted with it (audited when it changes).</summary>
+    public const string MapSetting = "par-index.responsibility-map";
 
     public AssessmentCycle Cycle { get; private set; } = null!;
     public Framework Framework { get; private set; } = null!;
@@ -29,7 +32,11 @@ public class ImproveModel(ParHubDbContext db, IndexService index, AuditLog audit
     public string? Error { get; private set; }
     [BindProperty] public string Map { get; set; } = DefaultMap;
 
-    public async Task<IActionResult> OnGetAsync(int id, int? agencyId, CancellationToken ct) => await LoadAsync(id, agencyId, ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(int id, int? agencyId, CancellationToken ct)
+    {
+        Map = await db.Settings.AsNoTracking().Where(x => x.Key == MapSetting).Select(x => x.Value).FirstOrDefaultAsync(ct) ?? DefaultMap;
+        return await LoadAsync(id, agencyId, ct) ?? Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, int? agencyId, CancellationToken ct)
     {
@@ -75,10 +82,23 @@ public class ImproveModel(ParHubDbContext db, IndexService index, AuditLog audit
             plan.Tasks.Add(task);
         }
         db.Plans.Add(plan);
+        await SaveMapAsync(now, ct);
         await db.SaveChangesAsync(ct);
         audit.Record("create", "Plan", plan.Id.ToString(CultureInfo.InvariantCulture), null, $"Kế hoạch khắc phục từ Chỉ số CCHC {Cycle.Year}: {plan.Tasks.Count} nhiệm vụ", []);
         await db.SaveChangesAsync(ct);
         return Redirect($"/Plans/Details/{plan.Id}");
+    }
+
+    /// <summary>The map used becomes the province's map for the next time.</summary>
+    private async Task SaveMapAsync(DateTime now, CancellationToken ct)
+    {
+        var text = string.Join("\n", Map.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var setting = await db.Settings.FirstOrDefaultAsync(x => x.Key == MapSetting, ct);
+        var before = setting?.Value ?? DefaultMap;
+        if (before == text) return;
+        if (setting is null) db.Settings.Add(setting = new Setting { Key = MapSetting });
+        (setting.Value, setting.UpdatedAt, setting.UpdatedBy) = (text, now, User.Identity?.Name ?? "");
+        audit.Record("update", "Setting", MapSetting, null, "Phân công chủ trì khắc phục theo lĩnh vực Chỉ số CCHC", [new Core.Audit.FieldChange("Value", before, text)]);
     }
 
     private async Task<IActionResult?> LoadAsync(int id, int? agencyId, CancellationToken ct)
