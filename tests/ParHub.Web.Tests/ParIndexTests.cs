@@ -266,6 +266,7 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
 
         var tuphap = await app.SignInAsync("tuphap");
         var taichinh = await app.SignInAsync("taichinh");
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync($"/ParIndex/Assessment/{stp}")).StatusCode); // sign in first
         // Before publication an agency sees neither another agency's assessment nor the ranking.
         Assert.Equal(HttpStatusCode.Forbidden, (await taichinh.GetAsync($"/ParIndex/Assessment/{stp}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await taichinh.GetAsync($"/ParIndex/Results/{cycleId}")).StatusCode);
@@ -391,6 +392,16 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             new() { ["decision"] = $"Quyết định số 123/QĐ-UBND ngày 20/01/{year + 1}" }, $"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await taichinh.GetAsync($"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Contains("123/QĐ-UBND", await app.Anonymous().GetStringAsync($"/ParIndex/Results/{cycleId}"));
+        // Published scores per criterion are public, also without an account; evidence, notes and the report stay with the agency.
+        var citizen = app.Anonymous();
+        var publicPage = await citizen.GetStringAsync($"/ParIndex/Assessment/{stp}");
+        Assert.Matches("data-testid=\"self-3.2\">8<", publicPage);
+        Assert.Contains("Thẩm định lần 2: <strong>7</strong>", publicPage);
+        Assert.Contains("98/100 (98%)", publicPage); // the input as people write it
+        Assert.DoesNotContain("ke-hoach-cchc.pdf", publicPage);
+        Assert.DoesNotContain("Số liệu theo báo cáo năm của cơ quan.", publicPage);
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.GetAsync($"/ParIndex/Assessment/{stp}?handler=File&fileId={fileId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.GetAsync($"/ParIndex/Assessment/{stp}?handler=Docx")).StatusCode);
         // Published scores per criterion are open to every signed-in user; evidence files stay with the agency.
         Assert.Equal(HttpStatusCode.OK, (await taichinh.GetAsync($"/ParIndex/Assessment/{stp}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await taichinh.GetAsync($"/ParIndex/Assessment/{stp}?handler=File&fileId={fileId}")).StatusCode);

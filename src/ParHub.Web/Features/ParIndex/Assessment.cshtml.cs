@@ -7,7 +7,11 @@ using ParHub.Web.Data;
 
 namespace ParHub.Web.Features.ParIndex;
 
-/// <summary>One agency's assessment: self-scores with evidence (the agency), appraisal with reasons, explanations.</summary>
+/// <summary>
+/// One agency's assessment: self-scores with evidence (the agency), appraisal with reasons, explanations. Once the
+/// results are published anyone may read the scores per criterion, also without signing in (evidence stays private).
+/// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [RequestSizeLimit(IndexService.MaxEvidenceBytes + 1024 * 1024)]
 public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSettings settings) : PageModel
 {
@@ -53,7 +57,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     {
         var r = await LoadAsync(id, ct);
         if (r is not null) return r;
-        if (!index.CanReadEvidence(Item)) return Forbid();
+        if (!index.CanReadEvidence(Item)) return Denied();
         var bytes = report.Write(this);
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"tu-danh-gia-chi-so-cchc-{Cycle.Year}-{Item.AgencyId}.docx");
     }
@@ -74,14 +78,36 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     {
         var r = await LoadAsync(id, ct);
         if (r is not null) return r;
-        if (!index.CanReadEvidence(Item)) return Forbid();
+        if (!index.CanReadEvidence(Item)) return Denied();
         var f = Evidence.FirstOrDefault(e => e.Id == fileId);
         var path = f is null ? null : Path.Combine(settings.DataDir, "files", "evidence", f.StoredName);
         return path is not null && System.IO.File.Exists(path) ? PhysicalFile(path, "application/octet-stream", f!.FileName) : NotFound();
     }
 
+    private IActionResult Denied() => User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+
+    /// <summary>Evidence, notes and the self-assessment report stay with the agency, appraisers and province-wide roles.</summary>
+    public bool CanReadEvidence => index.CanReadEvidence(Item);
+
+    /// <summary>A stored input as people write it: "Đạt", an option's name, "95/100 (95%)", "1.234,5".</summary>
+    public static string ShowInput(string? json)
+    {
+        var i = json is null ? null : JsonSerializer.Deserialize<ScoreInput>(json, IndexService.Json);
+        static string N(decimal v) => Core.Reports.VietnameseNumber.Format(v);
+        return i switch
+        {
+            null => "—",
+            { Flag: { } f } => f ? "Đạt" : "Không đạt",
+            { Option: { } o } => o,
+            { Num: { } n, Den: { } d } => d == 0 ? $"{N(n)}/{N(d)}" : $"{N(n)}/{N(d)} ({N(ScoringEngine.Round(100 * n / d))}%)",
+            { Number: { } x } => N(x),
+            _ => "—",
+        };
+    }
+
     private async Task<IActionResult> Act(int id, string done, Func<Task> action, CancellationToken ct)
     {
+        if (User.Identity?.IsAuthenticated != true) return Challenge();
         try
         {
             await action();
@@ -101,7 +127,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
         var a = await db.Assessments.AsNoTracking().Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return NotFound();
         Cycle = await db.AssessmentCycles.AsNoTracking().FirstAsync(c => c.Id == a.CycleId, ct);
-        if (!index.CanRead(a, Cycle)) return Forbid();
+        if (!index.CanRead(a, Cycle)) return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         Item = a;
         FrameworkRow = await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == Cycle.FrameworkId, ct);
         Framework = IndexService.Definition(FrameworkRow);
