@@ -93,9 +93,9 @@ public class ParIndexTests(ParHubServer server)
         await thamdinh.Locator("[data-testid=ranking] a", new() { HasText = "Sở Tư pháp" }).ClickAsync();
         var tuphapUrl = thamdinh.Url;
         await Expect(thamdinh.GetByTestId("self-3.2")).ToHaveTextAsync("8"); // 99% on time → the 98% band
-        await thamdinh.GetByLabel("Tiêu chí").SelectOptionAsync("3.2");
-        await thamdinh.GetByLabel("Điểm thẩm định").FillAsync("6");
-        await thamdinh.GetByLabel("Lý do").FillAsync("Hệ thống một cửa ghi nhận 96% hồ sơ đúng hạn.");
+        await thamdinh.GetByLabel("Điểm thẩm định 3.2").FillAsync("6");
+        await thamdinh.GetByLabel("Lý do 3.2").FillAsync("Hệ thống một cửa ghi nhận 96% hồ sơ đúng hạn.");
+        await Expect(thamdinh.GetByLabel("Điểm thẩm định 1.1")).ToHaveCountAsync(0); // field 1 is not this appraiser's
         await thamdinh.GetByTestId("appraise").ClickAsync();
         await Expect(thamdinh.GetByTestId("appraised-3.2")).ToContainTextAsync("6");
         await Expect(thamdinh.GetByTestId("appraised-3.2")).ToContainTextAsync("96% hồ sơ đúng hạn");
@@ -110,10 +110,9 @@ public class ParIndexTests(ParHubServer server)
         await Expect(tuphap.GetByTestId("survey-8.1")).ToContainTextAsync("93,5% hài lòng");
         // The second appraisal, after the explanation, accepts part of it: 7 becomes the final score.
         await thamdinh.GotoAsync(tuphapUrl);
-        await thamdinh.GetByLabel("Tiêu chí").SelectOptionAsync("3.2");
         await thamdinh.GetByLabel("Lần thẩm định").SelectOptionAsync("2");
-        await thamdinh.GetByLabel("Điểm thẩm định").FillAsync("7");
-        await thamdinh.GetByLabel("Lý do").FillAsync("Chấp nhận một phần giải trình (có xác nhận lỗi đồng bộ).");
+        await thamdinh.GetByLabel("Điểm thẩm định 3.2").FillAsync("7");
+        await thamdinh.GetByLabel("Lý do 3.2").FillAsync("Chấp nhận một phần giải trình (có xác nhận lỗi đồng bộ).");
         await thamdinh.GetByTestId("appraise").ClickAsync();
         await Expect(thamdinh.GetByTestId("second-3.2")).ToContainTextAsync("Thẩm định lần 2: 7");
         await Expect(thamdinh.GetByTestId("appraised-3.2")).ToContainTextAsync("96% hồ sơ đúng hạn"); // the first appraisal is kept

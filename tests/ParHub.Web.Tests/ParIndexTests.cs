@@ -333,6 +333,16 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             new() { ["appraiser"] = "thamdinh", ["fields"] = "3, 5" }, $"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
             new() { ["code"] = "1.1", ["points"] = "0", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
+        // Several rows at once are saved together or not at all: one row without a reason stops them all.
+        var partial = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=AppraiseMany",
+            new() { ["appraise[3.1].Points"] = "3", ["appraise[3.1].Reason"] = "Công bố thiếu 2 thủ tục", ["appraise[3.3].Points"] = "5", ["round"] = "1" }, $"/ParIndex/Assessment/{stp}");
+        Assert.Contains("cần ghi lý do (tiêu chí 3.3)", await partial.Content.ReadAsStringAsync());
+        Assert.Null((await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "3.1"))).AppraisedPoints);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=AppraiseMany",
+            new() { ["appraise[3.1].Points"] = "6", ["appraise[3.1].Reason"] = "Đủ thủ tục", ["appraise[5.1].Points"] = "4,5", ["appraise[5.1].Reason"] = "Theo đề án vị trí việc làm", ["appraise[3.3].Points"] = "", ["round"] = "1" },
+            $"/ParIndex/Assessment/{stp}")).StatusCode);
+        Assert.Equal((6m, 4.5m), await app.WithDbAsync(async db => ((await db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "3.1")).AppraisedPoints!.Value,
+            (await db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "5.1")).AppraisedPoints!.Value)));
         var noReason = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "6" }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("cần ghi lý do", await noReason.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",

@@ -52,6 +52,10 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public Task<IActionResult> OnPostAppraiseAsync(int id, string code, string? points, string? reason, int round, CancellationToken ct) =>
         Act(id, "appraised", () => index.AppraiseAsync(id, code, points ?? "", reason, ct, round == 2 ? 2 : 1), ct);
 
+    /// <summary>The appraiser's table: every row where points were typed, one round, saved together or not at all.</summary>
+    public Task<IActionResult> OnPostAppraiseManyAsync(int id, [FromForm] Dictionary<string, AppraisalInput>? appraise, int round, CancellationToken ct) =>
+        Act(id, "appraised", async () => { await index.AppraiseManyAsync(id, appraise ?? [], round == 2 ? 2 : 1, ct); }, ct);
+
     /// <summary>The self-assessment as a Word report: the summary table of scores per criterion, evidence or the explanation where there is none.</summary>
     public async Task<IActionResult> OnGetDocxAsync(int id, [FromServices] SelfAssessmentReport report, CancellationToken ct)
     {

@@ -14,6 +14,13 @@ namespace ParHub.Web.Features.ParIndex;
 /// <summary>A refused action; the message is shown as it is.</summary>
 public sealed class IndexRuleException(string message) : Exception(message);
 
+/// <summary>What an appraiser typed for one criterion: the points and the reason.</summary>
+public sealed class AppraisalInput
+{
+    public string? Points { get; set; }
+    public string? Reason { get; set; }
+}
+
 /// <summary>What an agency typed for one criterion.</summary>
 public sealed class CriterionInput
 {
@@ -323,7 +330,15 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     /// appraisal after the agency's explanation (giải trình) of that criterion; it becomes the final score and the first
     /// appraisal stays beside it.
     /// </summary>
-    public async Task AppraiseAsync(int id, string code, string pointsText, string? reason, CancellationToken ct = default, int round = 1)
+    public Task AppraiseAsync(int id, string code, string pointsText, string? reason, CancellationToken ct = default, int round = 1) =>
+        AppraiseManyAsync(id, new Dictionary<string, AppraisalInput> { [code] = new() { Points = pointsText, Reason = reason } }, round, ct);
+
+    /// <summary>
+    /// Several criteria of one assessment appraised at once (the rows where points were typed): every row is checked
+    /// first — points within [0, max], a reason, the appraiser's fields, round 2 only after an explanation — and then all
+    /// are saved in one transaction, or none.
+    /// </summary>
+    public async Task<int> AppraiseManyAsync(int id, IReadOnlyDictionary<string, AppraisalInput> input, int round, CancellationToken ct = default)
     {
         if (!IsAppraiser) throw new UnauthorizedAccessException();
         var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
@@ -331,28 +346,33 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
         if (cycle.PublishedAt is not null) throw new IndexRuleException("Kết quả đã công bố; không sửa điểm được nữa.");
         var f = Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
-        var node = f.Nodes.FirstOrDefault(n => n.Code == code && n.Rule is not null) ?? throw new IndexRuleException($"Không có tiêu chí {code}.");
-        if (!await CanAppraiseAsync(cycle.Id, code, ct)) throw new UnauthorizedAccessException();
-        if (!Core.Reports.VietnameseNumber.TryParse(pointsText, out var points) || points < 0 || points > (node.Max ?? 0))
-            throw new IndexRuleException($"Điểm thẩm định của tiêu chí {code} phải là số từ 0 đến {node.Max}.");
-        if (string.IsNullOrWhiteSpace(reason)) throw new IndexRuleException("Thẩm định thay đổi điểm cần ghi lý do.");
-        var row = a.Scores.FirstOrDefault(s => s.Code == code) ?? throw new IndexRuleException($"Tiêu chí {code} chưa được tự đánh giá.");
-        var before = row.FinalAppraised ?? row.SelfPoints;
-        if (round == 2)
+        var entries = input.Where(kv => !string.IsNullOrWhiteSpace(kv.Value.Points)).ToList();
+        if (entries.Count == 0) throw new IndexRuleException("Chưa nhập điểm thẩm định nào.");
+        var planned = new List<(AssessmentScore Row, string Code, decimal Points, string Reason)>();
+        foreach (var (code, entry) in entries)
         {
-            if (row.Explanation is null) throw new IndexRuleException($"Thẩm định lần 2 chỉ dành cho tiêu chí đã có giải trình của cơ quan; tiêu chí {code} chưa có.");
-            (row.SecondPoints, row.SecondReason, row.SecondBy) = (points, reason.Trim(), user.Name);
+            var node = f.Nodes.FirstOrDefault(n => n.Code == code && n.Rule is not null) ?? throw new IndexRuleException($"Không có tiêu chí {code}.");
+            if (!await CanAppraiseAsync(cycle.Id, code, ct)) throw new UnauthorizedAccessException();
+            if (!Core.Reports.VietnameseNumber.TryParse(entry.Points, out var points) || points < 0 || points > (node.Max ?? 0))
+                throw new IndexRuleException($"Điểm thẩm định của tiêu chí {code} phải là số từ 0 đến {node.Max}.");
+            if (string.IsNullOrWhiteSpace(entry.Reason)) throw new IndexRuleException($"Thẩm định thay đổi điểm cần ghi lý do (tiêu chí {code}).");
+            var row = a.Scores.FirstOrDefault(s => s.Code == code) ?? throw new IndexRuleException($"Tiêu chí {code} chưa được tự đánh giá.");
+            if (round == 2 && row.Explanation is null) throw new IndexRuleException($"Thẩm định lần 2 chỉ dành cho tiêu chí đã có giải trình của cơ quan; tiêu chí {code} chưa có.");
+            if (round != 2 && row.SecondPoints is not null) throw new IndexRuleException($"Tiêu chí {code} đã thẩm định lần 2; sửa ở lần 2.");
+            planned.Add((row, code, points, entry.Reason.Trim()));
         }
-        else
+        foreach (var (row, code, points, reason) in planned)
         {
-            if (row.SecondPoints is not null) throw new IndexRuleException($"Tiêu chí {code} đã thẩm định lần 2; sửa ở lần 2.");
-            (row.AppraisedPoints, row.AppraisalReason, row.AppraisedBy) = (points, reason.Trim(), user.Name);
+            var before = row.FinalAppraised ?? row.SelfPoints;
+            if (round == 2) (row.SecondPoints, row.SecondReason, row.SecondBy) = (points, reason, user.Name);
+            else (row.AppraisedPoints, row.AppraisalReason, row.AppraisedBy) = (points, reason, user.Name);
+            audit.Record(round == 2 ? "appraise-2" : "appraise", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
+                $"Thẩm định {(round == 2 ? "lần 2 " : "")}tiêu chí {code}: {reason}",
+                [new FieldChange(code, before?.ToString(CultureInfo.InvariantCulture), points.ToString(CultureInfo.InvariantCulture))]);
         }
         a.Version++;
-        audit.Record(round == 2 ? "appraise-2" : "appraise", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
-            $"Thẩm định {(round == 2 ? "lần 2 " : "")}tiêu chí {code}: {reason.Trim()}",
-            [new FieldChange(code, before?.ToString(CultureInfo.InvariantCulture), points.ToString(CultureInfo.InvariantCulture))]);
         await db.SaveChangesAsync(ct);
+        return planned.Count;
     }
 
     /// <summary>Coordinators appraise every field; an appraiser only the fields assigned to them in the cycle.</summary>
