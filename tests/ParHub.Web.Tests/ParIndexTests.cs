@@ -310,6 +310,15 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var preview = await (await PostAsync(coordinator, surveyPage + "?handler=Preview", new() { ["Rows"] = "Cơ quan\tTỷ lệ (%)\nSTP\t88\nSở Tài chính\t80\nSở Không Có\t70" }, surveyPage)).Content.ReadAsStringAsync();
         Assert.Contains("Không có cơ quan &quot;Sở Không Có&quot; trong kỳ đánh giá này.", preview);
         Assert.DoesNotContain("data-testid=\"survey-apply\"", preview); // nothing to apply while a line is wrong
+        // The same table from an Excel file is shown in the text box and previewed; what is applied is what was seen.
+        var sheet = ParHub.Web.Shared.Office.Xlsx.Write("SIPAS", ["Cơ quan", "Tỷ lệ hài lòng (%)"], [["STP", "88"], ["Sở Tài chính", "80,5"]]);
+        var surveyToken = await coordinator.AntiforgeryTokenAsync(surveyPage);
+        var fromExcel = await (await coordinator.PostAsync(surveyPage + "?handler=Preview", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(sheet), "file", "sipas.xlsx" }, { new StringContent(surveyToken), "__RequestVerificationToken" },
+        })).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"survey-apply\"", fromExcel);
+        Assert.Contains("Sở Tài chính\t80,5", new AngleSharp.Html.Parser.HtmlParser().ParseDocument(fromExcel).QuerySelector("#rows")!.TextContent);
         var refusedSurvey = await PostAsync(coordinator, surveyPage + "?handler=Apply", new() { ["Rows"] = "STP\t88\nSở Không Có\t70" }, surveyPage);
         Assert.Contains("Chưa nhập dòng nào", await refusedSurvey.Content.ReadAsStringAsync());
         Assert.False(await app.WithDbAsync(db => db.AssessmentScores.AnyAsync(x => x.Code == "8.1" && (x.AssessmentId == stp || x.AssessmentId == stc))));
