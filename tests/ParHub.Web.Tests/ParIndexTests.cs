@@ -399,6 +399,11 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var stcRow = rows.Single(r => r.TextContent.Contains("Sở Tài chính"));
         Assert.Equal("1", stpRow.QuerySelector("[data-testid=rank]")!.TextContent);
         Assert.Equal("2", stcRow.QuerySelector("[data-testid=rank]")!.TextContent);
+        // Last year's index beside this year's: Sở Tư pháp had 6 points of 100 (only 3.2 was scored), Sở Tài chính no cycle.
+        Assert.Equal("6", stpRow.QuerySelector("[data-testid=last-year]")!.TextContent.Trim());
+        var stpIndex = decimal.Parse(stpRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+        Assert.Equal("+" + (stpIndex - 6).ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), stpRow.QuerySelector("[data-testid=change]")!.TextContent.Trim());
+        Assert.Equal("—", stcRow.QuerySelector("[data-testid=last-year]")!.TextContent.Trim());
         // The results as the decision's annex (XLSX), the same figures as the page.
         var xlsx = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Xlsx")));
         var stcLine = xlsx.Single(r => r.Length > 1 && r[1] == "Sở Tài chính");

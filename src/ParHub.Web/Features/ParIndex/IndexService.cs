@@ -469,14 +469,18 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     /// </summary>
     public async Task<Dictionary<string, decimal>> LastYearAsync(AssessmentCycle cycle, int agencyId, CancellationToken ct = default)
     {
+        var mine = (await LastYearResultsAsync(cycle, ct)).FirstOrDefault(r => r.Id == agencyId.ToString(CultureInfo.InvariantCulture));
+        return mine?.Criteria.Where(c => !c.Exempt).ToDictionary(c => c.Code, c => c.Points) ?? [];
+    }
+
+    /// <summary>The results of the cycle of the year before with the same framework code and group (empty when there is none).</summary>
+    public async Task<IReadOnlyList<AgencyResult>> LastYearResultsAsync(AssessmentCycle cycle, CancellationToken ct = default)
+    {
         var code = await db.IndexFrameworks.Where(f => f.Id == cycle.FrameworkId).Select(f => f.Code).FirstAsync(ct);
         var previous = await db.AssessmentCycles.AsNoTracking()
             .Where(c => c.Year == cycle.Year - 1 && c.GroupCode == cycle.GroupCode && db.IndexFrameworks.Any(f => f.Id == c.FrameworkId && f.Code == code))
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
-        if (previous is null) return [];
-        var (_, results, _) = await ResultsAsync(previous, ct);
-        var mine = results.FirstOrDefault(r => r.Id == agencyId.ToString(CultureInfo.InvariantCulture));
-        return mine?.Criteria.Where(c => !c.Exempt).ToDictionary(c => c.Code, c => c.Points) ?? [];
+        return previous is null ? [] : (await ResultsAsync(previous, ct)).Results;
     }
 
     public async Task PublishAsync(int cycleId, string? decision, CancellationToken ct = default)

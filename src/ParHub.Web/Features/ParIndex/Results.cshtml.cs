@@ -15,7 +15,11 @@ namespace ParHub.Web.Features.ParIndex;
 public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskReadCache cache) : PageModel
 {
     /// <summary>One line of the ranking, formatted once and kept until the next change to the cycle's assessments.</summary>
-    public sealed record RankingRow(string AgencyId, string Name, int? AssessmentId, bool Submitted, int Rank, string Points, string Max, string Index, string? Band, string[] Fields);
+    public sealed record RankingRow(string AgencyId, string Name, int? AssessmentId, bool Submitted, int Rank, string Points, string Max, string Index, string? Band, string[] Fields,
+        string? LastYear = null, string? Change = null);
+
+    /// <summary>Whether last year's cycle of the same framework and group exists (its index is shown beside this year's).</summary>
+    public bool HasLastYear => Rows.Any(r => r.LastYear is not null);
 
     public List<RankingRow> Rows { get; private set; } = [];
     public AssessmentCycle Cycle { get; private set; } = null!;
@@ -48,8 +52,10 @@ public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskRead
         var r = await LoadAsync(id, ct);
         if (r is not null) return r;
         var fields = Framework.Nodes.Where(n => !n.Code.Contains('.')).ToList();
-        string[] header = ["Hạng", "Cơ quan, đơn vị", "Tự đánh giá", "Tổng điểm", "Điểm tối đa áp dụng", "Chỉ số (%)", "Xếp loại", .. fields.Select(f => $"{f.Code}. {f.Title} (%)")];
-        var rows = Rows.Select(x => (IReadOnlyList<string?>)[x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name, x.Submitted ? "Đã gửi" : "Chưa gửi", x.Points, x.Max, x.Index, x.Band, .. x.Fields]);
+        string[] lastYear = HasLastYear ? [$"Năm {Cycle.Year - 1} (%)", "Thay đổi"] : [];
+        string[] header = ["Hạng", "Cơ quan, đơn vị", "Tự đánh giá", "Tổng điểm", "Điểm tối đa áp dụng", "Chỉ số (%)", "Xếp loại", .. lastYear, .. fields.Select(f => $"{f.Code}. {f.Title} (%)")];
+        var rows = Rows.Select(x => (IReadOnlyList<string?>)[x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name, x.Submitted ? "Đã gửi" : "Chưa gửi", x.Points, x.Max, x.Index, x.Band,
+            .. (HasLastYear ? new[] { x.LastYear, x.Change } : []), .. x.Fields]);
         return File(ParHub.Web.Shared.Office.Xlsx.Write("Kết quả Chỉ số CCHC", header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.xlsx");
     }
@@ -131,9 +137,12 @@ public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskRead
             var ids = await db.Assessments.AsNoTracking().Where(a => a.CycleId == id)
                 .ToDictionaryAsync(a => a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), a => (a.Id, Submitted: a.Status == AssessmentStatus.Submitted), ct);
             var fields = f.Nodes.Where(n => !n.Code.Contains('.')).Select(n => n.Code).ToList();
+            var last = (await index.LastYearResultsAsync(cycle, ct)).ToDictionary(r => r.Id, r => r.Index);
             return results.OrderBy(r => r.Rank).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
                 .Select(r => new RankingRow(r.Id, r.Name ?? r.Id, ids.TryGetValue(r.Id, out var a) ? a.Id : null, a.Submitted, r.Rank, Show(r.Points), Show(r.ApplicableMax),
-                    Show(r.Index), r.Band, fields.Select(c => Show(SubIndex(r, c))).ToArray()))
+                    Show(r.Index), r.Band, fields.Select(c => Show(SubIndex(r, c))).ToArray(),
+                    last.TryGetValue(r.Id, out var before) ? Show(before) : null,
+                    last.TryGetValue(r.Id, out var b) ? (ScoringEngine.Round(r.Index) - ScoringEngine.Round(b)) switch { > 0 and var d => "+" + Show(d), var d => Show(d) } : null))
                 .ToList();
         });
         if (index.IsCoordinator) Assignments = await index.AssignmentsAsync(id, ct);
