@@ -69,6 +69,16 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var fromExcel = ParHub.Web.Features.ParIndex.IndexService.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Code == "tu-excel" && x.Year == 2040)));
         static string Shape(FrameworkNode n) => $"{n.Code}|{n.Title}|{n.Max}|{n.Rule?.Type}|{(n.Rule is null ? "" : RuleText.Format(n.Rule))}|{n.Evidence}|{n.Source}";
         Assert.Equal(f.Nodes.Select(Shape), fromExcel.Nodes.Select(Shape));
+        // The Word table (the decision's annex) imports back the same way.
+        var word = await coordinator.GetByteArrayAsync($"/ParIndex/Framework/{next.Id}?handler=Docx");
+        var wordImport = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(word), "file", "bo-chi-so.docx" }, { new StringContent("2040"), "year" }, { new StringContent("tu-word"), "code" },
+            { new StringContent(await coordinator.AntiforgeryTokenAsync("/ParIndex")), "__RequestVerificationToken" },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostAsync("/ParIndex?handler=Import", wordImport)).StatusCode);
+        var fromWord = ParHub.Web.Features.ParIndex.IndexService.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Code == "tu-word" && x.Year == 2040)));
+        Assert.Equal(f.Nodes.Select(Shape), fromWord.Nodes.Select(Shape));
         var pdf = new MultipartFormDataContent
         {
             { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "bo-chi-so.pdf" }, { new StringContent("2041"), "year" },

@@ -78,6 +78,13 @@ public class FrameworkModel(ParHubDbContext db, IndexService index) : PageModel
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{Row.Code}-{Row.Year}.xlsx");
     }
 
+    /// <summary>The framework as a Word table (the annex of a decision issuing it); it imports back like the Excel table.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        return File(FrameworkDocument.Write(Framework), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{Row.Code}-{Row.Year}.docx");
+    }
+
     /// <summary>The framework the form describes; a wrong number or rule is a <see cref="FormatException"/> naming the row.</summary>
     private Framework Build()
     {

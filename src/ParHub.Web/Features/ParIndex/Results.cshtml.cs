@@ -85,9 +85,7 @@ public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskRead
                 table.Append(row);
             }
             body.Append(table);
-            body.Append(new DocumentFormat.OpenXml.Wordprocessing.SectionProperties(
-                new DocumentFormat.OpenXml.Wordprocessing.PageSize { Width = 16838, Height = 11906, Orient = DocumentFormat.OpenXml.Wordprocessing.PageOrientationValues.Landscape },
-                new DocumentFormat.OpenXml.Wordprocessing.PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 851, Header = 567, Footer = 567 }));
+            body.Append(ParHub.Web.Shared.Office.OfficialDocument.LandscapeA4());
             main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
             main.Document.Save();
         }

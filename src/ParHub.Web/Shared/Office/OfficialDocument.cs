@@ -57,6 +57,10 @@ public static class OfficialDocument
     public static SectionProperties PortraitA4() => new(new PageSize { Width = 11906, Height = 16838 },
         new PageMargin { Top = 1134, Bottom = 1134, Left = 1701, Right = 851, Header = 567, Footer = 567 });
 
+    /// <summary>A4 landscape, for the annexes' wide tables.</summary>
+    public static SectionProperties LandscapeA4() => new(new PageSize { Width = 16838, Height = 11906, Orient = PageOrientationValues.Landscape },
+        new PageMargin { Top = 1134, Bottom = 1134, Left = 1134, Right = 851, Header = 567, Footer = 567 });
+
     private static Table Borderless(int left, int right) =>
         new(new TableProperties(new TableWidth { Width = (left + right).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
