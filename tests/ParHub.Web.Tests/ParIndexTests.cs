@@ -426,6 +426,11 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             new() { ["decision"] = $"Quyết định số 123/QĐ-UBND ngày 20/01/{year + 1}" }, $"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await taichinh.GetAsync($"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Contains("123/QĐ-UBND", await app.Anonymous().GetStringAsync($"/ParIndex/Results/{cycleId}"));
+        // Every agency's points per criterion in one table, public once published: Sở Tư pháp's 3.2 is the second appraisal's 7.
+        var matrix = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await app.Anonymous().GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Criteria")));
+        var column = Array.FindIndex(matrix[0], h => h.StartsWith("3.2 "));
+        Assert.Equal("7", matrix.Single(r => r.Length > 1 && r[1] == "Sở Tư pháp")[column]);
+        Assert.Equal("8,05", matrix.Single(r => r.Length > 1 && r[1] == "Sở Tài chính")[Array.FindIndex(matrix[0], h => h.StartsWith("8.1 "))]);
         // Published scores per criterion are public, also without an account; evidence, notes and the report stay with the agency.
         var citizen = app.Anonymous();
         var publicPage = await citizen.GetStringAsync($"/ParIndex/Assessment/{stp}");

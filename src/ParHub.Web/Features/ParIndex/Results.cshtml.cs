@@ -60,6 +60,25 @@ public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskRead
             $"chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.xlsx");
     }
 
+    /// <summary>Every agency's points per criterion (final: appraised over self-assessed; "—" where it does not apply), in rank order.</summary>
+    public async Task<IActionResult> OnGetCriteriaAsync(int id, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        var (f, results, _) = await index.ResultsAsync(Cycle, ct);
+        var scored = f.Nodes.Where(n => n.Rule is not null).ToList();
+        string[] header = ["Hạng", "Cơ quan, đơn vị", "Tổng điểm", "Chỉ số (%)", .. scored.Select(n => $"{n.Code} (tối đa {Show(n.Max)})")];
+        var rows = Rows.Select(row =>
+        {
+            var result = results.First(x => x.Id == row.AgencyId);
+            var byCode = result.Criteria.ToDictionary(c => c.Code);
+            return (IReadOnlyList<string?>)[row.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Name, row.Points, row.Index,
+                .. scored.Select(n => byCode.TryGetValue(n.Code, out var c) && !c.Exempt ? Show(c.Points) : "—")];
+        });
+        return File(ParHub.Web.Shared.Office.Xlsx.Write("Điểm theo tiêu chí", header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"diem-theo-tieu-chi-{Cycle.Year}-{Cycle.GroupCode}.xlsx");
+    }
+
     /// <summary>The ranking as the decision's annex in Word: landscape A4, Times New Roman, "PHỤ LỤC", the table.</summary>
     public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
     {
