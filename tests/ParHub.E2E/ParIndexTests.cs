@@ -184,10 +184,12 @@ public class ParIndexTests(ParHubServer server)
         }
         await cchc.GetByTestId("save-framework").ClickAsync();
         await Expect(cchc.GetByTestId("framework-message")).ToContainTextAsync("đã hoàn chỉnh");
+        await cchc.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-framework.png") });
         await Expect(cchc.Locator("tr[data-code='1'] input[name$='.Max']")).ToHaveValueAsync(leaves.Count(c => c.StartsWith("1.")).ToString());
 
         // The province's own cycle: its one member is the province, assessed by the Coordinator.
         await cchc.GotoAsync("/ParIndex");
+        await cchc.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-cycles.png"), FullPage = true });
         await cchc.GetByLabel("Bộ chỉ số", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Bộ Chỉ số CCHC cấp tỉnh (cấu trúc của Bộ Nội vụ) – tỉnh tự đánh giá năm {year}" });
         await cchc.GetByLabel("Nhóm cơ quan").FillAsync("TINH");
         await cchc.GetByLabel("Hạn tự đánh giá").FillAsync($"{year}-12-15");

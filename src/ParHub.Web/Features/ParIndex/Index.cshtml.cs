@@ -18,6 +18,8 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
     public bool IsCoordinator => index.IsCoordinator;
     public string? Error { get; private set; }
     public List<(string Code, string Name)> Groups { get; private set; } = [];
+    /// <summary>Frameworks with something still missing (see their page): they open no cycle.</summary>
+    public HashSet<int> Incomplete { get; private set; } = [];
     [BindProperty] public int FrameworkId { get; set; }
     [BindProperty] public string GroupCode { get; set; } = "SBN";
     [BindProperty] public DateOnly Due { get; set; }
@@ -104,6 +106,7 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
         if (Due == default) Due = Reports.VietnamTime.Today(clock).AddDays(30); // a month to self-assess, unless set otherwise
         Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name)).ToList();
         Frameworks = await db.IndexFrameworks.AsNoTracking().OrderByDescending(f => f.Year).ToListAsync(ct);
+        Incomplete = Frameworks.Where(f => IndexService.Definition(f).Problems().Count > 0).Select(f => f.Id).ToHashSet();
         var names = Frameworks.ToDictionary(f => f.Id);
         var cycles = await db.AssessmentCycles.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(ct);
         foreach (var c in cycles)
