@@ -7,6 +7,7 @@ using ParHub.Core.Agencies;
 using ParHub.Core.Reports;
 using ParHub.Web.Data;
 using ParHub.Web.Shared.Office;
+using static ParHub.Web.Shared.Office.OfficialDocument;
 using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
 namespace ParHub.Web.Features.Reports;
@@ -42,11 +43,6 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
             .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
         return id is null ? [] : await db.ReportValues.AsNoTracking().Where(v => v.ReportId == id && v.Text != null).ToDictionaryAsync(v => v.Code, v => v.Text!, ct);
     }
-
-    private static Run R(string text, bool bold = false, bool italic = false, int halfPoints = 28) => OfficialDocument.R(text, bold, italic, halfPoints);
-    private static Paragraph P(JustificationValues align, int firstLine, params Run[] runs) => OfficialDocument.P(align, firstLine, runs);
-    private static Paragraph Body(string text, bool bold = false, bool italic = false) => OfficialDocument.Body(text, bold, italic);
-    private static Paragraph Center(string text, bool bold = false, bool italic = false, int size = 28) => OfficialDocument.Center(text, bold, italic, size);
 
     private static string N(decimal? v) => v is { } x ? VietnameseNumber.Format(x) : "…";
 
