@@ -24,6 +24,7 @@ public static class Cli
           users list [--json]                  liệt kê tài khoản
           users add --username U --password P --role ROLE [--agency MÃ] [--name "Họ tên"]
           users reset-password --username U --password P
+          users lock --username U | users unlock --username U   khóa / mở khóa (có ghi nhật ký; phiên và mã truy cập dừng ngay)
           users token --username U [--name TÊN] tạo mã truy cập API cá nhân (in ra một lần)
           agencies list --json                 in danh mục cơ quan dạng JSON
           timeframe "cụm từ" [--year YYYY | --period YYYY-YYYY]
@@ -386,6 +387,7 @@ public static class Cli
     {
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var db = sp.GetRequiredService<ParHubDbContext>();
+        var accounts = sp.GetRequiredService<Features.Admin.Users.UserAccounts>();
         var sub = args.FirstOrDefault();
         var opts = Options.Parse(args.Skip(1).ToArray());
         switch (sub)
@@ -412,22 +414,22 @@ public static class Cli
                     agencyId = (await db.Agencies.SingleOrDefaultAsync(a => a.Code == code))?.Id
                         ?? throw new CliError($"Không có cơ quan mã “{code}”.");
                 if (role == Roles.AgencyOfficer && agencyId is null) throw new CliError("Cán bộ đầu mối phải gắn với một cơ quan (--agency MÃ).");
-                var user = new AppUser { UserName = userName, FullName = opts.Get("name") ?? userName, AgencyId = agencyId, Email = opts.Get("email") };
-                var result = await users.CreateAsync(user, opts.Require("password"));
-                if (!result.Succeeded) throw new CliError(string.Join(" ", result.Errors.Select(e => e.Description)));
-                await users.AddToRoleAsync(user, role);
+                await Accounts(() => accounts.CreateAsync(new(userName, opts.Get("name") ?? userName, opts.Get("email"), role, agencyId, opts.Require("password"), false)));
                 PrintJson(new { userName, role, agency = opts.Get("agency"), created = true });
                 return 0;
             }
             case "reset-password":
             {
-                var user = await users.FindByNameAsync(opts.Require("username")) ?? throw new CliError("Không tìm thấy tài khoản.");
-                var token = await users.GeneratePasswordResetTokenAsync(user);
-                var result = await users.ResetPasswordAsync(user, token, opts.Require("password"));
-                if (!result.Succeeded) throw new CliError(string.Join(" ", result.Errors.Select(e => e.Description)));
-                await users.SetLockoutEndDateAsync(user, null);
-                await users.ResetAccessFailedCountAsync(user);
+                var user = await Accounts(() => accounts.ResetPasswordAsync(opts.Require("username"), opts.Require("password")));
                 PrintJson(new { userName = user.UserName, passwordReset = true });
+                return 0;
+            }
+            case "lock":
+            case "unlock":
+            {
+                // Like the admin page: audited, and every session and token of the user stops on its next request.
+                var user = await Accounts(() => accounts.SetLockedAsync(opts.Require("username"), sub == "lock"));
+                PrintJson(new { userName = user.UserName, locked = sub == "lock" });
                 return 0;
             }
             case "token":
@@ -447,8 +449,14 @@ public static class Cli
                 return 0;
             }
             default:
-                throw new CliError("Dùng: users list | users add … | users reset-password … | users token …");
+                throw new CliError("Dùng: users list | users add … | users reset-password … | users lock|unlock --username U | users token …");
         }
+    }
+
+    private static async Task<AppUser> Accounts(Func<Task<AppUser>> change)
+    {
+        try { return await change(); }
+        catch (Features.Admin.Users.AccountException e) { throw new CliError(e.Message); }
     }
 
     private sealed class CliError(string message) : Exception(message);

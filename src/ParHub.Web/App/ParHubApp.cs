@@ -72,10 +72,14 @@ public static class ParHubApp
         services.AddSingleton<DirectoryChangeInterceptor>();
         services.AddSingleton<Features.Tasks.TaskReadCache>();
         services.AddSingleton<Features.Tasks.TaskChangeInterceptor>();
+        services.AddSingleton<UnitOfWorkInterceptor>();
         services.AddDbContext<ParHubDbContext>((sp, o) =>
         {
-            sp.GetRequiredService<DatabaseSettings>().Configure(o);
-            o.AddInterceptors(sp.GetRequiredService<DirectoryChangeInterceptor>(), sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>());
+            var settings = sp.GetRequiredService<DatabaseSettings>();
+            settings.Configure(o);
+            o.AddInterceptors(sp.GetRequiredService<DirectoryChangeInterceptor>(), sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>(),
+                sp.GetRequiredService<UnitOfWorkInterceptor>());
+            if (settings.Provider == DbProvider.Sqlite) o.AddInterceptors(SqliteConnectionSetup.Instance);
         });
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
@@ -88,6 +92,9 @@ public static class ParHubApp
         services.AddScoped<DemoReports>();
         services.AddScoped<DemoIndex>();
         services.AddScoped<AgencyService>();
+        services.AddScoped<Sessions>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<Features.Admin.Users.UserAccounts>();
         services.AddScoped<AgencyXlsx>();
         services.AddScoped<Features.Plans.PlanImporter>();
         services.AddScoped<Features.Tasks.TaskQueries>();
@@ -122,6 +129,7 @@ public static class ParHubApp
             .AddEntityFrameworkStores<ParHubDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<VietnameseIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<ParHubClaimsFactory>();
 
         services.ConfigureApplicationCookie(o =>
@@ -132,6 +140,9 @@ public static class ParHubApp
             o.Cookie.Name = "parhub.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request is HTTPS (behind a proxy too, with PARHUB_PROXY)
+            // Every request: the session must be open and the user's security stamp unchanged (see Sessions).
+            o.Events.OnValidatePrincipal = Sessions.ValidatePrincipalAsync;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             // The API answers 401/403 instead of redirecting to the sign-in page.
@@ -165,8 +176,15 @@ public static class ParHubApp
         // Vietnamese letters are written as they are, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddMvcOptions(o => o.Filters.Add<TransactionPageFilter>())
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
-        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        SignInRateLimit.Add(services, config);
+        Deployment.AddServices(services, config);
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -212,6 +230,7 @@ public static class ParHubApp
     {
         CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
         CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
+        Deployment.UseForwardedHeaders(app);
         app.UseExceptionHandler("/Error");
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/health"),
             b => b.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
@@ -221,10 +240,13 @@ public static class ParHubApp
             ctx.Response.Headers.XContentTypeOptions = "nosniff";
             ctx.Response.Headers["X-Frame-Options"] = "DENY";
             ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+            ctx.Response.Headers.ContentSecurityPolicy = Deployment.ContentSecurityPolicy;
             await next();
         });
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

@@ -16,6 +16,7 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
     public DbSet<AgencyGroupMember> AgencyGroupMembers => Set<AgencyGroupMember>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
@@ -357,6 +358,15 @@ public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
             e.Property(t => t.Prefix).HasMaxLength(16);
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasIndex(t => t.UserId);
+        });
+
+        b.Entity<UserSession>(e =>
+        {
+            e.ToTable("user_sessions");
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.Client).HasMaxLength(64);
+            e.HasIndex(x => x.UserId);
         });
 
         b.Entity<Setting>(e =>

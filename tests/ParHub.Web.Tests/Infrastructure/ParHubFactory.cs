@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +28,31 @@ public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory
     {
         builder.UseEnvironment("Testing");
         var settings = new Dictionary<string, string?>(Db.Settings) { ["PARHUB_NOW_FILE"] = NowFile };
+        foreach (var (k, v) in ExtraSettings) settings[k] = v;
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
         foreach (var (k, v) in settings) if (v is not null) builder.UseSetting(k, v);
+        builder.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
+
+    private static int clients;
+
+    /// <summary>A client address of its own for each test client (sign-in throttles and rate limits are per client).</summary>
+    public static string NextClientAddress()
+    {
+        var n = Interlocked.Increment(ref clients);
+        return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
+    }
+
+    /// <summary>A browser with a cookie jar the test can read and copy (to replay a cookie after logout).</summary>
+    public HttpClient Browser(CookieContainer jar, string? clientAddress = null)
+    {
+        var client = CreateDefaultClient(new CookieJarHandler(jar));
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress ?? NextClientAddress());
+        return client;
+    }
+
+    /// <summary>More configuration for a factory of its own (e.g. behind a proxy).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
     public async Task<T> WithDbAsync<T>(Func<ParHubDbContext, Task<T>> f)
     {
@@ -46,16 +69,27 @@ public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory
         else File.Delete(NowFile);
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous(string? clientAddress = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress ?? NextClientAddress());
+        return client;
+    }
 
     /// <summary>A browser-like client signed in through the real sign-in form.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string password = Features.Demo.DemoProvince.DemoPassword)
     {
         var client = Anonymous();
+        await SignInAsync(client, userName, password);
+        return client;
+    }
+
+    /// <summary>Signs an existing client in through the real sign-in form.</summary>
+    public static async Task SignInAsync(HttpClient client, string userName, string password = Features.Demo.DemoProvince.DemoPassword)
+    {
         var response = await client.PostFormAsync("/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
-        return client;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -91,5 +125,39 @@ public static partial class HttpClientForms
         var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
         var m = TokenPattern().Match(html);
         return m.Success ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("no anti-forgery token on " + page);
+    }
+}
+
+/// <summary>
+/// Test clients say which client address they stand for (the in-memory server has none): the header sets the
+/// connection's remote address before anything else runs, as a real client's address would be.
+/// </summary>
+public sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (HttpContext ctx, Func<Task> go) =>
+        {
+            if (ctx.Request.Headers[Header] is { Count: > 0 } v && IPAddress.TryParse(v.ToString(), out var ip)) ctx.Connection.RemoteIpAddress = ip;
+            await go();
+        });
+        next(app);
+    };
+}
+
+/// <summary>Keeps cookies in a container the test owns.</summary>
+public sealed class CookieJarHandler(CookieContainer jar) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+    {
+        var uri = request.RequestUri!;
+        var header = jar.GetCookieHeader(uri);
+        if (header.Length > 0) request.Headers.Add("Cookie", header);
+        var response = await base.SendAsync(request, ct);
+        if (response.Headers.TryGetValues("Set-Cookie", out var set))
+            foreach (var c in set) jar.SetCookies(uri, c);
+        return response;
     }
 }

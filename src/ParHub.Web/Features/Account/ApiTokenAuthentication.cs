@@ -28,24 +28,32 @@ public sealed class ApiTokenHandler(
         string? header = Request.Headers.Authorization;
         if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
+        if (token.Length is 0 or > 200) return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
         var hash = Hash(token);
-        // A validated token's principal is kept for a short while: integrations call often, and the lookup,
-        // the lock-out check and the roles are several queries. Revoking a token evicts it at once.
-        if (cache.TryGetValue(CacheKey(hash), out System.Security.Claims.ClaimsPrincipal? cached) && cached is not null)
-            return AuthenticateResult.Success(new AuthenticationTicket(cached, SchemeName));
-        var row = await db.ApiTokens.SingleOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
+        // Every request reads the token and its user's security stamp and lock (one indexed query): revoking the
+        // token, locking the user, a new password or a new role stop it on the next request, in any process.
+        var row = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.UserId, t.LastUsedAt, u.SecurityStamp, u.LockoutEnd })
+            .FirstOrDefaultAsync(Context.RequestAborted);
         if (row is null) return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
-        var user = await signIn.UserManager.FindByIdAsync(row.UserId);
-        if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
-            return AuthenticateResult.Fail("Tài khoản đã bị khóa.");
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (row.LastUsedAt is null || now - row.LastUsedAt > TimeSpan.FromMinutes(5))
+        var now = clock.GetUtcNow();
+        if (row.LockoutEnd is { } end && end > now) return AuthenticateResult.Fail("Tài khoản đã bị khóa.");
+        if (row.LastUsedAt is null || now.UtcDateTime - row.LastUsedAt > TimeSpan.FromMinutes(5))
         {
-            row.LastUsedAt = now;
-            await db.SaveChangesAsync();
+            // A plain UPDATE outside any unit of work; concurrent first uses of a token all succeed.
+            var stamp = now.UtcDateTime;
+            await db.ApiTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, stamp), Context.RequestAborted);
         }
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        cache.Set(CacheKey(hash), principal, CacheFor);
+        // The principal (roles, agency: several queries) is kept while the user's stamp is the same one.
+        var key = CacheKey(hash) + ":" + row.SecurityStamp;
+        if (!cache.TryGetValue(key, out System.Security.Claims.ClaimsPrincipal? principal) || principal is null)
+        {
+            var user = await signIn.UserManager.FindByIdAsync(row.UserId);
+            if (user is null || user.SecurityStamp != row.SecurityStamp) return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
+            principal = await signIn.CreateUserPrincipalAsync(user);
+            cache.Set(key, principal, CacheFor);
+        }
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
@@ -56,7 +64,7 @@ public sealed class ApiTokenHandler(
         return Task.CompletedTask;
     }
 
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
 
     public static string CacheKey(string hash) => "api-token:" + hash;
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using ParHub.Web.Features.Audit;
 
 namespace ParHub.Web.Features.Account;
 
-public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, ParHubDbContext db) : PageModel
+public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Sessions sessions, AuditLog audit, ParHubDbContext db) : PageModel
 {
     [BindProperty, DataType(DataType.Password)] public string Current { get; set; } = "";
     [BindProperty, DataType(DataType.Password)] public string New { get; set; } = "";
@@ -29,7 +30,9 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
         }
         audit.Record("change-password", "User", user.Id, user.AgencyId, $"{user.UserName} đổi mật khẩu", []);
         await db.SaveChangesAsync();
-        await signIn.RefreshSignInAsync(user);
+        // The new stamp ends every session of the user, this one included; this browser gets a new session.
+        if (User.FindFirstValue(Sessions.ClaimType) is { } sid) await sessions.EndAsync(sid);
+        await sessions.SignInAsync(signIn, user, persistent: false, SignInRateLimit.ClientOf(HttpContext));
         TempData["Message"] = "Đã đổi mật khẩu.";
         return Redirect("/");
     }

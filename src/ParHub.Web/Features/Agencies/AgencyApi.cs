@@ -26,7 +26,7 @@ public static class AgencyApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Agencies");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<Data.TransactionEndpointFilter>().WithTags("Agencies");
 
         api.MapGet("/agencies", ListAsync).WithName("ListAgencies")
             .WithSummary("Danh mục cơ quan; lọc theo từ khóa (q), loại (kind), cơ quan cấp trên (parentId), ngày hiệu lực (activeOn: yyyy-MM-dd).");

@@ -102,6 +102,6 @@ public sealed class DirectoryChangeInterceptor(AgencyDirectoryCache cache) : Sav
         if (db is not null && touched.Remove(db)) cache.Invalidate();
     }
 
-    private static bool Touches(DbContext? db) => db is not null && db.ChangeTracker.Entries()
+    internal static bool Touches(DbContext? db) => db is not null && db.ChangeTracker.Entries()
         .Any(x => x.State != EntityState.Unchanged && x.Entity is Agency or AgencyGroup or AgencyGroupMember);
 }

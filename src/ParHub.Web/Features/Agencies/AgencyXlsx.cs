@@ -150,10 +150,8 @@ public sealed class AgencyXlsx(ParHubDbContext db, AgencyService agencies, Audit
     public async Task<(int Created, int Updated)> ApplyAsync(AgencyImportPreview preview, CancellationToken ct = default)
     {
         if (!preview.CanApply) throw new InvalidOperationException("The preview has errors.");
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.InTransactionAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             // New agencies first, so that rows can name each other as parent or successor.
             var fresh = new List<Agency>();
             foreach (var row in preview.Rows.Where(r => r.ExistingId is null))
@@ -180,9 +178,8 @@ public sealed class AgencyXlsx(ParHubDbContext db, AgencyService agencies, Audit
             audit.Record("import", "Directory", "xlsx", null,
                 $"Nhập danh mục cơ quan từ Excel: {fresh.Count} thêm mới, {preview.Rows.Count - fresh.Count} cập nhật", []);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             cache.Invalidate();
             return (fresh.Count, preview.Rows.Count - fresh.Count);
-        });
+        }, ct);
     }
 }

@@ -99,7 +99,9 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
                 UserName = u.UserName, FullName = u.FullName, Email = $"{u.UserName}@demo.parhub.vn", EmailConfirmed = true,
                 AgencyId = u.AgencyCode is null ? null : byCode[u.AgencyCode].Id,
             };
-            var result = await users.CreateAsync(user, DemoProvince.DemoPassword);
+            // The demo password is refused for any password a person chooses (CommonPasswordValidator), so it is set here as a hash.
+            user.PasswordHash = users.PasswordHasher.HashPassword(user, DemoProvince.DemoPassword);
+            var result = await users.CreateAsync(user);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, u.Role);
         }

@@ -65,7 +65,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     /// Stores a framework for a year (validated: a parent's max is the sum of its children's, known rules, bands in
     /// order). Refused when that code and year exist already.
     /// </summary>
-    public async Task<IndexFramework> AddFrameworkAsync(Framework f, int year, string targetGroup, bool illustrative, CancellationToken ct = default, bool allowIncomplete = false)
+    public Task<IndexFramework> AddFrameworkAsync(Framework f, int year, string targetGroup, bool illustrative, CancellationToken ct = default, bool allowIncomplete = false) => db.InTransactionAsync(async () =>
     {
         f = f.WithParentSums();
         var problems = f.Problems();
@@ -83,7 +83,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         audit.Record("create", "IndexFramework", row.Id.ToString(CultureInfo.InvariantCulture), null, $"Bộ chỉ số {f.Code} năm {year}: {f.Nodes.Count} mục", []);
         await db.SaveChangesAsync(ct);
         return row;
-    }
+    }, ct);
 
     /// <summary>
     /// BNV's provincial PAR Index structure (Phụ lục 01 of its plan: 8 fields, every criterion and sub-criterion) for a
@@ -160,7 +160,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         JsonSerializer.Deserialize<Framework>(row.Definition, Json) ?? throw new InvalidOperationException("unreadable framework");
 
     /// <summary>A cycle for every member of the group that exists at the deadline, each with an empty assessment.</summary>
-    public async Task<AssessmentCycle> CreateCycleAsync(int frameworkId, string groupCode, DateOnly due, CancellationToken ct = default)
+    public Task<AssessmentCycle> CreateCycleAsync(int frameworkId, string groupCode, DateOnly due, CancellationToken ct = default) => db.InTransactionAsync(async () =>
     {
         if (!IsCoordinator) throw new UnauthorizedAccessException();
         var framework = await db.IndexFrameworks.FirstOrDefaultAsync(f => f.Id == frameworkId, ct) ?? throw new IndexRuleException("Không có bộ chỉ số này.");
@@ -180,7 +180,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
             $"Kỳ đánh giá Chỉ số CCHC {framework.Year}, nhóm {groupCode}, {agencies.Count} cơ quan", []);
         await db.SaveChangesAsync(ct);
         return cycle;
-    }
+    }, ct);
 
     /// <summary>An agency's scores: its own people, appraisers and province-wide roles; every signed-in user once published.</summary>
     public bool CanRead(Assessment a, AssessmentCycle c) => c.PublishedAt is not null || CanReadEvidence(a);

@@ -139,10 +139,8 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyService agencies, Aud
     public async Task<ImportResult> ApplyAsync(ImportPreview preview, CancellationToken ct = default)
     {
         if (!preview.CanApply) throw new InvalidOperationException("The preview has errors: " + string.Join(" ", preview.Errors));
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        return await db.InTransactionAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var input = preview.Plan;
             Plan plan;
@@ -236,9 +234,8 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyService agencies, Aud
                 $"{(created ? "Nhập" : "Cập nhật")} kế hoạch {plan.Number ?? plan.Title}: {added} nhiệm vụ thêm, {updated} cập nhật, {removable.Count} bỏ",
                 [new FieldChange("Tasks", null, preview.Rows.Count.ToString(CultureInfo.InvariantCulture)), new FieldChange("SourceFile", null, plan.SourceFile)]);
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return new ImportResult(plan.Id, created, added, updated, removable.Count, preview.Flagged);
-        });
+        }, ct);
     }
 
     /// <summary>Assignments from resolved names: agencies ("a:12"), groups ("g:3"), or the text as written.</summary>

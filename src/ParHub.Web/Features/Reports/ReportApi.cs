@@ -24,7 +24,7 @@ public static class ReportApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports").WithTags("Periodic reports");
+        var api = app.MapGroup("/api/v1/reports").AddEndpointFilter<Data.TransactionEndpointFilter>().WithTags("Periodic reports");
         api.MapGet("/periods", PeriodsAsync).WithName("ListReportPeriods").WithSummary("Các kỳ báo cáo của một chế độ (regime) trong năm (year).");
         api.MapGet("/{regime}/{period}", GetAsync).WithName("GetReport")
             .WithSummary("Báo cáo của cơ quan mình (hoặc agencyId, cho Sở Nội vụ và lãnh đạo) trong kỳ; lần đầu tạo bản nháp có số liệu điền sẵn.");

@@ -47,7 +47,7 @@ public sealed class ReportWorkflow(ParHubDbContext db, ReportSetup setup, TaskQu
     public bool CanEdit(int agencyId) => user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == agencyId;
 
     /// <summary>The agency's report for a period, made (as a draft, with what ParHub knows filled in) on first open.</summary>
-    public async Task<AgencyReport> OpenAsync(string regimeKey, string periodCode, int agencyId, CancellationToken ct = default)
+    public Task<AgencyReport> OpenAsync(string regimeKey, string periodCode, int agencyId, CancellationToken ct = default) => db.InTransactionAsync(async () =>
     {
         var existing = await db.Reports.Include(r => r.Values)
             .FirstOrDefaultAsync(r => r.RegimeKey == regimeKey && r.PeriodCode == periodCode && r.AgencyId == agencyId, ct);
@@ -72,14 +72,9 @@ public sealed class ReportWorkflow(ParHubDbContext db, ReportSetup setup, TaskQu
         foreach (var (code, v) in await PrefillAsync(form, period, agencyId, ct))
             report.Values.Add(new ReportValueRow { Code = code, Value = v.Value, Denominator = v.Denominator, Source = ValueSource.Prefilled });
         db.Reports.Add(report);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
+        if (!await db.TrySaveAsync("open_report", ct))
         {
             // Two first opens at once: the other one made it; use that.
-            db.ChangeTracker.Clear();
             return await db.Reports.Include(r => r.Values).FirstAsync(r => r.RegimeKey == regimeKey && r.PeriodCode == periodCode && r.AgencyId == agencyId, ct);
         }
         AddRevision(report, "create", null);
@@ -87,7 +82,7 @@ public sealed class ReportWorkflow(ParHubDbContext db, ReportSetup setup, TaskQu
             $"Tạo báo cáo {period.Label} ({regimeKey})", []);
         await db.SaveChangesAsync(ct);
         return report;
-    }
+    }, ct);
 
     /// <summary>
     /// What ParHub knows: the agency's plan tasks of the year, done / total as of the data cut-off (or the due date).

@@ -21,7 +21,7 @@ public static class TaskApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Plans and tasks");
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<Data.TransactionEndpointFilter>().WithTags("Plans and tasks");
         api.MapGet("/plans", PlansAsync).WithName("ListPlans").WithSummary("Kế hoạch; lọc theo năm (year).");
         api.MapGet("/plans/{id:int}", PlanAsync).WithName("GetPlan").WithSummary("Một kế hoạch với số nhiệm vụ theo tình trạng tính đến ngày asOf.");
         api.MapGet("/tasks", TasksAsync).WithName("ListTasks")

@@ -33,7 +33,7 @@ public sealed class TaskReadCache(IMemoryCache cache)
 /// <summary>Moves the <see cref="TaskReadCache"/> version on when plans, tasks, assignments or reports are saved.</summary>
 public sealed class TaskChangeInterceptor(TaskReadCache cache) : SaveChangesInterceptor
 {
-    private static bool Touches(DbContext? db) => db is not null && db.ChangeTracker.Entries()
+    internal static bool Touches(DbContext? db) => db is not null && db.ChangeTracker.Entries()
         .Any(x => x.State != EntityState.Unchanged && x.Entity is Plan or PlanTask or TaskAssignment
             or Core.Reports.AgencyReport or Core.Reports.ReportValueRow or Core.Reports.ReportFormVersion or Core.Reports.ReportRegimeSetting
             or Core.Scoring.Assessment or Core.Scoring.AssessmentScore or Core.Scoring.AssessmentCycle or Core.Scoring.IndexFramework);

@@ -84,7 +84,7 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         ["CurrentDue"] = t.CurrentDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    public async Task ReportAsync(int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, bool contribution, CancellationToken ct = default)
+    public Task ReportAsync(int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, bool contribution, CancellationToken ct = default) => db.InTransactionAsync(async () =>
     {
         var task = await db.PlanTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new TaskRuleException("Không tìm thấy nhiệm vụ.");
         var allowed = contribution ? await access.CanContributeAsync(taskId, ct) : await access.CanReportAsync(taskId, ct);
@@ -131,7 +131,7 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         {
             throw new TaskRuleException("Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thông tin mới nhất rồi cập nhật lại.");
         }
-    }
+    }, ct);
 
     public async Task MoveDeadlineAsync(int taskId, DateOnly? newDue, string reason, CancellationToken ct = default)
     {

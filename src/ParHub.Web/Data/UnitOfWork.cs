@@ -1,0 +1,184 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+
+namespace ParHub.Web.Data;
+
+/// <summary>
+/// One transaction per change. A change and its audit lines are written by one or more <c>SaveChanges</c> inside one
+/// database transaction, so they commit together or not at all. Web requests that write (page POST handlers and API
+/// writes) get their transaction from <see cref="TransactionPageFilter"/> / <see cref="TransactionEndpointFilter"/>;
+/// services used by the command line too open theirs with <see cref="InTransactionAsync{T}"/>, which joins one that
+/// is already open. A unit of work in which a save failed is rolled back, never committed half-done.
+/// </summary>
+public static class UnitOfWork
+{
+    private static readonly ConditionalWeakTable<DbContext, object> Failed = new();
+
+    internal static void MarkFailed(DbContext db) => Failed.AddOrUpdate(db, true);
+    internal static void Reset(DbContext db) => Failed.Remove(db);
+
+    /// <summary>True when a save of this context failed since its transaction began (the transaction must not commit).</summary>
+    public static bool HasFailedSave(DbContext db) => Failed.TryGetValue(db, out _);
+
+    /// <summary>Runs <paramref name="work"/> in a transaction and commits it, or joins the transaction already open.</summary>
+    public static async Task<T> InTransactionAsync<T>(this ParHubDbContext db, Func<Task<T>> work, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Joined: a refusal or failure part-way must not let the outer unit of work commit what was written so far.
+            try { return await work(); }
+            catch { MarkFailed(db); throw; }
+        }
+        Failed.Remove(db);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await work();
+        if (HasFailedSave(db)) { await tx.RollbackAsync(ct); Failed.Remove(db); return result; }
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    public static Task InTransactionAsync(this ParHubDbContext db, Func<Task> work, CancellationToken ct = default) =>
+        db.InTransactionAsync(async () => { await work(); return true; }, ct);
+
+    /// <summary>
+    /// Tries a save that may lose a race (a unique key taken meanwhile) without spoiling the unit of work: on a
+    /// <see cref="DbUpdateException"/> the work is undone back to a savepoint and false is returned.
+    /// </summary>
+    public static async Task<bool> TrySaveAsync(this ParHubDbContext db, string savepoint, CancellationToken ct = default)
+    {
+        var tx = db.Database.CurrentTransaction ?? throw new InvalidOperationException("TrySaveAsync needs a transaction");
+        await tx.CreateSavepointAsync(savepoint, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackToSavepointAsync(savepoint, ct);
+            Failed.Remove(db);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    internal static bool IsWrite(HttpRequest request) =>
+        !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method);
+}
+
+/// <summary>Every page POST handler runs in one transaction, committed when the handler returns normally.</summary>
+public sealed class TransactionPageFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!UnitOfWork.IsWrite(http.Request)) { await next(); return; }
+        var db = http.RequestServices.GetRequiredService<ParHubDbContext>();
+        if (db.Database.CurrentTransaction is not null) { await next(); return; }
+        await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        UnitOfWork.Reset(db);
+        var executed = await next();
+        if ((executed.Exception is not null && !executed.ExceptionHandled) || UnitOfWork.HasFailedSave(db))
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            return;
+        }
+        await tx.CommitAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>Every API write (POST, PUT, PATCH, DELETE) runs in one transaction, committed before the answer is sent.</summary>
+public sealed class TransactionEndpointFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!UnitOfWork.IsWrite(http.Request)) return await next(context);
+        var db = http.RequestServices.GetRequiredService<ParHubDbContext>();
+        if (db.Database.CurrentTransaction is not null) return await next(context);
+        await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
+        UnitOfWork.Reset(db);
+        object? result;
+        try { result = await next(context); }
+        catch
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        if (UnitOfWork.HasFailedSave(db)) { await tx.RollbackAsync(CancellationToken.None); return result; }
+        await tx.CommitAsync(CancellationToken.None);
+        return result;
+    }
+}
+
+/// <summary>
+/// Marks a unit of work whose save failed (so it is rolled back), and tells the read caches after a commit: a value
+/// read by another request between a save and its commit must not be kept.
+/// </summary>
+public sealed class UnitOfWorkInterceptor(Features.Tasks.TaskReadCache tasks, Features.Agencies.AgencyDirectoryCache directory)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    [Flags] private enum Touched { None = 0, Tasks = 1, Directory = 2 }
+    private readonly ConditionalWeakTable<DbContext, StrongBox<Touched>> touched = new();
+
+    private void Saving(DbContext? db)
+    {
+        if (db?.Database.CurrentTransaction is null) return;
+        var t = (Features.Tasks.TaskChangeInterceptor.Touches(db) ? Touched.Tasks : 0)
+            | (Features.Agencies.DirectoryChangeInterceptor.Touches(db) ? Touched.Directory : 0);
+        if (t != Touched.None) touched.GetOrCreateValue(db).Value |= t;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
+    {
+        Saving(e.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        Saving(e.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData e)
+    {
+        if (e.Context is { } db && db.Database.CurrentTransaction is not null) UnitOfWork.MarkFailed(db);
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData e, CancellationToken ct = default)
+    {
+        SaveChangesFailed(e);
+        return Task.CompletedTask;
+    }
+
+    // After the commit (or a rollback of what this context may have cached from its own uncommitted writes).
+    private void Ended(DbContext? db)
+    {
+        if (db is null || !touched.TryGetValue(db, out var box)) return;
+        touched.Remove(db);
+        if (box.Value.HasFlag(Touched.Tasks)) tasks.Invalidate();
+        if (box.Value.HasFlag(Touched.Directory)) directory.Invalidate();
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Ended(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+    {
+        Ended(eventData.Context);
+        return Task.CompletedTask;
+    }
+}

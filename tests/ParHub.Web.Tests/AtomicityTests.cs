@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Web.Data;
+using ParHub.Web.Tests.Infrastructure;
+
+namespace ParHub.Web.Tests;
+
+/// <summary>
+/// No change without its audit line: a change and its audit lines commit in one transaction. The database itself is
+/// made to refuse the audit line (a trigger, as a full disk or a lost connection would at that moment): the change must
+/// not be there afterwards. Then, without the trigger, the same request makes the change (so the test can fail).
+/// Concurrent writers on SQLite get no error and lose no audit line.
+/// </summary>
+public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
+{
+    private Task RefuseAuditAsync(string entityType) => app.WithDbAsync(async db =>
+    {
+        if (app.Provider == DbProvider.Sqlite)
+            await db.Database.ExecuteSqlRawAsync(
+                $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entries WHEN NEW.\"EntityType\" = '{entityType}' BEGIN SELECT RAISE(ABORT, 'audit refused (test)'); END;");
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE OR REPLACE FUNCTION parhub_test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW."EntityType" = TG_ARGV[0] THEN RAISE EXCEPTION 'audit refused (test)'; END IF; RETURN NEW; END; $$;
+                """);
+            await db.Database.ExecuteSqlRawAsync(
+                $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entries FOR EACH ROW EXECUTE FUNCTION parhub_test_refuse_audit('{entityType}')");
+        }
+        return 0;
+    });
+
+    private Task AllowAuditAsync() => app.WithDbAsync(async db =>
+    {
+        await db.Database.ExecuteSqlRawAsync(app.Provider == DbProvider.Sqlite
+            ? "DROP TRIGGER IF EXISTS test_refuse_audit"
+            : "DROP TRIGGER IF EXISTS test_refuse_audit ON audit_entries");
+        return 0;
+    });
+
+    /// <summary>Runs the request with the audit line refused, checks nothing changed, then again with it allowed.</summary>
+    private async Task CheckAsync<T>(string entityType, Func<Task<HttpResponseMessage>> request, Func<ParHubDbContext, Task<T>> state)
+    {
+        var before = await app.WithDbAsync(state);
+        await RefuseAuditAsync(entityType);
+        HttpResponseMessage refused;
+        try { refused = await request(); }
+        finally { await AllowAuditAsync(); }
+        Assert.True((int)refused.StatusCode >= 500, $"the failed write answered {(int)refused.StatusCode}");
+        Assert.Equal(before, await app.WithDbAsync(state));
+        var ok = await request();
+        Assert.True((int)ok.StatusCode < 400, $"the write answered {(int)ok.StatusCode}: {await ok.Content.ReadAsStringAsync()}");
+        Assert.NotEqual(before, await app.WithDbAsync(state));
+    }
+
+    [Fact]
+    public async Task Task_progress_is_not_committed_without_its_audit_line()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var id = await app.WithDbAsync(db => db.PlanTasks.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync());
+        await CheckAsync("Task", async () =>
+        {
+            var version = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Id == id).Select(t => t.Version).SingleAsync());
+            return await coordinator.PostAsJsonAsync($"/api/v1/tasks/{id}/progress", new { progress = "InProgress", note = "Nguyên tử", version });
+        }, db => db.TaskUpdates.CountAsync(u => u.TaskId == id));
+    }
+
+    [Fact]
+    public async Task A_new_task_is_not_committed_without_its_audit_line()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        await CheckAsync("Task", () => coordinator.PostFormAsync("/Tasks/New", new()
+        {
+            ["Input.Source"] = "Thủ tướng Chính phủ giao", ["Input.AssignedBy"] = "Quyết định số 9/QĐ-TTg",
+            ["Input.Content"] = "Nhiệm vụ thử tính nguyên tử", ["Input.Lead"] = "Sở Tư pháp", ["Input.Timeframe"] = "Trước ngày 30/6/2026", ["Input.Year"] = "2026",
+        }), db => db.PlanTasks.CountAsync());
+    }
+
+    [Fact]
+    public async Task An_agency_edit_is_not_committed_without_its_audit_line()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var agency = await app.WithDbAsync(db => db.Agencies.AsNoTracking().SingleAsync(a => a.Code == "STP"));
+        var n = 0;
+        await CheckAsync("Agency", () => coordinator.PutAsJsonAsync($"/api/v1/agencies/{agency.Id}",
+                new { code = agency.Code, kind = agency.Kind.ToString(), name = agency.Name, phone = "0225 38" + (++n).ToString("D5") }),
+            db => db.Agencies.Where(a => a.Id == agency.Id).Select(a => a.Phone).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_report_is_not_created_without_its_audit_line()
+    {
+        var officer = await app.SignInAsync("taichinh");
+        await CheckAsync("Report", () => officer.GetAsync("/api/v1/reports/haiphong-2018/2026-Y"), db => db.Reports.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_cycle_and_a_framework_are_not_created_without_their_audit_lines()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        await coordinator.GetAsync("/ParIndex"); // the Coordinator's first visit adds the demo framework of the year
+        var framework = await app.WithDbAsync(db => db.IndexFrameworks.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync());
+        await CheckAsync("AssessmentCycle", () => coordinator.PostFormAsync("/ParIndex", new()
+        {
+            ["FrameworkId"] = framework.ToString(), ["GroupCode"] = "SBN", ["Due"] = "2031-01-31",
+        }), db => db.AssessmentCycles.CountAsync());
+        await CheckAsync("IndexFramework", () => coordinator.PostFormAsync("/ParIndex?handler=Bnv&year=2031", new(), "/ParIndex"),
+            db => db.IndexFrameworks.CountAsync());
+    }
+
+    [Fact]
+    public async Task Four_concurrent_writers_get_no_error_and_every_change_has_its_audit_line()
+    {
+        var ids = await app.WithDbAsync(db => db.PlanTasks.OrderByDescending(t => t.Id).Select(t => t.Id).Take(4).ToListAsync());
+        var clients = new List<HttpClient>();
+        foreach (var _ in ids) clients.Add(await app.SignInAsync("cchc"));
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+        await Task.WhenAll(ids.Select((id, i) => Task.Run(async () =>
+        {
+            for (var n = 0; n < 12; n++)
+            {
+                var version = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Id == id).Select(t => t.Version).SingleAsync());
+                var r = await clients[i].PostAsJsonAsync($"/api/v1/tasks/{id}/progress", new { progress = "InProgress", note = $"Lần {n}", version });
+                statuses.Add(r.StatusCode);
+                // Reads in between, as other people's browsers would.
+                statuses.Add((await clients[i].GetAsync("/Tasks")).StatusCode);
+            }
+        })));
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        var updates = await app.WithDbAsync(db => db.TaskUpdates.CountAsync(u => ids.Contains(u.TaskId)));
+        var idTexts = ids.Select(i => i.ToString()).ToList();
+        var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "Task" && idTexts.Contains(e.EntityId) && e.Summary!.StartsWith("Cập nhật tiến độ")));
+        Assert.Equal(48, updates);
+        Assert.Equal(updates, audited);
+    }
+}
+
+public sealed class SqliteAtomicityTests(SqliteFactory app) : AtomicityTests<SqliteFactory>(app);
+public sealed class PostgresAtomicityTests(PostgresFactory app) : AtomicityTests<PostgresFactory>(app);
