@@ -110,6 +110,36 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
     }
 
     [Fact]
+    public async Task The_provinces_texts_are_not_saved_without_their_audit_line()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var year = DateTime.UtcNow.Year - 1;
+        var url = $"/Reports/Province?regime=haiphong-2018&period={year}-Y";
+        var page = await coordinator.GetStringAsync(url);
+        var code = System.Text.RegularExpressions.Regex.Match(page, "name=\"Texts\\[(P_[^\\]]+)\\]\"").Groups[1].Value;
+        Assert.StartsWith("P_", code);
+        var n = 0;
+        await CheckAsync("Report", () => coordinator.PostFormAsync($"/Reports/Province?handler=Texts&regime=haiphong-2018&period={year}-Y",
+                new() { [$"Texts[{code}]"] = "Nội dung thử nguyên tử " + (++n) }, url),
+            db => db.ReportValues.Where(v => v.Code == code).Select(v => v.Text).ToListAsync().ContinueWith(t => string.Join("|", t.Result)));
+    }
+
+    [Fact]
+    public async Task Sixteen_simultaneous_first_requests_with_a_new_token_all_succeed()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var page = await coordinator.PostFormAsync("/Account/Tokens?handler=Create", new() { ["name"] = "Song song" }, "/Account/Tokens");
+        var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "data-testid=\"new-token\">(phk_[^<]+)<").Groups[1].Value;
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+        {
+            var api = app.Anonymous();
+            api.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            return (await api.GetAsync("/api/v1/agencies")).StatusCode;
+        })));
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
     public async Task Four_concurrent_writers_get_no_error_and_every_change_has_its_audit_line()
     {
         var ids = await app.WithDbAsync(db => db.PlanTasks.OrderByDescending(t => t.Id).Select(t => t.Id).Take(4).ToListAsync());

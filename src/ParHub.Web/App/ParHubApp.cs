@@ -47,15 +47,30 @@ public static class ParHubApp
         return AppContext.BaseDirectory;
     }
 
+    /// <summary>
+    /// Logs go to stderr (stdout is kept for the JSON that commands print): readable lines (time, level, message) in a
+    /// terminal, JSON lines when <c>PARHUB_LOG_FORMAT=json</c> or when stderr is not a terminal (services, CI, files).
+    /// </summary>
     public static void ConfigureLogging(ILoggingBuilder logging)
     {
         logging.ClearProviders();
-        logging.AddJsonConsole(o =>
-        {
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            o.UseUtcTimestamp = true;
-            o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        });
+        var format = Environment.GetEnvironmentVariable("PARHUB_LOG_FORMAT");
+        var json = string.Equals(format, "json", StringComparison.OrdinalIgnoreCase)
+            || (!string.Equals(format, "text", StringComparison.OrdinalIgnoreCase) && Console.IsErrorRedirected);
+        if (json)
+            logging.AddJsonConsole(o =>
+            {
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            });
+        else
+            logging.AddSimpleConsole(o =>
+            {
+                o.TimestampFormat = "HH:mm:ss ";
+                o.SingleLine = true;
+                o.IncludeScopes = false;
+            });
         // Everything to stderr: stdout is kept for the JSON that commands print.
         logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
