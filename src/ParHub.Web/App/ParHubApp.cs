@@ -88,14 +88,20 @@ public static class ParHubApp
         services.AddSingleton<Features.Tasks.TaskReadCache>();
         services.AddSingleton<Features.Tasks.TaskChangeInterceptor>();
         services.AddSingleton<UnitOfWorkInterceptor>();
-        services.AddDbContext<ParHubDbContext>((sp, o) =>
+        void Context(IServiceProvider sp, DbContextOptionsBuilder o)
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             settings.Configure(o);
             o.AddInterceptors(sp.GetRequiredService<DirectoryChangeInterceptor>(), sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>(),
                 sp.GetRequiredService<UnitOfWorkInterceptor>());
             if (settings.Provider == DbProvider.Sqlite) o.AddInterceptors(SqliteConnectionSetup.Instance);
-        });
+        }
+        // One model, one subclass per provider (each with its own migrations); everything injects ParHubDbContext.
+        services.AddDbContext<SqliteParHubDbContext>(Context);
+        services.AddDbContext<PostgresParHubDbContext>(Context);
+        services.AddScoped<ParHubDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider == DbProvider.Postgres
+            ? sp.GetRequiredService<PostgresParHubDbContext>()
+            : sp.GetRequiredService<SqliteParHubDbContext>());
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();

@@ -8,7 +8,12 @@ using ParHub.Core.Scoring;
 
 namespace ParHub.Web.Data;
 
-public class ParHubDbContext(DbContextOptions<ParHubDbContext> options)
+/// <summary>
+/// The model, shared by both providers. Each provider has its own subclass (<see cref="SqliteParHubDbContext"/>,
+/// <see cref="PostgresParHubDbContext"/>) only so that each has its own EF Core migrations
+/// (<c>Data/Migrations/Sqlite</c>, <c>Data/Migrations/Postgres</c>); everything else injects this class.
+/// </summary>
+public class ParHubDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     public DbSet<Agency> Agencies => Set<Agency>();

@@ -37,7 +37,7 @@ public static class SchemaReader
         while (await reader.ReadAsync())
         {
             var line = reader.GetString(0);
-            if (!line.Contains(Migrator.HistoryTable)) lines.Add(line);
+            if (!line.Contains("__EFMigrations") && !line.Contains(Migrator.LegacyHistoryTable)) lines.Add(line);
         }
         return lines;
     }

@@ -17,7 +17,7 @@ public static class HealthEndpoint
             try
             {
                 await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
-                migrations = await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM {Migrator.HistoryTable}").SingleAsync(ct);
+                migrations = await db.Database.SqlQueryRaw<int>($"SELECT COUNT(*) AS \"Value\" FROM \"{Migrator.HistoryTable}\"").SingleAsync(ct);
                 status = "ok";
             }
             catch (Exception ex)
