@@ -20,8 +20,16 @@ public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync(provider);
-        _ = Server; // start the host: migrations and demo seed run now
+        if (RealServer)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else _ = Server; // start the host: migrations and demo seed run now
     }
+
+    /// <summary>Kestrel on a loopback port instead of the in-memory server, where a test needs Kestrel's own limits.</summary>
+    protected virtual bool RealServer => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -46,7 +54,16 @@ public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory
         else File.Delete(NowFile);
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous()
+    {
+        if (!RealServer) return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+        {
+            BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5),
+        };
+    }
 
     /// <summary>A browser-like client signed in through the real sign-in form.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string password = Features.Demo.DemoProvince.DemoPassword)
@@ -67,6 +84,8 @@ public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory
 
 public sealed class SqliteFactory() : ParHubFactory(DbProvider.Sqlite);
 public sealed class PostgresFactory() : ParHubFactory(DbProvider.Postgres);
+public sealed class SqliteKestrelFactory() : ParHubFactory(DbProvider.Sqlite) { protected override bool RealServer => true; }
+public sealed class PostgresKestrelFactory() : ParHubFactory(DbProvider.Postgres) { protected override bool RealServer => true; }
 
 public static partial class HttpClientForms
 {
