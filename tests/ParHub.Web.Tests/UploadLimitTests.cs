@@ -113,8 +113,8 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(frameworks, await app.WithDbAsync(db => db.IndexFrameworks.CountAsync())); // nothing stored
     }
 
-    /// <summary>A body of <paramref name="bytes"/> zeros, written as it is sent (never held whole).</summary>
-    private sealed class Zeros(long bytes) : HttpContent
+    /// <summary>A body of <paramref name="bytes"/> zeros, written as it is sent (never held whole); unless <paramref name="sized"/> it is sent chunked.</summary>
+    private sealed class Zeros(long bytes, bool sized = true) : HttpContent
     {
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
@@ -125,7 +125,7 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
         protected override bool TryComputeLength(out long length)
         {
             length = bytes;
-            return true;
+            return sized;
         }
     }
 
@@ -161,6 +161,11 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
             Assert.True(html.Contains(message), $"{url} {megabytes} MB: “{message}” not on the page");
             Assert.Contains("name=\"__RequestVerificationToken\"", html); // the page itself, ready for another try
         }
+        // Sent chunked (no Content-Length), the body is counted as it is read: the same answer.
+        var chunkedToken = await coordinator.AntiforgeryTokenAsync("/Plans/Import");
+        var chunked = await coordinator.PostAsync("/Plans/Import?handler=Preview", Form(chunkedToken, new Zeros((long)megabytes << 20, sized: false), "ke-hoach.docx"));
+        Assert.Equal(HttpStatusCode.OK, chunked.StatusCode);
+        Assert.Contains("Tệp vượt quá 20 MB.", WebUtility.HtmlDecode(await chunked.Content.ReadAsStringAsync()));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed record UploadRefusal(string Message);
 /// <summary>
 /// Oversized uploads answer the page itself with its message, never a 500 or the error page. A POST to a page with
 /// <see cref="UploadLimitAttribute"/> whose body is larger than the limit (by its Content-Length, or found while the
-/// form is read: Kestrel's 413 or the multipart limit) has its body read and dropped — nothing is buffered — and the
+/// form is read: Kestrel's 413, the multipart limit, or counted here when the length is not given) has its body read and dropped — nothing is buffered — and the
 /// page is then rendered as a GET (nothing is written, so no anti-forgery token is needed) with
 /// <see cref="UploadRefusal"/>, which <see cref="UploadRefusalFilter"/> hands to the page.
 /// </summary>
@@ -50,6 +50,23 @@ public static class UploadLimits
             await RefuseAsync(ctx, limit, next);
             return;
         }
+        if (ctx.Request.ContentLength is null && ctx.Request.HasFormContentType)
+        {
+            // A body of unknown length (chunked): counted as it is read, so the refusal comes before Kestrel's own limit
+            // and the rest can still be drained; the form is read here, and the page reuses it.
+            var size = ctx.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (size is { IsReadOnly: false }) size.MaxRequestBodySize = MaxDrainBytes;
+            var original = ctx.Request.Body;
+            ctx.Request.Body = new CountedStream(original, limit.Bytes);
+            try { await ctx.Request.ReadFormAsync(ctx.RequestAborted); }
+            catch (Exception e) when (IsTooLarge(e))
+            {
+                ctx.Request.Body = original;
+                await RefuseAsync(ctx, limit, next);
+                return;
+            }
+            ctx.Request.Body = original;
+        }
         try { await next(ctx); }
         catch (Exception e) when (IsTooLarge(e) && !ctx.Response.HasStarted)
         {
@@ -62,7 +79,7 @@ public static class UploadLimits
     private static bool IsTooLarge(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
-            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+            if (e is TooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
                 return true;
         return false;
     }
@@ -79,6 +96,32 @@ public static class UploadLimits
         ctx.Request.QueryString = QueryString.Create(ctx.Request.Query.Where(q => q.Key != "handler"));
         ctx.Request.RouteValues.Remove("handler");
         await next(ctx);
+    }
+
+    private sealed class TooLargeException() : IOException("The request body is larger than the page accepts.");
+
+    /// <summary>Reads through to the request body and throws <see cref="TooLargeException"/> past <c>limit</c> bytes.</summary>
+    private sealed class CountedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+        private int Count(int n)
+        {
+            if ((_read += n) > limit) throw new TooLargeException();
+            return n;
+        }
     }
 
     private static async Task DrainAsync(HttpContext ctx)
