@@ -126,7 +126,8 @@ public static class UploadLimits
 
     private static async Task DrainAsync(HttpContext ctx)
     {
-        if (ctx.Request.ContentLength > MaxDrainBytes) return;
+        // Only for signed-in people: an anonymous sender gets the answer without its body being read.
+        if (ctx.Request.ContentLength > MaxDrainBytes || ctx.User.Identity?.IsAuthenticated != true) return;
         var size = ctx.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (size is { IsReadOnly: false }) size.MaxRequestBodySize = MaxDrainBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(81920);
