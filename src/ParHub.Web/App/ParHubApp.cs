@@ -191,7 +191,11 @@ public static class ParHubApp
         // Vietnamese letters are written as they are, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(o => o.Filters.Add<TransactionPageFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<TransactionPageFilter>();
+                o.Filters.Add(new UploadRefusalFilter());
+            })
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAntiforgery(o =>
         {
@@ -264,6 +268,7 @@ public static class ParHubApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUploadLimits();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         HealthEndpoint.Map(app);

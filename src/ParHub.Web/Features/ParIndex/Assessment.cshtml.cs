@@ -13,8 +13,11 @@ namespace ParHub.Web.Features.ParIndex;
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [RequestSizeLimit(IndexService.MaxEvidenceBytes + 1024 * 1024)]
-public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSettings settings) : PageModel
+[ParHub.Web.App.UploadLimit(IndexService.MaxEvidenceBytes + 1024 * 1024, "Tệp quá lớn; tối đa 20 MB.")]
+public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSettings settings) : PageModel, ParHub.Web.App.IUploadPage
 {
+    public void Refuse(string message) => Error = message;
+
     public Assessment Item { get; private set; } = null!;
     public AssessmentCycle Cycle { get; private set; } = null!;
     public IndexFramework FrameworkRow { get; private set; } = null!;

@@ -309,13 +309,29 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     {
         var a = await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
         if (!CanSelfAssess(a, await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct))) throw new UnauthorizedAccessException();
+        codes = codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (codes.Count == 0) throw new IndexRuleException("Chọn ít nhất một tiêu chí mà tài liệu kiểm chứng.");
-        if (!EvidenceTypes.Contains(Path.GetExtension(fileName).ToLowerInvariant())) throw new IndexRuleException("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPG).");
+        var cycle = await db.AssessmentCycles.AsNoTracking().FirstAsync(c => c.Id == a.CycleId, ct);
+        var known = Definition(await db.IndexFrameworks.AsNoTracking().FirstAsync(x => x.Id == cycle.FrameworkId, ct)).Nodes.Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
+        if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
+            throw new IndexRuleException($"Không có tiêu chí “{(unknown.Length > 20 ? unknown[..20] + "…" : unknown)}” trong bộ chỉ số của kỳ đánh giá này.");
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
+        if (!EvidenceTypes.Contains(ext)) throw new IndexRuleException("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPG).");
         if (length > MaxEvidenceBytes) throw new IndexRuleException("Tệp quá lớn; tối đa 20 MB.");
-        var stored = $"{Guid.NewGuid():N}{Path.GetExtension(fileName).ToLowerInvariant()}";
+        if (length == 0) throw new IndexRuleException("Tệp rỗng.");
+        // The content must be what the extension says (as for task files): an .exe renamed .pdf is refused.
+        var head = new byte[ParHub.Web.Shared.Office.FileSignatures.HeadLength];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        if (!ParHub.Web.Shared.Office.FileSignatures.Matches(ext, head.AsSpan(0, read)))
+            throw new IndexRuleException($"Tệp “{Path.GetFileName(fileName)}” không đúng định dạng của phần mở rộng.");
+        var stored = $"{Guid.NewGuid():N}{ext}";
         var dir = Path.Combine(dataDir, "files", "evidence");
         Directory.CreateDirectory(dir);
-        await using (var f = File.Create(Path.Combine(dir, stored))) await content.CopyToAsync(f, ct);
+        await using (var f = File.Create(Path.Combine(dir, stored)))
+        {
+            await f.WriteAsync(head.AsMemory(0, read), ct);
+            await content.CopyToAsync(f, ct);
+        }
         db.EvidenceFiles.Add(new EvidenceFile
         {
             AssessmentId = id, Codes = string.Join(",", codes), FileName = Path.GetFileName(fileName), StoredName = stored, Length = length,

@@ -8,8 +8,11 @@ namespace ParHub.Web.Features.Reports;
 
 /// <summary>One agency's report: fill and submit (its officers), return / accept / reopen (Sở Nội vụ), history.</summary>
 [RequestSizeLimit(ReportWorkflow.MaxSignedBytes + 1024 * 1024)]
-public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, DatabaseSettings settings) : PageModel
+[ParHub.Web.App.UploadLimit(ReportWorkflow.MaxSignedBytes + 1024 * 1024, "Tệp quá lớn; tối đa 20 MB.")]
+public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, DatabaseSettings settings) : PageModel, ParHub.Web.App.IUploadPage
 {
+    public void Refuse(string message) => Error = message;
+
     public AgencyReport Report { get; private set; } = null!;
     public ReportForm Form { get; private set; } = null!;
     public ReportingPeriod? Period { get; private set; }

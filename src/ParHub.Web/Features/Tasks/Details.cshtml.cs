@@ -8,8 +8,11 @@ using ParHub.Web.Features.Notifications;
 namespace ParHub.Web.Features.Tasks;
 
 [RequestSizeLimit(5 * TaskTracking.MaxFileBytes)]
-public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, TimeProvider clock) : PageModel
+[ParHub.Web.App.UploadLimit(5 * TaskTracking.MaxFileBytes, "Tệp đính kèm vượt quá 100 MB (mỗi tệp tối đa 20 MB).")]
+public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, TimeProvider clock) : PageModel, ParHub.Web.App.IUploadPage
 {
+    public void Refuse(string message) => Error = message;
+
     public sealed record Assigned(string Text, string? Href);
     public sealed record HistoryLine(DateTime At, string Who, string What, int? UpdateId);
 

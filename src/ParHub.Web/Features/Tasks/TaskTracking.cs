@@ -160,18 +160,9 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         if (f.Length == 0) throw new TaskRuleException($"Tệp “{f.FileName}” rỗng.");
         if (f.Length > MaxFileBytes) throw new TaskRuleException($"Tệp “{f.FileName}” vượt quá 20 MB.");
         using var s = f.Open();
-        Span<byte> head = stackalloc byte[8];
-        var n = s.Read(head);
-        var ok = ext.ToLowerInvariant() switch
-        {
-            ".pdf" => n >= 4 && head[..4].SequenceEqual("%PDF"u8),
-            ".docx" or ".xlsx" => n >= 2 && head[0] == 'P' && head[1] == 'K',
-            ".png" => n >= 4 && head[..4].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47 }),
-            ".jpg" or ".jpeg" => n >= 2 && head[0] == 0xFF && head[1] == 0xD8,
-            ".doc" or ".xls" => n >= 4 && head[..4].SequenceEqual(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }),
-            _ => false,
-        };
-        if (!ok) throw new TaskRuleException($"Tệp “{f.FileName}” không đúng định dạng của phần mở rộng.");
+        Span<byte> head = stackalloc byte[ParHub.Web.Shared.Office.FileSignatures.HeadLength];
+        var n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (!ParHub.Web.Shared.Office.FileSignatures.Matches(ext, head[..n])) throw new TaskRuleException($"Tệp “{f.FileName}” không đúng định dạng của phần mở rộng.");
     }
 
     private async Task StoreAsync(int taskId, int updateId, UploadedFile f, CancellationToken ct)
