@@ -72,10 +72,11 @@ public static class ParHubApp
         services.AddSingleton<DirectoryChangeInterceptor>();
         services.AddSingleton<Features.Tasks.TaskReadCache>();
         services.AddSingleton<Features.Tasks.TaskChangeInterceptor>();
+        services.AddSingleton<TextSafetyInterceptor>();
         services.AddDbContext<ParHubDbContext>((sp, o) =>
         {
             sp.GetRequiredService<DatabaseSettings>().Configure(o);
-            o.AddInterceptors(sp.GetRequiredService<DirectoryChangeInterceptor>(), sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<TextSafetyInterceptor>(), sp.GetRequiredService<DirectoryChangeInterceptor>(), sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>());
         });
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
@@ -165,7 +166,10 @@ public static class ParHubApp
         // Vietnamese letters are written as they are, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new NulStrippingBinderProvider()));
+        // API errors (refusals, status codes without a body, exceptions) are ProblemDetails: application/problem+json.
+        services.AddProblemDetails();
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -201,6 +205,15 @@ public static class ParHubApp
         return Task.CompletedTask;
     }
 
+    /// <summary>What an exception answers: input that cannot be stored is the client's (400), a lost race is 409, the rest 500.</summary>
+    private static int StatusOf(Exception e) => e switch
+    {
+        InputRefusedException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException b => b.StatusCode,
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public static WebApplication Build(string[] args)
     {
         var app = CreateBuilder(args).Build();
@@ -212,9 +225,15 @@ public static class ParHubApp
     {
         CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
         CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
-        app.UseExceptionHandler("/Error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = StatusOf });
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/health"),
             b => b.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        // The API answers ProblemDetails, never the HTML error page: for exceptions and for bare status codes.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), b =>
+        {
+            b.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
+            b.UseStatusCodePages();
+        });
         app.UseRequestLocalization();
         app.Use(async (ctx, next) =>
         {
