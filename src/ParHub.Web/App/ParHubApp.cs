@@ -88,12 +88,13 @@ public static class ParHubApp
         services.AddSingleton<Features.Tasks.TaskReadCache>();
         services.AddSingleton<Features.Tasks.TaskChangeInterceptor>();
         services.AddSingleton<UnitOfWorkInterceptor>();
+        services.AddSingleton<TextSafetyInterceptor>();
         services.AddDbContext<ParHubDbContext>((sp, o) =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             settings.Configure(o);
-            o.AddInterceptors(sp.GetRequiredService<DirectoryChangeInterceptor>(), sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>(),
-                sp.GetRequiredService<UnitOfWorkInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<TextSafetyInterceptor>(), sp.GetRequiredService<DirectoryChangeInterceptor>(),
+                sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>(), sp.GetRequiredService<UnitOfWorkInterceptor>());
             if (settings.Provider == DbProvider.Sqlite) o.AddInterceptors(SqliteConnectionSetup.Instance);
         });
         services.AddHttpContextAccessor();
@@ -195,8 +196,11 @@ public static class ParHubApp
             {
                 o.Filters.Add<TransactionPageFilter>();
                 o.Filters.Add(new UploadRefusalFilter());
+                o.ModelBinderProviders.Insert(0, new NulStrippingBinderProvider());
             })
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        // API errors (refusals, status codes without a body, exceptions) are ProblemDetails: application/problem+json.
+        services.AddProblemDetails();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";
@@ -238,6 +242,15 @@ public static class ParHubApp
         return Task.CompletedTask;
     }
 
+    /// <summary>What an exception answers: input that cannot be stored is the client's (400), a lost race is 409, the rest 500.</summary>
+    private static int StatusOf(Exception e) => e switch
+    {
+        InputRefusedException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException b => b.StatusCode,
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public static WebApplication Build(string[] args)
     {
         var app = CreateBuilder(args).Build();
@@ -250,9 +263,15 @@ public static class ParHubApp
         CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
         CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
         Deployment.UseForwardedHeaders(app);
-        app.UseExceptionHandler("/Error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = StatusOf });
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/health"),
             b => b.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        // The API answers ProblemDetails, never the HTML error page: for exceptions and for bare status codes.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), b =>
+        {
+            b.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
+            b.UseStatusCodePages();
+        });
         app.UseRequestLocalization();
         app.Use(async (ctx, next) =>
         {

@@ -102,7 +102,7 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow w
         {
             Error = e.Message;
             if (keepTyped)
-                Unsaved = In.Where(kv => !string.IsNullOrWhiteSpace(kv.Value.Value) || !string.IsNullOrWhiteSpace(kv.Value.Text))
+                Unsaved = In.Where(kv => kv.Value is not null && (!string.IsNullOrWhiteSpace(kv.Value.Value) || !string.IsNullOrWhiteSpace(kv.Value.Text)))
                     .ToDictionary(kv => kv.Key, kv => kv.Value);
         }
         var loaded = await LoadAsync(id, ct);
