@@ -17,7 +17,12 @@ public sealed record ValueError(string? Code, string Message);
 public static class ReportCheck
 {
     public const int MaxTextLength = 20_000;
+    /// <summary>The declared range of every number of a report (counts, money, a rate's parts): 0 to 10^12.</summary>
     public const decimal MaxNumber = 1_000_000_000_000m;
+    public const int MaxReasonLength = 900;
+
+    /// <summary>Whether a stored or typed number is within the declared range [0, <see cref="MaxNumber"/>].</summary>
+    public static bool InRange(decimal? v) => v is null || v >= 0 && v <= MaxNumber;
 
     /// <summary>
     /// Entry checks that hold for a draft too (a number is a number, a rate's part is not larger than its whole, rules
@@ -45,12 +50,12 @@ public static class ReportCheck
                     if (v.Value is not { } n) { errors.Add(new(f.Code, $"{f.Label}: chưa nhập số.")); break; }
                     if (n < 0) errors.Add(new(f.Code, $"{f.Label}: không được là số âm."));
                     else if (n != decimal.Truncate(n)) errors.Add(new(f.Code, $"{f.Label}: phải là số nguyên."));
-                    else if (n > MaxNumber) errors.Add(new(f.Code, $"{f.Label}: số quá lớn."));
+                    else if (n > MaxNumber) errors.Add(new(f.Code, $"{f.Label}: số quá lớn (tối đa {VietnameseNumber.Format(MaxNumber)})."));
                     break;
                 case FieldKind.Money:
                     if (v.Value is not { } m) { errors.Add(new(f.Code, $"{f.Label}: chưa nhập số.")); break; }
                     if (m < 0) errors.Add(new(f.Code, $"{f.Label}: không được là số âm."));
-                    else if (m > MaxNumber) errors.Add(new(f.Code, $"{f.Label}: số quá lớn."));
+                    else if (m > MaxNumber) errors.Add(new(f.Code, $"{f.Label}: số quá lớn (tối đa {VietnameseNumber.Format(MaxNumber)})."));
                     break;
                 case FieldKind.Rate:
                     if (v.Value is not { } num || v.Denominator is not { } den)
@@ -59,11 +64,14 @@ public static class ReportCheck
                         break;
                     }
                     if (num < 0 || den < 0) errors.Add(new(f.Code, $"{f.Label}: không được là số âm."));
+                    else if (num > MaxNumber || den > MaxNumber) errors.Add(new(f.Code, $"{f.Label}: số quá lớn (tối đa {VietnameseNumber.Format(MaxNumber)})."));
                     else if (num > den) errors.Add(new(f.Code, $"{f.Label}: tử số ({VietnameseNumber.Format(num)}) lớn hơn mẫu số ({VietnameseNumber.Format(den)})."));
                     break;
             }
             if (v.Source == ValueSource.Overridden && string.IsNullOrWhiteSpace(v.Reason))
                 errors.Add(new(f.Code, $"{f.Label}: sửa số liệu ParHub đã điền sẵn cần ghi lý do."));
+            if (v.Reason is { Length: > MaxReasonLength })
+                errors.Add(new(f.Code, $"{f.Label}: lý do dài {v.Reason.Length:N0} ký tự, tối đa {MaxReasonLength:N0} ký tự."));
         }
 
         foreach (var rule in form.Rules)
@@ -102,8 +110,14 @@ public static class ReportCheck
 /// <summary>Sums and differences of fields and whole numbers: "a + b - c", "x.num", "x.den", "12".</summary>
 public static class Expression
 {
-    /// <summary>The value, or null when a field it names is empty.</summary>
+    /// <summary>The value, or null when a field it names is empty or the result is beyond a decimal (stored data out of range).</summary>
     public static decimal? Evaluate(string expression, IReadOnlyDictionary<string, FieldValue> values)
+    {
+        try { return EvaluateChecked(expression, values); }
+        catch (OverflowException) { return null; }
+    }
+
+    private static decimal? EvaluateChecked(string expression, IReadOnlyDictionary<string, FieldValue> values)
     {
         decimal total = 0;
         var sign = 1;
@@ -134,7 +148,8 @@ public static class Expression
 }
 
 /// <summary>One field summed over many reports: numerators and denominators added, never rates averaged.</summary>
-public sealed record AggregateValue(string Code, decimal? Value, decimal? Denominator, int Reports)
+/// <remarks><see cref="Skipped"/> counts stored values outside the declared range, left out of the sum (and noted where shown).</remarks>
+public sealed record AggregateValue(string Code, decimal? Value, decimal? Denominator, int Reports, int Skipped = 0)
 {
     public string Percent => Value is { } n && Denominator is { } d ? VietnameseNumber.Percent(n, d) : "";
 }
@@ -145,17 +160,27 @@ public static class ReportAggregator
     /// Province totals of a form's numeric fields over the given reports' values. Derived fields are computed again
     /// from the sums (the province's disbursement rate is total disbursed over total planned).
     /// </summary>
-    public static IReadOnlyDictionary<string, AggregateValue> Sum(ReportForm form, IEnumerable<IReadOnlyDictionary<string, FieldValue>> reports)
+    public static IReadOnlyDictionary<string, AggregateValue> Sum(ReportForm form, IEnumerable<IReadOnlyDictionary<string, FieldValue>> reports) =>
+        SumRows(form, reports.SelectMany(values => values.Select(kv => (kv.Key, kv.Value.Value, kv.Value.Denominator))));
+
+    /// <summary>
+    /// Province totals from value rows (code, number, denominator), as read from the database. A row with a part outside
+    /// [0, <see cref="ReportCheck.MaxNumber"/>] — stored before the limits, or written around them — is left out and counted
+    /// in <see cref="AggregateValue.Skipped"/>, so a total never overflows and never fails on stored data.
+    /// </summary>
+    public static IReadOnlyDictionary<string, AggregateValue> SumRows(ReportForm form, IEnumerable<(string Code, decimal? Value, decimal? Denominator)> rows)
     {
         var sums = form.Fields.Where(f => f.IsNumeric && !f.IsDerived)
-            .ToDictionary(f => f.Code, _ => (Value: (decimal?)null, Den: (decimal?)null, Count: 0));
-        foreach (var values in reports)
-            foreach (var (code, v) in values)
-            {
-                if (!sums.TryGetValue(code, out var s) || (v.Value is null && v.Denominator is null)) continue;
-                sums[code] = (v.Value is { } n ? (s.Value ?? 0) + n : s.Value, v.Denominator is { } d ? (s.Den ?? 0) + d : s.Den, s.Count + 1);
-            }
-        return FromSums(form, sums.Select(kv => (kv.Key, kv.Value.Value, kv.Value.Den, kv.Value.Count)));
+            .ToDictionary(f => f.Code, _ => (Value: (decimal?)null, Den: (decimal?)null, Count: 0, Skipped: 0));
+        foreach (var (code, value, den) in rows)
+        {
+            if (!sums.TryGetValue(code, out var s) || (value is null && den is null)) continue;
+            if (!ReportCheck.InRange(value) || !ReportCheck.InRange(den)) { sums[code] = s with { Skipped = s.Skipped + 1 }; continue; }
+            // Each part is at most 10^12, so even int.MaxValue reports add up within a decimal; checked all the same.
+            sums[code] = (value is { } n ? checked((s.Value ?? 0) + n) : s.Value, den is { } d ? checked((s.Den ?? 0) + d) : s.Den, s.Count + 1, s.Skipped);
+        }
+        var result = FromSums(form, sums.Select(kv => (kv.Key, kv.Value.Value, kv.Value.Den, kv.Value.Count)));
+        return result.ToDictionary(kv => kv.Key, kv => sums.TryGetValue(kv.Key, out var s) && s.Skipped > 0 ? kv.Value with { Skipped = s.Skipped } : kv.Value);
     }
 
     /// <summary>Totals already summed (by the database); derived fields computed from them.</summary>

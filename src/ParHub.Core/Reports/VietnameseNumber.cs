@@ -47,6 +47,10 @@ public static class VietnameseNumber
     public static string Format(decimal value) => value.ToString("#,##0.######", Culture);
 
     /// <summary>A rate as a percentage with up to two decimals ("23,79%"); empty when the denominator is zero.</summary>
-    public static string Percent(decimal numerator, decimal denominator) =>
-        denominator == 0 ? "" : Math.Round(numerator * 100 / denominator, 2).ToString("0.##", Culture) + "%";
+    public static string Percent(decimal numerator, decimal denominator)
+    {
+        if (denominator == 0) return "";
+        try { return Math.Round(numerator / denominator * 100, 2).ToString("0.##", Culture) + "%"; }
+        catch (OverflowException) { return ""; } // beyond any meaningful rate: stored data out of range
+    }
 }

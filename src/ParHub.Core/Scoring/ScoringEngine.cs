@@ -36,10 +36,34 @@ public sealed record AgencyResult(string Id, string? Name, string? Group, decima
 /// </summary>
 public static class ScoringEngine
 {
-    /// <summary>Points of one criterion from its input, always within [0, max]; no input scores 0.</summary>
+    /// <summary>The declared range of a criterion's numbers (counts, a rate's parts): 0 to 10^12; a survey's percentage is 0 to 100.</summary>
+    public const decimal MaxInput = 1_000_000_000_000m;
+
+    /// <summary>The declared range of bonus and penalty points.</summary>
+    public const decimal MaxBonus = 1_000m;
+
+    /// <summary>What is out of range in a criterion's input (null when it is fine): the message names the criterion.</summary>
+    public static string? InputProblem(string code, ScoringRule rule, ScoreInput? input)
+    {
+        if (input is null) return null;
+        static bool Ok(decimal? v, decimal max) => v is null || v >= 0 && v <= max;
+        var limit = rule.Type == "survey" ? 100 : MaxInput;
+        if (!Ok(input.Number, limit) || !Ok(input.Num, MaxInput) || !Ok(input.Den, MaxInput))
+            return $"Tiêu chí {code}: số liệu phải từ 0 đến {Reports.VietnameseNumber.Format(limit)}.";
+        if (input.Option is { Length: > 200 }) return $"Tiêu chí {code}: lựa chọn không hợp lệ.";
+        return null;
+    }
+
+    /// <summary>Points of one criterion from its input, always within [0, max]; no input scores 0. Never throws on stored data.</summary>
     public static decimal Points(ScoringRule rule, decimal max, ScoreInput? input)
     {
         if (input is null || max <= 0) return 0;
+        try { return Math.Clamp(RawPoints(rule, max, input), 0, max); }
+        catch (OverflowException) { return 0; } // numbers beyond a decimal (stored out of range) score nothing rather than fail
+    }
+
+    private static decimal RawPoints(ScoringRule rule, decimal max, ScoreInput input)
+    {
         decimal points = rule.Type switch
         {
             "manual" => input.Number ?? 0,
@@ -51,12 +75,18 @@ public static class ScoringEngine
             "survey" => input.Number is { } s ? s / 100 * max : 0,
             _ => throw new ArgumentException($"Unknown scoring rule \"{rule.Type}\""),
         };
-        return Math.Clamp(points, 0, max);
+        return points;
     }
 
     /// <summary>100·num/den, or null when there is no rate (den = 0 or missing): such a criterion scores 0.</summary>
-    public static decimal? RatePercent(ScoreInput input) =>
-        input.Num is { } num && input.Den is { } den && den != 0 ? 100 * num / den : null;
+    public static decimal? RatePercent(ScoreInput input)
+    {
+        if (input.Num is not { } num || input.Den is not { } den || den == 0) return null;
+        try { return 100 * num / den; }
+        catch (OverflowException) { }
+        try { return num / den * 100; }
+        catch (OverflowException) { return null; }
+    }
 
     private static decimal FirstStep(IReadOnlyList<Step>? steps, decimal value) =>
         steps?.FirstOrDefault(s => value >= s.Min)?.Points ?? 0;
@@ -96,8 +126,13 @@ public static class ScoringEngine
             points += p;
             applicable += max;
         }
-        var total = points + Math.Min(Math.Max(a.Bonus, 0), f.BonusCap) - Math.Min(Math.Max(a.Penalty, 0), f.PenaltyCap);
-        var index = applicable == 0 ? 0 : Math.Clamp(total / applicable * 100, 0, 100);
+        decimal total, index;
+        try
+        {
+            total = points + Math.Min(Math.Max(a.Bonus, 0), f.BonusCap) - Math.Min(Math.Max(a.Penalty, 0), f.PenaltyCap);
+            index = applicable == 0 ? 0 : Math.Clamp(total / applicable * 100, 0, 100);
+        }
+        catch (OverflowException) { (total, index) = (points, 0); } // caps or maxima beyond a decimal: a framework out of range
         var band = f.Bands.FirstOrDefault(b => index >= b.Min)?.Name;
         return new AgencyResult(a.Id, a.Name, a.Group, total, applicable, index, band, 0, criteria);
     }

@@ -14,6 +14,7 @@ public static class Json
         o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         if (!o.Converters.OfType<JsonStringEnumConverter>().Any()) o.Converters.Add(new JsonStringEnumConverter());
+        if (!o.Converters.OfType<NulStrippingStringConverter>().Any()) o.Converters.Add(new NulStrippingStringConverter());
         return o;
     }
 }

@@ -88,12 +88,13 @@ public static class ParHubApp
         services.AddSingleton<Features.Tasks.TaskReadCache>();
         services.AddSingleton<Features.Tasks.TaskChangeInterceptor>();
         services.AddSingleton<UnitOfWorkInterceptor>();
+        services.AddSingleton<TextSafetyInterceptor>();
         void Context(IServiceProvider sp, DbContextOptionsBuilder o)
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             settings.Configure(o);
-            o.AddInterceptors(sp.GetRequiredService<DirectoryChangeInterceptor>(), sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>(),
-                sp.GetRequiredService<UnitOfWorkInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<TextSafetyInterceptor>(), sp.GetRequiredService<DirectoryChangeInterceptor>(),
+                sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>(), sp.GetRequiredService<UnitOfWorkInterceptor>());
             if (settings.Provider == DbProvider.Sqlite) o.AddInterceptors(SqliteConnectionSetup.Instance);
         }
         // One model, one subclass per provider (each with its own migrations); everything injects ParHubDbContext.
@@ -197,8 +198,15 @@ public static class ParHubApp
         // Vietnamese letters are written as they are, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.RootDirectory = "/Features")
-            .AddMvcOptions(o => o.Filters.Add<TransactionPageFilter>())
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<TransactionPageFilter>();
+                o.Filters.Add(new UploadRefusalFilter());
+                o.ModelBinderProviders.Insert(0, new NulStrippingBinderProvider());
+            })
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        // API errors (refusals, status codes without a body, exceptions) are ProblemDetails: application/problem+json.
+        services.AddProblemDetails();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";
@@ -240,6 +248,15 @@ public static class ParHubApp
         return Task.CompletedTask;
     }
 
+    /// <summary>What an exception answers: input that cannot be stored is the client's (400), a lost race is 409, the rest 500.</summary>
+    private static int StatusOf(Exception e) => e switch
+    {
+        InputRefusedException => StatusCodes.Status400BadRequest,
+        BadHttpRequestException b => b.StatusCode,
+        DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     public static WebApplication Build(string[] args)
     {
         var app = CreateBuilder(args).Build();
@@ -252,9 +269,15 @@ public static class ParHubApp
         CultureInfo.DefaultThreadCurrentCulture = Vietnamese;
         CultureInfo.DefaultThreadCurrentUICulture = Vietnamese;
         Deployment.UseForwardedHeaders(app);
-        app.UseExceptionHandler("/Error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = StatusOf });
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/health"),
             b => b.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        // The API answers ProblemDetails, never the HTML error page: for exceptions and for bare status codes.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), b =>
+        {
+            b.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
+            b.UseStatusCodePages();
+        });
         app.UseRequestLocalization();
         app.Use(async (ctx, next) =>
         {
@@ -270,6 +293,7 @@ public static class ParHubApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUploadLimits();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         HealthEndpoint.Map(app);

@@ -30,9 +30,12 @@ public class ErrorModel(ILogger<ErrorModel> log) : PageModel
         };
         if (code is null or >= 500) RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // The exception behind a 500, with the id the person sees, so that a report can be traced.
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is { } failure)
+        var failure = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>();
+        if (failure?.Error is App.InputRefusedException refused)
+            (Title, Message) = ("Dữ liệu không hợp lệ", refused.Message + " Vui lòng quay lại, sửa rồi gửi lại.");
+        else if (failure is not null)
             log.LogError(failure.Error, "Unhandled exception on {Path} (error id {RequestId})", failure.Path, RequestId);
         if (code is { } c && c >= 400) Response.StatusCode = c;
-        else if (code is null) Response.StatusCode = 500;
+        else if (code is null && Response.StatusCode < 400) Response.StatusCode = 500; // an exception the handler did not map (400, 409) is a 500
     }
 }

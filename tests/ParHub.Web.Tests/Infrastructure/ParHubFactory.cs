@@ -21,8 +21,16 @@ public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory
     public async Task InitializeAsync()
     {
         Db = await TestDatabase.CreateAsync(provider);
-        _ = Server; // start the host: migrations and demo seed run now
+        if (RealServer)
+        {
+            UseKestrel(0);
+            StartServer();
+        }
+        else _ = Server; // start the host: migrations and demo seed run now
     }
+
+    /// <summary>Kestrel on a loopback port instead of the in-memory server, where a test needs Kestrel's own limits.</summary>
+    protected virtual bool RealServer => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -71,7 +79,17 @@ public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory
 
     public HttpClient Anonymous(string? clientAddress = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        HttpClient client;
+        if (!RealServer) client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        else
+        {
+            var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+            client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new() })
+            {
+                BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(5),
+            };
+        }
         client.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress ?? NextClientAddress());
         return client;
     }
@@ -101,6 +119,8 @@ public abstract class ParHubFactory(DbProvider provider) : WebApplicationFactory
 
 public sealed class SqliteFactory() : ParHubFactory(DbProvider.Sqlite);
 public sealed class PostgresFactory() : ParHubFactory(DbProvider.Postgres);
+public sealed class SqliteKestrelFactory() : ParHubFactory(DbProvider.Sqlite) { protected override bool RealServer => true; }
+public sealed class PostgresKestrelFactory() : ParHubFactory(DbProvider.Postgres) { protected override bool RealServer => true; }
 
 public static partial class HttpClientForms
 {

@@ -9,8 +9,11 @@ namespace ParHub.Web.Features.Agencies;
 /// <summary>Upload → preview (nothing written) → confirm (all rows in one transaction).</summary>
 [Authorize(Policy = Policies.DirectoryEditor)]
 [RequestSizeLimit(AgencyXlsx.MaxUploadBytes + 64 * 1024)]
-public class ImportModel(AgencyXlsx xlsx, DatabaseSettings settings) : PageModel
+[UploadLimit(AgencyXlsx.MaxUploadBytes + 64 * 1024, "Tệp vượt quá 5 MB.")]
+public class ImportModel(AgencyXlsx xlsx, DatabaseSettings settings) : PageModel, IUploadPage
 {
+    public void Refuse(string message) => FileErrors.Add(message);
+
     public AgencyImportPreview? Preview { get; private set; }
     public List<string> FileErrors { get; private set; } = [];
     public string? Upload { get; private set; }

@@ -13,8 +13,11 @@ namespace ParHub.Web.Features.ParIndex;
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [RequestSizeLimit(IndexService.MaxEvidenceBytes + 1024 * 1024)]
-public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSettings settings) : PageModel
+[ParHub.Web.App.UploadLimit(IndexService.MaxEvidenceBytes + 1024 * 1024, "Tệp quá lớn; tối đa 20 MB.")]
+public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSettings settings) : PageModel, ParHub.Web.App.IUploadPage
 {
+    public void Refuse(string message) => Error = message;
+
     public Assessment Item { get; private set; } = null!;
     public AssessmentCycle Cycle { get; private set; } = null!;
     public IndexFramework FrameworkRow { get; private set; } = null!;
@@ -50,11 +53,11 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) => Act(id, "saved", () => index.SaveSelfAsync(id, Version, In, false, ct), ct);
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => Act(id, "submitted", () => index.SaveSelfAsync(id, Version, In, true, ct), ct);
     public Task<IActionResult> OnPostAppraiseAsync(int id, string code, string? points, string? reason, int round, CancellationToken ct) =>
-        Act(id, "appraised", () => index.AppraiseAsync(id, code, points ?? "", reason, ct, round == 2 ? 2 : 1), ct);
+        Act(id, "appraised", () => index.AppraiseAsync(id, code, points ?? "", reason, ct, round == 2 ? 2 : 1, Version), ct);
 
     /// <summary>The appraiser's table: every row where points were typed, one round, saved together or not at all.</summary>
     public Task<IActionResult> OnPostAppraiseManyAsync(int id, [FromForm] Dictionary<string, AppraisalInput>? appraise, int round, CancellationToken ct) =>
-        Act(id, "appraised", async () => { await index.AppraiseManyAsync(id, appraise ?? [], round == 2 ? 2 : 1, ct); }, ct);
+        Act(id, "appraised", async () => { await index.AppraiseManyAsync(id, appraise ?? [], round == 2 ? 2 : 1, ct, Version); }, ct);
 
     /// <summary>The self-assessment as a Word report: the summary table of scores per criterion, evidence or the explanation where there is none.</summary>
     public async Task<IActionResult> OnGetDocxAsync(int id, [FromServices] SelfAssessmentReport report, CancellationToken ct)
@@ -93,6 +96,9 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     /// <summary>Evidence, notes and the self-assessment report stay with the agency, appraisers and province-wide roles.</summary>
     public bool CanReadEvidence => index.CanReadEvidence(Item);
 
+    /// <summary>The inputs of a self-assessment that was never submitted stay with the agency, appraisers and province-wide roles.</summary>
+    public bool CanSeeInputs => Item.Status != AssessmentStatus.Draft || CanReadEvidence;
+
     /// <summary>A stored input as people write it: "Đạt", an option's name, "95/100 (95%)", "1.234,5".</summary>
     public static string ShowInput(string? json)
     {
@@ -112,6 +118,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     private async Task<IActionResult> Act(int id, string done, Func<Task> action, CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
+        var conflict = false;
         try
         {
             await action();
@@ -119,11 +126,15 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
         }
         catch (UnauthorizedAccessException) { return Forbid(); }
         catch (KeyNotFoundException) { return NotFound(); }
+        catch (IndexConflictException e) { (Error, conflict) = (e.Message, true); }
         catch (IndexRuleException e) { Error = e.Message; }
         var keep = In;
         var r = await LoadAsync(id, ct);
         if (keep.Count > 0) In = keep; // what was typed is shown again
-        return r ?? Page();
+        if (r is not null) return r;
+        var page = Page();
+        if (conflict) page.StatusCode = StatusCodes.Status409Conflict; // somebody else saved first: nothing of this was saved
+        return page;
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)

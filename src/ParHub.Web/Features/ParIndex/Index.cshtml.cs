@@ -9,8 +9,11 @@ namespace ParHub.Web.Features.ParIndex;
 
 /// <summary>PAR Index cycles: the Coordinator opens one for a group; an officer finds its agency's assessment.</summary>
 [RequestSizeLimit(10 * 1024 * 1024)]
-public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser user, TimeProvider clock) : PageModel
+[UploadLimit(10 * 1024 * 1024, "Tệp bộ chỉ số vượt quá 10 MB.")]
+public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser user, TimeProvider clock) : PageModel, IUploadPage
 {
+    public void Refuse(string message) => Error = message;
+
     public sealed record CycleLine(AssessmentCycle Cycle, string Framework, bool Illustrative, int Agencies, int Submitted, int? OwnAssessmentId);
 
     public List<CycleLine> Cycles { get; private set; } = [];

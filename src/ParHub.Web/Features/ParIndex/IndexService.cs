@@ -12,7 +12,10 @@ using ParHub.Web.Features.Tasks;
 namespace ParHub.Web.Features.ParIndex;
 
 /// <summary>A refused action; the message is shown as it is.</summary>
-public sealed class IndexRuleException(string message) : Exception(message);
+public class IndexRuleException(string message) : Exception(message);
+
+/// <summary>Somebody else saved the assessment since it was read; nothing was saved (answered 409).</summary>
+public sealed class IndexConflictException(string message) : IndexRuleException(message);
 
 /// <summary>What an appraiser typed for one criterion: the points and the reason.</summary>
 public sealed class AppraisalInput
@@ -264,11 +267,12 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         if (!CanRead(a, cycle) || !IsAssessor(a, cycle)) throw new UnauthorizedAccessException();
         if (a.Status != AssessmentStatus.Draft) throw new IndexRuleException("Bản tự đánh giá đã gửi và được khóa.");
         if (!IsOpen(cycle)) throw new IndexRuleException($"Đã hết hạn tự đánh giá (ngày {cycle.SelfAssessmentDue:dd/MM/yyyy}); đề nghị Sở Nội vụ gia hạn nếu cần.");
-        if (version != a.Version) throw new IndexRuleException("Bản tự đánh giá vừa được người khác cập nhật; tải lại trang.");
+        if (version != a.Version) throw new IndexConflictException("Bản tự đánh giá vừa được người khác cập nhật; tải lại trang.");
         var f = Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
         var computed = await ComputedAsync(f, a.AgencyId, cycle.Year, ct);
         var changes = new List<FieldChange>();
         var missing = new List<string>();
+        var outOfRange = new List<string>();
         var notApplicable = f.NotApplicable(cycle.GroupCode);
         foreach (var n in f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !notApplicable.Contains(n.Code)))
         {
@@ -276,6 +280,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
             var row = a.Scores.FirstOrDefault(s => s.Code == n.Code);
             if (row is null) a.Scores.Add(row = new AssessmentScore { Code = n.Code });
             var score = computed.TryGetValue(n.Code, out var c) ? c.Input : Parse(n, i);
+            if (!computed.ContainsKey(n.Code) && ScoringEngine.InputProblem(n.Code, n.Rule!, score) is { } problem) outOfRange.Add(problem);
             var points = i?.Exempt == true ? (decimal?)null : ScoringEngine.Points(n.Rule!, n.Max ?? 0, score);
             var json = score is null ? null : JsonSerializer.Serialize(score, Json);
             if (row.SelfPoints != points || row.Input != json)
@@ -284,6 +289,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
             row.NoEvidenceNote = string.IsNullOrWhiteSpace(i?.Note) ? null : i!.Note!.Trim()[..Math.Min(i.Note.Trim().Length, 2000)];
             if (score is null && !row.Exempt) missing.Add(n.Code);
         }
+        if (outOfRange.Count > 0) throw new IndexRuleException("Chưa lưu được: " + string.Join(" ", outOfRange));
         if (submit)
         {
             if (missing.Count > 0) throw new IndexRuleException($"Chưa thể gửi: chưa nhập số liệu các tiêu chí {string.Join(", ", missing)} (hoặc đánh dấu không áp dụng).");
@@ -298,7 +304,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         a.Version++;
         audit.Record(submit ? "submit" : "update", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
             submit ? "Gửi bản tự đánh giá Chỉ số CCHC" : "Lưu bản tự đánh giá Chỉ số CCHC", changes);
-        await db.SaveChangesAsync(ct);
+        await SaveOrConflictAsync(ct);
     }
 
     public const long MaxEvidenceBytes = 20 * 1024 * 1024;
@@ -309,13 +315,29 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     {
         var a = await db.Assessments.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
         if (!CanSelfAssess(a, await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct))) throw new UnauthorizedAccessException();
+        codes = codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (codes.Count == 0) throw new IndexRuleException("Chọn ít nhất một tiêu chí mà tài liệu kiểm chứng.");
-        if (!EvidenceTypes.Contains(Path.GetExtension(fileName).ToLowerInvariant())) throw new IndexRuleException("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPG).");
+        var cycle = await db.AssessmentCycles.AsNoTracking().FirstAsync(c => c.Id == a.CycleId, ct);
+        var known = Definition(await db.IndexFrameworks.AsNoTracking().FirstAsync(x => x.Id == cycle.FrameworkId, ct)).Nodes.Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
+        if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
+            throw new IndexRuleException($"Không có tiêu chí “{(unknown.Length > 20 ? unknown[..20] + "…" : unknown)}” trong bộ chỉ số của kỳ đánh giá này.");
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
+        if (!EvidenceTypes.Contains(ext)) throw new IndexRuleException("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPG).");
         if (length > MaxEvidenceBytes) throw new IndexRuleException("Tệp quá lớn; tối đa 20 MB.");
-        var stored = $"{Guid.NewGuid():N}{Path.GetExtension(fileName).ToLowerInvariant()}";
+        if (length == 0) throw new IndexRuleException("Tệp rỗng.");
+        // The content must be what the extension says (as for task files): an .exe renamed .pdf is refused.
+        var head = new byte[ParHub.Web.Shared.Office.FileSignatures.HeadLength];
+        var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        if (!ParHub.Web.Shared.Office.FileSignatures.Matches(ext, head.AsSpan(0, read)))
+            throw new IndexRuleException($"Tệp “{Path.GetFileName(fileName)}” không đúng định dạng của phần mở rộng.");
+        var stored = $"{Guid.NewGuid():N}{ext}";
         var dir = Path.Combine(dataDir, "files", "evidence");
         Directory.CreateDirectory(dir);
-        await using (var f = File.Create(Path.Combine(dir, stored))) await content.CopyToAsync(f, ct);
+        await using (var f = File.Create(Path.Combine(dir, stored)))
+        {
+            await f.WriteAsync(head.AsMemory(0, read), ct);
+            await content.CopyToAsync(f, ct);
+        }
         db.EvidenceFiles.Add(new EvidenceFile
         {
             AssessmentId = id, Codes = string.Join(",", codes), FileName = Path.GetFileName(fileName), StoredName = stored, Length = length,
@@ -330,18 +352,23 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     /// appraisal after the agency's explanation (giải trình) of that criterion; it becomes the final score and the first
     /// appraisal stays beside it.
     /// </summary>
-    public Task AppraiseAsync(int id, string code, string pointsText, string? reason, CancellationToken ct = default, int round = 1) =>
-        AppraiseManyAsync(id, new Dictionary<string, AppraisalInput> { [code] = new() { Points = pointsText, Reason = reason } }, round, ct);
+    public Task AppraiseAsync(int id, string code, string pointsText, string? reason, CancellationToken ct = default, int round = 1, int version = 0) =>
+        AppraiseManyAsync(id, new Dictionary<string, AppraisalInput> { [code] = new() { Points = pointsText, Reason = reason } }, round, ct, version);
 
     /// <summary>
     /// Several criteria of one assessment appraised at once (the rows where points were typed): every row is checked
     /// first — points within [0, max], a reason, the appraiser's fields, round 2 only after an explanation — and then all
     /// are saved in one transaction, or none.
     /// </summary>
-    public async Task<int> AppraiseManyAsync(int id, IReadOnlyDictionary<string, AppraisalInput> input, int round, CancellationToken ct = default)
+    /// <remarks>
+    /// <paramref name="version"/> is the assessment version the appraiser's page showed (0: not known): a save made since is
+    /// not overwritten — the later appraisal is refused (<see cref="IndexConflictException"/>), and of two at once only one is saved.
+    /// </remarks>
+    public async Task<int> AppraiseManyAsync(int id, IReadOnlyDictionary<string, AppraisalInput> input, int round, CancellationToken ct = default, int version = 0)
     {
         if (!IsAppraiser) throw new UnauthorizedAccessException();
         var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
+        if (version != 0 && version != a.Version) throw new IndexConflictException(Stale);
         if (a.Status != AssessmentStatus.Submitted) throw new IndexRuleException("Chỉ thẩm định bản tự đánh giá đã gửi.");
         var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
         if (cycle.PublishedAt is not null) throw new IndexRuleException("Kết quả đã công bố; không sửa điểm được nữa.");
@@ -356,6 +383,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
             if (!Core.Reports.VietnameseNumber.TryParse(entry.Points, out var points) || points < 0 || points > (node.Max ?? 0))
                 throw new IndexRuleException($"Điểm thẩm định của tiêu chí {code} phải là số từ 0 đến {node.Max}.");
             if (string.IsNullOrWhiteSpace(entry.Reason)) throw new IndexRuleException($"Thẩm định thay đổi điểm cần ghi lý do (tiêu chí {code}).");
+            if (entry.Reason.Trim().Length > 2000) throw new IndexRuleException($"Lý do thẩm định tiêu chí {code} không quá 2.000 ký tự.");
             var row = a.Scores.FirstOrDefault(s => s.Code == code) ?? throw new IndexRuleException($"Tiêu chí {code} chưa được tự đánh giá.");
             if (round == 2 && row.Explanation is null) throw new IndexRuleException($"Thẩm định lần 2 chỉ dành cho tiêu chí đã có giải trình của cơ quan; tiêu chí {code} chưa có.");
             if (round != 2 && row.SecondPoints is not null) throw new IndexRuleException($"Tiêu chí {code} đã thẩm định lần 2; sửa ở lần 2.");
@@ -371,8 +399,17 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
                 [new FieldChange(code, before?.ToString(CultureInfo.InvariantCulture), points.ToString(CultureInfo.InvariantCulture))]);
         }
         a.Version++;
-        await db.SaveChangesAsync(ct);
+        await SaveOrConflictAsync(ct);
         return planned.Count;
+    }
+
+    private const string Stale = "Bản đánh giá vừa được người khác cập nhật; điểm của bạn chưa được lưu. Tải lại trang để xem bản mới rồi nhập lại.";
+
+    /// <summary>Saves; a concurrent save of the same assessment (its Version moved on) is refused, not overwritten.</summary>
+    private async Task SaveOrConflictAsync(CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new IndexConflictException(Stale); }
     }
 
     /// <summary>Coordinators appraise every field; an appraiser only the fields assigned to them in the cycle.</summary>
@@ -415,7 +452,8 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
         if (cycle.PublishedAt is not null) throw new IndexRuleException("Kết quả đã công bố; không sửa điểm được nữa.");
         static decimal Read(string? s, string what) => string.IsNullOrWhiteSpace(s) ? 0
-            : Core.Reports.VietnameseNumber.TryParse(s, out var v) && v >= 0 ? v : throw new IndexRuleException($"Điểm {what} phải là số không âm.");
+            : Core.Reports.VietnameseNumber.TryParse(s, out var v) && v >= 0 && v <= ScoringEngine.MaxBonus ? v
+            : throw new IndexRuleException($"Điểm {what} phải là số từ 0 đến {ScoringEngine.MaxBonus:0}.");
         var (bonus, penalty) = (Read(bonusText, "thưởng"), Read(penaltyText, "trừ"));
         if (string.IsNullOrWhiteSpace(reason)) throw new IndexRuleException("Điểm thưởng, điểm trừ cần ghi căn cứ.");
         var changes = new List<FieldChange>
@@ -426,7 +464,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         (a.Bonus, a.Penalty) = (bonus, penalty);
         a.Version++;
         audit.Record("bonus-penalty", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId, $"Điểm thưởng {bonus}, điểm trừ {penalty}: {reason.Trim()}", changes);
-        await db.SaveChangesAsync(ct);
+        await SaveOrConflictAsync(ct);
     }
 
     /// <summary>The agency's explanation (giải trình) of a criterion after appraisal.</summary>
@@ -441,7 +479,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         a.Version++;
         audit.Record("explain", EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId, $"Giải trình tiêu chí {code}",
             [new FieldChange(code + ".Explanation", before, row.Explanation)]);
-        await db.SaveChangesAsync(ct);
+        await SaveOrConflictAsync(ct);
     }
 
     /// <summary>The results of a cycle: every assessment scored by the engine (appraised points over self-assessed).</summary>

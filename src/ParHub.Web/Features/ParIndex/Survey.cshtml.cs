@@ -13,8 +13,11 @@ namespace ParHub.Web.Features.ParIndex;
 /// </summary>
 [Authorize(Roles = Roles.Admin + "," + Roles.Coordinator)]
 [RequestSizeLimit(5 * 1024 * 1024)]
-public class SurveyModel(ParHubDbContext db, SurveyImport survey) : PageModel
+[ParHub.Web.App.UploadLimit(5 * 1024 * 1024, "Tệp vượt quá 5 MB.")]
+public class SurveyModel(ParHubDbContext db, SurveyImport survey) : PageModel, ParHub.Web.App.IUploadPage
 {
+    public void Refuse(string message) => Error = message;
+
     public AssessmentCycle Cycle { get; private set; } = null!;
     public string FrameworkTitle { get; private set; } = "";
     public List<FrameworkNode> SurveyNodes { get; private set; } = [];

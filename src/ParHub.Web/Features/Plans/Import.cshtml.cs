@@ -9,8 +9,11 @@ namespace ParHub.Web.Features.Plans;
 /// <summary>Upload → preview with flagged cells → fix inline → confirm, stored in one transaction.</summary>
 [Authorize(Policy = Policies.DirectoryEditor)]
 [RequestSizeLimit(PlanFileReader.MaxBytes + 256 * 1024)]
-public class ImportModel(PlanImporter importer) : PageModel
+[UploadLimit(PlanFileReader.MaxBytes + 256 * 1024, "Tệp vượt quá 20 MB.")]
+public class ImportModel(PlanImporter importer) : PageModel, IUploadPage
 {
+    public void Refuse(string message) => Errors.Add(message);
+
     public ImportPreview? Preview { get; private set; }
     public List<string> Errors { get; } = [];
     public List<string> Warnings { get; } = [];

@@ -81,38 +81,10 @@ public static class PlanFileReader
         Xlsx.CheckArchive(ms);
         try
         {
-            using var doc = WordprocessingDocument.Open(ms, false);
-            var body = doc.MainDocumentPart?.Document?.Body ?? throw new UnreadableFileException("Tệp Word không có nội dung.");
-            var lines = new List<string>();
-            var rows = new List<Core.Plans.TableRow>();
-            foreach (var element in body.Elements())
-            {
-                if (element is Paragraph p)
-                {
-                    var text = p.InnerText;
-                    lines.Add(text);
-                    if (rows.Count > 0 && !string.IsNullOrWhiteSpace(text)) rows.Add(Core.Plans.TableRow.Break(lines.Count));
-                }
-                else if (element is Table table)
-                {
-                    foreach (var tr in table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>())
-                    {
-                        var cells = new List<string>();
-                        var allBold = true;
-                        foreach (var tc in tr.Elements<TableCell>())
-                        {
-                            var text = string.Join(" ", tc.Elements<Paragraph>().Select(x => x.InnerText));
-                            var span = tc.TableCellProperties?.GridSpan?.Val?.Value ?? 1;
-                            cells.Add(text);
-                            for (var k = 1; k < span; k++) cells.Add("");
-                            var runs = tc.Descendants<Run>().Where(r => !string.IsNullOrWhiteSpace(r.InnerText)).ToList();
-                            if (runs.Count > 0 && !runs.All(r => r.RunProperties?.Bold is not null)) allBold = false;
-                        }
-                        lines.Add(string.Join("\t", cells));
-                        rows.Add(new Core.Plans.TableRow(cells, lines.Count, Bold: allBold && cells.Count(c => c.Trim().Length > 0) <= 2));
-                    }
-                }
-            }
+            using var doc = WordprocessingDocument.Open(ms, false, DocumentLimits.OpenSettings);
+            var main = doc.MainDocumentPart ?? throw new UnreadableFileException("Tệp Word không có nội dung.");
+            var (lines, rows, hasBody) = StreamBody(main);
+            if (!hasBody) throw new UnreadableFileException("Tệp Word không có nội dung.");
             // Documents typed with .VnTime (TCVN3) or VNI fonts: convert every text to Unicode first.
             var legacy = Core.Text.LegacyVietnamese.Detect(string.Join("\n", lines));
             if (legacy != Core.Text.LegacyEncoding.None)
@@ -126,5 +98,96 @@ public static class PlanFileReader
         {
             throw new UnreadableFileException("Không đọc được tệp Word: tệp bị hỏng, có mật khẩu hoặc không phải định dạng .docx.", ex);
         }
+    }
+    private sealed class TextOf { public readonly System.Text.StringBuilder Text = new(); }
+    private sealed class RowOf { public readonly List<string> Cells = []; public bool AllBold = true; }
+    private sealed class CellOf { public readonly List<string> Paragraphs = []; public int Span = 1; public int Runs; public bool AllBold = true; }
+    private sealed class RunOf { public readonly System.Text.StringBuilder Text = new(); public bool Bold; }
+
+    /// <summary>
+    /// The body streamed (see <see cref="PartStream"/>): a paragraph of the body is a line; a row of a table of the body
+    /// is a line of its cells (a cell is the text of its own paragraphs, spanned columns padded) and a row, bold when
+    /// every run with text in its cells is bold and at most two cells have text. Counts go to one
+    /// <see cref="DocumentLimits.Budget"/>.
+    /// </summary>
+    private static (List<string> Lines, List<Core.Plans.TableRow> Rows, bool HasBody) StreamBody(MainDocumentPart main)
+    {
+        var budget = new DocumentLimits.Budget();
+        var lines = new List<string>();
+        var rows = new List<Core.Plans.TableRow>();
+        var hasBody = false;
+        PartStream.Walk(main, (f, reader) =>
+        {
+            var parent = f.Parent;
+            if (f.Is<Body>() && f.ParentIs<Document>()) hasBody = true;
+            else if (f.Is<Paragraph>() && parent is not null && parent.Is<Body>() && parent.ParentIs<Document>())
+            {
+                budget.Paragraph();
+                var p = new TextOf();
+                f.State = p;
+                f.OnClose = () =>
+                {
+                    var text = p.Text.ToString();
+                    lines.Add(text);
+                    if (rows.Count > 0 && !string.IsNullOrWhiteSpace(text)) rows.Add(Core.Plans.TableRow.Break(lines.Count));
+                };
+            }
+            else if (f.Is<DocumentFormat.OpenXml.Wordprocessing.TableRow>() && parent is not null && parent.Is<Table>()
+                && parent.Parent is { } b && b.Is<Body>() && b.ParentIs<Document>())
+            {
+                budget.Row();
+                var row = new RowOf();
+                f.State = row;
+                f.OnClose = () =>
+                {
+                    lines.Add(string.Join("\t", row.Cells));
+                    rows.Add(new Core.Plans.TableRow(row.Cells, lines.Count, Bold: row.AllBold && row.Cells.Count(c => c.Trim().Length > 0) <= 2));
+                };
+            }
+            else if (f.Is<TableCell>() && parent?.State is RowOf row)
+            {
+                var cell = new CellOf();
+                f.State = cell;
+                f.OnClose = () =>
+                {
+                    budget.Cells(Math.Max(1, cell.Span));
+                    row.Cells.Add(string.Join(" ", cell.Paragraphs));
+                    for (var k = 1; k < cell.Span; k++) row.Cells.Add("");
+                    if (cell.Runs > 0 && !cell.AllBold) row.AllBold = false;
+                };
+            }
+            else if (f.Is<GridSpan>() && parent is not null && parent.Is<TableCellProperties>() && parent.Parent?.State is CellOf spanned)
+                spanned.Span = int.TryParse(PartStream.Attribute(reader, "val"), out var span) ? span : 1;
+            else if (f.Is<Paragraph>() && parent?.State is CellOf inCell)
+            {
+                budget.Paragraph();
+                var p = new TextOf();
+                f.State = p;
+                f.OnClose = () => inCell.Paragraphs.Add(p.Text.ToString());
+            }
+            else if (f.Is<Run>() && f.Nearest<CellOf>() is { } runCell)
+            {
+                var run = new RunOf();
+                f.State = run;
+                f.OnClose = () =>
+                {
+                    if (string.IsNullOrWhiteSpace(run.Text.ToString())) return;
+                    runCell.Runs++;
+                    if (!run.Bold) runCell.AllBold = false;
+                };
+            }
+            else if (f.Is<Bold>() && parent is not null && parent.Is<RunProperties>() && parent.Parent?.State is RunOf bold) bold.Bold = true;
+            else if (PartStream.IsText(f.Type))
+            {
+                var text = budget.Text(reader.GetText());
+                // The text belongs to the paragraph and to every run it is in (runs may nest, as in ruby text).
+                for (var a = f.Parent; a is not null; a = a.Parent)
+                {
+                    if (a.State is TextOf t) { t.Text.Append(text); break; }
+                    if (a.State is RunOf r) r.Text.Append(text);
+                }
+            }
+        });
+        return (lines, rows, hasBody);
     }
 }

@@ -31,8 +31,9 @@ public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries 
     public async Task<IActionResult> OnGetAsync(string regime, string period, string? section, bool? saved, CancellationToken ct)
     {
         if (!await LoadAsync(regime, period, ct)) return NotFound();
-        Section = section ?? Doc.Totals.Form.Sections[0].Code;
-        Narratives = await queries.NarrativesAsync(Regime, Period.Code, Doc.Totals.Form, Section, ct);
+        // An unknown section (an old link, a typo) shows the first one.
+        Section = Doc.Totals.Form.Sections.Any(s => s.Code == section) ? section : Doc.Totals.Form.Sections[0].Code;
+        Narratives = await queries.NarrativesAsync(Regime, Period.Code, Doc.Totals.Form, Section!, ct);
         var (_, ly) = Regime.Comparisons(Period);
         if (ly is not null) { LastYear = (await queries.TotalsAsync(Regime, ly.Code, null, ct)).Values; LastYearLabel = ly.Label; }
         var groupCodes = Regime.ReporterGroups;

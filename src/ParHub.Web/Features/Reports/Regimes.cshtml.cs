@@ -46,12 +46,18 @@ public class RegimesModel(ParHubDbContext db, ReportSetup setup, AuditLog audit)
         await LoadAsync(ct);
         var r = await db.ReportRegimes.FirstOrDefaultAsync(x => x.Id == Input.Id, ct);
         if (r is null) return NotFound();
+        // Fields left empty arrive as null: each is checked below with its message.
+        (Input.Name, Input.FromText, Input.ToText, Input.FormKey, Input.Rules) =
+            (Input.Name ?? "", Input.FromText ?? "", Input.ToText ?? "", Input.FormKey ?? "", Input.Rules ?? "");
         var groups = (Input.ReporterGroups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToUpperInvariant()).ToList();
         var agencyCodes = await db.Agencies.AsNoTracking().Where(a => groups.Contains(a.Code)).Select(a => a.Code).ToListAsync(ct);
         var unknown = groups.Where(g => Groups.All(x => x.Code != g) && !agencyCodes.Contains(g)).ToList();
         try
         {
             if (string.IsNullOrWhiteSpace(Input.Name)) throw new FormatException("Tên chế độ báo cáo không được để trống.");
+            if (Input.Name.Trim().Length > 300 || Input.FromText.Trim().Length > 300 || Input.ToText.Trim().Length > 300 || string.Join(',', groups).Length > 300)
+                throw new FormatException("Tên, cơ quan gửi, cơ quan nhận và nhóm báo cáo mỗi mục tối đa 300 ký tự.");
+            if (Input.Rules.Trim().Length > 2000) throw new FormatException("Quy tắc kỳ báo cáo tối đa 2.000 ký tự.");
             if (unknown.Count > 0) throw new FormatException($"Không có nhóm hoặc cơ quan có mã: {string.Join(", ", unknown)}.");
             if (Forms.All(f => f.Key != Input.FormKey)) throw new FormatException($"Không có mẫu báo cáo \"{Input.FormKey}\".");
             if (ReportRegime.ParseRules(Input.Rules).Count == 0) throw new FormatException("Cần ít nhất một kỳ báo cáo.");

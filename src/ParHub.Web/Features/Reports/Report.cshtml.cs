@@ -8,8 +8,11 @@ namespace ParHub.Web.Features.Reports;
 
 /// <summary>One agency's report: fill and submit (its officers), return / accept / reopen (Sở Nội vụ), history.</summary>
 [RequestSizeLimit(ReportWorkflow.MaxSignedBytes + 1024 * 1024)]
-public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, DatabaseSettings settings) : PageModel
+[ParHub.Web.App.UploadLimit(ReportWorkflow.MaxSignedBytes + 1024 * 1024, "Tệp quá lớn; tối đa 20 MB.")]
+public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, DatabaseSettings settings) : PageModel, ParHub.Web.App.IUploadPage
 {
+    public void Refuse(string message) => Error = message;
+
     public AgencyReport Report { get; private set; } = null!;
     public ReportForm Form { get; private set; } = null!;
     public ReportingPeriod? Period { get; private set; }
@@ -99,7 +102,7 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow w
         {
             Error = e.Message;
             if (keepTyped)
-                Unsaved = In.Where(kv => !string.IsNullOrWhiteSpace(kv.Value.Value) || !string.IsNullOrWhiteSpace(kv.Value.Text))
+                Unsaved = In.Where(kv => kv.Value is not null && (!string.IsNullOrWhiteSpace(kv.Value.Value) || !string.IsNullOrWhiteSpace(kv.Value.Text)))
                     .ToDictionary(kv => kv.Key, kv => kv.Value);
         }
         var loaded = await LoadAsync(id, ct);

@@ -11,7 +11,6 @@ public sealed record ApiValue(decimal? Value, decimal? Denominator, string? Text
 public sealed record ReportDto(int Id, string Regime, string Period, int AgencyId, string Form, int FormVersion, ReportStatus Status,
     DateOnly? Due, DateTime? FirstSubmittedAt, bool? OnTime, int Version, Dictionary<string, ApiValue> Values);
 public sealed record ReportPut(int Version, bool Submit, Dictionary<string, ApiValue> Values);
-public sealed record ApiError(string Message, IReadOnlyList<ValueError> Errors);
 public sealed record AggregateDto(string Regime, string Period, string? Group, int Reports, Dictionary<string, AggregateValue> Values);
 public sealed record RatesDto(string Regime, string Period, DateOnly? Due, DateOnly AsOf, RateCounts Totals, IReadOnlyList<RateAgencyDto> Agencies);
 public sealed record RateAgencyDto(int AgencyId, string Name, string Group, string State, ReportStatus? Status, DateTime? FirstSubmittedAt);
@@ -36,8 +35,17 @@ public static class ReportApi
             .WithSummary("Tình hình nộp báo cáo của kỳ: phải nộp, đã nộp, đúng hạn, muộn, chưa nộp; theo cơ quan.");
     }
 
-    private static async Task<Results<Ok<List<PeriodDto>>, NotFound>> PeriodsAsync(ReportSetup setup, string regime, int year, CancellationToken ct)
+    /// <summary>The years a regime's periods are computed for (due dates fall in the next year at most).</summary>
+    public const int MinYear = 1990, MaxYear = 2200;
+
+    /// <summary>A refusal as ProblemDetails (<c>application/problem+json</c>): the message as detail, the field errors as <c>errors</c>.</summary>
+    public static ProblemHttpResult Problem(int status, string detail, IReadOnlyList<ValueError>? errors = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status,
+            extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
+
+    private static async Task<Results<Ok<List<PeriodDto>>, NotFound, ProblemHttpResult>> PeriodsAsync(ReportSetup setup, string regime, int year, CancellationToken ct)
     {
+        if (year is < MinYear or > MaxYear) return Problem(400, $"Năm phải từ {MinYear} đến {MaxYear}.");
         var r = await setup.RegimeAsync(regime, ct);
         return r is null ? TypedResults.NotFound() : TypedResults.Ok(r.Regime.Periods(year).Select(p => new PeriodDto(p.Code, p.Label, p.Due, p.CutoffFrom, p.CutoffTo)).ToList());
     }
@@ -51,7 +59,7 @@ public static class ReportApi
             values.ToDictionary(v => v.Code, v => new ApiValue(v.Value, v.Denominator, v.Text, v.Reason, v.Source.ToString())));
     }
 
-    private static async Task<Results<Ok<ReportDto>, NotFound, ForbidHttpResult, UnprocessableEntity<ApiError>>> GetAsync(
+    private static async Task<Results<Ok<ReportDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> GetAsync(
         ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, ICurrentUser user, string regime, string period, int? agencyId, CancellationToken ct)
     {
         await setup.EnsurePresetsAsync(ct);
@@ -66,18 +74,19 @@ public static class ReportApi
             return TypedResults.Ok(await DtoAsync(db, setup, report, ct));
         }
         catch (UnauthorizedAccessException) { return TypedResults.Forbid(); }
-        catch (ReportRuleException e) { return TypedResults.UnprocessableEntity(new ApiError(e.Message, e.Errors)); }
+        catch (ReportRuleException e) { return Problem(422, e.Message, e.Errors); }
     }
 
-    private static async Task<Results<Ok<ReportDto>, NotFound, ForbidHttpResult, Conflict<ApiError>, UnprocessableEntity<ApiError>>> PutAsync(
-        ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, ICurrentUser user, string regime, string period, ReportPut body, CancellationToken ct)
+    private static async Task<Results<Ok<ReportDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> PutAsync(
+        ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, ICurrentUser user, string regime, string period, ReportPut? body, CancellationToken ct)
     {
         if (user.AgencyId is not { } agency || !workflow.CanEdit(agency)) return TypedResults.Forbid();
+        if (body?.Values is null) return Problem(400, "Thiếu nội dung báo cáo (version, submit, values).");
         await setup.EnsurePresetsAsync(ct);
         try
         {
             var report = await workflow.OpenAsync(regime, period, agency, ct);
-            var input = body.Values.ToDictionary(kv => kv.Key, kv => new FieldInput
+            var input = body.Values.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => new FieldInput
             {
                 Value = kv.Value.Value is { } v ? VietnameseNumber.Format(v) : null,
                 Denominator = kv.Value.Denominator is { } d ? VietnameseNumber.Format(d) : null,
@@ -87,8 +96,8 @@ public static class ReportApi
             return TypedResults.Ok(await DtoAsync(db, setup, result.Report, ct));
         }
         catch (UnauthorizedAccessException) { return TypedResults.Forbid(); }
-        catch (ReportConflictException e) { return TypedResults.Conflict(new ApiError(e.Message, [])); }
-        catch (ReportRuleException e) { return TypedResults.UnprocessableEntity(new ApiError(e.Message, e.Errors)); }
+        catch (ReportConflictException e) { return Problem(409, e.Message); }
+        catch (ReportRuleException e) { return Problem(422, e.Message, e.Errors); }
     }
 
     private static async Task<Results<Ok<AggregateDto>, NotFound, ForbidHttpResult>> AggregateAsync(

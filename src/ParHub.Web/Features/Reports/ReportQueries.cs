@@ -53,18 +53,15 @@ public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup, Tasks.T
         // The period's report ids first (a few hundred), so the values are read by their primary key (ReportId, Code).
         var ids = await reports.Select(r => r.Id).ToListAsync(ct);
         var numeric = form.Fields.Where(f => f.IsNumeric && !f.IsDerived).Select(f => f.Code).ToHashSet();
-        var rows = new List<(string Code, decimal? Value, decimal? Denominator)>(ids.Count * numeric.Count);
+        var rows = new List<(string Code, decimal? Value, decimal? Denominator)>(Math.Min(ids.Count * numeric.Count, 1_000_000));
         foreach (var chunk in ids.Chunk(500))
             rows.AddRange((await db.ReportValues.AsNoTracking()
                 .Where(v => chunk.Contains(v.ReportId) && v.Text == null)
                 .Select(v => new { v.Code, v.Value, v.Denominator })
                 .ToListAsync(ct)).Where(v => numeric.Contains(v.Code)).Select(v => (v.Code, v.Value, v.Denominator)));
         var count = ids.Count;
-        var sums = rows.GroupBy(r => r.Code).Select(g => (g.Key,
-            g.Any(x => x.Value != null) ? g.Sum(x => x.Value ?? 0) : (decimal?)null,
-            g.Any(x => x.Denominator != null) ? g.Sum(x => x.Denominator ?? 0) : (decimal?)null,
-            g.Count()));
-        return new ProvinceTotals(form, count, ReportAggregator.FromSums(form, sums));
+        // Values outside the declared range (stored before the limits) are left out and counted, never summed into an overflow.
+        return new ProvinceTotals(form, count, ReportAggregator.SumRows(form, rows));
     }
 
     /// <summary>Every counted report's text for the fields of a section, with the agency that wrote it.</summary>

@@ -116,13 +116,21 @@ public sealed class ReportWorkflow(ParHubDbContext db, ReportSetup setup, TaskQu
             }
             decimal? num = Number(f, i?.Value, "", errors);
             decimal? den = f.Kind == FieldKind.Rate ? Number(f, i?.Denominator, " (mẫu số)", errors) : null;
-            if (num is null && den is null && string.IsNullOrWhiteSpace(i?.Value) && string.IsNullOrWhiteSpace(i?.Denominator)) continue;
+            var blank = num is null && den is null && string.IsNullOrWhiteSpace(i?.Value) && string.IsNullOrWhiteSpace(i?.Denominator);
+            var prefilled = old is { Source: ValueSource.Prefilled or ValueSource.Overridden };
+            if (blank && prefilled && Unkept(old!.Source == ValueSource.Prefilled ? Kept(old.Value, old.Denominator) : KeptIn(old.Reason)) is { } parhub)
+            {
+                // ParHub's figure is kept whatever the agency does: an emptied field goes back to it, it is never dropped.
+                values[f.Code] = new FieldValue(parhub.Value, parhub.Denominator, null, ValueSource.Prefilled, null);
+                continue;
+            }
+            if (blank) continue;
             var source = ValueSource.Entered;
             string? reason = null;
-            if (old is { Source: ValueSource.Prefilled or ValueSource.Overridden })
+            if (prefilled)
             {
                 // The value ParHub filled in is kept in the reason of an override, so it is never lost.
-                var original = old.Source == ValueSource.Prefilled ? Kept(old.Value, old.Denominator) : KeptIn(old.Reason);
+                var original = old!.Source == ValueSource.Prefilled ? Kept(old.Value, old.Denominator) : KeptIn(old.Reason);
                 if (Kept(num, den) == original) source = ValueSource.Prefilled;
                 else
                 {
@@ -141,6 +149,17 @@ public sealed class ReportWorkflow(ParHubDbContext db, ReportSetup setup, TaskQu
         d is null ? N(v) : $"{N(v)}/{N(d)}";
 
     private static string N(decimal? v) => v?.ToString("0.####", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>ParHub's figure back from its kept text ("12/30", "7"); null when there is none.</summary>
+    private static (decimal? Value, decimal? Denominator)? Unkept(string kept)
+    {
+        if (string.IsNullOrWhiteSpace(kept)) return null;
+        var parts = kept.Split('/');
+        static decimal? P(string s) => decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : null;
+        if (parts.Length == 2 && P(parts[0]) is { } n && P(parts[1]) is { } d) return (n, d);
+        if (parts.Length == 1 && P(parts[0]) is { } v) return (v, null);
+        return null;
+    }
 
     private static string KeptIn(string? reason)
     {

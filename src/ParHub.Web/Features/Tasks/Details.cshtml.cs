@@ -8,8 +8,11 @@ using ParHub.Web.Features.Notifications;
 namespace ParHub.Web.Features.Tasks;
 
 [RequestSizeLimit(5 * TaskTracking.MaxFileBytes)]
-public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, TimeProvider clock) : PageModel
+[ParHub.Web.App.UploadLimit(5 * TaskTracking.MaxFileBytes, "Tệp đính kèm vượt quá 100 MB (mỗi tệp tối đa 20 MB).")]
+public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, TimeProvider clock) : PageModel, ParHub.Web.App.IUploadPage
 {
+    public void Refuse(string message) => Error = message;
+
     public sealed record Assigned(string Text, string? Href);
     public sealed record HistoryLine(DateTime At, string Who, string What, int? UpdateId);
 
@@ -25,6 +28,8 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
     public bool CanReadFiles { get; private set; }
     public bool IsCoordinator => access.IsCoordinator;
     public string? Error { get; private set; }
+    /// <summary>A refused post: the form shows what was typed.</summary>
+    public bool Typed { get; private set; }
     [BindProperty] public ProgressInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -45,11 +50,12 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
         CanReport = await access.CanReportAsync(id, ct);
         CanContribute = await access.CanContributeAsync(id, ct);
         CanReadFiles = await access.CanReadFilesAsync(id, ct);
-        Files = await db.TaskFiles.AsNoTracking().Where(f => f.TaskId == id).ToListAsync(ct);
+        // Notes and file names are the task's agencies' (and the province-wide roles'), like the files themselves.
+        Files = CanReadFiles ? await db.TaskFiles.AsNoTracking().Where(f => f.TaskId == id).ToListAsync(ct) : [];
         var updates = await db.TaskUpdates.AsNoTracking().Where(u => u.TaskId == id).ToListAsync(ct);
         var moves = await db.DeadlineChanges.AsNoTracking().Where(d => d.TaskId == id).ToListAsync(ct);
         History = updates.Select(u => new HistoryLine(u.At, u.UserName,
-                (u.IsContribution ? "Phối hợp: " : $"Tiến độ: {u.Progress}{(u.CompletedOn is { } c ? $", hoàn thành {c:dd/MM/yyyy}" : "")}. ") + u.Note, u.Id))
+                (u.IsContribution ? "Phối hợp" : $"Tiến độ: {u.Progress}{(u.CompletedOn is { } c ? $", hoàn thành {c:dd/MM/yyyy}" : "")}") + (CanReadFiles ? (u.IsContribution ? ": " : ". ") + u.Note : "."), u.Id))
             .Concat(moves.Select(m => new HistoryLine(m.At, m.UserName, $"Điều chỉnh thời hạn {m.OldDue:dd/MM/yyyy} → {m.NewDue:dd/MM/yyyy}: {m.Reason}", null)))
             .OrderByDescending(h => h.At).ToList();
         return true;
@@ -70,7 +76,7 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
         catch (TaskRuleException e)
         {
             if (!await LoadAsync(id, ct)) return NotFound();
-            Error = e.Message;
+            (Error, Typed) = (e.Message, true);
             return Page();
         }
     }
@@ -97,6 +103,6 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
         if (!await access.CanReadFilesAsync(id, ct)) return Forbid();
         var file = await db.TaskFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.TaskId == id, ct);
         if (file is null || !System.IO.File.Exists(tracking.PathOf(file))) return NotFound();
-        return PhysicalFile(tracking.PathOf(file), file.ContentType, file.FileName);
+        return PhysicalFile(tracking.PathOf(file), file.ContentType, TaskTracking.SafeFileName(file.FileName));
     }
 }

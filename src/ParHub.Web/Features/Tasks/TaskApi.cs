@@ -84,20 +84,19 @@ public static class TaskApi
         return t is null ? TypedResults.NotFound() : TypedResults.Ok(Dto(t, asOf ?? Today(clock)));
     }
 
-    private static async Task<Results<Ok<TaskDto>, NotFound, ForbidHttpResult, Conflict<ProblemDetailsBody>, BadRequest<ProblemDetailsBody>>> ProgressAsync(
-        int id, ProgressInput input, ParHubDbContext db, TaskTracking tracking, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<TaskDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> ProgressAsync(
+        int id, ProgressInput? input, ParHubDbContext db, TaskTracking tracking, TimeProvider clock, CancellationToken ct)
     {
         if (!await db.PlanTasks.AnyAsync(t => t.Id == id, ct)) return TypedResults.NotFound();
+        if (input is null) return Reports.ReportApi.Problem(400, "Thiếu nội dung cập nhật tiến độ.");
         try
         {
             await tracking.ReportAsync(id, input, [], contribution: false, ct);
         }
         catch (UnauthorizedAccessException) { return TypedResults.Forbid(); }
-        catch (TaskRuleException e) when (e.Message.Contains("người khác")) { return TypedResults.Conflict(new ProblemDetailsBody(e.Message)); }
-        catch (TaskRuleException e) { return TypedResults.BadRequest(new ProblemDetailsBody(e.Message)); }
+        catch (TaskConflictException e) { return Reports.ReportApi.Problem(409, e.Message); }
+        catch (TaskRuleException e) { return Reports.ReportApi.Problem(400, e.Message); }
         var t = await db.PlanTasks.AsNoTracking().SingleAsync(x => x.Id == id, ct);
         return TypedResults.Ok(Dto(t, Today(clock)));
     }
 }
-
-public sealed record ProblemDetailsBody(string Detail);

@@ -22,7 +22,13 @@ public sealed class ProgressInput
 public sealed record UploadedFile(string FileName, string ContentType, long Length, Func<Stream> Open);
 
 /// <summary>Thrown for what a user did wrong; the message is shown as it is.</summary>
-public sealed class TaskRuleException(string message) : Exception(message);
+public class TaskRuleException(string message) : Exception(message);
+
+/// <summary>Somebody else changed the task since it was read; nothing was saved (the API answers 409).</summary>
+public sealed class TaskConflictException() : TaskRuleException(StaleMessage)
+{
+    public const string StaleMessage = "Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thông tin mới nhất rồi cập nhật lại.";
+}
 
 /// <summary>
 /// Who may act on a task, decided on the server: Admin and Coordinator on every task; an agency officer reports
@@ -62,6 +68,7 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
     public const string EntityType = "Task";
     public const long MaxFileBytes = 20 * 1024 * 1024;
     public const int MaxNoteLength = 4000;
+    public const int MaxProductNumberLength = 100;
 
     private static readonly Dictionary<string, string> AllowedTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -89,9 +96,11 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         var task = await db.PlanTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new TaskRuleException("Không tìm thấy nhiệm vụ.");
         var allowed = contribution ? await access.CanContributeAsync(taskId, ct) : await access.CanReportAsync(taskId, ct);
         if (!allowed) throw new UnauthorizedAccessException();
-        if (!contribution && input.Version != task.Version)
-            throw new TaskRuleException("Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thông tin mới nhất rồi cập nhật lại.");
-        if ((input.Note?.Length ?? 0) > MaxNoteLength) throw new TaskRuleException($"Ghi chú không quá {MaxNoteLength:N0} ký tự.");
+        if (!contribution && input.Version != task.Version) throw new TaskConflictException();
+        if ((input.Note?.Trim().Length ?? 0) > MaxNoteLength) throw new TaskRuleException($"Ghi chú không quá {MaxNoteLength:N0} ký tự.");
+        if ((input.ProductNumber?.Trim().Length ?? 0) > MaxProductNumberLength)
+            throw new TaskRuleException($"Số văn bản sản phẩm không quá {MaxProductNumberLength} ký tự.");
+        if (!Enum.IsDefined(input.Progress)) throw new TaskRuleException("Tình trạng tiến độ không hợp lệ.");
         if (contribution && string.IsNullOrWhiteSpace(input.Note) && files.Count == 0)
             throw new TaskRuleException("Vui lòng nhập nội dung phối hợp hoặc đính kèm tệp.");
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -99,6 +108,8 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         {
             if (input.Progress == TaskProgress.Done && input.CompletedOn is null) throw new TaskRuleException("Vui lòng nhập ngày hoàn thành.");
             if (input.CompletedOn > today) throw new TaskRuleException("Ngày hoàn thành không thể sau hôm nay.");
+            if (input.CompletedOn is { } done && await ExistsFromAsync(task, ct) is { } from && done < from)
+                throw new TaskRuleException($"Ngày hoàn thành không thể trước ngày nhiệm vụ được giao ({from:dd/MM/yyyy}).");
             if (input.Progress != TaskProgress.Done) input.CompletedOn = null;
         }
         foreach (var f in files) Check(f);
@@ -121,17 +132,40 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
             task.Version++;
             task.UpdatedAt = now;
         }
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { throw new TaskConflictException(); }
         foreach (var f in files) await StoreAsync(taskId, update.Id, f, ct);
         audit.RecordChange(EntityType, taskId.ToString(CultureInfo.InvariantCulture), user.AgencyId,
             $"{(contribution ? "Phối hợp" : "Cập nhật tiến độ")} nhiệm vụ {task.No}{(files.Count > 0 ? $" ({files.Count} tệp)" : "")}",
             before, contribution ? before.ToDictionary(k => k.Key, k => k.Value).Append(new("Contribution", Blank(input.Note))).ToDictionary() : Snapshot(task));
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new TaskRuleException("Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thông tin mới nhất rồi cập nhật lại.");
-        }
+        catch (DbUpdateConcurrencyException) { throw new TaskConflictException(); }
     }, ct);
+
+    /// <summary>
+    /// The day a task came to exist: its plan's date (or 1 January of the plan's year when the plan has none). Nothing is
+    /// completed before it was assigned.
+    /// </summary>
+    private async Task<DateOnly?> ExistsFromAsync(PlanTask task, CancellationToken ct)
+    {
+        if (task.PlanId is not { } planId) return null;
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Id == planId).Select(p => new { p.IssuedOn, p.Year }).FirstOrDefaultAsync(ct);
+        if (plan is null) return null;
+        return plan.IssuedOn ?? (plan.Year is >= 1 and <= 9999 ? new DateOnly(plan.Year, 1, 1) : null);
+    }
+
+    /// <summary>A file name safe to store and to send back in Content-Disposition: no path, no quotes or control characters, 200 characters at most.</summary>
+    public static string SafeFileName(string? name)
+    {
+        var file = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        var clean = new string(file.Where(c => !char.IsControl(c) && c is not '"' and not '/' and not '\\').ToArray()).Trim();
+        if (clean.Length > 200)
+        {
+            var ext = Path.GetExtension(clean);
+            clean = clean[..(200 - Math.Min(ext.Length, 20))] + ext[..Math.Min(ext.Length, 20)];
+        }
+        return clean.Length == 0 ? "tep" : clean;
+    }
 
     public async Task MoveDeadlineAsync(int taskId, DateOnly? newDue, string reason, CancellationToken ct = default)
     {
@@ -160,18 +194,9 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         if (f.Length == 0) throw new TaskRuleException($"Tệp “{f.FileName}” rỗng.");
         if (f.Length > MaxFileBytes) throw new TaskRuleException($"Tệp “{f.FileName}” vượt quá 20 MB.");
         using var s = f.Open();
-        Span<byte> head = stackalloc byte[8];
-        var n = s.Read(head);
-        var ok = ext.ToLowerInvariant() switch
-        {
-            ".pdf" => n >= 4 && head[..4].SequenceEqual("%PDF"u8),
-            ".docx" or ".xlsx" => n >= 2 && head[0] == 'P' && head[1] == 'K',
-            ".png" => n >= 4 && head[..4].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47 }),
-            ".jpg" or ".jpeg" => n >= 2 && head[0] == 0xFF && head[1] == 0xD8,
-            ".doc" or ".xls" => n >= 4 && head[..4].SequenceEqual(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }),
-            _ => false,
-        };
-        if (!ok) throw new TaskRuleException($"Tệp “{f.FileName}” không đúng định dạng của phần mở rộng.");
+        Span<byte> head = stackalloc byte[ParHub.Web.Shared.Office.FileSignatures.HeadLength];
+        var n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (!ParHub.Web.Shared.Office.FileSignatures.Matches(ext, head[..n])) throw new TaskRuleException($"Tệp “{f.FileName}” không đúng định dạng của phần mở rộng.");
     }
 
     private async Task StoreAsync(int taskId, int updateId, UploadedFile f, CancellationToken ct)
@@ -184,7 +209,7 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
             await source.CopyToAsync(target, ct);
         db.TaskFiles.Add(new TaskFile
         {
-            TaskId = taskId, UpdateId = updateId, AgencyId = user.AgencyId, FileName = Path.GetFileName(f.FileName),
+            TaskId = taskId, UpdateId = updateId, AgencyId = user.AgencyId, FileName = SafeFileName(f.FileName),
             ContentType = AllowedTypes[Path.GetExtension(f.FileName)], Size = f.Length, StoredName = stored,
             UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = user.Name,
         });

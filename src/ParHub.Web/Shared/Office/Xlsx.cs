@@ -68,7 +68,10 @@ public static class Xlsx
         return name;
     }
 
-    /// <summary>Reads the first sheet as rows of cell texts (dates as dd/MM/yyyy). Throws <see cref="UnreadableFileException"/>.</summary>
+    /// <summary>
+    /// Reads the first sheet as rows of cell texts (dates as dd/MM/yyyy), streaming the workbook, styles, shared strings
+    /// and sheet (see <see cref="PartStream"/>) within <see cref="DocumentLimits"/>. Throws <see cref="UnreadableFileException"/>.
+    /// </summary>
     public static List<string[]> ReadFirstSheet(Stream stream)
     {
         var ms = new MemoryStream();
@@ -77,34 +80,92 @@ public static class Xlsx
         ms.Position = 0;
         try
         {
-            using var doc = SpreadsheetDocument.Open(ms, false);
+            using var doc = SpreadsheetDocument.Open(ms, false, DocumentLimits.OpenSettings);
             var wb = doc.WorkbookPart ?? throw new UnreadableFileException("Tệp không có bảng tính nào.");
-            var sheet = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new UnreadableFileException("Tệp không có trang tính nào.");
-            var ws = (WorksheetPart)wb.GetPartById(sheet.Id!);
-            var shared = wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-            var dateStyles = DateStyleIndexes(wb);
-            var rows = new List<string[]>();
-            foreach (var row in ws.Worksheet.Descendants<Row>())
+            string? sheetId = null;
+            PartStream.Walk(wb, (f, reader) =>
             {
-                var cells = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var col = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                    while (cells.Count < col) cells.Add("");
-                    cells.Add(CellText(cell, shared, dateStyles));
-                }
-                rows.Add(cells.ToArray());
-            }
-            return rows;
+                if (sheetId is null && f.Is<Sheet>() && f.ParentIs<Sheets>()) sheetId = PartStream.Attribute(reader, "id") ?? "";
+            });
+            if (sheetId is null) throw new UnreadableFileException("Tệp không có trang tính nào.");
+            var ws = wb.GetPartById(sheetId) as WorksheetPart ?? throw new UnreadableFileException("Trang tính đầu tiên không phải bảng dữ liệu.");
+            var budget = new DocumentLimits.Budget();
+            var shared = SharedStrings(wb, budget);
+            var dateStyles = DateStyleIndexes(wb);
+            return SheetRows(ws, shared, dateStyles, budget);
         }
         catch (UnreadableFileException) { throw; }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException or KeyNotFoundException)
         {
             throw new UnreadableFileException("Không đọc được tệp Excel: tệp bị hỏng, có mật khẩu hoặc không phải định dạng .xlsx.", ex);
         }
     }
 
-    /// <summary>Refuses what is not a ZIP archive, and archives that unpack to more than <see cref="MaxUncompressedBytes"/>.</summary>
+    private sealed class Gathered { public readonly System.Text.StringBuilder Text = new(); }
+
+    /// <summary>Each shared string's text (all its runs and phonetic text, as InnerText gives it).</summary>
+    private static List<string> SharedStrings(WorkbookPart wb, DocumentLimits.Budget budget)
+    {
+        var shared = new List<string>();
+        if (wb.SharedStringTablePart is not { } part) return shared;
+        PartStream.Walk(part, (f, reader) =>
+        {
+            if (f.Is<SharedStringItem>() && f.ParentIs<SharedStringTable>())
+            {
+                budget.SharedString();
+                var item = new Gathered();
+                f.State = item;
+                f.OnClose = () => shared.Add(item.Text.ToString());
+            }
+            else if (PartStream.IsText(f.Type) && f.Nearest<Gathered>() is { } g) g.Text.Append(budget.Text(reader.GetText()));
+        });
+        return shared;
+    }
+
+    private sealed class CellOf
+    {
+        public string? Reference, Type, Style, Value;
+        public Gathered? Inline;
+    }
+
+    private static List<string[]> SheetRows(WorksheetPart ws, List<string> shared, HashSet<uint> dateStyles, DocumentLimits.Budget budget)
+    {
+        var rows = new List<string[]>();
+        List<string>? cells = null;
+        PartStream.Walk(ws, (f, reader) =>
+        {
+            if (f.Is<Row>())
+            {
+                budget.Row();
+                var row = new List<string>();
+                cells = row;
+                f.OnClose = () => { rows.Add(row.ToArray()); cells = null; };
+            }
+            else if (f.Is<Cell>() && f.ParentIs<Row>() && cells is { } row)
+            {
+                var cell = new CellOf
+                {
+                    Reference = PartStream.Attribute(reader, "r"), Type = PartStream.Attribute(reader, "t"), Style = PartStream.Attribute(reader, "s"),
+                };
+                f.State = cell;
+                f.OnClose = () =>
+                {
+                    var col = ColumnIndex(cell.Reference) ?? row.Count;
+                    budget.Cells(Math.Max(0, col - row.Count) + 1);
+                    while (row.Count < col) row.Add("");
+                    row.Add(CellText(cell, shared, dateStyles, budget));
+                };
+            }
+            else if (f.Is<CellValue>() && f.Parent?.State is CellOf valued) valued.Value = reader.GetText();
+            else if (f.Is<InlineString>() && f.Parent?.State is CellOf inline) f.State = inline.Inline = new Gathered();
+            else if (PartStream.IsText(f.Type) && f.Nearest<Gathered>() is { } g) g.Text.Append(reader.GetText());
+        });
+        return rows;
+    }
+    /// <summary>
+    /// Refuses what is not a ZIP archive, archives that unpack to more than <see cref="MaxUncompressedBytes"/>, and XML
+    /// parts larger than <see cref="DocumentLimits"/> allow.
+    /// </summary>
     public static void CheckArchive(Stream ms)
     {
         ms.Position = 0;
@@ -116,10 +177,18 @@ public static class Xlsx
         {
             using var zip = new ZipArchive(ms, ZipArchiveMode.Read, leaveOpen: true);
             long total = 0;
+            if (zip.Entries.Count > DocumentLimits.MaxEntries) throw DocumentLimits.TooMuch($"{DocumentLimits.N(DocumentLimits.MaxEntries)} thành phần");
             foreach (var e in zip.Entries)
             {
                 total += e.Length;
                 if (total > MaxUncompressedBytes) throw new UnreadableFileException("Tệp giải nén quá lớn (nghi ngờ tệp độc hại), không xử lý.");
+                // XML parts are streamed, but one of this size is not a real plan, sheet or table.
+                var name = e.FullName;
+                var package = name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) || name.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
+                if (package && e.Length > DocumentLimits.MaxPackageXmlBytes)
+                    throw DocumentLimits.TooMuch($"{DocumentLimits.MaxPackageXmlBytes / 1024 / 1024} MB dữ liệu trong phần “{name}”");
+                if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && e.Length > DocumentLimits.MaxXmlPartBytes)
+                    throw DocumentLimits.TooMuch($"{DocumentLimits.MaxXmlPartBytes / 1024 / 1024} MB dữ liệu trong phần “{name}”");
             }
         }
         catch (InvalidDataException ex)
@@ -141,16 +210,27 @@ public static class Xlsx
         return n - 1;
     }
 
+    /// <summary>The cell formats (by index) that show a date: built-in date formats, or custom ones with d or y and no #.</summary>
     private static HashSet<uint> DateStyleIndexes(WorkbookPart wb)
     {
         var result = new HashSet<uint>();
-        var formats = wb.WorkbookStylesPart?.Stylesheet?.CellFormats?.Elements<CellFormat>().ToList();
-        if (formats is null) return result;
-        var custom = wb.WorkbookStylesPart!.Stylesheet.NumberingFormats?.Elements<NumberingFormat>()
-            .ToDictionary(n => n.NumberFormatId!.Value, n => n.FormatCode?.Value ?? "") ?? [];
+        if (wb.WorkbookStylesPart is not { } part) return result;
+        var custom = new Dictionary<uint, string>();
+        var formats = new List<uint>();
+        PartStream.Walk(part, (f, reader) =>
+        {
+            if (f.Is<NumberingFormat>() && f.ParentIs<NumberingFormats>()
+                && uint.TryParse(PartStream.Attribute(reader, "numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                custom[id] = PartStream.Attribute(reader, "formatCode") ?? "";
+            else if (f.Is<CellFormat>() && f.ParentIs<CellFormats>())
+            {
+                if (formats.Count >= DocumentLimits.MaxSharedStrings) throw DocumentLimits.TooMuch($"{DocumentLimits.N(DocumentLimits.MaxSharedStrings)} định dạng ô");
+                formats.Add(uint.TryParse(PartStream.Attribute(reader, "numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0);
+            }
+        });
         for (var i = 0; i < formats.Count; i++)
         {
-            var id = formats[i].NumberFormatId?.Value ?? 0;
+            var id = formats[i];
             var isDate = id is >= 14 and <= 22 or >= 45 and <= 47
                 || (custom.TryGetValue(id, out var code) && (code.Contains('d') || code.Contains('y')) && !code.Contains('#'));
             if (isDate) result.Add((uint)i);
@@ -158,16 +238,19 @@ public static class Xlsx
         return result;
     }
 
-    private static string CellText(Cell cell, string[] shared, HashSet<uint> dateStyles)
+    private static string CellText(CellOf cell, List<string> shared, HashSet<uint> dateStyles, DocumentLimits.Budget budget)
     {
-        var raw = cell.CellValue?.Text;
-        if (cell.DataType?.Value == CellValues.SharedString)
-            return int.TryParse(raw, out var i) && i >= 0 && i < shared.Length ? shared[i].Trim() : "";
-        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText.Trim() ?? "";
+        var raw = cell.Value;
+        if (cell.Type == "s")
+            return int.TryParse(raw, out var i) && i >= 0 && i < shared.Count ? shared[i].Trim() : "";
+        if (cell.Type == "inlineStr") return budget.Text(cell.Inline?.Text.ToString().Trim() ?? "");
         if (raw is null) return "";
-        if (cell.StyleIndex?.Value is { } s && dateStyles.Contains(s)
+        if (uint.TryParse(cell.Style, NumberStyles.None, CultureInfo.InvariantCulture, out var s) && dateStyles.Contains(s)
             && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial))
-            return DateTime.FromOADate(serial).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
-        return raw.Trim();
+        {
+            try { return DateTime.FromOADate(serial).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture); }
+            catch (ArgumentException) { return raw.Trim(); }
+        }
+        return budget.Text(raw.Trim());
     }
 }
