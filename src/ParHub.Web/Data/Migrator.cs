@@ -9,7 +9,8 @@ namespace ParHub.Web.Data;
 /// <summary>
 /// Applies the EF Core migrations of the configured provider (<c>Data/Migrations/Sqlite</c> or
 /// <c>Data/Migrations/Postgres</c>, made with <c>dotnet ef migrations add</c>), under a lock so that two instances
-/// starting at once are safe (PostgreSQL: an advisory lock; SQLite: EF Core's own migration lock).
+/// starting at once are safe (PostgreSQL: an advisory lock; SQLite: a lock file beside the database, and EF Core's own
+/// migration lock).
 /// A database made before EF Core migrations (by the hand-written scripts recorded in <c>__parhub_migrations</c>,
 /// kept in <c>Data/Migrations/Legacy</c>) is first brought to the last script, which is the same schema as the
 /// baseline migration, and then recorded as being at the baseline: carried over with every row.
@@ -58,12 +59,17 @@ public sealed class Migrator(ParHubDbContext db, ILogger<Migrator> log)
     /// <summary>Applies every pending migration (or those up to <paramref name="target"/>); returns the ids applied.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(string? target = null, CancellationToken ct = default)
     {
+        FileStream? fileLock = null;
         if (Provider == DbProvider.Sqlite)
         {
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
             if (!string.IsNullOrEmpty(file) && file != ":memory:")
+            {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+                fileLock = await LockFileAsync(Path.GetFullPath(file) + ".migrate-lock", ct);
+            }
         }
+        await using var _ = fileLock;
         await db.Database.OpenConnectionAsync(ct);
         var conn = db.Database.GetDbConnection();
         try
@@ -90,6 +96,16 @@ public sealed class Migrator(ParHubDbContext db, ILogger<Migrator> log)
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>One migrating process at a time on a SQLite file (what was applied is then reported truly by each).</summary>
+    private static async Task<FileStream> LockFileAsync(string path, CancellationToken ct)
+    {
+        for (var waited = TimeSpan.Zero; ; waited += TimeSpan.FromMilliseconds(100))
+        {
+            try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) when (waited < TimeSpan.FromMinutes(2)) { await Task.Delay(100, ct); }
         }
     }
 
