@@ -87,7 +87,10 @@ public static class Cli
                     {
                         var o = Options.Parse(a);
                         var day = o.Get("date") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd") : DateOnly.FromDateTime(DateTime.Today);
-                        PrintJson(await sp.GetRequiredService<Features.Notifications.Reminders>().SendDigestAsync(day));
+                        var result = await sp.GetRequiredService<Features.Notifications.Reminders>().SendDigestAsync(day);
+                        // The command line does not wait for the server's outbox worker: it sends what it queued now.
+                        await sp.GetRequiredService<Features.Notifications.OutboxSender>().SendDueAsync();
+                        PrintJson(result);
                         return 0;
                     });
                 case "report" when args.ElementAtOrDefault(1) == "periods":

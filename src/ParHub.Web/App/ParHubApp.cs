@@ -132,6 +132,9 @@ public static class ParHubApp
         services.AddScoped<Features.Reports.ProvinceReportDocument>();
         services.AddSingleton(sp => Features.Notifications.SmtpSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<Features.Notifications.MailSender>();
+        services.AddScoped<Features.Notifications.Outbox>();
+        services.AddScoped<Features.Notifications.OutboxSender>();
+        services.AddHostedService<Features.Notifications.OutboxWorker>();
         services.AddScoped<Features.Notifications.Reminders>();
         services.AddHostedService<Features.Notifications.DigestScheduler>();
         services.AddHostedService<StartupTasks>();

@@ -22,6 +22,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
@@ -372,6 +373,15 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(x => x.UserId).HasMaxLength(64);
             e.Property(x => x.Client).HasMaxLength(64);
             e.HasIndex(x => x.UserId);
+        });
+
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.Property(x => x.To).HasMaxLength(256);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.Property(x => x.LastError).HasMaxLength(1000);
+            e.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
         });
 
         b.Entity<Setting>(e =>

@@ -34,24 +34,28 @@ public sealed class MailSender(SmtpSettings settings, ILogger<MailSender> log)
 {
     public bool Enabled => settings.Enabled;
 
-    public async Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct = default)
+    public async Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct = default) =>
+        await TrySendAsync(to, subject, body, ct) is null;
+
+    /// <summary>Sends one mail; null when it went, else what went wrong (the outbox keeps it and tries again).</summary>
+    public async Task<string?> TrySendAsync(string to, string subject, string body, CancellationToken ct = default)
     {
-        if (!settings.Enabled) return false;
-        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.Ssl };
+        if (!settings.Enabled) return "Chưa cấu hình máy chủ thư (PARHUB_SMTP_HOST).";
+        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.Ssl, Timeout = 30_000 };
         if (!string.IsNullOrEmpty(settings.User)) client.Credentials = new NetworkCredential(settings.User, settings.Password);
-        using var message = new MailMessage(settings.From, to, subject, body)
-        {
-            BodyEncoding = System.Text.Encoding.UTF8, SubjectEncoding = System.Text.Encoding.UTF8,
-        };
         try
         {
+            using var message = new MailMessage(settings.From, to, subject, body)
+            {
+                BodyEncoding = System.Text.Encoding.UTF8, SubjectEncoding = System.Text.Encoding.UTF8,
+            };
             await client.SendMailAsync(message, ct);
-            return true;
+            return null;
         }
-        catch (SmtpException e)
+        catch (Exception e) when (e is SmtpException or FormatException or InvalidOperationException or IOException or System.Net.Sockets.SocketException)
         {
             log.LogWarning(e, "Mail to {To} failed", to);
-            return false;
+            return e.GetBaseException().Message;
         }
     }
 }

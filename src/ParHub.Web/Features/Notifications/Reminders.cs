@@ -15,7 +15,7 @@ public sealed record DigestResult(int Users, int Emails, int Items);
 /// Coordinator's one-click reminder to a task's lead agency. Both are e-mailed (when SMTP is set) and kept as in-app
 /// notifications.
 /// </summary>
-public sealed class Reminders(ParHubDbContext db, MailSender mail, Reports.ReportReminders reports, TimeProvider clock, ILogger<Reminders> log)
+public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportReminders reports, TimeProvider clock, ILogger<Reminders> log)
 {
     public const int DueSoonDays = 7;
     public const int MaxItemsInMail = 50;
@@ -44,8 +44,8 @@ public sealed class Reminders(ParHubDbContext db, MailSender mail, Reports.Repor
             var title = $"ParHub: {fresh.Count} việc cần chú ý ngày {day:dd/MM/yyyy}";
             var body = Body(user.FullName, fresh);
             db.Notifications.Add(new Notification { UserId = user.Id, At = now, Title = title, Body = body, Link = "/Tasks" + (agency is { } a ? $"?agencyId={a}" : "") });
-            await db.SaveChangesAsync(ct);
-            if (!string.IsNullOrWhiteSpace(user.Email) && await mail.SendAsync(user.Email, title, body, ct)) emails++;
+            if (!string.IsNullOrWhiteSpace(user.Email) && mail.Enqueue(user.Email, title, body)) emails++;
+            await db.SaveChangesAsync(ct); // the digest entries, the notification and the mail together
             sentUsers++;
             items += fresh.Count;
         }
@@ -102,7 +102,7 @@ public sealed class Reminders(ParHubDbContext db, MailSender mail, Reports.Repor
         foreach (var u in users)
         {
             db.Notifications.Add(new Notification { UserId = u.Id, At = now, Title = title, Body = body, Link = $"/Tasks/Details/{task.Id}" });
-            if (!string.IsNullOrWhiteSpace(u.Email)) await mail.SendAsync(u.Email, title, body, ct);
+            if (!string.IsNullOrWhiteSpace(u.Email)) mail.Enqueue(u.Email, title, body);
         }
         await db.SaveChangesAsync(ct);
         return users.Count;

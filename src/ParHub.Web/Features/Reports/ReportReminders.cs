@@ -6,7 +6,7 @@ using ParHub.Web.Features.Notifications;
 namespace ParHub.Web.Features.Reports;
 
 /// <summary>Reminders about reports: the Coordinator's one click to every missing agency, and the lines of the daily digest.</summary>
-public sealed class ReportReminders(ParHubDbContext db, ReportSetup setup, MailSender mail, TimeProvider clock)
+public sealed class ReportReminders(ParHubDbContext db, ReportSetup setup, Outbox mail, TimeProvider clock)
 {
     /// <summary>Tells the people of each agency that its report is missing; returns how many agencies were told.</summary>
     public async Task<int> RemindMissingAsync(RegimeSetup regime, ReportingPeriod period, IReadOnlyCollection<int> agencyIds, CancellationToken ct = default)
@@ -19,7 +19,7 @@ public sealed class ReportReminders(ParHubDbContext db, ReportSetup setup, MailS
         foreach (var u in users)
         {
             db.Notifications.Add(new Notification { UserId = u.Id, At = now, Title = title, Body = body, Link = link });
-            if (!string.IsNullOrWhiteSpace(u.Email)) await mail.SendAsync(u.Email, title, body, ct);
+            if (!string.IsNullOrWhiteSpace(u.Email)) mail.Enqueue(u.Email, title, body);
         }
         await db.SaveChangesAsync(ct);
         return agencyIds.Count;
