@@ -220,6 +220,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var profile = await tuphap.PostFormAsync($"/Agencies/Profile/{stp}", new() { ["Address"] = "Số 1\0 Lạch Tray", ["Phone"] = "0225\0", ["Email"] = "stp@haiphong.gov.vn" });
         // A form carrying a NUL is refused (400) or stored without it; never a 500, never a NUL in the database.
         Assert.True((int)profile.StatusCode < 500, profile.StatusCode.ToString());
+        if (profile.StatusCode == HttpStatusCode.BadRequest) // the page says what is wrong, not "the system failed"
+            Assert.Contains("không hợp lệ", WebUtility.HtmlDecode(await profile.Content.ReadAsStringAsync()));
         Assert.DoesNotContain('\0', await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == stp).Select(a => a.Address ?? "").SingleAsync()));
 
         var taskId = await TaskLedByAsync("STP");
