@@ -26,7 +26,7 @@ public class PlanBenchmarks
         docx = Build200TaskDocx();
         phrases = ["Quý I/2018", "Tháng 12/2017 và thực hiện cả năm 2018", "Từ tháng 5/2017 đến hết Quý III/2018", "trước ngày 31 tháng 12 năm 2026",
             "Thường xuyên", "Theo Kế hoạch cụ thể của Bộ Nội vụ", "Quý I: Trước ngày 21/3; 6 tháng: Trước ngày 21/6; Quý III: Trước ngày 21/9; Năm: Trước ngày 21/12"];
-        resolver = new ParHub.Core.Agencies.AgencyPhraseResolver(PlanExtractJson.DemoDirectory());
+        resolver = new ParHub.Core.Agencies.AgencyPhraseResolver(ParHub.Web.Features.Demo.DemoProvince.DirectoryEntries());
     }
 
     [Benchmark(Description = "Read a 200-task plan DOCX")]

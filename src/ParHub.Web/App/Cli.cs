@@ -249,7 +249,7 @@ public static class Cli
     private static int PlanExtractCommand(string[] args)
     {
         var (_, year, draft) = ReadPlanFile(args, "extract");
-        var resolver = new Core.Agencies.AgencyPhraseResolver(Features.Plans.PlanExtractJson.DemoDirectory());
+        var resolver = new Core.Agencies.AgencyPhraseResolver(Features.Demo.DemoProvince.DirectoryEntries());
         PrintJson(Features.Plans.PlanExtractJson.From(draft, resolver, year));
         return 0;
     }

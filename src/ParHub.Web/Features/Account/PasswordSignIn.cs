@@ -85,9 +85,12 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Sessions sessi
 /// </summary>
 public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
 {
+    /// <summary>The demo accounts' password (printed in the README); the demo seeds it as a hash, nobody may choose it.</summary>
+    public const string DemoPassword = "ParHub@2026";
+
     private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
     {
-        Demo.DemoProvince.DemoPassword, "Password@123", "Password@1", "P@ssw0rd", "P@ssword1", "P@ssw0rd123", "Passw0rd!",
+        DemoPassword, "Password@123", "Password@1", "P@ssw0rd", "P@ssword1", "P@ssw0rd123", "Passw0rd!",
         "Admin@123", "Admin@1234", "Admin@2024", "Admin@2025", "Admin@2026", "Abc@12345", "Abc@123456", "Abcd@1234",
         "Qwerty@123", "Qwerty@1", "Welcome@123", "Welcome1!", "Matkhau@123", "Matkhau@1", "MatKhau@2026", "Test@1234",
         "Test@123", "Aa@123456", "Aa123456@", "Abc123@@", "Changeme@1", "Hanoi@123", "Haiphong@123", "Vietnam@123",

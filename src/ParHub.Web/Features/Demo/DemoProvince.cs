@@ -126,7 +126,7 @@ public static class DemoProvince
 
     public sealed record DemoUser(string UserName, string FullName, string Role, string? AgencyCode);
 
-    public const string DemoPassword = "ParHub@2026";
+    public const string DemoPassword = Account.CommonPasswordValidator.DemoPassword;
 
     public static IReadOnlyList<DemoUser> Users() =>
     [
@@ -170,5 +170,16 @@ public static class DemoProvince
                 "", Demo: true));
         }
         return rows;
+    }
+
+    /// <summary>The reference directory of <c>./parhub plan extract</c>, which has no database: the demo province's agencies and groups.</summary>
+    public static IReadOnlyList<DirectoryEntry> DirectoryEntries()
+    {
+        var rows = Agencies();
+        var agencies = rows.Select(r => new DirectoryEntry(r.Code, r.Name,
+            (r.ShortName is null ? [] : new[] { r.ShortName }).Concat(r.Aliases.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
+            false, r.From, r.To));
+        var groups = Groups().Select(g => new DirectoryEntry(g.Code, g.Name, g.Aliases.Split('\n', StringSplitOptions.RemoveEmptyEntries), true));
+        return agencies.Concat(groups).ToList();
     }
 }

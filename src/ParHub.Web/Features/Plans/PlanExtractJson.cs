@@ -1,6 +1,5 @@
 using ParHub.Core.Agencies;
 using ParHub.Core.Plans;
-using ParHub.Web.Features.Demo;
 
 namespace ParHub.Web.Features.Plans;
 
@@ -17,17 +16,6 @@ public static class PlanExtractJson
         string Product, TimeframeJson Timeframe, string? Note, string? AssignedBy, int Line, IReadOnlyList<TaskJson> Parts);
     public sealed record Result(PlanJson Plan, IReadOnlyList<TargetJson> Targets, IReadOnlyList<TaskJson> Tasks,
         IReadOnlyList<string> Unresolved, IReadOnlyList<string> Warnings);
-
-    /// <summary>The reference directory used without a database: the demo province's agencies and groups.</summary>
-    public static IReadOnlyList<DirectoryEntry> DemoDirectory()
-    {
-        var rows = DemoProvince.Agencies();
-        var agencies = rows.Select(r => new DirectoryEntry(r.Code, r.Name,
-            (r.ShortName is null ? [] : new[] { r.ShortName }).Concat(r.Aliases.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList(),
-            false, r.From, r.To));
-        var groups = DemoProvince.Groups().Select(g => new DirectoryEntry(g.Code, g.Name, g.Aliases.Split('\n', StringSplitOptions.RemoveEmptyEntries), true));
-        return agencies.Concat(groups).ToList();
-    }
 
     public static Result From(PlanDraft draft, AgencyPhraseResolver resolver, int? year)
     {
