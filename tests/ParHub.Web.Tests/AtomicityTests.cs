@@ -67,6 +67,39 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
     }
 
     [Fact]
+    public async Task A_file_sent_with_a_change_that_is_rolled_back_is_not_kept_and_one_that_commits_is_in_place()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var id = await app.WithDbAsync(db => db.PlanTasks.OrderBy(t => t.Id).Skip(1).Select(t => t.Id).FirstAsync());
+        var dir = Path.Combine(app.Db.DataDir, "uploads", "tasks");
+        string[] Files() => Directory.Exists(dir) ? Directory.GetFiles(dir) : [];
+        async Task<HttpResponseMessage> PostAsync()
+        {
+            var version = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Id == id).Select(t => t.Version).SingleAsync());
+            var token = await coordinator.AntiforgeryTokenAsync($"/Tasks/Details/{id}");
+            var content = new MultipartFormDataContent
+            {
+                { new StringContent("InProgress"), "Input.Progress" },
+                { new StringContent(version.ToString()), "Input.Version" },
+                { new StringContent("Kèm tệp"), "Input.Note" },
+                { new StringContent(token), "__RequestVerificationToken" },
+            };
+            var file = new ByteArrayContent("%PDF-1.4 thử tệp"u8.ToArray());
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            content.Add(file, "files", "bien-ban.pdf");
+            return await coordinator.PostAsync($"/Tasks/Details/{id}?handler=Progress", content);
+        }
+        var before = Files().Length;
+        await CheckAsync("Task", PostAsync, db => db.TaskFiles.CountAsync(f => f.TaskId == id));
+        // One file in place for the committed change; none (not even a part-written one) for the rolled-back one.
+        var after = Files();
+        Assert.Equal(before + 1, after.Length);
+        Assert.DoesNotContain(after, f => f.EndsWith(".part"));
+        var stored = await app.WithDbAsync(db => db.TaskFiles.Where(f => f.TaskId == id).Select(f => f.StoredName).SingleAsync());
+        Assert.True(File.Exists(Path.Combine(dir, stored)));
+    }
+
+    [Fact]
     public async Task A_new_task_is_not_committed_without_its_audit_line()
     {
         var coordinator = await app.SignInAsync("cchc");

@@ -133,6 +133,7 @@ public static class ParHubApp
         services.AddSingleton(sp => Features.Notifications.SmtpSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<Features.Notifications.MailSender>();
         services.AddScoped<Features.Notifications.Outbox>();
+        services.AddScoped<Shared.FileStore>();
         services.AddScoped<Features.Notifications.OutboxSender>();
         services.AddHostedService<Features.Notifications.OutboxWorker>();
         services.AddScoped<Features.Notifications.Reminders>();

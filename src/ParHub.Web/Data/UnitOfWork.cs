@@ -18,6 +18,34 @@ public static class UnitOfWork
     private static readonly ConditionalWeakTable<DbContext, object> Failed = new();
 
     internal static void MarkFailed(DbContext db) => Failed.AddOrUpdate(db, true);
+
+    private sealed record EndActions(Action Committed, Action RolledBack);
+    private static readonly ConditionalWeakTable<DbContext, List<EndActions>> Ends = new();
+
+    /// <summary>
+    /// Something to do once the unit of work ends: after the commit, or after a rollback (files moved into place or
+    /// deleted). Without an open transaction, the next save is the unit of work.
+    /// </summary>
+    public static void OnEnd(DbContext db, Action committed, Action rolledBack)
+    {
+        lock (Ends) Ends.GetOrCreateValue(db).Add(new EndActions(committed, rolledBack));
+    }
+
+    internal static void Ended(DbContext db, bool committed)
+    {
+        List<EndActions>? actions;
+        lock (Ends)
+        {
+            if (!Ends.TryGetValue(db, out actions) || actions.Count == 0) return;
+            Ends.Remove(db);
+        }
+        foreach (var a in actions)
+        {
+            try { (committed ? a.Committed : a.RolledBack)(); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
     internal static void Reset(DbContext db) => Failed.Remove(db);
 
     /// <summary>True when a save of this context failed since its transaction began (the transaction must not commit).</summary>
@@ -34,7 +62,13 @@ public static class UnitOfWork
         }
         Failed.Remove(db);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await work();
+        T result;
+        try { result = await work(); }
+        catch
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            throw;
+        }
         if (HasFailedSave(db)) { await tx.RollbackAsync(ct); Failed.Remove(db); return result; }
         await tx.CommitAsync(ct);
         return result;
@@ -149,6 +183,7 @@ public sealed class UnitOfWorkInterceptor(Features.Tasks.TaskReadCache tasks, Fe
     public override void SaveChangesFailed(DbContextErrorEventData e)
     {
         if (e.Context is { } db && db.Database.CurrentTransaction is not null) UnitOfWork.MarkFailed(db);
+        else if (e.Context is { } alone) UnitOfWork.Ended(alone, committed: false);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData e, CancellationToken ct = default)
@@ -158,27 +193,40 @@ public sealed class UnitOfWorkInterceptor(Features.Tasks.TaskReadCache tasks, Fe
     }
 
     // After the commit (or a rollback of what this context may have cached from its own uncommitted writes).
-    private void Ended(DbContext? db)
+    public override int SavedChanges(SaveChangesCompletedEventData e, int result)
     {
+        if (e.Context is { } db && db.Database.CurrentTransaction is null) UnitOfWork.Ended(db, committed: true);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData e, int result, CancellationToken ct = default)
+    {
+        SavedChanges(e, result);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Ended(DbContext? db, bool committed)
+    {
+        if (db is not null) UnitOfWork.Ended(db, committed);
         if (db is null || !touched.TryGetValue(db, out var box)) return;
         touched.Remove(db);
         if (box.Value.HasFlag(Touched.Tasks)) tasks.Invalidate();
         if (box.Value.HasFlag(Touched.Directory)) directory.Invalidate();
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context, committed: true);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        Ended(eventData.Context);
+        Ended(eventData.Context, committed: true);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context, committed: false);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
     {
-        Ended(eventData.Context);
+        Ended(eventData.Context, committed: false);
         return Task.CompletedTask;
     }
 }

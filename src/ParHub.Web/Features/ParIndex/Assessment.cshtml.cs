@@ -87,7 +87,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
         if (r is not null) return r;
         if (!index.CanReadEvidence(Item)) return Denied();
         var f = Evidence.FirstOrDefault(e => e.Id == fileId);
-        var path = f is null ? null : Path.Combine(settings.DataDir, "files", "evidence", f.StoredName);
+        var path = f is null ? null : Path.Combine(settings.DataDir, ParHub.Web.Shared.FileStore.Evidence, Path.GetFileName(f.StoredName));
         return path is not null && System.IO.File.Exists(path) ? PhysicalFile(path, "application/octet-stream", f!.FileName) : NotFound();
     }
 

@@ -41,7 +41,8 @@ public sealed class CriterionInput
 /// explanation, results and publication. Every change is audited; scoping is decided here, on the server.
 /// </summary>
 public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencyScope scope, AuditLog audit, TaskQueries tasks,
-    ReportSetup reports, ReportQueries reportQueries, TaskReadCache cache, Agencies.AgencyService directory, TimeProvider clock)
+    ReportSetup reports, ReportQueries reportQueries, TaskReadCache cache, Agencies.AgencyService directory, TimeProvider clock,
+    ParHub.Web.Shared.FileStore files)
 {
     public const string EntityType = "Assessment";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -330,14 +331,7 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
         var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         if (!ParHub.Web.Shared.Office.FileSignatures.Matches(ext, head.AsSpan(0, read)))
             throw new IndexRuleException($"Tệp “{Path.GetFileName(fileName)}” không đúng định dạng của phần mở rộng.");
-        var stored = $"{Guid.NewGuid():N}{ext}";
-        var dir = Path.Combine(dataDir, "files", "evidence");
-        Directory.CreateDirectory(dir);
-        await using (var f = File.Create(Path.Combine(dir, stored)))
-        {
-            await f.WriteAsync(head.AsMemory(0, read), ct);
-            await content.CopyToAsync(f, ct);
-        }
+        var stored = await files.SaveAsync(ParHub.Web.Shared.FileStore.Evidence, ext, head.AsMemory(0, read), content, ct);
         db.EvidenceFiles.Add(new EvidenceFile
         {
             AssessmentId = id, Codes = string.Join(",", codes), FileName = Path.GetFileName(fileName), StoredName = stored, Length = length,

@@ -116,7 +116,7 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow w
         var r = await LoadAsync(id, ct);
         if (r is not null) return r;
         if (Report.SignedStoredName is null) return NotFound();
-        var path = Path.Combine(settings.DataDir, "files", "reports", Report.SignedStoredName);
+        var path = Path.Combine(settings.DataDir, ParHub.Web.Shared.FileStore.Reports, Path.GetFileName(Report.SignedStoredName));
         return System.IO.File.Exists(path) ? PhysicalFile(path, "application/pdf", Report.SignedFileName) : NotFound();
     }
 

@@ -35,7 +35,7 @@ public sealed record SaveResult(AgencyReport Report, bool AlreadySubmitted);
 /// comments, or accepted and locked; a Coordinator may reopen. Every step is a revision and an audit entry.
 /// </summary>
 public sealed class ReportWorkflow(ParHubDbContext db, ReportSetup setup, TaskQueries tasks, ICurrentUser user,
-    AgencyScope scope, AuditLog audit, TimeProvider clock)
+    AgencyScope scope, AuditLog audit, TimeProvider clock, ParHub.Web.Shared.FileStore files)
 {
     public const string EntityType = "Report";
 
@@ -300,14 +300,7 @@ public sealed class ReportWorkflow(ParHubDbContext db, ReportSetup setup, TaskQu
         var head = new byte[5];
         var read = await content.ReadAtLeastAsync(head, 5, false, ct);
         if (read < 5 || System.Text.Encoding.ASCII.GetString(head) != "%PDF-") throw new ReportRuleException("Tệp không phải PDF hợp lệ.");
-        var stored = $"{Guid.NewGuid():N}.pdf";
-        var dir = Path.Combine(dataDir, "files", "reports");
-        Directory.CreateDirectory(dir);
-        await using (var f = File.Create(Path.Combine(dir, stored)))
-        {
-            await f.WriteAsync(head.AsMemory(0, read), ct);
-            await content.CopyToAsync(f, ct);
-        }
+        var stored = await files.SaveAsync(ParHub.Web.Shared.FileStore.Reports, ".pdf", head.AsMemory(0, read), content, ct);
         report.SignedFileName = Path.GetFileName(fileName);
         report.SignedStoredName = stored;
         report.Version++;

@@ -5,6 +5,7 @@ using ParHub.Core.Plans;
 using ParHub.Web.App;
 using ParHub.Web.Data;
 using ParHub.Web.Features.Audit;
+using ParHub.Web.Shared;
 
 namespace ParHub.Web.Features.Tasks;
 
@@ -63,7 +64,7 @@ public sealed class TaskAccess(ParHubDbContext db, ICurrentUser user)
 
 /// <summary>Progress, contributions, evidence files and deadline moves; every change audited.</summary>
 public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrentUser user, AuditLog audit,
-    DatabaseSettings settings, TimeProvider clock)
+    FileStore files, TimeProvider clock)
 {
     public const string EntityType = "Task";
     public const long MaxFileBytes = 20 * 1024 * 1024;
@@ -201,12 +202,9 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
 
     private async Task StoreAsync(int taskId, int updateId, UploadedFile f, CancellationToken ct)
     {
-        var dir = Path.Combine(settings.UploadsDir, "tasks");
-        Directory.CreateDirectory(dir);
-        var stored = Guid.NewGuid().ToString("N") + Path.GetExtension(f.FileName).ToLowerInvariant();
-        await using (var target = File.Create(Path.Combine(dir, stored)))
+        string stored;
         await using (var source = f.Open())
-            await source.CopyToAsync(target, ct);
+            stored = await files.SaveAsync(FileStore.Tasks, Path.GetExtension(f.FileName), ReadOnlyMemory<byte>.Empty, source, ct);
         db.TaskFiles.Add(new TaskFile
         {
             TaskId = taskId, UpdateId = updateId, AgencyId = user.AgencyId, FileName = SafeFileName(f.FileName),
@@ -215,7 +213,7 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         });
     }
 
-    public string PathOf(TaskFile f) => Path.Combine(settings.UploadsDir, "tasks", f.StoredName);
+    public string PathOf(TaskFile f) => files.PathOf(FileStore.Tasks, f.StoredName);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
