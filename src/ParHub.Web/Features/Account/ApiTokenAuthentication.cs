@@ -46,7 +46,7 @@ public sealed class ApiTokenHandler(
             await db.ApiTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.LastUsedAt, stamp), Context.RequestAborted);
         }
         // The principal (roles, agency: several queries) is kept while the user's stamp is the same one.
-        var key = CacheKey(hash) + ":" + row.SecurityStamp;
+        var key = "api-token:" + hash + ":" + row.SecurityStamp;
         if (!cache.TryGetValue(key, out System.Security.Claims.ClaimsPrincipal? principal) || principal is null)
         {
             var user = await signIn.UserManager.FindByIdAsync(row.UserId);
@@ -65,8 +65,6 @@ public sealed class ApiTokenHandler(
     }
 
     public static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
-
-    public static string CacheKey(string hash) => "api-token:" + hash;
 
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -7,8 +7,7 @@ using ParHub.Web.Features.Audit;
 
 namespace ParHub.Web.Features.Account;
 
-public class TokensModel(ParHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock,
-    Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : PageModel
+public class TokensModel(ParHubDbContext db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock) : PageModel
 {
     public List<ApiToken> Tokens { get; private set; } = [];
     public string? NewToken { get; private set; }
@@ -44,7 +43,6 @@ public class TokensModel(ParHubDbContext db, UserManager<AppUser> users, AuditLo
         var row = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == userId);
         if (row is null) return NotFound();
         row.RevokedAt = clock.GetUtcNow().UtcDateTime;
-        cache.Remove(ApiTokenHandler.CacheKey(row.TokenHash));
         audit.Record("revoke", "ApiToken", row.Prefix, null, $"Thu hồi mã truy cập API “{row.Name}”", []);
         await db.SaveChangesAsync();
         return RedirectToPage();
