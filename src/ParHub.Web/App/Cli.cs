@@ -380,7 +380,7 @@ public static class Cli
 
     private static async Task<int> AgenciesListAsync(IServiceProvider sp, string[] args)
     {
-        var list = await AgencyApi.QueryAsync(sp.GetRequiredService<AgencyService>(), null, null, null, null, CancellationToken.None);
+        var list = await AgencyApi.QueryAsync(sp.GetRequiredService<AgencyQueries>(), null, null, null, null, CancellationToken.None);
         if (Options.Parse(args).Has("json")) PrintJson(list);
         else foreach (var a in list) Console.WriteLine($"{a.Id,5}  {a.Code,-14} {a.Kind,-18} {a.Name}");
         return 0;

@@ -113,7 +113,9 @@ public static class ParHubApp
         services.AddScoped<DemoPlans>();
         services.AddScoped<DemoReports>();
         services.AddScoped<DemoIndex>();
-        services.AddScoped<AgencyService>();
+        services.AddScoped<AgencyQueries>();
+        services.AddUseCases();
+        services.AddScoped<Features.Account.ApiTokens>();
         services.AddScoped<Sessions>();
         services.AddScoped<PasswordSignIn>();
         services.AddScoped<Features.Admin.Users.UserAccounts>();

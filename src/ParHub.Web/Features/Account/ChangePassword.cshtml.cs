@@ -1,14 +1,10 @@
-using System.Security.Claims;
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using ParHub.Web.Data;
-using ParHub.Web.Features.Audit;
 
 namespace ParHub.Web.Features.Account;
 
-public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Sessions sessions, AuditLog audit, ParHubDbContext db) : PageModel
+public class ChangePasswordModel(ChangeOwnPassword change) : PageModel
 {
     [BindProperty, DataType(DataType.Password)] public string Current { get; set; } = "";
     [BindProperty, DataType(DataType.Password)] public string New { get; set; } = "";
@@ -16,23 +12,17 @@ public class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUs
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (New != Confirm) ModelState.AddModelError(nameof(Confirm), "Mật khẩu nhập lại không khớp.");
         if (!ModelState.IsValid) return Page();
-        var user = await users.GetUserAsync(User);
-        if (user is null) return Challenge();
-        var result = await users.ChangePasswordAsync(user, Current, New);
-        if (!result.Succeeded)
+        var errors = await change.RunAsync(User, Current, New, SignInRateLimit.ClientOf(HttpContext), ct);
+        if (errors is null) return Challenge();
+        if (errors.Count > 0)
         {
-            foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
+            foreach (var e in errors) ModelState.AddModelError("", e);
             return Page();
         }
-        audit.Record("change-password", "User", user.Id, user.AgencyId, $"{user.UserName} đổi mật khẩu", []);
-        await db.SaveChangesAsync();
-        // The new stamp ends every session of the user, this one included; this browser gets a new session.
-        if (User.FindFirstValue(Sessions.ClaimType) is { } sid) await sessions.EndAsync(sid);
-        await sessions.SignInAsync(signIn, user, persistent: false, SignInRateLimit.ClientOf(HttpContext));
         TempData["Message"] = "Đã đổi mật khẩu.";
         return Redirect("/");
     }

@@ -36,7 +36,7 @@ public static class AgencyApi
         api.MapGet("/agency-groups", GroupsAsync).WithName("ListAgencyGroups");
     }
 
-    public static async Task<List<AgencyDto>> QueryAsync(AgencyService service,
+    public static async Task<List<AgencyDto>> QueryAsync(AgencyQueries service,
         string? q, AgencyKind? kind, int? parentId, DateOnly? activeOn, CancellationToken ct)
     {
         var directory = await service.DirectoryAsync(ct);
@@ -50,7 +50,7 @@ public static class AgencyApi
         return agencies.Select(a => AgencyDto.From(a, codes)).ToList();
     }
 
-    private static async Task<Ok<List<AgencyDto>>> ListAsync(AgencyService service,
+    private static async Task<Ok<List<AgencyDto>>> ListAsync(AgencyQueries service,
         string? q, AgencyKind? kind, int? parentId, DateOnly? activeOn, CancellationToken ct) =>
         TypedResults.Ok(await QueryAsync(service, q, kind, parentId, activeOn, ct));
 
@@ -61,25 +61,24 @@ public static class AgencyApi
     }
 
     private static async Task<Results<Created<AgencyDto>, ValidationProblem>> CreateAsync(
-        AgencyInput input, ParHubDbContext db, AgencyService service, CancellationToken ct)
+        AgencyInput input, SaveAgency save, CancellationToken ct)
     {
-        var errors = await service.ValidateAsync(input, null, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
-        var agency = await service.ApplyAsync(input, null, ct: ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/agencies/{agency.Id}", AgencyDto.From(agency));
+        var result = await save.RunAsync(input, null, ct);
+        return result.Agency is { } agency
+            ? TypedResults.Created($"/api/v1/agencies/{agency.Id}", AgencyDto.From(agency))
+            : Problem(result);
     }
 
     private static async Task<Results<Ok<AgencyDto>, NotFound, ValidationProblem>> UpdateAsync(
-        int id, AgencyInput input, ParHubDbContext db, AgencyService service, CancellationToken ct)
+        int id, AgencyInput input, SaveAgency save, CancellationToken ct)
     {
-        if (!await db.Agencies.AnyAsync(a => a.Id == id, ct)) return TypedResults.NotFound();
-        var errors = await service.ValidateAsync(input, id, ct);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
-        var agency = await service.ApplyAsync(input, id, ct: ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(AgencyDto.From(agency));
+        var result = await save.RunAsync(input, id, ct);
+        if (result.NotFound) return TypedResults.NotFound();
+        return result.Agency is { } agency ? TypedResults.Ok(AgencyDto.From(agency)) : Problem(result);
     }
+
+    private static ValidationProblem Problem(SaveAgencyResult result) =>
+        TypedResults.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
 
     private static async Task<Ok<List<AgencyGroupDto>>> GroupsAsync(ParHubDbContext db, CancellationToken ct)
     {

@@ -39,7 +39,7 @@ public sealed record AgencyImportPreview(IReadOnlyList<AgencyImportRow> Rows, IR
 }
 
 /// <summary>Exports the directory to XLSX and imports it back: preview first, then apply in one transaction.</summary>
-public sealed class AgencyXlsx(ParHubDbContext db, AgencyService agencies, AuditLog audit, AgencyDirectoryCache cache)
+public sealed class AgencyXlsx(ParHubDbContext db, SaveAgency agencies, AuditLog audit, AgencyDirectoryCache cache)
 {
     public const long MaxUploadBytes = 5 * 1024 * 1024;
 

@@ -11,7 +11,7 @@ namespace ParHub.Web.Features.Agencies;
 
 /// <summary>Create or edit an agency: Admin and Coordinator only.</summary>
 [Authorize(Policy = Policies.DirectoryEditor)]
-public class EditModel(ParHubDbContext db, AgencyService agencies) : PageModel
+public class EditModel(ParHubDbContext db, SaveAgency save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public AgencyInput Input { get; set; } = new() { Kind = AgencyKind.Department };
@@ -25,7 +25,7 @@ public class EditModel(ParHubDbContext db, AgencyService agencies) : PageModel
         {
             var a = await db.Agencies.Include(x => x.Groups).SingleOrDefaultAsync(x => x.Id == id, ct);
             if (a is null) return NotFound();
-            Input = AgencyService.ToInput(a);
+            Input = AgencyQueries.ToInput(a);
         }
         await LoadChoicesAsync(ct);
         return Page();
@@ -33,16 +33,15 @@ public class EditModel(ParHubDbContext db, AgencyService agencies) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Id is { } id && !await db.Agencies.AnyAsync(a => a.Id == id, ct)) return NotFound();
-        Input.GroupIds = Input.GroupIds?.Where(g => g > 0).Distinct().ToList() ?? [];
-        Errors = await agencies.ValidateAsync(Input, Id, ct);
-        if (Errors.Count > 0)
+        Input.GroupIds ??= []; // a form without any group box ticked leaves the agency in no group
+        var result = await save.RunAsync(Input, Id, ct);
+        if (result.NotFound) return NotFound();
+        if (result.Agency is not { } agency)
         {
+            Errors = result.Errors.ToDictionary();
             await LoadChoicesAsync(ct);
             return Page();
         }
-        var agency = await agencies.ApplyAsync(Input, Id, ct: ct);
-        await db.SaveChangesAsync(ct);
         TempData["Message"] = Id is null ? "Đã thêm cơ quan." : "Đã lưu thay đổi.";
         return Redirect($"/Agencies/Details/{agency.Id}");
     }

@@ -7,7 +7,7 @@ using ParHub.Web.App;
 namespace ParHub.Web.Features.Agencies;
 
 /// <summary>The directory as a tree, or the agencies found by a search.</summary>
-public class IndexModel(AgencyService agencies, AgencyScope scope) : PageModel
+public class IndexModel(AgencyQueries agencies, AgencyScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public bool ShowEnded { get; set; }

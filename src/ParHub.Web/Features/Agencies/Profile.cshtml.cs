@@ -6,7 +6,7 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Features.Agencies;
 
 /// <summary>An agency officer keeps its own agency's contact details; other agencies' are refused (403).</summary>
-public class ProfileModel(ParHubDbContext db, AgencyService agencies, AgencyScope scope) : PageModel
+public class ProfileModel(ParHubDbContext db, UpdateAgencyProfile update, AgencyScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public string? Address { get; set; }
@@ -30,11 +30,8 @@ public class ProfileModel(ParHubDbContext db, AgencyService agencies, AgencyScop
         var a = await db.Agencies.FindAsync([Id], ct);
         if (a is null) return NotFound();
         AgencyName = a.Name;
-        if (Email is { Length: > 0 } e && !e.Contains('@')) { Error = "Địa chỉ thư điện tử không hợp lệ."; return Page(); }
-        if ((Address?.Length ?? 0) > 300 || (Phone?.Length ?? 0) > 50 || (Email?.Length ?? 0) > 200)
-        { Error = "Thông tin quá dài."; return Page(); }
-        await agencies.UpdateProfileAsync(Id, Address, Phone, Email, ct);
-        await db.SaveChangesAsync(ct);
+        Error = await update.RunAsync(Id, Address, Phone, Email, ct);
+        if (Error is not null) return Page();
         TempData["Message"] = "Đã cập nhật thông tin liên hệ.";
         return Redirect($"/Agencies/Details/{Id}");
     }

@@ -7,7 +7,7 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Features.Notifications;
 
 /// <summary>The signed-in user's own notifications.</summary>
-public class IndexModel(ParHubDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class IndexModel(ParHubDbContext db, UserManager<AppUser> users, MarkNotificationsRead markRead) : PageModel
 {
     public List<Notification> Items { get; private set; } = [];
 
@@ -19,9 +19,7 @@ public class IndexModel(ParHubDbContext db, UserManager<AppUser> users, TimeProv
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var id = users.GetUserId(User);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.UserId == id && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        await markRead.RunAsync(users.GetUserId(User)!, ct);
         return RedirectToPage();
     }
 }

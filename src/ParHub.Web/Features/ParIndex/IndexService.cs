@@ -41,7 +41,7 @@ public sealed class CriterionInput
 /// explanation, results and publication. Every change is audited; scoping is decided here, on the server.
 /// </summary>
 public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencyScope scope, AuditLog audit, TaskQueries tasks,
-    ReportSetup reports, ReportQueries reportQueries, TaskReadCache cache, Agencies.AgencyService directory, TimeProvider clock,
+    ReportSetup reports, ReportQueries reportQueries, TaskReadCache cache, Agencies.AgencyQueries directory, TimeProvider clock,
     ParHub.Web.Shared.FileStore files)
 {
     public const string EntityType = "Assessment";

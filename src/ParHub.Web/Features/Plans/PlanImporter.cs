@@ -63,7 +63,7 @@ public sealed record ImportResult(int PlanId, bool Created, int TasksAdded, int 
 /// flagged), then apply the confirmed rows in one transaction. Importing the same plan again (same number and year)
 /// updates its tasks by their number instead of duplicating them, and keeps their progress.
 /// </summary>
-public sealed class PlanImporter(ParHubDbContext db, AgencyService agencies, AuditLog audit, TimeProvider clock)
+public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, AuditLog audit, TimeProvider clock)
 {
     public const string EntityType = "Plan";
 

@@ -36,7 +36,7 @@ public sealed record RegimeSetup(ReportRegimeSetting Setting, ReportRegime Regim
 }
 
 /// <summary>Forms and regimes: the presets on first start, the province's settings after.</summary>
-public sealed class ReportSetup(ParHubDbContext db, Agencies.AgencyService agencies, TimeProvider clock)
+public sealed class ReportSetup(ParHubDbContext db, Agencies.AgencyQueries agencies, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions FormJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 

@@ -12,7 +12,7 @@ using ParHub.Web.Features.Agencies;
 namespace ParHub.Web.Features.Tasks;
 
 /// <summary>The task board: filters by plan, agency, group, status, area and due window, for any "as of" date.</summary>
-public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyService agencies, AgencyScope scope, TimeProvider clock,
+public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyQueries agencies, AgencyScope scope, TimeProvider clock,
     Microsoft.Extensions.Caching.Memory.IMemoryCache cache, TaskReadCache readCache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public TaskFilter Filter { get; set; } = new();

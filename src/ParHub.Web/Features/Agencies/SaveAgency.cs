@@ -7,52 +7,31 @@ using ParHub.Web.Features.Audit;
 
 namespace ParHub.Web.Features.Agencies;
 
-/// <summary>The fields of an agency that a person edits (UI form, API body, XLSX row).</summary>
-public sealed class AgencyInput
+/// <summary>What saving an agency came to: saved, refused with messages per field, or no such agency.</summary>
+public sealed record SaveAgencyResult(Agency? Agency, IReadOnlyDictionary<string, string> Errors, bool NotFound = false)
 {
-    public string Code { get; set; } = "";
-    public AgencyKind Kind { get; set; }
-    public string Name { get; set; } = "";
-    public string? ShortName { get; set; }
-    public string? Aliases { get; set; }
-    public int? ParentId { get; set; }
-    public DateOnly? ValidFrom { get; set; }
-    public DateOnly? ValidTo { get; set; }
-    public int? SuccessorId { get; set; }
-    public string? Address { get; set; }
-    public string? Phone { get; set; }
-    public string? Email { get; set; }
-    public List<int>? GroupIds { get; set; }
+    public bool Saved => Agency is not null;
 }
 
-public sealed record SearchHit(Agency Agency, int Score);
-
-/// <summary>Reads and changes the agency directory; every change is validated and audited.</summary>
-public sealed class AgencyService(ParHubDbContext db, AuditLog audit, AgencyDirectoryCache cache)
+/// <summary>
+/// Creates or edits an agency (the page, the API and the XLSX import): validated against the directory, audited,
+/// the change and its audit line committed together.
+/// </summary>
+public sealed class SaveAgency(ParHubDbContext db, AuditLog audit)
 {
     public const string EntityType = "Agency";
 
-    /// <summary>Every agency (with its group memberships), in directory order: kind, then Vietnamese name order.</summary>
-    public async Task<IReadOnlyList<Agency>> AllAsync(CancellationToken ct = default) =>
-        (await cache.GetAsync(db, ct)).Entries.Select(e => e.Agency).ToList();
-
-    public Task<AgencyDirectoryCache.Snapshot> DirectoryAsync(CancellationToken ct = default) => cache.GetAsync(db, ct);
-
-    /// <summary>Agencies found by a typed query, best first; Vietnamese order within equal scores.</summary>
-    public async Task<List<SearchHit>> SearchAsync(string query, int limit = 50, CancellationToken ct = default)
+    public Task<SaveAgencyResult> RunAsync(AgencyInput input, int? id, CancellationToken ct = default) => db.InTransactionAsync(async () =>
     {
-        var words = VietnameseText.Words(query);
-        if (words.Length == 0) return [];
-        var directory = await cache.GetAsync(db, ct);
-        return directory.Entries
-            .Select(e => new SearchHit(e.Agency, AgencyMatcher.Score(words, e.Names)))
-            .Where(h => h.Score > 0)
-            .OrderByDescending(h => h.Score)
-            .ThenBy(h => h.Agency.ValidTo is null ? 0 : 1)
-            .ThenBy(h => h.Agency.Name, VietnameseCollation.Comparer)
-            .Take(limit)
-            .ToList();
-    }
+        if (id is { } existing && !await db.Agencies.AnyAsync(a => a.Id == existing, ct))
+            return new SaveAgencyResult(null, new Dictionary<string, string>(), NotFound: true);
+        input.GroupIds = input.GroupIds?.Where(g => g > 0).Distinct().ToList();
+        var errors = await ValidateAsync(input, id, ct);
+        if (errors.Count > 0) return new SaveAgencyResult(null, errors);
+        var agency = await ApplyAsync(input, id, ct: ct);
+        await db.SaveChangesAsync(ct);
+        return new SaveAgencyResult(agency, errors);
+    }, ct);
 
     public static IReadOnlyDictionary<string, string?> Snapshot(Agency a) => new Dictionary<string, string?>
     {
@@ -117,7 +96,7 @@ public sealed class AgencyService(ParHubDbContext db, AuditLog audit, AgencyDire
         return false;
     }
 
-    /// <summary>Creates (id null) or updates an agency and audits it. The caller saves.</summary>
+    /// <summary>Creates (id null) or updates an agency and audits it, inside the caller's unit (the XLSX import). The caller saves.</summary>
     public async Task<Agency> ApplyAsync(AgencyInput input, int? id, string? summary = null, bool asNew = false,
         CancellationToken ct = default)
     {
@@ -158,23 +137,6 @@ public sealed class AgencyService(ParHubDbContext db, AuditLog audit, AgencyDire
         return agency;
     }
 
-    /// <summary>The contact details an agency's own officer may change.</summary>
-    public async Task UpdateProfileAsync(int id, string? address, string? phone, string? email, CancellationToken ct = default)
-    {
-        var agency = await db.Agencies.Include(a => a.Groups).SingleAsync(a => a.Id == id, ct);
-        var before = Snapshot(agency);
-        agency.Address = Blank(address);
-        agency.Phone = Blank(phone);
-        agency.Email = Blank(email);
-        audit.RecordChange(EntityType, id.ToString(CultureInfo.InvariantCulture), id, agency.Name + " (thông tin liên hệ)", before, Snapshot(agency));
-    }
-
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    public static AgencyInput ToInput(Agency a) => new()
-    {
-        Code = a.Code, Kind = a.Kind, Name = a.Name, ShortName = a.ShortName, Aliases = a.Aliases,
-        ParentId = a.ParentId, ValidFrom = a.ValidFrom, ValidTo = a.ValidTo, SuccessorId = a.SuccessorId,
-        Address = a.Address, Phone = a.Phone, Email = a.Email, GroupIds = a.Groups.Select(g => g.GroupId).ToList(),
-    };
 }

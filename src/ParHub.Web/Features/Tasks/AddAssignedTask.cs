@@ -1,0 +1,61 @@
+using System.Globalization;
+using ParHub.Core.Agencies;
+using ParHub.Core.Audit;
+using ParHub.Core.Plans;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Audit;
+using ParHub.Web.Features.Plans;
+
+namespace ParHub.Web.Features.Tasks;
+
+/// <summary>A standalone task as the Coordinator types it: who assigned it, what, who leads, by when.</summary>
+public sealed record AssignedTaskRequest(string Source, string? AssignedBy, string? Content, string? Lead, string? Cooperating,
+    string? Product, string? Timeframe, int Year);
+
+/// <summary>What adding the task came to: the task, or the Vietnamese reasons it was refused.</summary>
+public sealed record AssignedTaskResult(PlanTask? Task, IReadOnlyList<string> Errors);
+
+/// <summary>
+/// Adds a task assigned by the Government, the Prime Minister or the province's leaders (not from an imported plan):
+/// agencies resolved against the directory, the deadline read, the task and its audit line committed together.
+/// </summary>
+public sealed class AddAssignedTask(ParHubDbContext db, PlanImporter importer, AuditLog audit, TimeProvider clock)
+{
+    public Task<AssignedTaskResult> RunAsync(AssignedTaskRequest input, CancellationToken ct = default) => db.InTransactionAsync(async () =>
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(input.Content)) errors.Add("Vui lòng nhập nội dung nhiệm vụ.");
+        if (string.IsNullOrWhiteSpace(input.AssignedBy)) errors.Add("Vui lòng nhập văn bản giao nhiệm vụ.");
+        if (input.Year is < 1990 or > 2100) errors.Add("Năm không hợp lệ.");
+        var resolver = await importer.ResolverAsync(ct);
+        var on = DocumentReference.Parse(input.AssignedBy)?.Date;
+        var lead = resolver.Resolve(input.Lead, on);
+        var coop = resolver.Resolve(input.Cooperating, on);
+        if (lead.Count == 0) errors.Add("Vui lòng nhập cơ quan chủ trì.");
+        errors.AddRange(lead.Concat(coop).Where(x => x.Kind == ResolvedKind.Unresolved)
+            .Select(x => $"Không tìm thấy cơ quan “{x.Text}” trong danh mục."));
+        var tf = TimeframeParser.Parse(input.Timeframe ?? "", new TimeframeContext(Math.Clamp(input.Year, 1990, 2100)));
+        if (tf.Kind == TimeframeKind.Unknown)
+            errors.Add($"Không đọc được thời hạn “{input.Timeframe}”. Ví dụ: “Trước ngày 30/6/2026”, “Quý III/2026”.");
+        if (errors.Count > 0) return new AssignedTaskResult(null, errors);
+
+        var task = new PlanTask
+        {
+            No = "—", Group = input.Source, ReformArea = input.Source, Content = input.Content!.Trim(), Product = input.Product?.Trim(),
+            LeadText = input.Lead?.Trim(), CooperatingText = input.Cooperating?.Trim(), AssignedBy = input.AssignedBy!.Trim(),
+            TimeframeText = input.Timeframe?.Trim(), TimeframeKind = tf.Kind, Recurrence = tf.Recurrence, Start = tf.Start, Due = tf.Due,
+            UpdatedAt = clock.GetUtcNow().UtcDateTime, Source = input.Source,
+        };
+        task.RefreshSortDue();
+        task.Assignments.AddRange(PlanImporter.Assignments(lead, AssignmentRole.Lead)
+            .Concat(PlanImporter.Assignments(coop, AssignmentRole.Cooperating)));
+        db.PlanTasks.Add(task);
+        await db.SaveChangesAsync(ct); // the audit line names the new id
+        audit.Record("create", TaskTracking.EntityType, task.Id.ToString(CultureInfo.InvariantCulture), null,
+            $"Nhiệm vụ được giao: {task.AssignedBy}",
+            [new FieldChange("Content", null, task.Content),
+             new FieldChange("Due", null, task.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+        await db.SaveChangesAsync(ct);
+        return new AssignedTaskResult(task, []);
+    }, ct);
+}
