@@ -31,17 +31,11 @@ public static class DeadlineStatuses
     };
 
     /// <summary>
-    /// The status on <paramref name="asOf"/>: a task counts as done only if it was completed on or before that date.
+    /// The status on <paramref name="asOf"/>: a task counts as done only if it was completed on or before that date
+    /// (<see cref="DeadlineRule"/>, the same conditions the database counts with).
     /// </summary>
-    public static DeadlineStatus Of(DateOnly? start, DateOnly? due, DateOnly? completedOn, DateOnly asOf)
-    {
-        var done = completedOn is { } c && c <= asOf;
-        if (due is not { } d) return done ? DeadlineStatus.DoneOnTime : DeadlineStatus.Undated;
-        if (done) return completedOn <= d ? DeadlineStatus.DoneOnTime : DeadlineStatus.DoneLate;
-        if (asOf > d) return DeadlineStatus.Overdue;
-        if (start is { } s && asOf < s) return DeadlineStatus.NotYetDue;
-        return DeadlineStatus.InProgressOnTime;
-    }
+    public static DeadlineStatus Of(DateOnly? start, DateOnly? due, DateOnly? completedOn, DateOnly asOf) =>
+        DeadlineRule.Of(start, due, completedOn, asOf);
 }
 
 /// <summary>Counts of tasks by status, for a plan, an area, an agency or a group.</summary>

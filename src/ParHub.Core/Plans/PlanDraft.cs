@@ -18,11 +18,9 @@ public sealed record PlanHeader(string? Number, string? Type, string? Issuer, Da
         return null;
     }
 
-    public TimeframeContext TimeframeContext(int? year)
-    {
-        var y = year ?? Year ?? IssuedOn?.Year ?? DateTime.Today.Year;
-        return StatedPeriod() is { } p ? new TimeframeContext(y, p.From, p.To) : new TimeframeContext(y);
-    }
+    /// <summary>How the plan's deadlines are read: in <paramref name="year"/>, within the period the plan states.</summary>
+    public TimeframeContext TimeframeContext(int year) =>
+        StatedPeriod() is { } p ? new TimeframeContext(year, p.From, p.To) : new TimeframeContext(year);
 }
 
 public sealed record TargetDraft(string Text, int Line);

@@ -366,7 +366,7 @@ public static class Cli
         await setup.EnsurePresetsAsync();
         var regime = await setup.RegimeAsync(o.Require("regime")) ?? throw new CliError($"Không có chế độ báo cáo “{o.Get("regime")}”.");
         var period = regime.Period(o.Require("period")) ?? throw new CliError($"Kỳ “{o.Get("period")}” không thuộc chế độ {regime.Setting.Key} (ví dụ {regime.Regime.Periods(2024)[0].Code}).");
-        var asOf = o.Get("as-of") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd") : Features.Reports.VietnamTime.Today(sp.GetRequiredService<TimeProvider>());
+        var asOf = o.Get("as-of") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd") : VietnamTime.Today(sp.GetRequiredService<TimeProvider>());
         var view = await sp.GetRequiredService<Features.Reports.ReportQueries>().RatesAsync(regime, period, asOf);
         if (o.Has("json")) PrintJson(Features.Reports.ReportApi.ToDto(view));
         else

@@ -6,7 +6,7 @@ using ParHub.Web.Data;
 
 namespace ParHub.Web.Features;
 
-public class IndexModel(ParHubDbContext db, AgencyScope scope) : PageModel
+public class IndexModel(ParHubDbContext db, AgencyScope scope, TimeProvider clock) : PageModel
 {
     public int ActiveAgencies { get; private set; }
     public int Groups { get; private set; }
@@ -14,7 +14,7 @@ public class IndexModel(ParHubDbContext db, AgencyScope scope) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = VietnamTime.Today(clock);
         ActiveAgencies = await db.Agencies.CountAsync(a => a.ValidTo == null || a.ValidTo >= today, ct);
         Groups = await db.AgencyGroups.CountAsync(ct);
         if (scope.OwnAgencyId is { } id) OwnAgency = await db.Agencies.FindAsync([id], ct);

@@ -7,7 +7,7 @@ using ParHub.Web.App;
 namespace ParHub.Web.Features.Agencies;
 
 /// <summary>The directory as a tree, or the agencies found by a search.</summary>
-public class IndexModel(AgencyQueries agencies, AgencyScope scope) : PageModel
+public class IndexModel(AgencyQueries agencies, AgencyScope scope, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public bool ShowEnded { get; set; }
@@ -18,7 +18,7 @@ public class IndexModel(AgencyQueries agencies, AgencyScope scope) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = VietnamTime.Today(clock);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             Hits = (await agencies.SearchAsync(Q, 100, ct)).Select(h => h.Agency)

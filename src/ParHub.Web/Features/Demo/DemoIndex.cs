@@ -10,7 +10,7 @@ public sealed class DemoIndex(ParHubDbContext db, IndexService index, TimeProvid
 {
     public async Task<int> SeedAsync(string groupCode, int seed = 2026, CancellationToken ct = default)
     {
-        var year = Reports.VietnamTime.Today(clock).Year - 1;
+        var year = VietnamTime.Today(clock).Year - 1;
         var framework = await index.EnsureDemoFrameworkAsync(year, ct);
         var f = IndexService.Definition(framework);
         var agencies = db.AgencyGroupMembers.Where(m => m.Group!.Code == groupCode).Select(m => m.AgencyId).Distinct().ToList();

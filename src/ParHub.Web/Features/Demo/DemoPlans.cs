@@ -35,7 +35,7 @@ public sealed class DemoPlans(ParHubDbContext db, TimeProvider clock)
     public async Task<int> SeedAsync(int years, int plansPerYear, int tasksPerPlan, int seed = 2026, CancellationToken ct = default)
     {
         var rng = new Random(seed);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = VietnamTime.Today(clock);
         var leads = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Department && a.ValidTo == null).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
         var sbn = await db.AgencyGroups.AsNoTracking().Where(g => g.Code == "SBN").Select(g => (int?)g.Id).SingleOrDefaultAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -109,7 +109,7 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
     }
 }
 
-/// <summary>Sends the digest once a day at <c>PARHUB_DIGEST_HOUR</c> (default 7, local time); <c>PARHUB_DIGEST=off</c> stops it.</summary>
+/// <summary>Sends the digest once a day at <c>PARHUB_DIGEST_HOUR</c> (default 7, Vietnam time whatever the server's zone); <c>PARHUB_DIGEST=off</c> stops it.</summary>
 public sealed class DigestScheduler(IServiceProvider services, IConfiguration config, TimeProvider clock, ILogger<DigestScheduler> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -118,15 +118,13 @@ public sealed class DigestScheduler(IServiceProvider services, IConfiguration co
         var hour = int.TryParse(config["PARHUB_DIGEST_HOUR"], out var h) ? Math.Clamp(h, 0, 23) : 7;
         while (!stop.IsCancellationRequested)
         {
-            var now = clock.GetLocalNow();
-            var next = new DateTimeOffset(now.Date.AddHours(hour), now.Offset);
-            if (next <= now) next = next.AddDays(1);
-            try { await Task.Delay(next - now, clock, stop); }
+            var now = clock.GetUtcNow();
+            try { await Task.Delay(VietnamTime.NextDaily(now, hour) - now, clock, stop); }
             catch (OperationCanceledException) { return; }
             try
             {
                 using var scope = services.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<Reminders>().SendDigestAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stop);
+                await scope.ServiceProvider.GetRequiredService<Reminders>().SendDigestAsync(VietnamTime.Today(clock), stop);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

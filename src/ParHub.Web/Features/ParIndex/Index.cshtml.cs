@@ -104,9 +104,9 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var year = Reports.VietnamTime.Today(clock).Year;
+        var year = VietnamTime.Today(clock).Year;
         if (IsCoordinator) await index.EnsureDemoFrameworkAsync(year, ct);
-        if (Due == default) Due = Reports.VietnamTime.Today(clock).AddDays(30); // a month to self-assess, unless set otherwise
+        if (Due == default) Due = VietnamTime.Today(clock).AddDays(30); // a month to self-assess, unless set otherwise
         Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name)).ToList();
         Frameworks = await db.IndexFrameworks.AsNoTracking().OrderByDescending(f => f.Year).ToListAsync(ct);
         Incomplete = Frameworks.Where(f => IndexService.Definition(f).Problems().Count > 0).Select(f => f.Id).ToHashSet();

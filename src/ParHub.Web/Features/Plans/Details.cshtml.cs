@@ -21,7 +21,7 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider 
         var plan = await db.Plans.AsNoTracking().Include(p => p.Targets).SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return NotFound();
         Plan = plan;
-        AsOf = asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        AsOf = asOf ?? VietnamTime.Today(clock);
         Tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id).OrderBy(t => t.SortOrder).ToListAsync(ct);
         var filter = new TaskFilter { PlanId = id };
         Counts = await queries.CountsAsync(filter, AsOf, ct);
@@ -35,7 +35,7 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider 
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return NotFound();
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id).ToListAsync(ct);
-        var day = asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var day = asOf ?? VietnamTime.Today(clock);
         return File(PlanExport.Xlsx(plan, tasks, day), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"nhiem-vu-{plan.Year}-{id}.xlsx");
     }
 

@@ -16,7 +16,7 @@ public class IndexModel(ParHubDbContext db, TaskAccess access, TaskQueries queri
 
     public async Task OnGetAsync(DateOnly? asOf, CancellationToken ct)
     {
-        AsOf = asOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        AsOf = asOf ?? VietnamTime.Today(clock);
         var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenByDescending(p => p.IssuedOn).Take(500).ToListAsync(ct);
         var counts = await queries.CountsByPlanAsync(plans.Select(p => p.Id).ToList(), AsOf, ct);
         Rows = plans.Select(p => new Row(p, counts.GetValueOrDefault(p.Id) ?? StatusCounts.Of([]))).ToList();

@@ -6,16 +6,6 @@ using ParHub.Web.Data;
 
 namespace ParHub.Web.Features.Reports;
 
-/// <summary>Vietnam's calendar day (UTC+7, no daylight saving): what "on time" and "as of" are measured in.</summary>
-public static class VietnamTime
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
-    public static DateTimeOffset Now(TimeProvider clock) => clock.GetUtcNow().ToOffset(Offset);
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
-    public static DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset).DateTime);
-    public static string Show(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset).ToString("dd/MM/yyyy HH:mm");
-}
-
 /// <summary>A regime as the province set it up: the stored setting and its period rules.</summary>
 public sealed record RegimeSetup(ReportRegimeSetting Setting, ReportRegime Regime)
 {

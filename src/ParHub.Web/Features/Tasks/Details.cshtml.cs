@@ -40,7 +40,7 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
         if (task is null) return false;
         Task = task;
         Plan = task.PlanId is { } p ? await db.Plans.AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, ct) : null;
-        Status = DeadlineStatuses.Of(task.Start, task.EffectiveDue, task.CompletedOn, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        Status = DeadlineStatuses.Of(task.Start, task.EffectiveDue, task.CompletedOn, VietnamTime.Today(clock));
         var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var groupNames = await db.AgencyGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
         Assigned Map(TaskAssignment a) => a.AgencyId is { } ag ? new(agencyNames.GetValueOrDefault(ag, a.Text), $"/Agencies/Details/{ag}")

@@ -30,7 +30,7 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyQueries a
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        AsOf = Filter.AsOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        AsOf = Filter.AsOf ?? VietnamTime.Today(clock);
         Filter.PageSize = Math.Clamp(Filter.PageSize, 10, 200);
         Filter.Page = Math.Max(1, Filter.Page);
         // The counts give the total too: one aggregate and one page query per request.

@@ -26,7 +26,7 @@ public class NewModel(AddAssignedTask add, TimeProvider clock) : PageModel
     [BindProperty] public TaskInput Input { get; set; } = new();
     public List<string> Errors { get; } = [];
 
-    public void OnGet() => Input.Year = clock.GetLocalNow().Year;
+    public void OnGet() => Input.Year = VietnamTime.Today(clock).Year;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

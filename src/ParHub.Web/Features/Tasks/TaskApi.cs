@@ -31,7 +31,7 @@ public static class TaskApi
             .WithSummary("Cập nhật tiến độ (cơ quan chủ trì; Sở Nội vụ). Gửi kèm version đã đọc; trả 409 nếu nhiệm vụ vừa được người khác cập nhật.");
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private static DateOnly Today(TimeProvider clock) => VietnamTime.Today(clock);
 
     private static async Task<Ok<List<PlanDto>>> PlansAsync(ParHubDbContext db, int? year, CancellationToken ct)
     {

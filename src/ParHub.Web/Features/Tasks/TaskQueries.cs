@@ -32,15 +32,8 @@ public sealed record TaskRow(int Id, int? PlanId, string? PlanNumber, int? PlanY
 public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
 {
     /// <summary>The SQL form of <see cref="DeadlineStatuses.Of"/>, so that status filters and counts run in the database.</summary>
-    public static Expression<Func<PlanTask, bool>> HasStatus(DeadlineStatus status, DateOnly asOf) => status switch
-    {
-        DeadlineStatus.DoneOnTime => t => t.CompletedOn != null && t.CompletedOn <= asOf && ((t.CurrentDue ?? t.Due) == null || t.CompletedOn <= (t.CurrentDue ?? t.Due)),
-        DeadlineStatus.DoneLate => t => t.CompletedOn != null && t.CompletedOn <= asOf && (t.CurrentDue ?? t.Due) != null && t.CompletedOn > (t.CurrentDue ?? t.Due),
-        DeadlineStatus.Overdue => t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) < asOf,
-        DeadlineStatus.NotYetDue => t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && t.Start != null && t.Start > asOf,
-        DeadlineStatus.InProgressOnTime => t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && (t.Start == null || t.Start <= asOf),
-        _ => t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) == null,
-    };
+    public static Expression<Func<PlanTask, bool>> HasStatus(DeadlineStatus status, DateOnly asOf) =>
+        DeadlineRule.Over<PlanTask>(status, t => t.Start, t => t.CurrentDue ?? t.Due, t => t.CompletedOn, () => asOf);
 
     public IQueryable<PlanTask> Filtered(TaskFilter f, DateOnly asOf)
     {
@@ -144,18 +137,28 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
     private static async Task<List<(TKey Key, StatusCounts Counts)>> AggregateAsync<TKey>(IQueryable<PlanTask> q,
         Expression<Func<PlanTask, TKey>> key, DateOnly asOf, CancellationToken ct)
     {
-        var rows = await q.GroupBy(key).Select(g => new CountsRow<TKey>
-        {
-            Key = g.Key,
-            Total = g.Count(),
-            DoneOnTime = g.Count(t => t.CompletedOn != null && t.CompletedOn <= asOf && ((t.CurrentDue ?? t.Due) == null || t.CompletedOn <= (t.CurrentDue ?? t.Due))),
-            DoneLate = g.Count(t => t.CompletedOn != null && t.CompletedOn <= asOf && (t.CurrentDue ?? t.Due) != null && t.CompletedOn > (t.CurrentDue ?? t.Due)),
-            Overdue = g.Count(t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) < asOf),
-            NotYetDue = g.Count(t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && t.Start != null && t.Start > asOf),
-            InProgress = g.Count(t => (t.CompletedOn == null || t.CompletedOn > asOf) && (t.CurrentDue ?? t.Due) != null && (t.CurrentDue ?? t.Due) >= asOf && (t.Start == null || t.Start <= asOf)),
-        }).ToListAsync(ct);
+        var rows = await q.GroupBy(key).Select(CountsSelector<TKey>(asOf)).ToListAsync(ct);
         return rows.Select(c => (c.Key, new StatusCounts(c.Total, c.DoneOnTime, c.DoneLate, c.InProgress, c.Overdue, c.NotYetDue,
             c.Total - c.DoneOnTime - c.DoneLate - c.Overdue - c.NotYetDue - c.InProgress))).ToList();
+    }
+
+    /// <summary>g => new CountsRow { Key = g.Key, Total = g.Count(), DoneOnTime = g.Count(rule), … }, the rule being <see cref="DeadlineRule"/>.</summary>
+    private static Expression<Func<IGrouping<TKey, PlanTask>, CountsRow<TKey>>> CountsSelector<TKey>(DateOnly asOf)
+    {
+        var g = Expression.Parameter(typeof(IGrouping<TKey, PlanTask>), "g");
+        Expression Count(DeadlineStatus? s) => s is { } status
+            ? Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(PlanTask)], g, HasStatus(status, asOf))
+            : Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(PlanTask)], g);
+        MemberBinding Bind(string member, Expression value) => Expression.Bind(typeof(CountsRow<TKey>).GetProperty(member)!, value);
+        return Expression.Lambda<Func<IGrouping<TKey, PlanTask>, CountsRow<TKey>>>(Expression.MemberInit(
+            Expression.New(typeof(CountsRow<TKey>)),
+            Bind(nameof(CountsRow<TKey>.Key), Expression.Property(g, nameof(IGrouping<TKey, PlanTask>.Key))),
+            Bind(nameof(CountsRow<TKey>.Total), Count(null)),
+            Bind(nameof(CountsRow<TKey>.DoneOnTime), Count(DeadlineStatus.DoneOnTime)),
+            Bind(nameof(CountsRow<TKey>.DoneLate), Count(DeadlineStatus.DoneLate)),
+            Bind(nameof(CountsRow<TKey>.Overdue), Count(DeadlineStatus.Overdue)),
+            Bind(nameof(CountsRow<TKey>.NotYetDue), Count(DeadlineStatus.NotYetDue)),
+            Bind(nameof(CountsRow<TKey>.InProgress), Count(DeadlineStatus.InProgressOnTime))), g);
     }
 
     /// <summary>Counts per reform area (the plan's groups) for a drill-down table, in document order.</summary>

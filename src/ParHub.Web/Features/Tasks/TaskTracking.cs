@@ -104,7 +104,7 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         if (!Enum.IsDefined(input.Progress)) throw new TaskRuleException("Tình trạng tiến độ không hợp lệ.");
         if (contribution && string.IsNullOrWhiteSpace(input.Note) && files.Count == 0)
             throw new TaskRuleException("Vui lòng nhập nội dung phối hợp hoặc đính kèm tệp.");
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = VietnamTime.Today(clock);
         if (!contribution)
         {
             if (input.Progress == TaskProgress.Done && input.CompletedOn is null) throw new TaskRuleException("Vui lòng nhập ngày hoàn thành.");

@@ -21,7 +21,7 @@ public class TimelineModel(ParHubDbContext db, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(int? year, int? planId, int? agencyId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = VietnamTime.Today(clock);
         Year = year is >= 1990 and <= 2100 ? year.Value : today.Year;
         (PlanId, AgencyId) = (planId, agencyId);
         var first = new DateOnly(Year, 1, 1);
