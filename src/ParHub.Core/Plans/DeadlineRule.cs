@@ -47,7 +47,8 @@ public static class DeadlineRule
     public static Expression<Func<T, bool>> Over<T>(DeadlineStatus status, Expression<Func<T, DateOnly?>> start,
         Expression<Func<T, DateOnly?>> due, Expression<Func<T, DateOnly?>> completedOn, Expression<Func<DateOnly>> asOf)
     {
-        var rule = Conditions[status];
+        // A value outside the enumeration (a hand-typed query string) is read as "undated", as the board always did.
+        var rule = Conditions.GetValueOrDefault(status) ?? Conditions[DeadlineStatus.Undated];
         var entity = Expression.Parameter(typeof(T), "t");
         var map = new Dictionary<ParameterExpression, Expression>
         {

@@ -84,17 +84,17 @@ public static class ParHubApp
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IConfiguration>()["PARHUB_NOW_FILE"] is { Length: > 0 } f ? new FileClock(f) : TimeProvider.System);
         services.AddSingleton<AgencyDirectoryCache>();
-        services.AddSingleton<DirectoryChangeInterceptor>();
-        services.AddSingleton<Features.Tasks.TaskReadCache>();
-        services.AddSingleton<Features.Tasks.TaskChangeInterceptor>();
+        services.AddHybridCache();
+        services.AddSingleton<Shared.ReadCache>();
+        services.AddSingleton<Shared.CacheInvalidation>();
         services.AddSingleton<UnitOfWorkInterceptor>();
         services.AddSingleton<TextSafetyInterceptor>();
         void Context(IServiceProvider sp, DbContextOptionsBuilder o)
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
             settings.Configure(o);
-            o.AddInterceptors(sp.GetRequiredService<TextSafetyInterceptor>(), sp.GetRequiredService<DirectoryChangeInterceptor>(),
-                sp.GetRequiredService<Features.Tasks.TaskChangeInterceptor>(), sp.GetRequiredService<UnitOfWorkInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<TextSafetyInterceptor>(), sp.GetRequiredService<Shared.CacheInvalidation>(),
+                sp.GetRequiredService<UnitOfWorkInterceptor>());
             if (settings.Provider == DbProvider.Sqlite) o.AddInterceptors(SqliteConnectionSetup.Instance);
         }
         // One model, one subclass per provider (each with its own migrations); everything injects ParHubDbContext.

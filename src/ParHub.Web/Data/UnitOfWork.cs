@@ -151,35 +151,11 @@ public sealed class TransactionEndpointFilter : IEndpointFilter
 }
 
 /// <summary>
-/// Marks a unit of work whose save failed (so it is rolled back), and tells the read caches after a commit: a value
-/// read by another request between a save and its commit must not be kept.
+/// Marks a unit of work whose save failed (so it is rolled back) and ends the unit (its after-commit or after-rollback
+/// actions) when its transaction ends, or at once for a save outside a transaction.
 /// </summary>
-public sealed class UnitOfWorkInterceptor(Features.Tasks.TaskReadCache tasks, Features.Agencies.AgencyDirectoryCache directory)
-    : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class UnitOfWorkInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    [Flags] private enum Touched { None = 0, Tasks = 1, Directory = 2 }
-    private readonly ConditionalWeakTable<DbContext, StrongBox<Touched>> touched = new();
-
-    private void Saving(DbContext? db)
-    {
-        if (db?.Database.CurrentTransaction is null) return;
-        var t = (Features.Tasks.TaskChangeInterceptor.Touches(db) ? Touched.Tasks : 0)
-            | (Features.Agencies.DirectoryChangeInterceptor.Touches(db) ? Touched.Directory : 0);
-        if (t != Touched.None) touched.GetOrCreateValue(db).Value |= t;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
-    {
-        Saving(e.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result, CancellationToken ct = default)
-    {
-        Saving(e.Context);
-        return ValueTask.FromResult(result);
-    }
-
     public override void SaveChangesFailed(DbContextErrorEventData e)
     {
         if (e.Context is { } db && db.Database.CurrentTransaction is not null) UnitOfWork.MarkFailed(db);
@@ -192,7 +168,6 @@ public sealed class UnitOfWorkInterceptor(Features.Tasks.TaskReadCache tasks, Fe
         return Task.CompletedTask;
     }
 
-    // After the commit (or a rollback of what this context may have cached from its own uncommitted writes).
     public override int SavedChanges(SaveChangesCompletedEventData e, int result)
     {
         if (e.Context is { } db && db.Database.CurrentTransaction is null) UnitOfWork.Ended(db, committed: true);
@@ -205,13 +180,9 @@ public sealed class UnitOfWorkInterceptor(Features.Tasks.TaskReadCache tasks, Fe
         return ValueTask.FromResult(result);
     }
 
-    private void Ended(DbContext? db, bool committed)
+    private static void Ended(DbContext? db, bool committed)
     {
         if (db is not null) UnitOfWork.Ended(db, committed);
-        if (db is null || !touched.TryGetValue(db, out var box)) return;
-        touched.Remove(db);
-        if (box.Value.HasFlag(Touched.Tasks)) tasks.Invalidate();
-        if (box.Value.HasFlag(Touched.Directory)) directory.Invalidate();
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData.Context, committed: true);

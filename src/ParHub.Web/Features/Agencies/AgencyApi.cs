@@ -17,6 +17,10 @@ public sealed record AgencyDto(
         a.Id, a.Code, a.Kind, a.Name, a.ShortName, a.AliasList, a.ParentId, a.ValidFrom, a.ValidTo, a.SuccessorId,
         a.Address, a.Phone, a.Email, a.IsDemo,
         a.Groups.Select(g => groupCodes?.GetValueOrDefault(g.GroupId) ?? g.Group?.Code ?? g.GroupId.ToString()).ToList());
+
+    public static AgencyDto From(AgencyInfo a, IReadOnlyDictionary<int, string> groupCodes) => new(
+        a.Id, a.Code, a.Kind, a.Name, a.ShortName, a.AliasList, a.ParentId, a.ValidFrom, a.ValidTo, a.SuccessorId,
+        a.Address, a.Phone, a.Email, a.IsDemo, a.GroupIds.Select(g => groupCodes.GetValueOrDefault(g) ?? g.ToString()).ToList());
 }
 
 public sealed record AgencyGroupDto(int Id, string Code, string Name, IReadOnlyList<string> Aliases, IReadOnlyList<int> MemberIds);
@@ -41,7 +45,7 @@ public static class AgencyApi
     {
         var directory = await service.DirectoryAsync(ct);
         var codes = directory.Groups.ToDictionary(g => g.Key, g => g.Value.Code);
-        IEnumerable<Agency> agencies = string.IsNullOrWhiteSpace(q)
+        IEnumerable<AgencyInfo> agencies = string.IsNullOrWhiteSpace(q)
             ? directory.Entries.Select(e => e.Agency)
             : (await service.SearchAsync(q, 200, ct)).Select(h => h.Agency);
         if (kind is { } k) agencies = agencies.Where(a => a.Kind == k);

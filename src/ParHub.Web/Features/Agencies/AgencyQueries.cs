@@ -24,14 +24,14 @@ public sealed class AgencyInput
     public List<int>? GroupIds { get; set; }
 }
 
-public sealed record SearchHit(Agency Agency, int Score);
+public sealed record SearchHit(AgencyInfo Agency, int Score);
 
 /// <summary>Reads the agency directory (a cached, immutable snapshot). Changes go through <see cref="SaveAgency"/>.</summary>
 public sealed class AgencyQueries(ParHubDbContext db, AgencyDirectoryCache cache)
 {
 
     /// <summary>Every agency (with its group memberships), in directory order: kind, then Vietnamese name order.</summary>
-    public async Task<IReadOnlyList<Agency>> AllAsync(CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<AgencyInfo>> AllAsync(CancellationToken ct = default) =>
         (await cache.GetAsync(db, ct)).Entries.Select(e => e.Agency).ToList();
 
     public Task<AgencyDirectoryCache.Snapshot> DirectoryAsync(CancellationToken ct = default) => cache.GetAsync(db, ct);

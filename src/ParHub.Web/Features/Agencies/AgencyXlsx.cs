@@ -39,7 +39,7 @@ public sealed record AgencyImportPreview(IReadOnlyList<AgencyImportRow> Rows, IR
 }
 
 /// <summary>Exports the directory to XLSX and imports it back: preview first, then apply in one transaction.</summary>
-public sealed class AgencyXlsx(ParHubDbContext db, SaveAgency agencies, AuditLog audit, AgencyDirectoryCache cache)
+public sealed class AgencyXlsx(ParHubDbContext db, SaveAgency agencies, AuditLog audit)
 {
     public const long MaxUploadBytes = 5 * 1024 * 1024;
 
@@ -178,7 +178,6 @@ public sealed class AgencyXlsx(ParHubDbContext db, SaveAgency agencies, AuditLog
             audit.Record("import", "Directory", "xlsx", null,
                 $"Nhập danh mục cơ quan từ Excel: {fresh.Count} thêm mới, {preview.Rows.Count - fresh.Count} cập nhật", []);
             await db.SaveChangesAsync(ct);
-            cache.Invalidate();
             return (fresh.Count, preview.Rows.Count - fresh.Count);
         }, ct);
     }

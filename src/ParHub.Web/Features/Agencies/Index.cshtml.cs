@@ -11,9 +11,9 @@ public class IndexModel(AgencyQueries agencies, AgencyScope scope, TimeProvider 
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public bool ShowEnded { get; set; }
-    public List<Agency>? Hits { get; private set; }
-    public List<Agency> Roots { get; private set; } = [];
-    private ILookup<int?, Agency> children = Array.Empty<Agency>().ToLookup(a => a.ParentId);
+    public List<AgencyInfo>? Hits { get; private set; }
+    public List<AgencyInfo> Roots { get; private set; } = [];
+    private ILookup<int?, AgencyInfo> children = Array.Empty<AgencyInfo>().ToLookup(a => a.ParentId);
     public bool CanManage => scope.CanManageDirectory;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -40,5 +40,5 @@ public class IndexModel(AgencyQueries agencies, AgencyScope scope, TimeProvider 
         }
     }
 
-    public List<Agency> ChildrenOf(int id) => children[id].ToList();
+    public List<AgencyInfo> ChildrenOf(int id) => children[id].ToList();
 }

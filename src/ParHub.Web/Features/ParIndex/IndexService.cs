@@ -5,6 +5,7 @@ using ParHub.Core.Audit;
 using ParHub.Core.Scoring;
 using ParHub.Web.App;
 using ParHub.Web.Data;
+using ParHub.Web.Shared;
 using ParHub.Web.Features.Audit;
 using ParHub.Web.Features.Reports;
 using ParHub.Web.Features.Tasks;
@@ -41,7 +42,7 @@ public sealed class CriterionInput
 /// explanation, results and publication. Every change is audited; scoping is decided here, on the server.
 /// </summary>
 public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencyScope scope, AuditLog audit, TaskQueries tasks,
-    ReportSetup reports, ReportQueries reportQueries, TaskReadCache cache, Agencies.AgencyQueries directory, TimeProvider clock,
+    ReportSetup reports, ReportQueries reportQueries, ReadCache cache, Agencies.AgencyQueries directory, TimeProvider clock,
     ParHub.Web.Shared.FileStore files)
 {
     public const string EntityType = "Assessment";
@@ -477,9 +478,13 @@ public sealed class IndexService(ParHubDbContext db, ICurrentUser user, AgencySc
     }
 
     /// <summary>The results of a cycle: every assessment scored by the engine (appraised points over self-assessed).</summary>
-    /// <summary>Kept in memory until the next saved change to assessments (the same versioned cache as the task board).</summary>
+    /// <summary>Kept until the next committed change to the index, the reports, the tasks or the directory it is computed from.</summary>
     public Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> ResultsAsync(AssessmentCycle cycle, CancellationToken ct = default) =>
-        cache.GetOrAddAsync($"index-results:{cycle.Id}", () => LoadResultsAsync(cycle, ct));
+        cache.GetOrCreateAsync($"index:results:{cycle.Id}", CacheTagsOf(cycle.Id), c => LoadResultsAsync(cycle, c), ct);
+
+    /// <summary>What a cycle's results are computed from.</summary>
+    public static string[] CacheTagsOf(int cycleId) =>
+        [CacheTags.IndexAll, CacheTags.Index(cycleId), CacheTags.Reports, CacheTags.Tasks, CacheTags.Directory];
 
     private async Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> LoadResultsAsync(AssessmentCycle cycle, CancellationToken ct)
     {

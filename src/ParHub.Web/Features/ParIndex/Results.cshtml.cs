@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Scoring;
 using ParHub.Web.Data;
+using ParHub.Web.Shared;
 
 namespace ParHub.Web.Features.ParIndex;
 
@@ -12,7 +13,7 @@ namespace ParHub.Web.Features.ParIndex;
 /// the province-wide roles and appraisers see it; after, anyone may (also on the public page).
 /// </summary>
 [AllowAnonymous]
-public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskReadCache cache) : PageModel
+public class ResultsModel(ParHubDbContext db, IndexService index, ReadCache cache) : PageModel
 {
     /// <summary>One line of the ranking, formatted once and kept until the next change to the cycle's assessments.</summary>
     public sealed record RankingRow(string AgencyId, string Name, int? AssessmentId, bool Submitted, int Rank, string Points, string Max, string Index, string? Band, string[] Fields,
@@ -148,7 +149,7 @@ public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskRead
         FrameworkRow = await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == cycle.FrameworkId, ct);
         var (framework, _, _) = await index.ResultsAsync(cycle, ct);
         Framework = framework;
-        Rows = await cache.GetOrAddAsync($"index-ranking:{id}", async () =>
+        Rows = await cache.GetOrCreateAsync($"index:ranking:{id}", IndexService.CacheTagsOf(id), async _ =>
         {
             var (f, results, _) = await index.ResultsAsync(cycle, ct);
             var ids = await db.Assessments.AsNoTracking().Where(a => a.CycleId == id)
@@ -161,7 +162,7 @@ public class ResultsModel(ParHubDbContext db, IndexService index, Tasks.TaskRead
                     last.TryGetValue(r.Id, out var before) ? Show(before) : null,
                     last.TryGetValue(r.Id, out var b) ? (ScoringEngine.Round(r.Index) - ScoringEngine.Round(b)) switch { > 0 and var d => "+" + Show(d), var d => Show(d) } : null))
                 .ToList();
-        });
+        }, ct);
         if (index.IsCoordinator) Assignments = await index.AssignmentsAsync(id, ct);
         return null;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Reports;
 using ParHub.Web.Data;
+using ParHub.Web.Shared;
 
 namespace ParHub.Web.Features.Reports;
 
@@ -18,7 +19,7 @@ public sealed record Narrative(string AgencyName, string FieldLabel, string Text
 public sealed record ProvinceTotals(ReportForm Form, int Reports, IReadOnlyDictionary<string, AggregateValue> Values);
 
 /// <summary>Reporting rates and live province totals of a period (submitted and accepted reports only).</summary>
-public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup, Tasks.TaskReadCache cache)
+public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup, ReadCache cache)
 {
     public static readonly ReportStatus[] Counted = [ReportStatus.Submitted, ReportStatus.Accepted];
 
@@ -42,7 +43,8 @@ public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup, Tasks.T
     /// agency group), derived rates computed from the sums. Reports made with other form versions add the fields they share.
     /// </summary>
     public Task<ProvinceTotals> TotalsAsync(RegimeSetup regime, string periodCode, string? groupCode = null, CancellationToken ct = default) =>
-        cache.GetOrAddAsync($"report-totals:{regime.Setting.Key}:{regime.Setting.FormKey}:{periodCode}:{groupCode}", () => LoadTotalsAsync(regime, periodCode, groupCode, ct));
+        cache.GetOrCreateAsync($"reports:totals:{regime.Setting.Key}:{regime.Setting.FormKey}:{periodCode}:{groupCode}",
+            [CacheTags.Reports, CacheTags.Directory], c => LoadTotalsAsync(regime, periodCode, groupCode, c), ct);
 
     private async Task<ProvinceTotals> LoadTotalsAsync(RegimeSetup regime, string periodCode, string? groupCode, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Plans;
 using ParHub.Web.Data;
+using ParHub.Web.Shared;
 
 namespace ParHub.Web.Features.Tasks;
 
@@ -29,8 +30,10 @@ public sealed record TaskRow(int Id, int? PlanId, string? PlanNumber, int? PlanY
     DeadlineStatus Status);
 
 /// <summary>Task board, counts and drill-down, computed for any "as of" date in the database.</summary>
-public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
+public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
 {
+    private static readonly string[] Tags = [CacheTags.Tasks];
+
     /// <summary>The SQL form of <see cref="DeadlineStatuses.Of"/>, so that status filters and counts run in the database.</summary>
     public static Expression<Func<PlanTask, bool>> HasStatus(DeadlineStatus status, DateOnly asOf) =>
         DeadlineRule.Over<PlanTask>(status, t => t.Start, t => t.CurrentDue ?? t.Due, t => t.CompletedOn, () => asOf);
@@ -65,7 +68,7 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
     public async Task<(List<TaskRow> Rows, int Total)> BoardAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default)
     {
         var q = Filtered(f, asOf);
-        var total = await cache.GetOrAddAsync("total:" + Key(f, asOf), () => q.CountAsync(ct));
+        var total = await cache.GetOrCreateAsync("tasks:total:" + Key(f, asOf), Tags, c => q.CountAsync(c), ct);
         return (await PageAsync(q, f, asOf, ct), total);
     }
 
@@ -81,9 +84,9 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
             // looking for a few thousand rows (a LIMIT plan that PostgreSQL picks and regrets).
             // The sorted ids are kept with the counts (same key, same version), so paging and repeated views of one
             // filter read only their page's rows.
-            var sorted = await cache.GetOrAddAsync("ids:" + Key(f, asOf), async () =>
+            var sorted = await cache.GetOrCreateAsync("tasks:ids:" + Key(f, asOf), Tags, async c =>
                 (await q.Select(t => new { t.Id, t.SortDue, t.PlanId, t.SortOrder }).ToListAsync(ct))
-                    .OrderBy(k => k.SortDue).ThenBy(k => k.PlanId).ThenBy(k => k.SortOrder).Select(k => k.Id).ToArray());
+                    .OrderBy(k => k.SortDue).ThenBy(k => k.PlanId).ThenBy(k => k.SortOrder).Select(k => k.Id).ToArray(), ct);
             var ids = sorted.Skip((page - 1) * size).Take(size).ToList();
             ordered = db.PlanTasks.AsNoTracking().Where(t => ids.Contains(t.Id)).OrderBy(t => t.SortDue).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder);
         }
@@ -104,7 +107,7 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
     /// <see cref="DeadlineStatuses.Of"/> (and <see cref="HasStatus"/>); a test checks they agree for many dates.
     /// </summary>
     public Task<StatusCounts> CountsAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default) =>
-        cache.GetOrAddAsync("counts:" + Key(f, asOf), () => LoadCountsAsync(f, asOf, ct));
+        cache.GetOrCreateAsync("tasks:counts:" + Key(f, asOf), Tags, c => LoadCountsAsync(f, asOf, c), ct);
 
     /// <summary>The filter and date as a cache key (paging excluded: counts do not depend on it).</summary>
     private static string Key(TaskFilter f, DateOnly asOf) =>
@@ -115,9 +118,9 @@ public sealed class TaskQueries(ParHubDbContext db, TaskReadCache cache)
 
     /// <summary>Counts per plan for many plans in one aggregate query (same conditions as <see cref="CountsAsync"/>).</summary>
     public Task<Dictionary<int, StatusCounts>> CountsByPlanAsync(IReadOnlyCollection<int> planIds, DateOnly asOf, CancellationToken ct = default) =>
-        cache.GetOrAddAsync($"by-plan:{asOf:yyyyMMdd}:{string.Join(',', planIds)}", async () =>
+        cache.GetOrCreateAsync($"tasks:by-plan:{asOf:yyyyMMdd}:{string.Join(',', planIds)}", Tags, async c =>
             (await AggregateAsync(db.PlanTasks.AsNoTracking().Where(t => t.PlanId != null && planIds.Contains(t.PlanId.Value)), t => t.PlanId!.Value, asOf, ct))
-                .ToDictionary(r => r.Key, r => r.Counts));
+                .ToDictionary(r => r.Key, r => r.Counts), ct);
 
     private sealed class CountsRow<TKey>
     {

@@ -1,0 +1,64 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace ParHub.Web.Shared;
+
+/// <summary>The areas cached reads belong to; a committed change to an area drops every entry tagged with it.</summary>
+public static class CacheTags
+{
+    /// <summary>Plans, tasks and their assignments.</summary>
+    public const string Tasks = "tasks";
+    /// <summary>Periodic reports, their values, forms and regimes.</summary>
+    public const string Reports = "reports";
+    /// <summary>Frameworks, cycles, assessments and scores of every cycle; <see cref="Index(int)"/> for one cycle.</summary>
+    public const string IndexAll = "index";
+    /// <summary>Agencies, groups and memberships.</summary>
+    public const string Directory = "directory";
+
+    public static string Index(int cycleId) => $"index:{cycleId}";
+}
+
+/// <summary>
+/// Read-side cache over <see cref="HybridCache"/> (in memory; a distributed second level can be added by configuration):
+/// counts, totals, rankings and the directory, each under the tags of the areas it was computed from. Values are
+/// shared between requests as they are — callers must treat them as immutable (the directory is a snapshot of
+/// records). A change drops its areas' entries after its commit (<see cref="CacheInvalidation"/>); other processes
+/// see it after at most <see cref="MaxAge"/>.
+/// </summary>
+public sealed class ReadCache(HybridCache cache)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    private static readonly HybridCacheEntryOptions Options = new()
+    {
+        Expiration = MaxAge, LocalCacheExpiration = MaxAge, Flags = HybridCacheEntryFlags.DisableDistributedCache,
+    };
+
+    /// <summary>Moves on at every invalidation: a load that overlapped one is not kept.</summary>
+    private long generation;
+
+    /// <summary>The box HybridCache keeps as it is (sealed and immutable: no serialisation, no copy per read).</summary>
+    [ImmutableObject(true)]
+    private sealed class Frozen<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
+
+    public async Task<T> GetOrCreateAsync<T>(string key, IReadOnlyCollection<string> tags, Func<CancellationToken, Task<T>> load,
+        CancellationToken ct = default)
+    {
+        var seen = Interlocked.Read(ref generation);
+        var box = await cache.GetOrCreateAsync(key, load, static async (l, c) => new Frozen<T>(await l(c)), Options, tags, ct);
+        if (Interlocked.Read(ref generation) != seen) await cache.RemoveAsync(key, ct);
+        return box.Value;
+    }
+
+    public async Task InvalidateAsync(IEnumerable<string> tags, CancellationToken ct = default)
+    {
+        Interlocked.Increment(ref generation);
+        foreach (var tag in tags.Distinct()) await cache.RemoveByTagAsync(tag, ct);
+    }
+
+    /// <summary>For the synchronous save path (the in-memory cache completes at once).</summary>
+    public void Invalidate(IEnumerable<string> tags) => InvalidateAsync(tags).GetAwaiter().GetResult();
+}
