@@ -144,7 +144,8 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
     {
         var cycle = await db.AssessmentCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cycle is null) return NotFound();
-        if (!await auth.AllowsAsync(User, new IndexResource(cycle), IndexOperations.SeeResults)) return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        if (!await auth.AllowsAsync(User, new IndexResource(cycle), IndexOperations.SeeResults))
+            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         Cycle = cycle;
         IsPublic = User.Identity?.IsAuthenticated != true;
         FrameworkRow = await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == cycle.FrameworkId, ct);

@@ -14,8 +14,10 @@ public sealed class AssignAppraisers(ParHubDbContext db, AuditLog audit, IndexAc
         await access.DemandAsync(IndexResource.Province, IndexOperations.Manage);
         await db.InTransactionAsync(async () =>
         {
-            var appraiser = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct) ?? throw new IndexRuleException($"Không có tài khoản \"{userName}\".");
-            var isAppraiser = await db.UserRoles.AnyAsync(r => r.UserId == appraiser.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Appraiser), ct);
+            var appraiser = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName, ct)
+                ?? throw new IndexRuleException($"Không có tài khoản \"{userName}\".");
+            var isAppraiser = await db.UserRoles.AnyAsync(r => r.UserId == appraiser.Id
+                && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Appraiser), ct);
             if (!isAppraiser) throw new IndexRuleException($"Tài khoản {userName} không có vai trò thẩm định.");
             var cycle = await db.AssessmentCycles.FirstOrDefaultAsync(c => c.Id == cycleId, ct) ?? throw new KeyNotFoundException();
             var f = IndexData.Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));

@@ -17,7 +17,8 @@ public sealed class Publish(ParHubDbContext db, AuditLog audit, IndexAccess acce
         {
             var c = await db.AssessmentCycles.FirstOrDefaultAsync(x => x.Id == cycleId, ct) ?? throw new KeyNotFoundException();
             new CycleFlow(c).Publish(decision, clock.GetUtcNow().UtcDateTime).OrRefuse();
-            audit.Record("publish", "AssessmentCycle", c.Id.ToString(CultureInfo.InvariantCulture), null, $"Công bố kết quả Chỉ số CCHC: {c.PublicationDecision}", []);
+            audit.Record("publish", "AssessmentCycle", c.Id.ToString(CultureInfo.InvariantCulture), null,
+                $"Công bố kết quả Chỉ số CCHC: {c.PublicationDecision}", []);
             await db.SaveChangesAsync(ct);
         }, ct);
     }

@@ -20,8 +20,10 @@ public sealed class SetDeadline(ParHubDbContext db, AuditLog audit, IndexAccess 
             new CycleFlow(c).SetDeadline(due, reason, VietnamTime.Today(clock)).OrRefuse();
             audit.Record("deadline", "AssessmentCycle", c.Id.ToString(CultureInfo.InvariantCulture), null,
                 $"Hạn tự đánh giá {before:dd/MM/yyyy} → {due:dd/MM/yyyy}: {reason!.Trim()}",
-                [new FieldChange("SelfAssessmentDue", before.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+                [new FieldChange("SelfAssessmentDue", Day(before), Day(due))]);
             await db.SaveChangesAsync(ct);
         }, ct);
     }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -33,7 +33,8 @@ public sealed class AddFramework(ParHubDbContext db, AuditLog audit, TimeProvide
         };
         db.IndexFrameworks.Add(row);
         await db.SaveChangesAsync(ct); // the id, for the audit line; both commit together
-        audit.Record("create", "IndexFramework", row.Id.ToString(CultureInfo.InvariantCulture), null, $"Bộ chỉ số {f.Code} năm {year}: {f.Nodes.Count} mục", []);
+        audit.Record("create", "IndexFramework", row.Id.ToString(CultureInfo.InvariantCulture), null,
+            $"Bộ chỉ số {f.Code} năm {year}: {f.Nodes.Count} mục", []);
         await db.SaveChangesAsync(ct);
         return row;
     }, ct);

@@ -44,7 +44,8 @@ public sealed class SaveFramework(ParHubDbContext db, AuditLog audit, IndexAcces
     private static List<FieldChange> Diff(Framework a, Framework b)
     {
         static string Show(FrameworkNode n) =>
-            $"{n.Title} | {n.Max} | {n.Rule?.Type} {(n.Rule is null ? "" : RuleText.Format(n.Rule))} | {n.Evidence} | {n.Source} | {string.Join(",", n.Groups ?? [])}";
+            $"{n.Title} | {n.Max} | {n.Rule?.Type} {(n.Rule is null ? "" : RuleText.Format(n.Rule))} | {n.Evidence} | {n.Source} | "
+            + string.Join(",", n.Groups ?? []);
         var changes = new List<FieldChange>();
         if (a.Title != b.Title) changes.Add(new("Title", a.Title, b.Title));
         static string Bands(Framework f) => string.Join("; ", f.Bands.Select(x => $"{x.Name}={x.Min}")) + $" | thưởng {f.BonusCap} | trừ {f.PenaltyCap}";

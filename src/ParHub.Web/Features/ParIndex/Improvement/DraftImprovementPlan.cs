@@ -76,7 +76,8 @@ public sealed class DraftImprovementPlan(ParHubDbContext db, AuditLog audit, Ind
         var plan = new Plan
         {
             Kind = PlanKind.Improvement, Year = year, Issuer = "Sở Nội vụ (dự thảo)", CreatedAt = now, UpdatedAt = now,
-            Title = $"Kế hoạch khắc phục hạn chế, nâng cao Chỉ số CCHC năm {year} (từ kết quả năm {cycle.Year}" + (agencyName is null ? ")" : $", {agencyName})"),
+            Title = $"Kế hoạch khắc phục hạn chế, nâng cao Chỉ số CCHC năm {year} (từ kết quả năm {cycle.Year}"
+                + (agencyName is null ? ")" : $", {agencyName})"),
             Purposes = "Dự thảo do ParHub lập từ các tiêu chí bị mất điểm, xếp theo số điểm mất × số cơ quan bị mất điểm.",
         };
         var order = 0;
@@ -113,6 +114,7 @@ public sealed class DraftImprovementPlan(ParHubDbContext db, AuditLog audit, Ind
         if (before == text) return;
         if (setting is null) db.Settings.Add(setting = new Setting { Key = MapSetting });
         (setting.Value, setting.UpdatedAt, setting.UpdatedBy) = (text, now, user.Name);
-        audit.Record("update", "Setting", MapSetting, null, "Phân công chủ trì khắc phục theo lĩnh vực Chỉ số CCHC", [new Core.Audit.FieldChange("Value", before, text)]);
+        audit.Record("update", "Setting", MapSetting, null, "Phân công chủ trì khắc phục theo lĩnh vực Chỉ số CCHC",
+            [new Core.Audit.FieldChange("Value", before, text)]);
     }
 }

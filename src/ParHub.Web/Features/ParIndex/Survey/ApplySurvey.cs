@@ -35,7 +35,8 @@ public sealed class ApplySurvey(ParHubDbContext db, PreviewSurvey preview, Audit
                 if (row is null) a.Scores.Add(row = new AssessmentScore { Code = code });
                 var json = JsonSerializer.Serialize(ScoreInput.Of(p.Source.Percent!.Value), IndexData.Json);
                 if (row.Input == json) continue;
-                changes.Add(new FieldChange(code, p.Previous?.ToString(CultureInfo.InvariantCulture), p.Source.Percent!.Value.ToString(CultureInfo.InvariantCulture)));
+                changes.Add(new FieldChange(code, p.Previous?.ToString(CultureInfo.InvariantCulture),
+                    p.Source.Percent!.Value.ToString(CultureInfo.InvariantCulture)));
                 (row.Input, row.SelfPoints, row.Exempt) = (json, p.Points, false);
             }
             if (changes.Count == 0) continue;

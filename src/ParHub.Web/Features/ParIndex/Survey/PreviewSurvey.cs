@@ -27,7 +27,8 @@ public sealed class PreviewSurvey(ParHubDbContext db, IndexAccess access)
         if (survey.Count == 0) throw new IndexRuleException("Bộ chỉ số của kỳ này không có tiêu chí điều tra xã hội học.");
         var members = await db.Assessments.AsNoTracking().Where(a => a.CycleId == cycleId)
             .Join(db.Agencies, a => a.AgencyId, g => g.Id, (a, g) => new { a.Id, g.Code, g.Name, g.ShortName }).ToListAsync(ct);
-        var previous = await db.AssessmentScores.AsNoTracking().Where(s => db.Assessments.Any(a => a.Id == s.AssessmentId && a.CycleId == cycleId) && survey.Keys.Contains(s.Code))
+        var previous = await db.AssessmentScores.AsNoTracking()
+            .Where(s => db.Assessments.Any(a => a.Id == s.AssessmentId && a.CycleId == cycleId) && survey.Keys.Contains(s.Code))
             .ToDictionaryAsync(s => (s.AssessmentId, s.Code), s => s.Input, ct);
         var result = new List<SurveyPreviewLine>();
         foreach (var line in SurveyTable.Read(rows, survey.Keys))
@@ -35,9 +36,11 @@ public sealed class PreviewSurvey(ParHubDbContext db, IndexAccess access)
             var key = VietnameseText.Fold(line.Agency);
             var found = members.Where(m => string.Equals(m.Code, line.Agency.Trim(), StringComparison.OrdinalIgnoreCase)
                 || VietnameseText.Fold(m.Name) == key || (m.ShortName is not null && VietnameseText.Fold(m.ShortName) == key)).ToList();
-            var problem = line.Problem ?? (found.Count == 0 ? $"Không có cơ quan \"{line.Agency}\" trong kỳ đánh giá này." : found.Count > 1 ? $"\"{line.Agency}\" khớp nhiều cơ quan; ghi mã cơ quan." : null);
+            var problem = line.Problem ?? (found.Count == 0 ? $"Không có cơ quan \"{line.Agency}\" trong kỳ đánh giá này."
+                : found.Count > 1 ? $"\"{line.Agency}\" khớp nhiều cơ quan; ghi mã cơ quan." : null);
             var m = found.Count == 1 ? found[0] : null;
-            decimal? points = problem is null ? ScoringEngine.Points(survey[line.Code!].Rule!, survey[line.Code!].Max ?? 0, ScoreInput.Of(line.Percent!.Value)) : null;
+            decimal? points = problem is null
+                ? ScoringEngine.Points(survey[line.Code!].Rule!, survey[line.Code!].Max ?? 0, ScoreInput.Of(line.Percent!.Value)) : null;
             var before = m is not null && line.Code is not null && previous.TryGetValue((m.Id, line.Code), out var json) && json is not null
                 ? JsonSerializer.Deserialize<ScoreInput>(json, IndexData.Json)?.Number : null;
             result.Add(new SurveyPreviewLine(line, m?.Id, m?.Name, points, before, problem));
