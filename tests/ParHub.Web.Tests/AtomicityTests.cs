@@ -143,6 +143,26 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
     }
 
     [Fact]
+    public async Task An_improvement_plan_and_a_publication_are_not_kept_without_their_audit_lines()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        await coordinator.GetAsync("/ParIndex");
+        var framework = await app.WithDbAsync(db => db.IndexFrameworks.OrderBy(f => f.Id).Select(f => f.Id).FirstAsync());
+        var open = await coordinator.PostFormAsync("/ParIndex",
+            new() { ["FrameworkId"] = framework.ToString(), ["GroupCode"] = "SBN", ["Due"] = "2031-02-28" });
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        var cycle = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+        var n = 0;
+        await CheckAsync("Plan", () => coordinator.PostFormAsync($"/ParIndex/Improve/{cycle}",
+                new() { ["Map"] = $"1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8={(++n % 2 == 0 ? "STP" : "SNV")}" }),
+            db => db.Plans.CountAsync());
+        var results = $"/ParIndex/Results/{cycle}";
+        await CheckAsync("AssessmentCycle",
+            () => coordinator.PostFormAsync($"{results}?handler=Publish", new() { ["decision"] = "Quyết định số 9/QĐ-UBND" }, results),
+            db => db.AssessmentCycles.Where(c => c.Id == cycle).Select(c => c.PublicationDecision).SingleAsync());
+    }
+
+    [Fact]
     public async Task The_provinces_texts_are_not_saved_without_their_audit_line()
     {
         var coordinator = await app.SignInAsync("cchc");

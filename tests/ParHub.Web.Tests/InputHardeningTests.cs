@@ -301,8 +301,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
             var a = await db.Assessments.Include(x => x.Scores).SingleAsync(x => x.Id == stp);
             a.Status = AssessmentStatus.Submitted;
             a.SubmittedAt = DateTime.UtcNow;
-            a.Scores.Add(new AssessmentScore { Code = "2.2", SelfPoints = 6, Input = JsonSerializer.Serialize(ScoreInput.Rate(10, 10), IndexService.Json) });
-            a.Scores.Add(new AssessmentScore { Code = "3.3", SelfPoints = 8, Input = JsonSerializer.Serialize(ScoreInput.Rate(10, 10), IndexService.Json) });
+            a.Scores.Add(new AssessmentScore { Code = "2.2", SelfPoints = 6, Input = JsonSerializer.Serialize(ScoreInput.Rate(10, 10), IndexData.Json) });
+            a.Scores.Add(new AssessmentScore { Code = "3.3", SelfPoints = 8, Input = JsonSerializer.Serialize(ScoreInput.Rate(10, 10), IndexData.Json) });
             a.Version++;
             return await db.SaveChangesAsync();
         });
@@ -418,12 +418,12 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
             a.Status = AssessmentStatus.Submitted;
             a.Scores.Add(new AssessmentScore
             {
-                Code = "2.2", SelfPoints = 6, Input = JsonSerializer.Serialize(ScoreInput.Rate(10, 10), IndexService.Json),
+                Code = "2.2", SelfPoints = 6, Input = JsonSerializer.Serialize(ScoreInput.Rate(10, 10), IndexData.Json),
                 AppraisedPoints = 3, AppraisalReason = "Lý do thẩm định riêng tư", AppraisedBy = "thamdinh", Explanation = "Giải trình riêng tư của cơ quan",
                 SecondPoints = 4, SecondReason = "Lý do lần hai riêng tư", SecondBy = "cchc",
             });
             var draft = await db.Assessments.Include(x => x.Scores).SingleAsync(x => x.Id == stc);
-            draft.Scores.Add(new AssessmentScore { Code = "3.3", SelfPoints = 5, Input = JsonSerializer.Serialize(ScoreInput.Rate(4321, 8642), IndexService.Json) });
+            draft.Scores.Add(new AssessmentScore { Code = "3.3", SelfPoints = 5, Input = JsonSerializer.Serialize(ScoreInput.Rate(4321, 8642), IndexData.Json) });
             var c = await db.AssessmentCycles.SingleAsync(x => x.Id == cycleId);
             (c.PublishedAt, c.PublicationDecision) = (DateTime.UtcNow, "Quyết định 1/QĐ-UBND");
             return await db.SaveChangesAsync();

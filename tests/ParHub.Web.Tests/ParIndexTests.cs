@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParHub.Core.Scoring;
+using ParHub.Web.Features.ParIndex;
+using ParHub.Web.Features.ParIndex.Frameworks;
 using ParHub.Web.Tests.Infrastructure;
 
 namespace ParHub.Web.Tests;
@@ -66,7 +68,7 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var imported = await coordinator.PostAsync("/ParIndex?handler=Import", import);
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         Assert.Contains("Đã nhập 25 mục (17 tiêu chí được chấm)", await coordinator.GetStringAsync(imported.Headers.Location!.OriginalString));
-        var fromExcel = ParHub.Web.Features.ParIndex.IndexService.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Code == "tu-excel" && x.Year == 2040)));
+        var fromExcel = IndexData.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Code == "tu-excel" && x.Year == 2040)));
         static string Shape(FrameworkNode n) => $"{n.Code}|{n.Title}|{n.Max}|{n.Rule?.Type}|{(n.Rule is null ? "" : RuleText.Format(n.Rule))}|{n.Evidence}|{n.Source}";
         Assert.Equal(f.Nodes.Select(Shape), fromExcel.Nodes.Select(Shape));
         // The Word table (the decision's annex) imports back the same way.
@@ -77,7 +79,7 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             { new StringContent(await coordinator.AntiforgeryTokenAsync("/ParIndex")), "__RequestVerificationToken" },
         };
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostAsync("/ParIndex?handler=Import", wordImport)).StatusCode);
-        var fromWord = ParHub.Web.Features.ParIndex.IndexService.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Code == "tu-word" && x.Year == 2040)));
+        var fromWord = IndexData.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Code == "tu-word" && x.Year == 2040)));
         Assert.Equal(f.Nodes.Select(Shape), fromWord.Nodes.Select(Shape));
         var pdf = new MultipartFormDataContent
         {
@@ -87,9 +89,10 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Contains("chỉ nhận .docx, .xlsx, .txt hoặc .md", await (await coordinator.PostAsync("/ParIndex?handler=Import", pdf)).Content.ReadAsStringAsync());
 
         using var scope = app.Services.CreateScope();
-        var index = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexService>();
+        var add = scope.ServiceProvider.GetRequiredService<AddFramework>();
         var broken = f with { Code = "broken", Nodes = [.. f.Nodes.Where(n => n.Code != "1.1")] }; // field 1 no longer adds up
-        var e = await Assert.ThrowsAsync<ParHub.Web.Features.ParIndex.IndexRuleException>(() => index.AddFrameworkAsync(broken, 2030, "SBN", false));
+        var e = await Assert.ThrowsAsync<IndexRuleException>(
+            () => add.RunAsync(new AddFrameworkRequest(broken, 2030, "SBN", false)));
         Assert.Contains("1: điểm tối đa 14", e.Message);
     }
 
@@ -121,9 +124,9 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         // The preset is Phụ lục 01 of seed 004 as `framework extract` reads it: the same codes, the un-numbered row under 1.2 as 1.2.1.
         var seed = SharedFiles.Path("seeds/004_21b0049b0f504cbc.txt");
         List<ExtractedNode> extracted;
-        using (var stream = File.OpenRead(seed)) extracted = ParHub.Web.Features.Scoring.FrameworkFileReader.Read(seed, stream);
+        using (var stream = File.OpenRead(seed)) extracted = FrameworkFileReader.Read(seed, stream);
         var stored = await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(f => f.Id == frameworkId));
-        var preset = ParHub.Web.Features.ParIndex.IndexService.Definition(stored);
+        var preset = IndexData.Definition(stored);
         Assert.Equal(extracted.Select(n => n.Code ?? n.Parent + ".1"), preset.Nodes.Select(n => n.Code));
         Assert.Equal(8, preset.Nodes.Count(n => !n.Code.Contains('.')));
         Assert.Contains(preset.Nodes, n => n.Code == "8.5.6");
@@ -156,7 +159,7 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var saved = await PostAsync(coordinator, frameworkUrl, form, frameworkUrl);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Bộ chỉ số đã hoàn chỉnh", await coordinator.GetStringAsync(saved.Headers.Location!.OriginalString));
-        var complete = ParHub.Web.Features.ParIndex.IndexService.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(f => f.Id == frameworkId)));
+        var complete = IndexData.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(f => f.Id == frameworkId)));
         Assert.Equal(leaves.Count, complete.Nodes.Single(n => n.Code == "1").Max + complete.Nodes.Where(n => !n.Code.Contains('.') && n.Code != "1").Sum(n => n.Max));
         Assert.Empty(complete.Problems());
         // A form loaded before that save does not overwrite it.
@@ -260,14 +263,14 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         {
             var agency = await db.Agencies.Where(x => x.Code == "STP").Select(x => x.Id).SingleAsync();
             var f = IndexPresets.DemoDepartments(year - 1);
-            var fw = new IndexFramework { Code = f.Code, Year = year - 1, Title = f.Title, TargetGroup = "SBN", Definition = System.Text.Json.JsonSerializer.Serialize(f, ParHub.Web.Features.ParIndex.IndexService.Json), CreatedAt = DateTime.UtcNow };
+            var fw = new IndexFramework { Code = f.Code, Year = year - 1, Title = f.Title, TargetGroup = "SBN", Definition = System.Text.Json.JsonSerializer.Serialize(f, IndexData.Json), CreatedAt = DateTime.UtcNow };
             db.IndexFrameworks.Add(fw);
             await db.SaveChangesAsync();
             var c = new AssessmentCycle { FrameworkId = fw.Id, Year = year - 1, GroupCode = "SBN", SelfAssessmentDue = new DateOnly(year - 1, 12, 15), CreatedAt = DateTime.UtcNow };
             db.AssessmentCycles.Add(c);
             await db.SaveChangesAsync();
             db.Assessments.Add(new Assessment { CycleId = c.Id, AgencyId = agency, Status = AssessmentStatus.Submitted, Version = 1,
-                Scores = [new AssessmentScore { Code = "3.2", Input = System.Text.Json.JsonSerializer.Serialize(ScoreInput.Rate(95, 100), ParHub.Web.Features.ParIndex.IndexService.Json), SelfPoints = 6 }] });
+                Scores = [new AssessmentScore { Code = "3.2", Input = System.Text.Json.JsonSerializer.Serialize(ScoreInput.Rate(95, 100), IndexData.Json), SelfPoints = 6 }] });
             return await db.SaveChangesAsync();
         });
         async Task<int> AssessmentOf(string code) => await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == code)).Select(a => a.Id).SingleAsync());
@@ -383,7 +386,7 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         using (var scope = app.Services.CreateScope())
         {
             var cycle = await app.WithDbAsync(db => db.AssessmentCycles.SingleAsync(c => c.Id == cycleId));
-            var (_, results, _) = await scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexService>().ResultsAsync(cycle);
+            var (_, results, _) = await scope.ServiceProvider.GetRequiredService<IndexQueries>().ResultsAsync(cycle);
             var stpAgency = await app.WithDbAsync(db => db.Assessments.Where(a => a.Id == stp).Select(a => a.AgencyId).SingleAsync());
             var c32 = results.Single(r => r.Id == stpAgency.ToString()).Criteria.Single(c => c.Code == "3.2");
             Assert.Equal((7m, true), (c32.Points, c32.Appraised));

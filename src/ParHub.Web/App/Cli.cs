@@ -322,7 +322,7 @@ public static class Cli
         try
         {
             using var stream = File.OpenRead(file);
-            var nodes = Features.Scoring.FrameworkFileReader.Read(file, stream);
+            var nodes = Features.ParIndex.Frameworks.FrameworkFileReader.Read(file, stream);
             if (args.Contains("--json"))
                 PrintJson(new { nodes = nodes.Select(n => new { code = n.Code, title = n.Title, parent = n.Parent, max = n.Max }) });
             else foreach (var n in nodes) Console.WriteLine($"{n.Code ?? "·",-8} {n.Max?.ToString() ?? "",6}  {n.Title}");
@@ -346,13 +346,14 @@ public static class Cli
         try
         {
             using var stream = File.OpenRead(file);
-            framework = Features.Scoring.FrameworkFileReader.ReadFramework(file, stream, o.Get("code"), o.Get("title"));
+            framework = Features.ParIndex.Frameworks.FrameworkFileReader.ReadFramework(file, stream, o.Get("code"), o.Get("title"));
         }
         catch (FormatException e) { throw new CliError(e.Message); }
         catch (Shared.Office.UnreadableFileException e) { throw new CliError(e.Message); }
         try
         {
-            var row = await sp.GetRequiredService<Features.ParIndex.IndexService>().AddFrameworkAsync(framework, year, o.Get("group") ?? "SBN", illustrative: false);
+            var row = await sp.GetRequiredService<Features.ParIndex.Frameworks.AddFramework>()
+                .RunAsync(new Features.ParIndex.Frameworks.AddFrameworkRequest(framework, year, o.Get("group") ?? "SBN", Illustrative: false));
             PrintJson(new { id = row.Id, code = row.Code, year = row.Year, nodes = framework.Nodes.Count, scored = framework.Nodes.Count(n => n.Rule is not null) });
             return 0;
         }

@@ -128,8 +128,7 @@ public static class ParHubApp
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Reports.ReportQueries>();
         services.AddScoped<Features.Reports.ReportReminders>();
-        services.AddScoped<Features.ParIndex.IndexService>();
-        services.AddScoped<Features.ParIndex.SurveyImport>();
+        AddParIndex(services);
         services.AddScoped<Features.ParIndex.SelfAssessmentReport>();
         services.AddScoped<Features.Reports.ProvinceReportDocument>();
         services.AddSingleton(sp => Features.Notifications.SmtpSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
@@ -241,6 +240,14 @@ public static class ParHubApp
             o.MultipartBodyLengthLimit = 5 * Features.Tasks.TaskTracking.MaxFileBytes + 1024 * 1024;
             o.ValueCountLimit = 50_000; // a previewed plan of a few hundred tasks posts all its cells
         });
+    }
+
+    /// <summary>The PAR Index: its queries and the one place that decides access (its use cases: <see cref="UseCases"/>).</summary>
+    private static void AddParIndex(IServiceCollection services)
+    {
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.ParIndex.AssessmentAuthorization>();
+        services.AddScoped<Features.ParIndex.IndexAccess>();
+        services.AddScoped<Features.ParIndex.IndexQueries>();
     }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

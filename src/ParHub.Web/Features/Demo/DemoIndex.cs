@@ -2,17 +2,18 @@ using System.Text.Json;
 using ParHub.Core.Scoring;
 using ParHub.Web.Data;
 using ParHub.Web.Features.ParIndex;
+using ParHub.Web.Features.ParIndex.Frameworks;
 
 namespace ParHub.Web.Features.Demo;
 
 /// <summary>A PAR Index cycle with every agency of a group self-assessed and submitted (for <c>--scale large</c>).</summary>
-public sealed class DemoIndex(ParHubDbContext db, IndexService index, TimeProvider clock)
+public sealed class DemoIndex(ParHubDbContext db, EnsureDemoFramework demoFramework, TimeProvider clock)
 {
     public async Task<int> SeedAsync(string groupCode, int seed = 2026, CancellationToken ct = default)
     {
         var year = VietnamTime.Today(clock).Year - 1;
-        var framework = await index.EnsureDemoFrameworkAsync(year, ct);
-        var f = IndexService.Definition(framework);
+        var framework = await demoFramework.RunAsync(year, ct);
+        var f = IndexData.Definition(framework);
         var agencies = db.AgencyGroupMembers.Where(m => m.Group!.Code == groupCode).Select(m => m.AgencyId).Distinct().ToList();
         var cycle = new AssessmentCycle { FrameworkId = framework.Id, Year = year, GroupCode = groupCode, SelfAssessmentDue = new DateOnly(year, 12, 15), CreatedAt = clock.GetUtcNow().UtcDateTime };
         db.AssessmentCycles.Add(cycle);
@@ -33,7 +34,7 @@ public sealed class DemoIndex(ParHubDbContext db, IndexService index, TimeProvid
                 };
                 a.Scores.Add(new AssessmentScore
                 {
-                    Code = n.Code, Input = JsonSerializer.Serialize(input, IndexService.Json), SelfPoints = ScoringEngine.Points(n.Rule, n.Max ?? 0, input),
+                    Code = n.Code, Input = JsonSerializer.Serialize(input, IndexData.Json), SelfPoints = ScoringEngine.Points(n.Rule, n.Max ?? 0, input),
                     NoEvidenceNote = "Số liệu mẫu.",
                 });
             }

@@ -2,8 +2,12 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Authorization;
+using ParHub.Core.ParIndex;
 using ParHub.Core.Scoring;
 using ParHub.Web.Data;
+using ParHub.Web.Features.ParIndex.Appraisal;
+using ParHub.Web.Features.ParIndex.SelfAssessment;
 
 namespace ParHub.Web.Features.ParIndex;
 
@@ -11,10 +15,11 @@ namespace ParHub.Web.Features.ParIndex;
 /// One agency's assessment: self-scores with evidence (the agency), appraisal with reasons, explanations. Once the
 /// results are published anyone may read the scores per criterion, also without signing in (evidence stays private).
 /// </summary>
-[Microsoft.AspNetCore.Authorization.AllowAnonymous]
-[RequestSizeLimit(IndexService.MaxEvidenceBytes + 1024 * 1024)]
-[ParHub.Web.App.UploadLimit(IndexService.MaxEvidenceBytes + 1024 * 1024, "Tệp quá lớn; tối đa 20 MB.")]
-public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSettings settings) : PageModel, ParHub.Web.App.IUploadPage
+[AllowAnonymous]
+[RequestSizeLimit(IndexData.MaxEvidenceBytes + 1024 * 1024)]
+[ParHub.Web.App.UploadLimit(IndexData.MaxEvidenceBytes + 1024 * 1024, "Tệp quá lớn; tối đa 20 MB.")]
+public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthorizationService auth, TimeProvider clock, DatabaseSettings settings)
+    : PageModel, ParHub.Web.App.IUploadPage
 {
     public void Refuse(string message) => Error = message;
 
@@ -29,15 +34,17 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     public AgencyResult? Result { get; private set; }
     /// <summary>Last year's points per criterion, for comparison (empty without a cycle the year before).</summary>
     public Dictionary<string, decimal> LastYear { get; private set; } = [];
-    public bool CanSelfAssess => index.CanSelfAssess(Item, Cycle);
-    public bool CanExplain => index.CanExplain(Item, Cycle);
-    public bool IsOpen => index.IsOpen(Cycle);
+    public bool CanSelfAssess { get; private set; }
+    public bool CanExplain { get; private set; }
+    public bool IsOpen => new CycleFlow(Cycle).IsOpen(VietnamTime.Today(clock));
     /// <summary>Criteria that do not apply to the cycle's agency group (the framework says which groups each is for).</summary>
     public IReadOnlySet<string> NotApplicable { get; private set; } = new HashSet<string>();
-    public bool CanSetBonus => index.IsCoordinator && Cycle.PublishedAt is null;
-    public bool CanAppraise => index.IsAppraiser && Item.Status == AssessmentStatus.Submitted && Cycle.PublishedAt is null && AppraisableCodes.Count > 0;
+    public bool CanSetBonus => IsCoordinator && Cycle.PublishedAt is null;
+    public bool CanAppraise => IsAppraiser && Item.Status == AssessmentStatus.Submitted && Cycle.PublishedAt is null && AppraisableCodes.Count > 0;
     /// <summary>The criteria this person may appraise (an appraiser: the fields assigned in the cycle).</summary>
     public List<string> AppraisableCodes { get; private set; } = [];
+    private bool IsCoordinator { get; set; }
+    private bool IsAppraiser { get; set; }
     public string? Error { get; private set; }
     public string? Message { get; private set; }
     [BindProperty] public Dictionary<string, CriterionInput> In { get; set; } = [];
@@ -50,42 +57,47 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
         return r ?? Page();
     }
 
-    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) => Act(id, "saved", () => index.SaveSelfAsync(id, Version, In, false, ct), ct);
-    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => Act(id, "submitted", () => index.SaveSelfAsync(id, Version, In, true, ct), ct);
-    public Task<IActionResult> OnPostAppraiseAsync(int id, string code, string? points, string? reason, int round, CancellationToken ct) =>
-        Act(id, "appraised", () => index.AppraiseAsync(id, code, points ?? "", reason, ct, round == 2 ? 2 : 1, Version), ct);
+    public Task<IActionResult> OnPostSaveAsync(int id, [FromServices] SaveScores save, CancellationToken ct) =>
+        Act(id, "saved", () => save.RunAsync(new SaveScoresRequest(id, Version, In, Submit: false), ct), ct);
+    public Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SaveScores save, CancellationToken ct) =>
+        Act(id, "submitted", () => save.RunAsync(new SaveScoresRequest(id, Version, In, Submit: true), ct), ct);
+    public Task<IActionResult> OnPostAppraiseAsync(int id, string code, string? points, string? reason, int round, [FromServices] Appraise appraise,
+        CancellationToken ct) =>
+        Act(id, "appraised", () => appraise.RunAsync(AppraiseRequest.One(id, code, points ?? "", reason, round == 2 ? 2 : 1, Version), ct), ct);
 
     /// <summary>The appraiser's table: every row where points were typed, one round, saved together or not at all.</summary>
-    public Task<IActionResult> OnPostAppraiseManyAsync(int id, [FromForm] Dictionary<string, AppraisalInput>? appraise, int round, CancellationToken ct) =>
-        Act(id, "appraised", async () => { await index.AppraiseManyAsync(id, appraise ?? [], round == 2 ? 2 : 1, ct, Version); }, ct);
+    public Task<IActionResult> OnPostAppraiseManyAsync(int id, [FromForm] Dictionary<string, AppraisalInput>? appraise, int round,
+        [FromServices] Appraise appraiser, CancellationToken ct) =>
+        Act(id, "appraised", () => appraiser.RunAsync(new AppraiseRequest(id, appraise ?? [], round == 2 ? 2 : 1, Version), ct), ct);
 
     /// <summary>The self-assessment as a Word report: the summary table of scores per criterion, evidence or the explanation where there is none.</summary>
     public async Task<IActionResult> OnGetDocxAsync(int id, [FromServices] SelfAssessmentReport report, CancellationToken ct)
     {
         var r = await LoadAsync(id, ct);
         if (r is not null) return r;
-        if (!index.CanReadEvidence(Item)) return Denied();
+        if (!CanReadEvidence) return Denied();
         var bytes = report.Write(this);
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"tu-danh-gia-chi-so-cchc-{Cycle.Year}-{Item.AgencyId}.docx");
     }
-    public Task<IActionResult> OnPostBonusAsync(int id, string? bonus, string? penalty, string? basis, CancellationToken ct) =>
-        Act(id, "bonus", () => index.SetBonusPenaltyAsync(id, bonus, penalty, basis, ct), ct);
-    public Task<IActionResult> OnPostExplainAsync(int id, string code, string? text, CancellationToken ct) =>
-        Act(id, "explained", () => index.ExplainAsync(id, code, text, ct), ct);
+    public Task<IActionResult> OnPostBonusAsync(int id, string? bonus, string? penalty, string? basis, [FromServices] SetBonusPenalty set,
+        CancellationToken ct) =>
+        Act(id, "bonus", () => set.RunAsync(new SetBonusPenaltyRequest(id, bonus, penalty, basis), ct), ct);
+    public Task<IActionResult> OnPostExplainAsync(int id, string code, string? text, [FromServices] Explain explain, CancellationToken ct) =>
+        Act(id, "explained", () => explain.RunAsync(id, code, text, ct), ct);
 
-    public Task<IActionResult> OnPostEvidenceAsync(int id, IFormFile? file, List<string>? codes, CancellationToken ct) =>
+    public Task<IActionResult> OnPostEvidenceAsync(int id, IFormFile? file, List<string>? codes, [FromServices] AddEvidence add, CancellationToken ct) =>
         Act(id, "attached", async () =>
         {
             if (file is null || file.Length == 0) throw new IndexRuleException("Chưa chọn tệp.");
             await using var s = file.OpenReadStream();
-            await index.AddEvidenceAsync(id, codes ?? [], file.FileName, file.Length, s, settings.DataDir, ct);
+            await add.RunAsync(new AddEvidenceRequest(id, codes ?? [], file.FileName, file.Length, s), ct);
         }, ct);
 
     public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
     {
         var r = await LoadAsync(id, ct);
         if (r is not null) return r;
-        if (!index.CanReadEvidence(Item)) return Denied();
+        if (!CanReadEvidence) return Denied();
         var f = Evidence.FirstOrDefault(e => e.Id == fileId);
         var path = f is null ? null : Path.Combine(settings.DataDir, ParHub.Web.Shared.FileStore.Evidence, Path.GetFileName(f.StoredName));
         return path is not null && System.IO.File.Exists(path) ? PhysicalFile(path, "application/octet-stream", f!.FileName) : NotFound();
@@ -94,7 +106,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     private IActionResult Denied() => User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
 
     /// <summary>Evidence, notes and the self-assessment report stay with the agency, appraisers and province-wide roles.</summary>
-    public bool CanReadEvidence => index.CanReadEvidence(Item);
+    public bool CanReadEvidence { get; private set; }
 
     /// <summary>The inputs of a self-assessment that was never submitted stay with the agency, appraisers and province-wide roles.</summary>
     public bool CanSeeInputs => Item.Status != AssessmentStatus.Draft || CanReadEvidence;
@@ -102,7 +114,7 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
     /// <summary>A stored input as people write it: "Đạt", an option's name, "95/100 (95%)", "1.234,5".</summary>
     public static string ShowInput(string? json)
     {
-        var i = json is null ? null : JsonSerializer.Deserialize<ScoreInput>(json, IndexService.Json);
+        var i = json is null ? null : JsonSerializer.Deserialize<ScoreInput>(json, IndexData.Json);
         static string N(decimal v) => Core.Reports.VietnameseNumber.Format(v);
         return i switch
         {
@@ -142,20 +154,26 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
         var a = await db.Assessments.AsNoTracking().Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return NotFound();
         Cycle = await db.AssessmentCycles.AsNoTracking().FirstAsync(c => c.Id == a.CycleId, ct);
-        if (!index.CanRead(a, Cycle)) return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        var resource = IndexResource.Of(a, Cycle);
+        if (!await auth.AllowsAsync(User, resource, IndexOperations.Read)) return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         Item = a;
+        CanReadEvidence = await auth.AllowsAsync(User, resource, IndexOperations.ReadEvidence);
+        CanSelfAssess = await auth.AllowsAsync(User, resource, IndexOperations.SelfAssess);
+        CanExplain = await auth.AllowsAsync(User, resource, IndexOperations.Explain);
+        IsCoordinator = await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Manage);
+        IsAppraiser = await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Appraise);
         FrameworkRow = await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == Cycle.FrameworkId, ct);
-        Framework = IndexService.Definition(FrameworkRow);
+        Framework = IndexData.Definition(FrameworkRow);
         NotApplicable = Framework.NotApplicable(Cycle.GroupCode);
         AgencyName = await db.Agencies.Where(x => x.Id == a.AgencyId).Select(x => x.Name).FirstAsync(ct);
         Scores = a.Scores.ToDictionary(s => s.Code);
-        Computed = await index.ComputedAsync(Framework, a.AgencyId, Cycle.Year, ct);
-        Evidence = index.CanReadEvidence(a) ? await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == id).OrderBy(e => e.Id).ToListAsync(ct) : [];
+        Computed = await queries.ComputedAsync(Framework, a.AgencyId, Cycle.Year, ct);
+        Evidence = CanReadEvidence ? await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == id).OrderBy(e => e.Id).ToListAsync(ct) : [];
         Version = a.Version;
         In = Framework.Nodes.Where(n => n.Rule is not null).ToDictionary(n => n.Code, n =>
         {
             var s = Scores.GetValueOrDefault(n.Code);
-            var input = s?.Input is { } j ? JsonSerializer.Deserialize<ScoreInput>(j, IndexService.Json) : null;
+            var input = s?.Input is { } j ? JsonSerializer.Deserialize<ScoreInput>(j, IndexData.Json) : null;
             return new CriterionInput
             {
                 Flag = input?.Flag == true, Value = input?.Option ?? (input?.Number is { } num ? Core.Reports.VietnameseNumber.Format(num) : null),
@@ -164,9 +182,9 @@ public class AssessmentModel(ParHubDbContext db, IndexService index, DatabaseSet
             };
         });
         foreach (var n in Framework.Nodes.Where(n => n.Rule is not null && !NotApplicable.Contains(n.Code)))
-            if (index.IsAppraiser && await index.CanAppraiseAsync(Cycle.Id, n.Code, ct)) AppraisableCodes.Add(n.Code);
-        LastYear = await index.LastYearAsync(Cycle, a.AgencyId, ct);
-        var (_, results, _) = await index.ResultsAsync(Cycle, ct);
+            if (IsAppraiser && await auth.AllowsAsync(User, new IndexResource(Cycle, a, n.Code), IndexOperations.Appraise)) AppraisableCodes.Add(n.Code);
+        LastYear = await queries.LastYearAsync(Cycle, a.AgencyId, ct);
+        var (_, results, _) = await queries.ResultsAsync(Cycle, ct);
         Result = results.FirstOrDefault(r => r.Id == a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return null;
     }

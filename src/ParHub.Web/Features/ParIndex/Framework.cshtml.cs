@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Scoring;
 using ParHub.Web.Data;
+using ParHub.Web.Features.ParIndex.Frameworks;
 
 namespace ParHub.Web.Features.ParIndex;
 
@@ -27,7 +28,7 @@ public sealed class NodeRow
 /// cycle uses yet; others read it.
 /// </summary>
 [Authorize(Roles = Roles.ProvinceWide + "," + Roles.Appraiser)]
-public class FrameworkModel(ParHubDbContext db, IndexService index) : PageModel
+public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : PageModel
 {
     public const int BlankRows = 5;
 
@@ -35,7 +36,8 @@ public class FrameworkModel(ParHubDbContext db, IndexService index) : PageModel
     public Framework Framework { get; private set; } = null!;
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public bool InUse { get; private set; }
-    public bool CanEdit => index.IsCoordinator && !InUse;
+    public bool CanEdit => IsCoordinator && !InUse;
+    private bool IsCoordinator { get; set; }
     public string? Error { get; private set; }
     public string? Message { get; private set; }
 
@@ -56,13 +58,13 @@ public class FrameworkModel(ParHubDbContext db, IndexService index) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, [FromServices] SaveFramework save, CancellationToken ct)
     {
-        if (!index.IsCoordinator) return Forbid();
+        if (!await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Manage)) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         try
         {
-            await index.SaveFrameworkAsync(id, Build(), Illustrative, Stamp, ct);
+            await save.RunAsync(new SaveFrameworkRequest(id, Build(), Illustrative, Stamp), ct);
             return Redirect($"/ParIndex/Framework/{id}?saved=true");
         }
         catch (FormatException e) { Error = e.Message; }
@@ -132,10 +134,11 @@ public class FrameworkModel(ParHubDbContext db, IndexService index) : PageModel
         var row = await db.IndexFrameworks.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (row is null) return false;
         Row = row;
-        Framework = IndexService.Definition(row);
+        Framework = IndexData.Definition(row);
         Problems = Framework.Problems();
         InUse = await db.AssessmentCycles.AnyAsync(c => c.FrameworkId == id, ct);
-        Stamp ??= IndexService.Stamp(row);
+        Stamp ??= IndexData.Stamp(row);
+        IsCoordinator = await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Manage);
         return true;
     }
 }

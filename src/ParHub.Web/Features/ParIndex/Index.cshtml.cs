@@ -4,13 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Scoring;
 using ParHub.Web.App;
 using ParHub.Web.Data;
+using ParHub.Web.Features.ParIndex.Cycles;
+using ParHub.Web.Features.ParIndex.Frameworks;
 
 namespace ParHub.Web.Features.ParIndex;
 
 /// <summary>PAR Index cycles: the Coordinator opens one for a group; an officer finds its agency's assessment.</summary>
 [RequestSizeLimit(10 * 1024 * 1024)]
 [UploadLimit(10 * 1024 * 1024, "Tệp bộ chỉ số vượt quá 10 MB.")]
-public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser user, TimeProvider clock) : PageModel, IUploadPage
+public class IndexModel(ParHubDbContext db, Microsoft.AspNetCore.Authorization.IAuthorizationService auth, EnsureDemoFramework demo, ICurrentUser user,
+    TimeProvider clock) : PageModel, IUploadPage
 {
     public void Refuse(string message) => Error = message;
 
@@ -18,7 +21,7 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
 
     public List<CycleLine> Cycles { get; private set; } = [];
     public List<IndexFramework> Frameworks { get; private set; } = [];
-    public bool IsCoordinator => index.IsCoordinator;
+    public bool IsCoordinator { get; private set; }
     public string? Error { get; private set; }
     public List<(string Code, string Name)> Groups { get; private set; } = [];
     /// <summary>Frameworks with something still missing (see their page): they open no cycle.</summary>
@@ -29,12 +32,12 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync([FromServices] OpenCycle open, CancellationToken ct)
     {
-        if (!IsCoordinator) return Forbid();
+        if (!await IsCoordinatorAsync()) return Forbid();
         try
         {
-            var cycle = await index.CreateCycleAsync(FrameworkId, GroupCode, Due, ct);
+            var cycle = await open.RunAsync(new OpenCycleRequest(FrameworkId, GroupCode, Due), ct);
             return Redirect($"/ParIndex/Results/{cycle.Id}");
         }
         catch (IndexRuleException e) { Error = e.Message; }
@@ -42,12 +45,12 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCloneAsync(int frameworkId, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloneAsync(int frameworkId, [FromServices] CloneFramework clone, CancellationToken ct)
     {
-        if (!IsCoordinator) return Forbid();
+        if (!await IsCoordinatorAsync()) return Forbid();
         try
         {
-            await index.CloneAsync(frameworkId, ct);
+            await clone.RunAsync(frameworkId, ct);
             return Redirect("/ParIndex");
         }
         catch (KeyNotFoundException) { return NotFound(); }
@@ -57,12 +60,12 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
     }
 
     /// <summary>BNV's provincial structure for a year, for the province's own self-assessment; its points are entered next.</summary>
-    public async Task<IActionResult> OnPostBnvAsync(int year, CancellationToken ct)
+    public async Task<IActionResult> OnPostBnvAsync(int year, [FromServices] AddBnvPreset add, CancellationToken ct)
     {
-        if (!IsCoordinator) return Forbid();
+        if (!await IsCoordinatorAsync()) return Forbid();
         try
         {
-            var row = await index.AddBnvPresetAsync(year, ct);
+            var row = await add.RunAsync(year, ct);
             return Redirect($"/ParIndex/Framework/{row.Id}");
         }
         catch (IndexRuleException e) { Error = e.Message; }
@@ -74,17 +77,19 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
     /// A framework from a file (JSON, or a table in .docx, .xlsx, .txt, .md): stored as it is read, then completed and
     /// checked on its own page, which is the preview — it opens no cycle while something is missing.
     /// </summary>
-    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, int year, string? group, string? code, string? title, CancellationToken ct)
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, int year, string? group, string? code, string? title,
+        [FromServices] AddFramework add, CancellationToken ct)
     {
-        if (!IsCoordinator) return Forbid();
+        if (!await IsCoordinatorAsync()) return Forbid();
         try
         {
             if (file is null || file.Length == 0) throw new IndexRuleException("Chưa chọn tệp bộ chỉ số.");
             if (year is < 2000 or > 2100) throw new IndexRuleException("Năm của bộ chỉ số không hợp lệ.");
             Framework f;
             await using (var s = file.OpenReadStream())
-                f = Scoring.FrameworkFileReader.ReadFramework(file.FileName, s, code, title);
-            var row = await index.AddFrameworkAsync(f, year, string.IsNullOrWhiteSpace(group) ? "SBN" : group.Trim().ToUpperInvariant(), illustrative: false, ct, allowIncomplete: true);
+                f = FrameworkFileReader.ReadFramework(file.FileName, s, code, title);
+            var targetGroup = string.IsNullOrWhiteSpace(group) ? "SBN" : group.Trim().ToUpperInvariant();
+            var row = await add.RunAsync(new AddFrameworkRequest(f, year, targetGroup, Illustrative: false, AllowIncomplete: true), ct);
             return Redirect($"/ParIndex/Framework/{row.Id}?imported=true");
         }
         catch (IndexRuleException e) { Error = e.Message; }
@@ -102,14 +107,16 @@ public class IndexModel(ParHubDbContext db, IndexService index, ICurrentUser use
         return File(System.Text.Encoding.UTF8.GetBytes(row.Definition), "application/json", $"{row.Code}-{row.Year}.json");
     }
 
+    private async Task<bool> IsCoordinatorAsync() => IsCoordinator = await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Manage);
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var year = VietnamTime.Today(clock).Year;
-        if (IsCoordinator) await index.EnsureDemoFrameworkAsync(year, ct);
+        if (await IsCoordinatorAsync()) await demo.RunAsync(year, ct);
         if (Due == default) Due = VietnamTime.Today(clock).AddDays(30); // a month to self-assess, unless set otherwise
         Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name)).ToList();
         Frameworks = await db.IndexFrameworks.AsNoTracking().OrderByDescending(f => f.Year).ToListAsync(ct);
-        Incomplete = Frameworks.Where(f => IndexService.Definition(f).Problems().Count > 0).Select(f => f.Id).ToHashSet();
+        Incomplete = Frameworks.Where(f => IndexData.Definition(f).Problems().Count > 0).Select(f => f.Id).ToHashSet();
         var names = Frameworks.ToDictionary(f => f.Id);
         var cycles = await db.AssessmentCycles.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).ToListAsync(ct);
         foreach (var c in cycles)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Scoring;
 using ParHub.Web.Data;
+using ParHub.Web.Features.ParIndex.Cycles;
 using ParHub.Web.Shared;
 
 namespace ParHub.Web.Features.ParIndex;
@@ -13,7 +14,7 @@ namespace ParHub.Web.Features.ParIndex;
 /// the province-wide roles and appraisers see it; after, anyone may (also on the public page).
 /// </summary>
 [AllowAnonymous]
-public class ResultsModel(ParHubDbContext db, IndexService index, ReadCache cache) : PageModel
+public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizationService auth, ReadCache cache) : PageModel
 {
     /// <summary>One line of the ranking, formatted once and kept until the next change to the cycle's assessments.</summary>
     public sealed record RankingRow(string AgencyId, string Name, int? AssessmentId, bool Submitted, int Rank, string Points, string Max, string Index, string? Band, string[] Fields,
@@ -26,7 +27,8 @@ public class ResultsModel(ParHubDbContext db, IndexService index, ReadCache cach
     public AssessmentCycle Cycle { get; private set; } = null!;
     public IndexFramework FrameworkRow { get; private set; } = null!;
     public Framework Framework { get; private set; } = null!;
-    public bool CanPublish => index.IsCoordinator && Cycle.PublishedAt is null;
+    public bool CanPublish => IsCoordinator && Cycle.PublishedAt is null;
+    private bool IsCoordinator { get; set; }
     public bool IsPublic { get; private set; }
     public string? Error { get; private set; }
 
@@ -34,11 +36,11 @@ public class ResultsModel(ParHubDbContext db, IndexService index, ReadCache cach
 
     public List<(string UserName, string Fields)> Assignments { get; private set; } = [];
 
-    public async Task<IActionResult> OnPostAssignAsync(int id, string? appraiser, string? fields, CancellationToken ct)
+    public async Task<IActionResult> OnPostAssignAsync(int id, string? appraiser, string? fields, [FromServices] AssignAppraisers assign, CancellationToken ct)
     {
         try
         {
-            await index.AssignAsync(id, appraiser, fields, ct);
+            await assign.RunAsync(id, appraiser, fields, ct);
             return Redirect($"/ParIndex/Results/{id}");
         }
         catch (UnauthorizedAccessException) { return Forbid(); }
@@ -66,7 +68,7 @@ public class ResultsModel(ParHubDbContext db, IndexService index, ReadCache cach
     {
         var r = await LoadAsync(id, ct);
         if (r is not null) return r;
-        var (f, results, _) = await index.ResultsAsync(Cycle, ct);
+        var (f, results, _) = await queries.ResultsAsync(Cycle, ct);
         var scored = f.Nodes.Where(n => n.Rule is not null).ToList();
         string[] header = ["Hạng", "Cơ quan, đơn vị", "Tổng điểm", "Chỉ số (%)", .. scored.Select(n => $"{n.Code} (tối đa {Show(n.Max)})")];
         var rows = Rows.Select(row =>
@@ -112,12 +114,12 @@ public class ResultsModel(ParHubDbContext db, IndexService index, ReadCache cach
         return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"phu-luc-chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.docx");
     }
 
-    public async Task<IActionResult> OnPostDeadlineAsync(int id, DateOnly? due, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeadlineAsync(int id, DateOnly? due, string? reason, [FromServices] SetDeadline deadline, CancellationToken ct)
     {
         try
         {
             if (due is null) throw new IndexRuleException("Chọn hạn tự đánh giá mới.");
-            await index.SetDeadlineAsync(id, due.Value, reason, ct);
+            await deadline.RunAsync(id, due.Value, reason, ct);
             return Redirect($"/ParIndex/Results/{id}");
         }
         catch (UnauthorizedAccessException) { return Forbid(); }
@@ -126,11 +128,11 @@ public class ResultsModel(ParHubDbContext db, IndexService index, ReadCache cach
         return await LoadAsync(id, ct) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, string? decision, CancellationToken ct)
+    public async Task<IActionResult> OnPostPublishAsync(int id, string? decision, [FromServices] Publish publish, CancellationToken ct)
     {
         try
         {
-            await index.PublishAsync(id, decision, ct);
+            await publish.RunAsync(id, decision, ct);
             return Redirect($"/ParIndex/Results/{id}");
         }
         catch (UnauthorizedAccessException) { return Forbid(); }
@@ -143,19 +145,20 @@ public class ResultsModel(ParHubDbContext db, IndexService index, ReadCache cach
     {
         var cycle = await db.AssessmentCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cycle is null) return NotFound();
-        if (!index.CanSeeResults(cycle)) return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        if (!await auth.AllowsAsync(User, new IndexResource(cycle), IndexOperations.SeeResults))
+            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         Cycle = cycle;
         IsPublic = User.Identity?.IsAuthenticated != true;
         FrameworkRow = await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == cycle.FrameworkId, ct);
-        var (framework, _, _) = await index.ResultsAsync(cycle, ct);
+        var (framework, _, _) = await queries.ResultsAsync(cycle, ct);
         Framework = framework;
-        Rows = await cache.GetOrCreateAsync($"index:ranking:{id}", IndexService.CacheTagsOf(id), async _ =>
+        Rows = await cache.GetOrCreateAsync($"index:ranking:{id}", IndexQueries.CacheTagsOf(id), async _ =>
         {
-            var (f, results, _) = await index.ResultsAsync(cycle, ct);
+            var (f, results, _) = await queries.ResultsAsync(cycle, ct);
             var ids = await db.Assessments.AsNoTracking().Where(a => a.CycleId == id)
                 .ToDictionaryAsync(a => a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), a => (a.Id, Submitted: a.Status == AssessmentStatus.Submitted), ct);
             var fields = f.Nodes.Where(n => !n.Code.Contains('.')).Select(n => n.Code).ToList();
-            var last = (await index.LastYearResultsAsync(cycle, ct)).ToDictionary(r => r.Id, r => r.Index);
+            var last = (await queries.LastYearResultsAsync(cycle, ct)).ToDictionary(r => r.Id, r => r.Index);
             return results.OrderBy(r => r.Rank).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
                 .Select(r => new RankingRow(r.Id, r.Name ?? r.Id, ids.TryGetValue(r.Id, out var a) ? a.Id : null, a.Submitted, r.Rank, Show(r.Points), Show(r.ApplicableMax),
                     Show(r.Index), r.Band, fields.Select(c => Show(SubIndex(r, c))).ToArray(),
@@ -163,7 +166,8 @@ public class ResultsModel(ParHubDbContext db, IndexService index, ReadCache cach
                     last.TryGetValue(r.Id, out var b) ? (ScoringEngine.Round(r.Index) - ScoringEngine.Round(b)) switch { > 0 and var d => "+" + Show(d), var d => Show(d) } : null))
                 .ToList();
         }, ct);
-        if (index.IsCoordinator) Assignments = await index.AssignmentsAsync(id, ct);
+        IsCoordinator = await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Manage);
+        if (IsCoordinator) Assignments = await queries.AssignmentsAsync(id, ct);
         return null;
     }
 

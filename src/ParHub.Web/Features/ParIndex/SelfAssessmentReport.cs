@@ -17,7 +17,7 @@ public sealed class SelfAssessmentReport
 
     public byte[] Write(AssessmentModel m)
     {
-        var province = m.Cycle.GroupCode == IndexService.ProvinceGroup;
+        var province = m.Cycle.GroupCode == IndexData.ProvinceGroup;
         var year = m.Cycle.Year;
         var scored = m.Framework.Nodes.Where(n => n.Rule is not null).ToList();
         var evidence = m.Evidence.SelectMany(e => e.Codes.Split(',', StringSplitOptions.TrimEntries).Select(c => (Code: c, e.FileName)))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Scoring;
 using ParHub.Web.Data;
+using ParHub.Web.Features.ParIndex.Survey;
 
 namespace ParHub.Web.Features.ParIndex;
 
@@ -14,7 +15,7 @@ namespace ParHub.Web.Features.ParIndex;
 [Authorize(Roles = Roles.Admin + "," + Roles.Coordinator)]
 [RequestSizeLimit(5 * 1024 * 1024)]
 [ParHub.Web.App.UploadLimit(5 * 1024 * 1024, "Tệp vượt quá 5 MB.")]
-public class SurveyModel(ParHubDbContext db, SurveyImport survey) : PageModel, ParHub.Web.App.IUploadPage
+public class SurveyModel(ParHubDbContext db, PreviewSurvey preview) : PageModel, ParHub.Web.App.IUploadPage
 {
     public void Refuse(string message) => Error = message;
 
@@ -39,25 +40,25 @@ public class SurveyModel(ParHubDbContext db, SurveyImport survey) : PageModel, P
         try
         {
             if (file is { Length: > 0 }) Rows = await FromXlsxAsync(file);
-            Preview = await survey.PreviewAsync(id, SurveyTable.Split(Rows ?? ""), ct);
+            Preview = await preview.RunAsync(id, SurveyTable.Split(Rows ?? ""), ct);
             if (Preview.Count == 0) Error = "Chưa có dòng nào: dán bảng (cơ quan, tỷ lệ %) hoặc chọn tệp XLSX.";
         }
         catch (IndexRuleException e) { Error = e.Message; }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostApplyAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostApplyAsync(int id, [FromServices] ApplySurvey apply, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         try
         {
-            var n = await survey.ApplyAsync(id, SurveyTable.Split(Rows ?? ""), ct);
+            var n = await apply.RunAsync(id, SurveyTable.Split(Rows ?? ""), ct);
             return Redirect($"/ParIndex/Survey/{id}?applied={n}");
         }
         catch (IndexRuleException e)
         {
             Error = e.Message;
-            Preview = await survey.PreviewAsync(id, SurveyTable.Split(Rows ?? ""), ct);
+            Preview = await preview.RunAsync(id, SurveyTable.Split(Rows ?? ""), ct);
         }
         return Page();
     }
@@ -80,7 +81,7 @@ public class SurveyModel(ParHubDbContext db, SurveyImport survey) : PageModel, P
         Cycle = cycle;
         var row = await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == cycle.FrameworkId, ct);
         FrameworkTitle = row.Title;
-        SurveyNodes = IndexService.Definition(row).Nodes.Where(n => n.IsSurvey).ToList();
+        SurveyNodes = IndexData.Definition(row).Nodes.Where(n => n.IsSurvey).ToList();
         return true;
     }
 }

@@ -1,6 +1,6 @@
 using ParHub.Core.Scoring;
 
-namespace ParHub.Web.Features.ParIndex;
+namespace ParHub.Web.Features.ParIndex.Frameworks;
 
 /// <summary>
 /// BNV's provincial PAR Index structure, shipped as a preset: the codes and titles of Phụ lục 01 of its plan

@@ -2,7 +2,7 @@ using ParHub.Core.Scoring;
 using ParHub.Web.Features.Plans;
 using ParHub.Web.Shared.Office;
 
-namespace ParHub.Web.Features.Scoring;
+namespace ParHub.Web.Features.ParIndex.Frameworks;
 
 /// <summary>An index framework's table from a DOCX, XLSX or text/Markdown file (legacy TCVN3/VNI text converted).</summary>
 public static class FrameworkFileReader

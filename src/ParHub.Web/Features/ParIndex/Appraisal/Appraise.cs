@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Audit;
+using ParHub.Core.ParIndex;
+using ParHub.Web.App;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Audit;
+
+namespace ParHub.Web.Features.ParIndex.Appraisal;
+
+/// <summary>
+/// Criteria of one assessment appraised (code → points and reason; rows without points are skipped), in one round;
+/// <paramref name="Version"/> is the assessment version the appraiser's page showed (0: not known).
+/// </summary>
+public sealed record AppraiseRequest(int Id, IReadOnlyDictionary<string, AppraisalInput> Input, int Round, int Version = 0)
+{
+    /// <summary>One criterion alone.</summary>
+    public static AppraiseRequest One(int id, string code, string? points, string? reason, int round, int version = 0) =>
+        new(id, new Dictionary<string, AppraisalInput> { [code] = new() { Points = points, Reason = reason } }, round, version);
+}
+
+/// <summary>
+/// The appraiser's score for criteria, with a reason; the self-assessed points stay beside it. Round 2 is the appraisal
+/// after the agency's explanation (giải trình) of that criterion; it becomes the final score and the first appraisal
+/// stays beside it. Every row is checked first — points within [0, max], a reason, the appraiser's fields, round 2 only
+/// after an explanation — and then all are saved in one transaction, or none. A save made since the page was read is
+/// not overwritten (<see cref="IndexConflictException"/>), and of two at once only one is saved.
+/// </summary>
+public sealed class Appraise(ParHubDbContext db, AuditLog audit, IndexAccess access, ICurrentUser user)
+{
+    public async Task<int> RunAsync(AppraiseRequest request, CancellationToken ct = default)
+    {
+        await access.DemandAsync(IndexResource.Province, IndexOperations.Appraise);
+        return await db.InTransactionAsync(async () =>
+        {
+            var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == request.Id, ct) ?? throw new KeyNotFoundException();
+            if (request.Version != 0 && request.Version != a.Version) throw new IndexConflictException(IndexData.Stale);
+            var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
+            var flow = new AssessmentFlow(a, cycle);
+            flow.Appraisable().OrRefuse();
+            var f = IndexData.Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
+            var entries = request.Input.Where(kv => !string.IsNullOrWhiteSpace(kv.Value.Points)).ToList();
+            if (entries.Count == 0) throw new IndexRuleException("Chưa nhập điểm thẩm định nào.");
+            var planned = new List<AppraisalEntry>();
+            foreach (var (code, entry) in entries)
+            {
+                var node = f.Nodes.FirstOrDefault(n => n.Code == code && n.Rule is not null) ?? throw new IndexRuleException($"Không có tiêu chí {code}.");
+                await access.DemandAsync(new IndexResource(cycle, a, code), IndexOperations.Appraise);
+                planned.Add(flow.Appraise(code, node.Max, entry.Points, entry.Reason, request.Round).OrRefuse());
+            }
+            foreach (var p in planned)
+            {
+                var before = AssessmentFlow.Record(p, user.Name);
+                audit.Record(p.Round == 2 ? "appraise-2" : "appraise", IndexData.EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
+                    $"Thẩm định {(p.Round == 2 ? "lần 2 " : "")}tiêu chí {p.Code}: {p.Reason}",
+                    [new FieldChange(p.Code, before?.ToString(CultureInfo.InvariantCulture), p.Points.ToString(CultureInfo.InvariantCulture))]);
+            }
+            a.Version++;
+            await db.SaveOrConflictAsync(ct);
+            return planned.Count;
+        }, ct);
+    }
+}

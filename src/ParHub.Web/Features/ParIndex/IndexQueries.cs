@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Scoring;
+using ParHub.Web.Data;
+using ParHub.Web.Shared;
+using ParHub.Web.Features.Reports;
+using ParHub.Web.Features.Tasks;
+
+namespace ParHub.Web.Features.ParIndex;
+
+/// <summary>
+/// The PAR Index read side: ParHub's own figures for computed criteria, a cycle's results (computed by the engine from
+/// the stored inputs and appraisals, cached until the next change), last year's results, the appraisers' assignments.
+/// </summary>
+public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSetup reports, ReportQueries reportQueries, ReadCache cache)
+{
+    /// <summary>ParHub's own figures for the computed criteria: tasks done on time of the year, reports sent on time.</summary>
+    public async Task<Dictionary<string, (ScoreInput Input, string Shown)>> ComputedAsync(Framework f, int agencyId, int year, CancellationToken ct = default)
+    {
+        var result = new Dictionary<string, (ScoreInput, string)>();
+        foreach (var n in f.Nodes.Where(n => n.IsComputed))
+        {
+            if (n.Source == "tasks.ontime")
+            {
+                var c = await tasks.CountsAsync(new TaskFilter { AgencyId = agencyId, Year = year, LeadOnly = true }, new DateOnly(year, 12, 31), ct);
+                var due = c.Total - c.NotYetDue - c.Undated;
+                result[n.Code] = (ScoreInput.Rate(c.DoneOnTime, due), $"{c.DoneOnTime}/{due} nhiệm vụ đến hạn hoàn thành đúng hạn (theo dõi trên ParHub)");
+            }
+            else if (n.Source == "reports.ontime" && await reports.ActiveRegimeAsync(ct) is { } regime)
+            {
+                int expected = 0, onTime = 0;
+                foreach (var p in regime.Regime.Periods(year))
+                {
+                    var rates = await reportQueries.RatesAsync(regime, p, new DateOnly(year, 12, 31), ct);
+                    var row = rates.Rows.FirstOrDefault(r => r.Agency.AgencyId == agencyId);
+                    if (row is null || row.State == Core.Reports.SubmissionState.NotYetDue) continue;
+                    expected++;
+                    if (row.State == Core.Reports.SubmissionState.OnTime) onTime++;
+                }
+                result[n.Code] = (ScoreInput.Rate(onTime, expected), $"{onTime}/{expected} báo cáo định kỳ gửi đúng hạn (trên ParHub)");
+            }
+        }
+        return result;
+    }
+
+    /// <summary>What an agency typed for a criterion as the rule's input (null: nothing usable typed).</summary>
+    public static ScoreInput? Parse(FrameworkNode n, CriterionInput? i)
+    {
+        if (i is null) return null;
+        static decimal? D(string? s) => Core.Reports.VietnameseNumber.TryParse(s, out var v) ? v : null;
+        return n.Rule!.Type switch
+        {
+            "binary" => ScoreInput.Yes(i.Flag),
+            "options" => string.IsNullOrWhiteSpace(i.Value) ? null : ScoreInput.Named(i.Value),
+            "rate-bands" or "proportional" => D(i.Num) is { } num && D(i.Den) is { } den ? ScoreInput.Rate(num, den) : null,
+            _ => D(i.Value) is { } v ? ScoreInput.Of(v) : null,
+        };
+    }
+
+    /// <summary>
+    /// The results of a cycle: every assessment scored by the engine (appraised points over self-assessed). Kept in memory
+    /// until the next saved change to assessments (the same versioned cache as the task board).
+    /// </summary>
+    public Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> ResultsAsync(
+        AssessmentCycle cycle, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync($"index:results:{cycle.Id}", CacheTagsOf(cycle.Id), c => LoadResultsAsync(cycle, c), ct);
+
+    /// <summary>What a cycle's results are computed from: the index, the reports, the tasks and the directory.</summary>
+    public static string[] CacheTagsOf(int cycleId) =>
+        [CacheTags.IndexAll, CacheTags.Index(cycleId), CacheTags.Reports, CacheTags.Tasks, CacheTags.Directory];
+
+    private async Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> LoadResultsAsync(
+        AssessmentCycle cycle, CancellationToken ct)
+    {
+        var f = IndexData.Definition(await db.IndexFrameworks.AsNoTracking().FirstAsync(x => x.Id == cycle.FrameworkId, ct));
+        var list = await db.Assessments.AsNoTracking().Include(x => x.Scores).Where(x => x.CycleId == cycle.Id).ToListAsync(ct);
+        var names = await db.Agencies.AsNoTracking().Where(x => list.Select(l => l.AgencyId).Contains(x.Id))
+            .ToDictionaryAsync(x => x.Id.ToString(CultureInfo.InvariantCulture), x => x.Name, ct);
+        var notApplicable = f.NotApplicable(cycle.GroupCode);
+        var scoring = list.Select(x => new AgencyScoring(x.AgencyId.ToString(CultureInfo.InvariantCulture),
+            names.GetValueOrDefault(x.AgencyId.ToString(CultureInfo.InvariantCulture)), cycle.GroupCode,
+            x.Scores.Where(s => s.Input is not null).ToDictionary(s => s.Code, s => JsonSerializer.Deserialize<ScoreInput>(s.Input!, IndexData.Json)!),
+            x.Scores.Where(s => s.Exempt).Select(s => s.Code).Concat(notApplicable).ToList(),
+            x.Scores.Where(s => s.FinalAppraised is not null).ToDictionary(s => s.Code, s => s.FinalAppraised!.Value),
+            x.Bonus, x.Penalty)).ToList();
+        return (f, ScoringEngine.Compute(f, scoring), names);
+    }
+
+    /// <summary>
+    /// Last year's points of the agency per criterion (appraised over self-assessed), from the cycle of the year before with
+    /// the same framework code and group; empty when there is none.
+    /// </summary>
+    public async Task<Dictionary<string, decimal>> LastYearAsync(AssessmentCycle cycle, int agencyId, CancellationToken ct = default)
+    {
+        var mine = (await LastYearResultsAsync(cycle, ct)).FirstOrDefault(r => r.Id == agencyId.ToString(CultureInfo.InvariantCulture));
+        return mine?.Criteria.Where(c => !c.Exempt).ToDictionary(c => c.Code, c => c.Points) ?? [];
+    }
+
+    /// <summary>The results of the cycle of the year before with the same framework code and group (empty when there is none).</summary>
+    public async Task<IReadOnlyList<AgencyResult>> LastYearResultsAsync(AssessmentCycle cycle, CancellationToken ct = default)
+    {
+        var code = await db.IndexFrameworks.Where(f => f.Id == cycle.FrameworkId).Select(f => f.Code).FirstAsync(ct);
+        var previous = await db.AssessmentCycles.AsNoTracking()
+            .Where(c => c.Year == cycle.Year - 1 && c.GroupCode == cycle.GroupCode && db.IndexFrameworks.Any(f => f.Id == c.FrameworkId && f.Code == code))
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        return previous is null ? [] : (await ResultsAsync(previous, ct)).Results;
+    }
+
+    /// <summary>The appraisers of a cycle with the fields each scores.</summary>
+    public async Task<List<(string UserName, string Fields)>> AssignmentsAsync(int cycleId, CancellationToken ct = default) =>
+        (await db.AppraiserAssignments.Where(x => x.CycleId == cycleId)
+            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { u.UserName, x.FieldCode }).ToListAsync(ct))
+        .GroupBy(x => x.UserName ?? "").Select(g => (g.Key, string.Join(", ", g.Select(x => x.FieldCode).Order()))).ToList();
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Audit;
+using ParHub.Core.ParIndex;
+using ParHub.Core.Scoring;
+using ParHub.Web.Data;
+using ParHub.Web.Features.Audit;
+
+namespace ParHub.Web.Features.ParIndex.SelfAssessment;
+
+/// <summary>The agency's inputs per criterion; <paramref name="Version"/> is the one its page showed; submit: send and lock.</summary>
+public sealed record SaveScoresRequest(int Id, int Version, IReadOnlyDictionary<string, CriterionInput> Input, bool Submit);
+
+/// <summary>Saves the agency's self-assessment (and submits it, which locks it). Points follow from the inputs by the rule.</summary>
+public sealed class SaveScores(ParHubDbContext db, AuditLog audit, IndexAccess access, IndexQueries queries, TimeProvider clock)
+{
+    public Task RunAsync(SaveScoresRequest request, CancellationToken ct = default) => db.InTransactionAsync(async () =>
+    {
+        var (id, input, submit) = (request.Id, request.Input, request.Submit);
+        var a = await db.Assessments.Include(x => x.Scores).FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException();
+        var cycle = await db.AssessmentCycles.FirstAsync(c => c.Id == a.CycleId, ct);
+        var resource = IndexResource.Of(a, cycle);
+        if (!await access.AllowsAsync(resource, IndexOperations.Read) || !await access.AllowsAsync(resource, IndexOperations.Assess))
+            throw new UnauthorizedAccessException();
+        var flow = new AssessmentFlow(a, cycle);
+        var today = VietnamTime.Today(clock);
+        flow.Edit(today).OrRefuse();
+        if (request.Version != a.Version) throw new IndexConflictException("Bản tự đánh giá vừa được người khác cập nhật; tải lại trang.");
+        var f = IndexData.Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
+        var computed = await queries.ComputedAsync(f, a.AgencyId, cycle.Year, ct);
+        var changes = new List<FieldChange>();
+        var missing = new List<string>();
+        var outOfRange = new List<string>();
+        var notApplicable = f.NotApplicable(cycle.GroupCode);
+        foreach (var n in f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !notApplicable.Contains(n.Code)))
+        {
+            input.TryGetValue(n.Code, out var i);
+            var row = a.Scores.FirstOrDefault(s => s.Code == n.Code);
+            if (row is null) a.Scores.Add(row = new AssessmentScore { Code = n.Code });
+            var score = computed.TryGetValue(n.Code, out var c) ? c.Input : IndexQueries.Parse(n, i);
+            if (!computed.ContainsKey(n.Code) && ScoringEngine.InputProblem(n.Code, n.Rule!, score) is { } problem) outOfRange.Add(problem);
+            var points = i?.Exempt == true ? (decimal?)null : ScoringEngine.Points(n.Rule!, n.Max ?? 0, score);
+            var json = score is null ? null : JsonSerializer.Serialize(score, IndexData.Json);
+            if (row.SelfPoints != points || row.Input != json)
+                changes.Add(new FieldChange(n.Code, row.SelfPoints?.ToString(CultureInfo.InvariantCulture), points?.ToString(CultureInfo.InvariantCulture)));
+            (row.Input, row.SelfPoints, row.Exempt) = (json, points, i?.Exempt == true);
+            row.NoEvidenceNote = string.IsNullOrWhiteSpace(i?.Note) ? null : i!.Note!.Trim()[..Math.Min(i.Note.Trim().Length, 2000)];
+            if (score is null && !row.Exempt) missing.Add(n.Code);
+        }
+        if (outOfRange.Count > 0) throw new IndexRuleException("Chưa lưu được: " + string.Join(" ", outOfRange));
+        if (submit)
+        {
+            IReadOnlyList<string> unexplained = [];
+            if (missing.Count == 0)
+            {
+                var evidence = await db.EvidenceFiles.Where(e => e.AssessmentId == a.Id).Select(e => e.Codes).ToListAsync(ct);
+                var covered = evidence.SelectMany(c => c.Split(',', StringSplitOptions.TrimEntries)).ToHashSet();
+                var selfAssessed = f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !n.IsComputed && !notApplicable.Contains(n.Code))
+                    .Select(n => n.Code).ToHashSet();
+                unexplained = flow.Unexplained(selfAssessed, covered);
+            }
+            flow.Submit(today, missing, unexplained, clock.GetUtcNow().UtcDateTime).OrRefuse();
+        }
+        a.Version++;
+        audit.Record(submit ? "submit" : "update", IndexData.EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
+            submit ? "Gửi bản tự đánh giá Chỉ số CCHC" : "Lưu bản tự đánh giá Chỉ số CCHC", changes);
+        await db.SaveOrConflictAsync(ct);
+    }, ct);
+}
