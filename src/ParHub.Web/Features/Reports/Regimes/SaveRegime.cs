@@ -34,7 +34,10 @@ public sealed class SaveRegime(ParHubDbContext db, AuditLog audit)
         if (rules.Length > 2000) throw new ReportRuleException("Quy tắc kỳ báo cáo tối đa 2.000 ký tự.");
         if (unknown.Count > 0) throw new ReportRuleException($"Không có nhóm hoặc cơ quan có mã: {string.Join(", ", unknown)}.");
         if (!await db.ReportForms.AnyAsync(f => f.Key == formKey, ct)) throw new ReportRuleException($"Không có mẫu báo cáo \"{formKey}\".");
-        if (ReportRegime.ParseRules(rules).Count == 0) throw new ReportRuleException("Cần ít nhất một kỳ báo cáo.");
+        int periods;
+        try { periods = ReportRegime.ParseRules(request.Rules ?? "").Count; } // line numbers as typed
+        catch (FormatException e) { throw new ReportRuleException(e.Message); } // "Dòng 2: …"
+        if (periods == 0) throw new ReportRuleException("Cần ít nhất một kỳ báo cáo.");
 
         await db.InTransactionAsync(async () =>
         {
