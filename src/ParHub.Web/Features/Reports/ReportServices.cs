@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace ParHub.Web.Features.Reports;
 
-/// <summary>The periodic reports' services, queries and use cases, registered by the application at start-up.</summary>
+/// <summary>
+/// The periodic reports' services, queries and access, registered by the application at start-up (the use cases, classes
+/// with <c>RunAsync</c>, are registered by convention: <see cref="App.UseCases"/>).
+/// </summary>
 public static class ReportServices
 {
     public static IServiceCollection AddReports(this IServiceCollection services)
@@ -15,15 +18,6 @@ public static class ReportServices
         services.AddScoped<ReportAccess>();
         services.AddScoped<ReportHistory>();
         services.AddScoped<ReportPrefill>();
-        services.AddScoped<OpenReport>();
-        services.AddScoped<SaveReport>();
-        services.AddScoped<ReportReview>();
-        services.AddScoped<ReturnReport>();
-        services.AddScoped<AcceptReport>();
-        services.AddScoped<ReopenReport>();
-        services.AddScoped<AttachSignedReport>();
-        services.AddScoped<SaveProvinceReport>();
-        services.AddScoped<SaveRegime>();
         return services;
     }
 }
