@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ParHub.Core.Agencies;
+using ParHub.Core.Reports;
 using ParHub.Web.Data;
 using ParHub.Web.Tests.Infrastructure;
 
@@ -124,6 +126,70 @@ public abstract class MigrationTests(DbProvider provider)
             schema.RemoveWhere(l => l.Contains(Migrator.HistoryTable) || l.Contains(Migrator.LegacyHistoryTable));
             Assert.Equal(expected.Except(schema).ToList(), (IEnumerable<string>)[]);
             Assert.Equal(schema.Except(expected).ToList(), (IEnumerable<string>)[]);
+        }
+    }
+
+    [Fact]
+    public async Task ParHubs_figure_kept_in_an_override_reason_moves_to_its_own_columns_and_back()
+    {
+        var before = Migrator.All(provider).TakeWhile(m => !m.EndsWith("_PrefilledFigure", StringComparison.Ordinal)).Last();
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var rows = new (string Code, string Value, string Denominator, string Source, string? Reason)[]
+        {
+            ("plan_tasks", "13", "30", "Overridden", "Có thêm nhiệm vụ giao bổ sung [ParHub: 12/30]"),
+            ("last_mark", "8", "NULL", "Overridden", "Ghi [ParHub: x] trong lý do [ParHub: 7]"),
+            ("decimals", "2", "4", "Overridden", "Làm tròn\nhai dòng [ParHub: 1.5/4]"),
+            ("prefilled", "5", "9", "Prefilled", null),
+            ("entered", "3", "NULL", "Entered", null),
+            ("no_mark", "4", "NULL", "Overridden", "Lý do không có số [ParHub]"),
+        };
+        int reportId;
+        await using (var ctx = Context(db))
+        {
+            await MigratorFor(ctx).MigrateAsync(before);
+            await ctx.Database.ExecuteSqlRawAsync(
+                """INSERT INTO agencies ("Code","Kind","Name","Aliases","SearchText","IsDemo") VALUES ('OLD','Department','Sở Cũ','','so cu',FALSE)"""
+                    .Replace("FALSE", provider == DbProvider.Sqlite ? "0" : "FALSE"));
+            var form = new ReportFormVersion { Key = "f", Version = 1, Title = "f", Definition = "{}", CreatedAt = DateTime.UtcNow };
+            ctx.ReportForms.Add(form);
+            await ctx.SaveChangesAsync();
+            var report = new AgencyReport
+            {
+                RegimeKey = "r", PeriodCode = "2025-Q1", AgencyId = await ctx.Agencies.Where(a => a.Code == "OLD").Select(a => a.Id).SingleAsync(),
+                FormId = form.Id, UpdatedAt = DateTime.UtcNow, UpdatedBy = "old", Version = 2,
+            };
+            ctx.Reports.Add(report);
+            await ctx.SaveChangesAsync();
+            reportId = report.Id;
+            foreach (var r in rows)
+                await ctx.Database.ExecuteSqlRawAsync($"""
+                    INSERT INTO report_values ("ReportId","Code","Value","Denominator","Source","Reason")
+                    VALUES ({reportId},'{r.Code}',{r.Value},{r.Denominator},'{r.Source}',{(r.Reason is null ? "NULL" : $"'{r.Reason}'")})
+                    """);
+        }
+        await using (var ctx = Context(db))
+        {
+            Assert.Single(await MigratorFor(ctx).MigrateAsync());
+            var stored = await ctx.ReportValues.AsNoTracking().Where(v => v.ReportId == reportId).ToDictionaryAsync(v => v.Code);
+            Assert.Equal(rows.Length, stored.Count);
+            (string?, decimal?, decimal?) Moved(string code) =>
+                (stored[code].OfficerReason, stored[code].PrefilledValue, stored[code].PrefilledDenominator);
+            Assert.Equal(("Có thêm nhiệm vụ giao bổ sung", 12m, 30m), Moved("plan_tasks"));
+            Assert.Equal(("Ghi [ParHub: x] trong lý do", 7m, null), Moved("last_mark"));
+            Assert.Equal(("Làm tròn\nhai dòng", 1.5m, 4m), Moved("decimals"));
+            Assert.Equal((null, 5m, 9m), Moved("prefilled"));
+            Assert.Equal((null, null, null), Moved("entered"));
+            Assert.Equal(("Lý do không có số [ParHub]", null, null), Moved("no_mark"));
+            Assert.Equal(13m, stored["plan_tasks"].Value);
+            // Shown as before: the officer's reason with ParHub's figure beside it.
+            foreach (var r in rows.Where(r => r.Reason is not null && r.Code != "no_mark"))
+                Assert.Equal(r.Reason, stored[r.Code].Reason);
+
+            // And back: the figure returns to the reason as ParHub wrote it.
+            await ctx.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(before);
+            var reasons = await ctx.Database.SqlQueryRaw<string>(
+                $"""SELECT "Reason" AS "Value" FROM report_values WHERE "ReportId" = {reportId} AND "Reason" IS NOT NULL ORDER BY "Code" """).ToListAsync();
+            Assert.Equal(rows.Where(r => r.Reason is not null).OrderBy(r => r.Code, StringComparer.Ordinal).Select(r => r.Reason!), reasons);
         }
     }
 

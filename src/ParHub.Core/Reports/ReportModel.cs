@@ -64,9 +64,39 @@ public class ReportValueRow
     public decimal? Denominator { get; set; }
     public string? Text { get; set; }
     public ValueSource Source { get; set; }
-    public string? Reason { get; set; }
+    /// <summary>The officer's own reason for overriding ParHub's figure (column <c>Reason</c>); nothing else.</summary>
+    public string? OfficerReason { get; set; }
+    /// <summary>ParHub's figure for a field it filled in, kept when the officer overrides it (a rate's numerator, or the count).</summary>
+    public decimal? PrefilledValue { get; set; }
+    /// <summary>ParHub's denominator of a prefilled rate.</summary>
+    public decimal? PrefilledDenominator { get; set; }
 
-    public FieldValue ToValue() => new(Value, Denominator, Text, Source, Reason);
+    /// <summary>
+    /// ParHub's figure for a prefilled or overridden field; for a prefilled row stored without it, its own value.
+    /// Null when ParHub filled nothing in.
+    /// </summary>
+    public ParHubFigure? Figure => Source switch
+    {
+        _ when PrefilledValue is not null || PrefilledDenominator is not null => new(PrefilledValue, PrefilledDenominator),
+        ValueSource.Prefilled => new(Value, Denominator),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The reason as shown and exchanged (report page, API, revision history): for an override, the officer's reason with
+    /// ParHub's figure beside it ("… [ParHub: 12/30]"), as it was written before the figure had its own columns.
+    /// </summary>
+    public string? Reason => Source == ValueSource.Overridden ? ParHubFigure.Shown(OfficerReason, Figure) : OfficerReason;
+
+    /// <summary>Stores a value read from the form, with ParHub's figure in its own columns.</summary>
+    public void Assign(FieldValue v)
+    {
+        (Value, Denominator, Text, Source, OfficerReason) = (v.Value, v.Denominator, v.Text, v.Source, v.Reason);
+        var figure = v.Prefilled ?? (v.Source == ValueSource.Prefilled ? new ParHubFigure(v.Value, v.Denominator) : null);
+        (PrefilledValue, PrefilledDenominator) = (figure?.Value, figure?.Denominator);
+    }
+
+    public FieldValue ToValue() => new(Value, Denominator, Text, Source, Reason, Figure);
 }
 
 /// <summary>Every saved state of a report: who, when, what happened, and the values at that moment (JSON).</summary>

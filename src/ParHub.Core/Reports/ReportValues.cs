@@ -3,9 +3,12 @@ namespace ParHub.Core.Reports;
 /// <summary>Where a value came from: typed by a person, filled by ParHub, or ParHub's value overridden with a reason.</summary>
 public enum ValueSource { Entered, Prefilled, Overridden }
 
-/// <summary>One field's value: a number (the numerator of a rate), a denominator for rates, or a text.</summary>
+/// <summary>
+/// One field's value: a number (the numerator of a rate), a denominator for rates, or a text; where it came from, the
+/// reason of an override and ParHub's own figure (<see cref="Prefilled"/>) for a field ParHub filled in.
+/// </summary>
 public sealed record FieldValue(decimal? Value, decimal? Denominator = null, string? Text = null,
-    ValueSource Source = ValueSource.Entered, string? Reason = null)
+    ValueSource Source = ValueSource.Entered, string? Reason = null, ParHubFigure? Prefilled = null)
 {
     public bool IsEmpty => Value is null && Denominator is null && string.IsNullOrWhiteSpace(Text);
 }

@@ -124,13 +124,9 @@ public static class ParHubApp
         services.AddScoped<Features.Tasks.TaskQueries>();
         services.AddScoped<Features.Tasks.TaskAccess>();
         services.AddScoped<Features.Tasks.TaskTracking>();
-        services.AddScoped<Features.Reports.ReportSetup>();
-        services.AddScoped<Features.Reports.ReportWorkflow>();
-        services.AddScoped<Features.Reports.ReportQueries>();
-        services.AddScoped<Features.Reports.ReportReminders>();
+        Features.Reports.ReportServices.AddReports(services);
         AddParIndex(services);
         services.AddScoped<Features.ParIndex.SelfAssessmentReport>();
-        services.AddScoped<Features.Reports.ProvinceReportDocument>();
         services.AddSingleton(sp => Features.Notifications.SmtpSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<Features.Notifications.MailSender>();
         services.AddScoped<Features.Notifications.Outbox>();

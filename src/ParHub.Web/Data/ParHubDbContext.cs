@@ -271,7 +271,12 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(v => v.Value).HasPrecision(20, 4);
             e.Property(v => v.Denominator).HasPrecision(20, 4);
             e.Property(v => v.Source).HasConversion<string>().HasMaxLength(16);
-            e.Property(v => v.Reason).HasMaxLength(1000);
+            // Only the officer's words; ParHub's figure has its own columns (before PrefilledFigure it was kept in this text).
+            e.Property(v => v.OfficerReason).HasColumnName("Reason").HasMaxLength(1000);
+            e.Property(v => v.PrefilledValue).HasPrecision(20, 4);
+            e.Property(v => v.PrefilledDenominator).HasPrecision(20, 4);
+            e.Ignore(v => v.Reason);
+            e.Ignore(v => v.Figure);
         });
 
         b.Entity<ReportRevision>(e =>

@@ -35,7 +35,12 @@ public sealed class DemoReports(ParHubDbContext db, ReportSetup setup, TimeProvi
                         Status = ReportStatus.Accepted, DueOn = period.Due, FirstSubmittedAt = at, FirstSubmittedOn = submittedOn,
                         SubmittedAt = at, AcceptedAt = at.AddDays(3), UpdatedAt = at.AddDays(3), UpdatedBy = "demo", Version = 3,
                     };
-                    foreach (var (code, v) in Values(form, agency, period, rng)) report.Values.Add(new ReportValueRow { Code = code, Value = v.Value, Denominator = v.Denominator, Text = v.Text, Source = v.Source });
+                    foreach (var (code, v) in Values(form, agency, period, rng))
+                    {
+                        var row = new ReportValueRow { Code = code };
+                        row.Assign(v);
+                        report.Values.Add(row);
+                    }
                     db.Reports.Add(report);
                     count++;
                 }

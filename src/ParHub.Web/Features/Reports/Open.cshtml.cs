@@ -5,7 +5,7 @@ using ParHub.Web.App;
 namespace ParHub.Web.Features.Reports;
 
 /// <summary>Opens (and on first use makes) the signed-in officer's report for a period, then shows it.</summary>
-public class OpenModel(ReportSetup setup, ReportWorkflow workflow, ICurrentUser user) : PageModel
+public class OpenModel(ReportSetup setup, OpenReport open, ICurrentUser user) : PageModel
 {
     public string? Error { get; private set; }
 
@@ -15,7 +15,7 @@ public class OpenModel(ReportSetup setup, ReportWorkflow workflow, ICurrentUser 
         await setup.EnsurePresetsAsync(ct);
         try
         {
-            var report = await workflow.OpenAsync(regime, period, agency, ct);
+            var report = await open.RunAsync(new(regime, period, agency), ct);
             return Redirect($"/Reports/Report/{report.Id}");
         }
         catch (UnauthorizedAccessException) { return Forbid(); }

@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using ParHub.Core.Agencies;
 using ParHub.Core.Reports;
 using ParHub.Web.Data;
-using ParHub.Web.Features.Audit;
 
 namespace ParHub.Web.Features.Reports;
 
@@ -14,7 +12,8 @@ namespace ParHub.Web.Features.Reports;
 /// the same period last year; every agency's text per section; the province's own text; DOCX and XLSX downloads.
 /// </summary>
 [Authorize(Roles = Roles.ProvinceWide)]
-public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries queries, ProvinceReportDocument document, AuditLog audit, TimeProvider clock) : PageModel
+public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries queries, ProvinceReportDocument document, ReportAccess access)
+    : PageModel
 {
     public RegimeSetup Regime { get; private set; } = null!;
     public ReportingPeriod Period { get; private set; } = null!;
@@ -24,7 +23,8 @@ public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries 
     public List<(string Group, ProvinceTotals Totals)> Groups { get; private set; } = [];
     public string? Section { get; private set; }
     public List<Narrative> Narratives { get; private set; } = [];
-    public bool CanWrite => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Coordinator);
+    /// <summary>Sở Nội vụ writes the province's own text (<see cref="ReportOperations.Review"/>).</summary>
+    public bool CanWrite { get; private set; }
     public string? Message { get; private set; }
     [BindProperty] public Dictionary<string, string?> Texts { get; set; } = [];
 
@@ -68,38 +68,12 @@ public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries 
     }
 
     /// <summary>Saves the province's own text per section, kept as the province agency's report of the period.</summary>
-    public async Task<IActionResult> OnPostTextsAsync(string regime, string period, CancellationToken ct)
+    public async Task<IActionResult> OnPostTextsAsync(string regime, string period, [FromServices] SaveProvinceReport save, CancellationToken ct)
     {
+        CanWrite = await access.IsReviewerAsync();
         if (!CanWrite) return Forbid();
         if (!await LoadAsync(regime, period, ct)) return NotFound();
-        var province = await db.Agencies.Where(a => a.Kind == AgencyKind.Province).OrderBy(a => a.Id).Select(a => a.Id).FirstOrDefaultAsync(ct);
-        if (province == 0) return NotFound();
-        var report = await db.Reports.Include(r => r.Values).FirstOrDefaultAsync(r => r.RegimeKey == regime && r.PeriodCode == period && r.AgencyId == province, ct);
-        if (report is null)
-        {
-            var (form, _) = await setup.LatestFormAsync(Regime.Setting.FormKey, ct);
-            report = new AgencyReport { RegimeKey = regime, PeriodCode = period, AgencyId = province, FormId = form.Id, Status = ReportStatus.Draft, DueOn = Period.Due, Version = 1 };
-            db.Reports.Add(report);
-        }
-        var changes = new List<Core.Audit.FieldChange>();
-        foreach (var s in Doc.Totals.Form.Sections)
-        {
-            var code = "P_" + s.Code;
-            var text = Texts.TryGetValue(code, out var t) && !string.IsNullOrWhiteSpace(t) ? t.Trim() : null;
-            if (text is { Length: > ReportCheck.MaxTextLength }) text = text[..ReportCheck.MaxTextLength];
-            var row = report.Values.FirstOrDefault(v => v.Code == code);
-            if (row?.Text == text) continue;
-            changes.Add(new(code, row?.Text is { } old ? (old.Length > 200 ? old[..200] : old) : null, text is null ? null : (text.Length > 200 ? text[..200] : text)));
-            if (text is null) { if (row is not null) report.Values.Remove(row); continue; }
-            if (row is null) report.Values.Add(row = new ReportValueRow { Code = code, Source = ValueSource.Entered });
-            row.Text = text;
-        }
-        report.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        report.UpdatedBy = User.Identity?.Name ?? "";
-        report.Version++;
-        await db.SaveChangesAsync(ct);
-        audit.Record("update", ReportWorkflow.EntityType, report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), province, $"Nội dung báo cáo của tỉnh {period}", changes);
-        await db.SaveChangesAsync(ct);
+        if (!await save.RunAsync(new(Regime, Period, Texts), ct)) return NotFound();
         return Redirect($"/Reports/Province?regime={regime}&period={period}&saved=true");
     }
 
@@ -109,6 +83,7 @@ public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries 
         var p = r?.Period(period);
         if (r is null || p is null) return false;
         (Regime, Period) = (r, p);
+        CanWrite = await access.IsReviewerAsync();
         Doc = await document.ContentAsync(r, p, ct);
         return true;
     }

@@ -7,9 +7,9 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Features.Reports;
 
 /// <summary>One agency's report: fill and submit (its officers), return / accept / reopen (Sở Nội vụ), history.</summary>
-[RequestSizeLimit(ReportWorkflow.MaxSignedBytes + 1024 * 1024)]
-[ParHub.Web.App.UploadLimit(ReportWorkflow.MaxSignedBytes + 1024 * 1024, "Tệp quá lớn; tối đa 20 MB.")]
-public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, DatabaseSettings settings) : PageModel, ParHub.Web.App.IUploadPage
+[RequestSizeLimit(AttachSignedReport.MaxBytes + 1024 * 1024)]
+[ParHub.Web.App.UploadLimit(AttachSignedReport.MaxBytes + 1024 * 1024, "Tệp quá lớn; tối đa 20 MB.")]
+public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportAccess access, DatabaseSettings settings) : PageModel, ParHub.Web.App.IUploadPage
 {
     public void Refuse(string message) => Error = message;
 
@@ -20,8 +20,9 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow w
     public string RegimeName { get; private set; } = "";
     public Dictionary<string, FieldValue> Values { get; private set; } = [];
     public List<ReportRevision> History { get; private set; } = [];
-    public bool CanEdit => workflow.CanEdit(Report.AgencyId) && Report.Status is ReportStatus.Draft or ReportStatus.Returned;
-    public bool IsReviewer => workflow.IsReviewer;
+    public bool CanEdit => mayEdit && ReportState.Edit(Report.Status) is ReportTransition.Ok;
+    public bool IsReviewer { get; private set; }
+    private bool mayEdit;
     public string? Message { get; private set; }
     public string? Error { get; private set; }
     public IReadOnlyList<ValueError> Errors { get; private set; } = [];
@@ -57,25 +58,29 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow w
             Value = kv.Value.Value is { } v ? VietnameseNumber.Format(v) : null,
             Denominator = kv.Value.Denominator is { } d ? VietnameseNumber.Format(d) : null,
             Text = kv.Value.Text,
-            Reason = kv.Value.Reason is { } reason && reason.LastIndexOf(" [ParHub: ", StringComparison.Ordinal) is var i and >= 0 ? reason[..i] : kv.Value.Reason,
+            // The officer's own words only; ParHub's figure is shown beside the field.
+            Reason = Report.Values.FirstOrDefault(v => v.Code == kv.Key)?.OfficerReason,
         });
     }
 
-    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "saved", () => workflow.SaveAsync(id, Version, In, false, ct), keepTyped: true, ct);
-    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
-        ActAsync(id, "submitted", () => workflow.SaveAsync(id, Version, In, true, ct), keepTyped: true, ct);
+    public Task<IActionResult> OnPostSaveAsync(int id, [FromServices] SaveReport save, CancellationToken ct) =>
+        ActAsync(id, "saved", () => save.RunAsync(new(id, Version, In, Submit: false), ct), keepTyped: true, ct);
+    public Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SaveReport save, CancellationToken ct) =>
+        ActAsync(id, "submitted", () => save.RunAsync(new(id, Version, In, Submit: true), ct), keepTyped: true, ct);
 
-    public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct) => ActAsync(id, "return", () => workflow.ReturnAsync(id, Version, Comment, ct), false, ct);
-    public Task<IActionResult> OnPostAcceptAsync(int id, CancellationToken ct) => ActAsync(id, "accept", () => workflow.AcceptAsync(id, Version, ct), false, ct);
-    public Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct) => ActAsync(id, "reopen", () => workflow.ReopenAsync(id, Version, Comment, ct), false, ct);
+    public Task<IActionResult> OnPostReturnAsync(int id, [FromServices] ReturnReport step, CancellationToken ct) =>
+        ActAsync(id, "return", () => step.RunAsync(id, Version, Comment, ct), false, ct);
+    public Task<IActionResult> OnPostAcceptAsync(int id, [FromServices] AcceptReport step, CancellationToken ct) =>
+        ActAsync(id, "accept", () => step.RunAsync(id, Version, ct), false, ct);
+    public Task<IActionResult> OnPostReopenAsync(int id, [FromServices] ReopenReport step, CancellationToken ct) =>
+        ActAsync(id, "reopen", () => step.RunAsync(id, Version, Comment, ct), false, ct);
 
-    public Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct) =>
+    public Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, [FromServices] AttachSignedReport attach, CancellationToken ct) =>
         ActAsync(id, "attached", async () =>
         {
             if (file is null || file.Length == 0) throw new ReportRuleException("Chưa chọn tệp.");
             await using var s = file.OpenReadStream();
-            await workflow.AttachSignedAsync(id, file.FileName, file.Length, s, settings.DataDir, ct);
+            await attach.RunAsync(new(id, file.FileName, file.Length, s), ct);
         }, false, ct);
 
     /// <summary>
@@ -124,8 +129,10 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportWorkflow w
     {
         var report = await db.Reports.AsNoTracking().Include(r => r.Values).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null) return NotFound();
-        if (!workflow.CanRead(report)) return Forbid();
+        if (!await access.AllowsAsync(report, ReportOperations.Read)) return Forbid();
         Report = report;
+        mayEdit = await access.AllowsAsync(report, ReportOperations.Edit);
+        IsReviewer = await access.IsReviewerAsync();
         Form = await setup.FormAsync(report.FormId, ct);
         var regime = await setup.RegimeAsync(report.RegimeKey, ct);
         RegimeName = regime?.Setting.Name ?? report.RegimeKey;

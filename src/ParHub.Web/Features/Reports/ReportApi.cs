@@ -60,7 +60,8 @@ public static class ReportApi
     }
 
     private static async Task<Results<Ok<ReportDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> GetAsync(
-        ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, ICurrentUser user, string regime, string period, int? agencyId, CancellationToken ct)
+        ParHubDbContext db, ReportSetup setup, OpenReport open, ReportAccess access, ICurrentUser user, string regime, string period, int? agencyId,
+        CancellationToken ct)
     {
         await setup.EnsurePresetsAsync(ct);
         var agency = agencyId ?? user.AgencyId;
@@ -68,9 +69,9 @@ public static class ReportApi
         try
         {
             var existing = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.RegimeKey == regime && r.PeriodCode == period && r.AgencyId == agency, ct);
-            if (existing is null && !workflow.CanEdit(agency.Value)) return existing is null ? TypedResults.NotFound() : TypedResults.Forbid();
-            var report = existing ?? await workflow.OpenAsync(regime, period, agency.Value, ct);
-            if (!workflow.CanRead(report)) return TypedResults.Forbid();
+            if (existing is null && !await access.CanEditAsync(agency.Value)) return TypedResults.NotFound();
+            var report = existing ?? await open.RunAsync(new(regime, period, agency.Value), ct);
+            if (!await access.AllowsAsync(report, ReportOperations.Read)) return TypedResults.Forbid();
             return TypedResults.Ok(await DtoAsync(db, setup, report, ct));
         }
         catch (UnauthorizedAccessException) { return TypedResults.Forbid(); }
@@ -78,21 +79,22 @@ public static class ReportApi
     }
 
     private static async Task<Results<Ok<ReportDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> PutAsync(
-        ParHubDbContext db, ReportSetup setup, ReportWorkflow workflow, ICurrentUser user, string regime, string period, ReportPut? body, CancellationToken ct)
+        ParHubDbContext db, ReportSetup setup, OpenReport open, SaveReport save, ReportAccess access, ICurrentUser user, string regime, string period,
+        ReportPut? body, CancellationToken ct)
     {
-        if (user.AgencyId is not { } agency || !workflow.CanEdit(agency)) return TypedResults.Forbid();
+        if (user.AgencyId is not { } agency || !await access.CanEditAsync(agency)) return TypedResults.Forbid();
         if (body?.Values is null) return Problem(400, "Thiếu nội dung báo cáo (version, submit, values).");
         await setup.EnsurePresetsAsync(ct);
         try
         {
-            var report = await workflow.OpenAsync(regime, period, agency, ct);
+            var report = await open.RunAsync(new(regime, period, agency), ct);
             var input = body.Values.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => new FieldInput
             {
                 Value = kv.Value.Value is { } v ? VietnameseNumber.Format(v) : null,
                 Denominator = kv.Value.Denominator is { } d ? VietnameseNumber.Format(d) : null,
                 Text = kv.Value.Text, Reason = kv.Value.Reason,
             });
-            var result = await workflow.SaveAsync(report.Id, body.Version, input, body.Submit, ct);
+            var result = await save.RunAsync(new(report.Id, body.Version, input, body.Submit), ct);
             return TypedResults.Ok(await DtoAsync(db, setup, result.Report, ct));
         }
         catch (UnauthorizedAccessException) { return TypedResults.Forbid(); }

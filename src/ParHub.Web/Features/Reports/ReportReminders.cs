@@ -16,12 +16,16 @@ public sealed class ReportReminders(ParHubDbContext db, ReportSetup setup, Outbo
         var link = $"/Reports/Open?regime={regime.Setting.Key}&period={period.Code}";
         var body = $"Sở Nội vụ nhắc cơ quan lập và gửi báo cáo cải cách hành chính {period.Label} trên ParHub.\n\nLập báo cáo: {link}";
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var u in users)
+        // The notifications and their mail (the outbox, sent by the worker) commit together; no request waits for SMTP.
+        await db.InTransactionAsync(async () =>
         {
-            db.Notifications.Add(new Notification { UserId = u.Id, At = now, Title = title, Body = body, Link = link });
-            if (!string.IsNullOrWhiteSpace(u.Email)) mail.Enqueue(u.Email, title, body);
-        }
-        await db.SaveChangesAsync(ct);
+            foreach (var u in users)
+            {
+                db.Notifications.Add(new Notification { UserId = u.Id, At = now, Title = title, Body = body, Link = link });
+                if (!string.IsNullOrWhiteSpace(u.Email)) mail.Enqueue(u.Email, title, body);
+            }
+            await db.SaveChangesAsync(ct);
+        }, ct);
         return agencyIds.Count;
     }
 

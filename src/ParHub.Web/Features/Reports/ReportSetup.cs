@@ -26,11 +26,14 @@ public sealed record RegimeSetup(ReportRegimeSetting Setting, ReportRegime Regim
 }
 
 /// <summary>Forms and regimes: the presets on first start, the province's settings after.</summary>
-public sealed class ReportSetup(ParHubDbContext db, Agencies.AgencyQueries agencies, TimeProvider clock)
+public sealed class ReportSetup(ParHubDbContext db, Agencies.AgencyQueries agencies, Audit.AuditLog audit, TimeProvider clock)
 {
     public static readonly JsonSerializerOptions FormJson = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
-    /// <summary>Stores the preset form and the preset regimes when missing; never overwrites what the province changed.</summary>
+    /// <summary>
+    /// Stores the preset form and the preset regimes when missing; never overwrites what the province changed. One save
+    /// (atomic by itself); presets are part of the installation, not a person's change, so they are not audited.
+    /// </summary>
     public async Task EnsurePresetsAsync(CancellationToken ct = default)
     {
         var form = ReportForm.CchcPeriodic;
@@ -67,22 +70,27 @@ public sealed class ReportSetup(ParHubDbContext db, Agencies.AgencyQueries agenc
 
     /// <summary>
     /// Stores a new version of a form (the next number for its key). Reports already made keep their version; reports
-    /// opened from now on use this one.
+    /// opened from now on use this one. The new version and its audit entry commit together.
     /// </summary>
     public async Task<ReportFormVersion> AddVersionAsync(ReportForm form, CancellationToken ct = default)
     {
         var problems = form.Problems();
         if (problems.Count > 0) throw new FormatException(string.Join(" ", problems));
-        var next = (await db.ReportForms.Where(f => f.Key == form.Key).MaxAsync(f => (int?)f.Version, ct) ?? 0) + 1;
-        var stored = form with { Version = next };
-        var row = new ReportFormVersion
+        return await db.InTransactionAsync(async () =>
         {
-            Key = stored.Key, Version = next, Title = stored.Title, Definition = JsonSerializer.Serialize(stored, FormJson),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.ReportForms.Add(row);
-        await db.SaveChangesAsync(ct);
-        return row;
+            var next = (await db.ReportForms.Where(f => f.Key == form.Key).MaxAsync(f => (int?)f.Version, ct) ?? 0) + 1;
+            var stored = form with { Version = next };
+            var row = new ReportFormVersion
+            {
+                Key = stored.Key, Version = next, Title = stored.Title, Definition = JsonSerializer.Serialize(stored, FormJson),
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.ReportForms.Add(row);
+            audit.Record("create", "ReportForm", $"{stored.Key}:{next}", null,
+                $"Thêm phiên bản {next} của mẫu báo cáo {stored.Key} ({stored.Title})", []);
+            await db.SaveChangesAsync(ct);
+            return row;
+        }, ct);
     }
 
     public async Task<RegimeSetup?> ActiveRegimeAsync(CancellationToken ct = default) =>

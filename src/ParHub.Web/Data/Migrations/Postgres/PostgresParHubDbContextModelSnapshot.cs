@@ -914,9 +914,18 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .HasPrecision(20, 4)
                         .HasColumnType("numeric(20,4)");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("OfficerReason")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("Reason");
+
+                    b.Property<decimal?>("PrefilledDenominator")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
+
+                    b.Property<decimal?>("PrefilledValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)");
 
                     b.Property<string>("Source")
                         .IsRequired()

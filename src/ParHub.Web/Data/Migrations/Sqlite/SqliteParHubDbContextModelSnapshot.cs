@@ -879,8 +879,17 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .HasPrecision(20, 4)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("OfficerReason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Reason");
+
+                    b.Property<decimal?>("PrefilledDenominator")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PrefilledValue")
+                        .HasPrecision(20, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
