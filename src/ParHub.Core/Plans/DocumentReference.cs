@@ -39,5 +39,5 @@ public sealed partial record DocumentReference(string Text, string? Type, string
         return found;
     }
 
-    public static DocumentReference? Parse(string? text) => FindAll(text).FirstOrDefault();
+    public static DocumentReference? Parse(string? text) => FindAll(text) is [var first, ..] ? first : null;
 }

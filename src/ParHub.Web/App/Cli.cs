@@ -154,6 +154,11 @@ public static class Cli
 
     private static void PrintJson<T>(T value) => Console.WriteLine(JsonSerializer.Serialize(value, Json.Options));
 
+    private static readonly JsonSerializerOptions IndentedFormJson = new(Features.Reports.ReportSetup.FormJson)
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static async Task<int> MigrateAsync(IServiceProvider sp, string[] args)
     {
         var migrator = sp.GetRequiredService<Migrator>();
@@ -281,7 +286,7 @@ public static class Cli
         {
             case "show":
                 var (_, form) = await setup.LatestFormAsync(args.ElementAtOrDefault(1) ?? Core.Reports.ReportForm.CchcKey);
-                Console.WriteLine(JsonSerializer.Serialize(form, new JsonSerializerOptions(Features.Reports.ReportSetup.FormJson) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                Console.WriteLine(JsonSerializer.Serialize(form, IndentedFormJson));
                 return 0;
             case "add" when args.Length > 1:
                 Core.Reports.ReportForm? def;

@@ -167,7 +167,7 @@ public class TimeframeParserTests
 
     [Fact]
     public void Text_without_digits_never_gets_a_date_and_nothing_throws() =>
-        Prop.ForAll(ArbMap.Default.ArbFor<string>(), (string? s) =>
+        Prop.ForAll(ArbMap.Default.ArbFor<string>(), (string s) =>
         {
             var text = new string((s ?? "").Where(c => !char.IsDigit(c)).ToArray());
             var t = TimeframeParser.Parse(text + " thường xuyên", new TimeframeContext(2025));

@@ -209,11 +209,13 @@ public class ReportFormDefinitionTests
         Assert.Contains(problems, p => p.Contains("\"khong_co\" không có trong mẫu"));
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     [Fact]
     public void A_form_survives_its_json()
     {
-        var json = System.Text.Json.JsonSerializer.Serialize(ReportForm.CchcPeriodic, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
-        var back = System.Text.Json.JsonSerializer.Deserialize<ReportForm>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+        var json = System.Text.Json.JsonSerializer.Serialize(ReportForm.CchcPeriodic, WebJson);
+        var back = System.Text.Json.JsonSerializer.Deserialize<ReportForm>(json, WebJson)!;
         Assert.Equal(ReportForm.CchcPeriodic.Fields, back.Fields);
         Assert.Equal(ReportForm.CchcPeriodic.Rules, back.Rules);
     }
