@@ -11,7 +11,10 @@ namespace ParHub.Web.App;
 /// </summary>
 public static class Cli
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>As <see cref="RunAsync(string[])"/>, with help and usage errors written to the given writers (tests).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = Build();
         // "@file" stays a file name (no response files); the host handles Ctrl+C itself.
@@ -20,15 +23,15 @@ public static class Cli
         {
             // Options the host reads (ASP.NET Core's command-line configuration) are no error for serve.
             if (ServeCommand.Serves(parse, args)) return await ServeCommand.ServeAsync(args is ["serve", ..] ? args[1..] : args);
-            if (parse.Action is ParseErrorAction) return BadUsage(parse);
+            if (parse.Action is ParseErrorAction) return BadUsage(parse, error);
             return await parse.InvokeAsync(new InvocationConfiguration
             {
-                EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+                EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Output = output, Error = error,
             });
         }
         catch (CliError e)
         {
-            Console.Error.WriteLine("Lỗi: " + e.Message);
+            error.WriteLine("Lỗi: " + e.Message);
             return 1;
         }
     }
@@ -53,7 +56,7 @@ public static class Cli
     }
 
     /// <summary>An unknown command or option, a missing sub-command: what was wrong and where help is; exit code 2.</summary>
-    private static int BadUsage(ParseResult parse)
+    private static int BadUsage(ParseResult parse, TextWriter error)
     {
         var command = parse.CommandResult.Command;
         var message = parse.UnmatchedTokens.Count > 0
@@ -61,8 +64,8 @@ public static class Cli
             : command.Subcommands.Count > 0 && command.Action is null
                 ? $"Thiếu lệnh con của “{CliHelp.PathOf(command)}”: {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}."
                 : string.Join(" ", parse.Errors.Select(e => e.Message));
-        Console.Error.WriteLine($"Lỗi: {message}");
-        Console.Error.WriteLine($"Xem: ./parhub {CliHelp.PathOf(command)}{(command is RootCommand ? "" : " ")}--help");
+        error.WriteLine($"Lỗi: {message}");
+        error.WriteLine($"Xem: ./parhub {CliHelp.PathOf(command)}{(command is RootCommand ? "" : " ")}--help");
         return 2;
     }
 }

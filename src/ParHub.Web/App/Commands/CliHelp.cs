@@ -28,9 +28,9 @@ internal static class CliHelp
 
         // "./parhub help" as before: the root's help.
         var word = new Command("help", "hướng dẫn này") { Hidden = true };
-        word.SetAction(_ =>
+        word.SetAction(p =>
         {
-            Write(root, Console.Out);
+            Write(root, p.InvocationConfiguration.Output);
             return 0;
         });
         root.Add(word);
