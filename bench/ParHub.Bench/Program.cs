@@ -79,7 +79,7 @@ public class PlanBenchmarks
 public class ReportBenchmarks
 {
     private ParHub.Core.Reports.ReportForm form = null!;
-    private List<IReadOnlyDictionary<string, ParHub.Core.Reports.FieldValue>> reports = [];
+    private readonly List<IReadOnlyDictionary<string, ParHub.Core.Reports.FieldValue>> reports = [];
 
     [GlobalSetup]
     public void Setup()
@@ -111,7 +111,7 @@ public class ReportBenchmarks
 public class ScoringBenchmarks
 {
     private ParHub.Core.Scoring.Framework framework = null!;
-    private List<ParHub.Core.Scoring.AgencyScoring> agencies = [];
+    private readonly List<ParHub.Core.Scoring.AgencyScoring> agencies = [];
 
     [GlobalSetup]
     public void Setup()

@@ -170,9 +170,9 @@ public sealed class DeploymentTests(DeploymentTests.BehindProxy app) : IClassFix
     }
 
     [Fact]
-    public void Data_protection_keys_live_in_the_data_folder()
+    public async Task Data_protection_keys_live_in_the_data_folder()
     {
-        _ = app.Anonymous().GetAsync("/Account/Login").Result;
+        _ = await app.Anonymous().GetAsync("/Account/Login");
         var keys = Path.Combine(app.Db.DataDir, "keys");
         Assert.True(Directory.Exists(keys) && Directory.GetFiles(keys, "key-*.xml").Length > 0, "no key file under " + keys);
     }

@@ -10,8 +10,9 @@ public sealed class ApiTokens(ParHubDbContext db, AuditLog audit, TimeProvider c
     public Task<List<ApiToken>> ListAsync(string userId, CancellationToken ct = default) =>
         db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(ct);
 
-    /// <summary>Issues a token and returns its secret (shown to the user once).</summary>
-    public Task<string> IssueAsync(string userId, string? name, CancellationToken ct = default) => db.InTransactionAsync(async () =>
+    /// <summary>Issues a token and returns its secret (shown to the user once); the audit line says where it was made.</summary>
+    public Task<string> IssueAsync(string userId, string? name, CancellationToken ct = default, int? agencyId = null, string? summary = null) =>
+        db.InTransactionAsync(async () =>
     {
         var token = ApiTokenHandler.NewToken();
         var trimmed = string.IsNullOrWhiteSpace(name) ? "API" : name.Trim();
@@ -21,7 +22,7 @@ public sealed class ApiTokens(ParHubDbContext db, AuditLog audit, TimeProvider c
             TokenHash = ApiTokenHandler.Hash(token), Prefix = token[..10], CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.ApiTokens.Add(row);
-        audit.Record("create", "ApiToken", row.Prefix, null, $"Tạo mã truy cập API “{row.Name}”", []);
+        audit.Record("create", "ApiToken", row.Prefix, agencyId, summary ?? $"Tạo mã truy cập API “{row.Name}”", []);
         await db.SaveChangesAsync(ct);
         return token;
     }, ct);

@@ -1,5 +1,8 @@
 using System.Net;
-using System.Net.Mail;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
 
 namespace ParHub.Web.Features.Notifications;
 
@@ -18,6 +21,9 @@ public sealed class SmtpSettings
     public string? Password { get; init; }
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 
+    /// <summary>Network timeout of the connection and of each command, in milliseconds.</summary>
+    public int TimeoutMs { get; init; } = 30_000;
+
     public static SmtpSettings FromConfiguration(IConfiguration c) => new()
     {
         Host = c["PARHUB_SMTP_HOST"],
@@ -27,9 +33,21 @@ public sealed class SmtpSettings
         User = c["PARHUB_SMTP_USER"],
         Password = c["PARHUB_SMTP_PASSWORD"],
     };
+
+    /// <summary>
+    /// How the connection is secured: <c>PARHUB_SMTP_SSL=true</c> requires TLS (implicit on port 465, else STARTTLS);
+    /// otherwise STARTTLS when the server offers it, and none for a server on this machine (test servers).
+    /// </summary>
+    public SecureSocketOptions Security =>
+        Ssl ? Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls
+        : IsLoopback(Host) ? SecureSocketOptions.None : SecureSocketOptions.StartTlsWhenAvailable;
+
+    private static bool IsLoopback(string? host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 }
 
-/// <summary>Sends plain-text Vietnamese mail over SMTP (System.Net.Mail).</summary>
+/// <summary>Sends plain-text Vietnamese mail over SMTP (MailKit).</summary>
 public sealed class MailSender(SmtpSettings settings, ILogger<MailSender> log)
 {
     public bool Enabled => settings.Enabled;
@@ -41,21 +59,28 @@ public sealed class MailSender(SmtpSettings settings, ILogger<MailSender> log)
     public async Task<string?> TrySendAsync(string to, string subject, string body, CancellationToken ct = default)
     {
         if (!settings.Enabled) return "Chưa cấu hình máy chủ thư (PARHUB_SMTP_HOST).";
-        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.Ssl, Timeout = 30_000 };
-        if (!string.IsNullOrEmpty(settings.User)) client.Credentials = new NetworkCredential(settings.User, settings.Password);
         try
         {
-            using var message = new MailMessage(settings.From, to, subject, body)
-            {
-                BodyEncoding = System.Text.Encoding.UTF8, SubjectEncoding = System.Text.Encoding.UTF8,
-            };
-            await client.SendMailAsync(message, ct);
+            using var message = new MimeMessage();
+            message.From.Add(MailboxAddress.Parse(settings.From));
+            message.To.Add(MailboxAddress.Parse(to));
+            message.Subject = subject;
+            message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = body };
+            using var client = new SmtpClient { Timeout = settings.TimeoutMs };
+            await client.ConnectAsync(settings.Host!, settings.Port, settings.Security, ct);
+            if (!string.IsNullOrEmpty(settings.User)) await client.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
+            await client.SendAsync(message, ct);
+            await client.DisconnectAsync(quit: true, ct);
             return null;
         }
-        catch (Exception e) when (e is SmtpException or FormatException or InvalidOperationException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is CommandException or ProtocolException or InvalidOperationException or AuthenticationException
+            or System.Security.Authentication.AuthenticationException or FormatException or IOException
+            or System.Net.Sockets.SocketException or TimeoutException or SslHandshakeException)
         {
-            log.LogWarning(e, "Mail to {To} failed", to);
-            return e.GetBaseException().Message;
+            // An expected failure (server down, refused, bad address): one readable line; the outbox retries.
+            var reason = e.GetBaseException().Message;
+            log.LogWarning("Mail to {To} failed: {Reason}", to, reason);
+            return reason;
         }
     }
 }
