@@ -11,7 +11,7 @@ public sealed class ApiTokens(ParHubDbContext db, AuditLog audit, TimeProvider c
         db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id).ToListAsync(ct);
 
     /// <summary>Issues a token and returns its secret (shown to the user once); the audit line says where it was made.</summary>
-    public Task<string> IssueAsync(string userId, string? name, CancellationToken ct = default, int? agencyId = null, string? summary = null) =>
+    public Task<string> IssueAsync(string userId, string? name, int? agencyId = null, string? summary = null, CancellationToken ct = default) =>
         db.InTransactionAsync(async () =>
     {
         var token = ApiTokenHandler.NewToken();

@@ -16,7 +16,7 @@ public sealed class CreateApiToken(UserManager<AppUser> users, ApiTokens tokens)
     public async Task<CreatedApiToken> RunAsync(string userName, string name, CancellationToken ct = default)
     {
         var user = await users.FindByNameAsync(userName) ?? throw new AccountException(["Không tìm thấy tài khoản."]);
-        var token = await tokens.IssueAsync(user.Id, name, ct, user.AgencyId, $"Tạo mã truy cập API cho {user.UserName} từ dòng lệnh");
+        var token = await tokens.IssueAsync(user.Id, name, user.AgencyId, $"Tạo mã truy cập API cho {user.UserName} từ dòng lệnh", ct);
         return new CreatedApiToken(user, token);
     }
 }

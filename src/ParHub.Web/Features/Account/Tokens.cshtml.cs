@@ -15,7 +15,7 @@ public class TokensModel(ApiTokens tokens, UserManager<AppUser> users) : PageMod
     public async Task<IActionResult> OnPostCreateAsync(string name, CancellationToken ct)
     {
         var id = users.GetUserId(User)!;
-        NewToken = await tokens.IssueAsync(id, name, ct);
+        NewToken = await tokens.IssueAsync(id, name, ct: ct);
         Tokens = await tokens.ListAsync(id, ct);
         return Page();
     }
