@@ -32,7 +32,8 @@ public sealed class AssessmentFlow(Assessment assessment, AssessmentCycle cycle)
     {
         if (!IsDraft) return Outcome.Refused("Bản tự đánh giá đã gửi và được khóa.");
         if (!Cycle.IsOpen(today))
-            return Outcome.Refused($"Đã hết hạn tự đánh giá (ngày {cycle.SelfAssessmentDue:dd/MM/yyyy}); đề nghị Sở Nội vụ gia hạn nếu cần.");
+            return Outcome.Refused(
+                $"Đã hết hạn tự đánh giá (ngày {cycle.SelfAssessmentDue:dd/MM/yyyy}); đề nghị Sở Nội vụ gia hạn nếu cần.");
         return Outcome.Ok;
     }
 
@@ -48,9 +49,11 @@ public sealed class AssessmentFlow(Assessment assessment, AssessmentCycle cycle)
     {
         if (Edit(today) is { IsOk: false } refused) return refused;
         if (missing.Count > 0)
-            return Outcome.Refused($"Chưa thể gửi: chưa nhập số liệu các tiêu chí {string.Join(", ", missing)} (hoặc đánh dấu không áp dụng).");
+            return Outcome.Refused(
+                $"Chưa thể gửi: chưa nhập số liệu các tiêu chí {string.Join(", ", missing)} (hoặc đánh dấu không áp dụng).");
         if (unexplained.Count > 0)
-            return Outcome.Refused($"Chưa thể gửi: các tiêu chí {string.Join(", ", unexplained)} chưa có tài liệu kiểm chứng hoặc giải thích cách chấm.");
+            return Outcome.Refused(
+                $"Chưa thể gửi: các tiêu chí {string.Join(", ", unexplained)} chưa có tài liệu kiểm chứng hoặc giải thích cách chấm.");
         (assessment.Status, assessment.SubmittedAt) = (AssessmentStatus.Submitted, now);
         return Outcome.Ok;
     }
@@ -71,13 +74,16 @@ public sealed class AssessmentFlow(Assessment assessment, AssessmentCycle cycle)
         if (Appraisable() is { IsOk: false } refused) return Outcome<AppraisalEntry>.Refused(refused.Refusal!);
         if (!VietnameseNumber.TryParse(pointsText, out var points) || points < 0 || points > (max ?? 0))
             return Outcome<AppraisalEntry>.Refused($"Điểm thẩm định của tiêu chí {code} phải là số từ 0 đến {max}.");
-        if (string.IsNullOrWhiteSpace(reason)) return Outcome<AppraisalEntry>.Refused($"Thẩm định thay đổi điểm cần ghi lý do (tiêu chí {code}).");
+        if (string.IsNullOrWhiteSpace(reason))
+            return Outcome<AppraisalEntry>.Refused($"Thẩm định thay đổi điểm cần ghi lý do (tiêu chí {code}).");
         if (reason.Trim().Length > MaxReason) return Outcome<AppraisalEntry>.Refused($"Lý do thẩm định tiêu chí {code} không quá 2.000 ký tự.");
         var row = assessment.Scores.FirstOrDefault(s => s.Code == code);
         if (row is null) return Outcome<AppraisalEntry>.Refused($"Tiêu chí {code} chưa được tự đánh giá.");
         if (round == 2 && row.Explanation is null)
-            return Outcome<AppraisalEntry>.Refused($"Thẩm định lần 2 chỉ dành cho tiêu chí đã có giải trình của cơ quan; tiêu chí {code} chưa có.");
-        if (round != 2 && row.SecondPoints is not null) return Outcome<AppraisalEntry>.Refused($"Tiêu chí {code} đã thẩm định lần 2; sửa ở lần 2.");
+            return Outcome<AppraisalEntry>.Refused(
+                $"Thẩm định lần 2 chỉ dành cho tiêu chí đã có giải trình của cơ quan; tiêu chí {code} chưa có.");
+        if (round != 2 && row.SecondPoints is not null)
+            return Outcome<AppraisalEntry>.Refused($"Tiêu chí {code} đã thẩm định lần 2; sửa ở lần 2.");
         return Outcome<AppraisalEntry>.Ok(new AppraisalEntry(row, code, points, reason.Trim(), round == 2 ? 2 : 1));
     }
 

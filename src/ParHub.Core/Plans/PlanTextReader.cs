@@ -13,7 +13,8 @@ public static partial class PlanTextReader
     [GeneratedRegex(@"^\s*#{1,6}\s*")] private static partial Regex HeadingMark();
     [GeneratedRegex(@"^[….\s]{3,}$")] private static partial Regex Ellipsis();
     [GeneratedRegex(@"^([IVX]+|[A-Z])[.)]\s+\p{Lu}")] private static partial Regex GroupLine();
-    [GeneratedRegex(@"^[\p{L} .\-]{2,40},\s*ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})", RegexOptions.IgnoreCase)] private static partial Regex PlaceDate();
+    [GeneratedRegex(@"^[\p{L} .\-]{2,40},\s*ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})",
+        RegexOptions.IgnoreCase)] private static partial Regex PlaceDate();
 
     public static PlanDraft Read(string text, int? year = null)
     {
@@ -56,7 +57,10 @@ public static partial class PlanTextReader
         var tasks = TaskTable.Read(rows, headings);
         var header = ReadHeader(lines.Select(Clean).ToList(), year);
         var warnings = new List<string>();
-        if (tasks.Count == 0) warnings.Add("Không tìm thấy bảng nhiệm vụ (cần dòng tiêu đề có các cột STT, Nội dung/Nhiệm vụ, Cơ quan chủ trì hoặc Thời gian).");
+        if (tasks.Count == 0)
+            warnings.Add(
+            "Không tìm thấy bảng nhiệm vụ (cần dòng tiêu đề có các cột STT, Nội dung/Nhiệm vụ, Cơ quan chủ trì hoặc Thời "
+            + "gian).");
         return new PlanDraft(header, ReadTargets(lines), tasks, warnings);
     }
 

@@ -13,7 +13,9 @@ public sealed record TargetMeasure(string Comparator, decimal Threshold, string 
 /// </summary>
 public static partial class TargetReader
 {
-    [GeneratedRegex(@"(?<pre>tối thiểu|ít nhất|từ|trên|dưới|không quá|tối đa|đạt|giảm|tăng)?\s*(?<num>[0-9]+(?:[.,][0-9]+)?)\s*(?<unit>%|phần trăm|sáng kiến|cuộc|lần|đơn vị|nhiệm vụ|hồ sơ)(?<post>\s*trở lên|\s*trở xuống)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"(?<pre>tối thiểu|ít nhất|từ|trên|dưới|không quá|tối đa|đạt|giảm|tăng)?\s*(?<num>[0-9]+(?:[.,][0-9]+)?)\s*(?<unit>%|phần "
+        + @"trăm|sáng kiến|cuộc|lần|đơn vị|nhiệm vụ|hồ sơ)(?<post>\s*trở lên|\s*trở xuống)?", RegexOptions.IgnoreCase)]
     private static partial Regex Measure();
 
     public static TargetMeasure? Read(string? text)

@@ -34,7 +34,9 @@ public static partial class TimeframeParser
     [GeneratedRegex(@"^\s*[.,]?\s*va\s+(cac|nhung)\s+nam\s+tiep\s+theo")] private static partial Regex FollowingYears();
     [GeneratedRegex(@"nam\s+truoc\s+lien\s+ke")] private static partial Regex PreviousYear();
     [GeneratedRegex(@"^\s*(theo|khi|sau\s+khi|tuy\s+theo|can\s+cu)\b")] private static partial Regex EventOpening();
-    [GeneratedRegex(@"\b(theo\s+ke\s+hoach|theo\s+lo\s+trinh|theo\s+tien\s+do|khi\s+co|sau\s+khi|theo\s+huong\s+dan|theo\s+chi\s+dao|theo\s+quy\s+dinh|theo\s+yeu\s+cau)\b")] private static partial Regex EventWords();
+    [GeneratedRegex(@"\b(theo\s+ke\s+hoach|theo\s+lo\s+trinh|theo\s+tien\s+do|khi\s+co|sau\s+khi|theo\s+huong\s+dan|"
+        + @"theo\s+chi\s+dao|theo\s+quy\s+dinh|theo\s+yeu\s+cau)\b")]
+    private static partial Regex EventWords();
 
     public static Timeframe Parse(string phrase, TimeframeContext context)
     {

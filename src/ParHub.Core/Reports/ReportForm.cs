@@ -58,7 +58,8 @@ public sealed record ReportForm(string Key, int Version, string Title, IReadOnly
         }
         var numeric = Fields.Where(f => f.IsNumeric).Select(f => f.Code).ToHashSet();
         foreach (var f in Fields.Where(f => f.IsDerived))
-            foreach (var c in Expression.Codes(f.Derived!).Concat(f.DerivedOver is null ? [] : Expression.Codes(f.DerivedOver)).Where(c => !numeric.Contains(c)))
+            foreach (var c in Expression.Codes(f.Derived!).Concat(f.DerivedOver is null ? [] : Expression.Codes(f.DerivedOver))
+                .Where(c => !numeric.Contains(c)))
                 problems.Add($"Chỉ tiêu \"{f.Code}\" tính từ \"{c}\" không có trong mẫu.");
         foreach (var r in Rules)
         {
@@ -145,7 +146,8 @@ public sealed record ReportForm(string Key, int Version, string Title, IReadOnly
     ],
     [
         new("gov_done_on_time + gov_done_late + gov_in_progress + gov_overdue", "=", "gov_total",
-            "Nhiệm vụ Chính phủ giao: hoàn thành đúng hạn + hoàn thành quá hạn + đang thực hiện + quá hạn phải bằng tổng số."),
+            "Nhiệm vụ Chính phủ giao: hoàn thành đúng hạn + hoàn thành quá hạn + đang thực hiện "
+            + "+ quá hạn phải bằng tổng số."),
         new("feedback_done + feedback_in_progress", "=", "feedback_new + feedback_carried",
             "Phản ánh, kiến nghị: đã hoàn thành + đang xử lý phải bằng tiếp nhận mới + kỳ trước chuyển sang."),
         new("feedback_in_time + feedback_overdue", "=", "feedback_in_progress",

@@ -19,7 +19,8 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
     public IReadOnlyList<ReportingPeriod> Periods(int year) => Rules.SelectMany(r => r.Kind == PeriodKind.Month
         ? Enumerable.Range(1, 12).Select(m => Monthly(r, year, m))
         : r.Kind == PeriodKind.AdHoc
-        ? [new ReportingPeriod($"{year}-A{r.DueMonth:00}{r.DueDay:00}", $"Báo cáo đột xuất hạn {r.DueDay:00}/{r.DueMonth:00}/{year}", PeriodKind.AdHoc, year,
+        ? [new ReportingPeriod($"{year}-A{r.DueMonth:00}{r.DueDay:00}", $"Báo cáo đột xuất hạn {r.DueDay:00}/{r.DueMonth:00}/{year}", PeriodKind.AdHoc,
+            year,
             new DateOnly(year, r.DueMonth, r.DueDay), null, null)]
         : [new ReportingPeriod(
             Code(r.Kind, year), Label(r.Kind, year), r.Kind, year, new DateOnly(year, r.DueMonth, r.DueDay),
@@ -63,7 +64,8 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
             new(PeriodKind.Q3, 9, 20, (6, 15, 0), (9, 14)),
             new(PeriodKind.Year, 12, 20, (12, 15, -1), (12, 14)),
         ]),
-        new("haiphong-2018", "Hải Phòng 2018 (QĐ 3538/QĐ-UBND, III.1.c): các cơ quan báo cáo Sở Nội vụ", "Các sở, ban, ngành; UBND các quận, huyện", "Sở Nội vụ",
+        new("haiphong-2018", "Hải Phòng 2018 (QĐ 3538/QĐ-UBND, III.1.c): các cơ quan báo cáo Sở Nội vụ",
+            "Các sở, ban, ngành; UBND các quận, huyện", "Sở Nội vụ",
         [
             new(PeriodKind.Q1, 3, 5), new(PeriodKind.H1, 6, 5), new(PeriodKind.Q3, 9, 5), new(PeriodKind.Year, 11, 5),
         ]),
@@ -84,7 +86,8 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
 
     public static string KindCode(PeriodKind k) => k switch
     {
-        PeriodKind.Q1 => "Q1", PeriodKind.H1 => "H1", PeriodKind.Q3 => "Q3", PeriodKind.NineMonths => "9M", PeriodKind.Month => "M", PeriodKind.AdHoc => "A", _ => "Y",
+        PeriodKind.Q1 => "Q1", PeriodKind.H1 => "H1", PeriodKind.Q3 => "Q3", PeriodKind.NineMonths => "9M", PeriodKind.Month => "M", PeriodKind.AdHoc => "A",
+            _ => "Y",
     };
 
     /// <summary>Reads <see cref="RulesText"/>; a line it cannot read is an error with its number, never skipped.</summary>

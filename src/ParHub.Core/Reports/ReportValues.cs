@@ -67,8 +67,10 @@ public static class ReportCheck
                         break;
                     }
                     if (num < 0 || den < 0) errors.Add(new(f.Code, $"{f.Label}: không được là số âm."));
-                    else if (num > MaxNumber || den > MaxNumber) errors.Add(new(f.Code, $"{f.Label}: số quá lớn (tối đa {VietnameseNumber.Format(MaxNumber)})."));
-                    else if (num > den) errors.Add(new(f.Code, $"{f.Label}: tử số ({VietnameseNumber.Format(num)}) lớn hơn mẫu số ({VietnameseNumber.Format(den)})."));
+                    else if (num > MaxNumber || den > MaxNumber)
+                        errors.Add(new(f.Code, $"{f.Label}: số quá lớn (tối đa {VietnameseNumber.Format(MaxNumber)})."));
+                    else if (num > den) errors.Add(
+                        new(f.Code, $"{f.Label}: tử số ({VietnameseNumber.Format(num)}) lớn hơn mẫu số ({VietnameseNumber.Format(den)})."));
                     break;
             }
             if (v.Source == ValueSource.Overridden && string.IsNullOrWhiteSpace(v.Reason))

@@ -35,7 +35,8 @@ public sealed record FrameworkNode(string Code, string Title, decimal? Max, Scor
     public bool AppliesTo(string group) => Groups is not { Count: > 0 } || Groups.Contains(group, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How the points are obtained, as the framework tables say it.</summary>
-    public string Method => Rule is null ? "" : IsComputed ? "ParHub tính từ số liệu theo dõi" : IsSurvey ? "Điều tra xã hội học" : "Tự đánh giá, thẩm định";
+    public string Method => Rule is null ? "" : IsComputed ? "ParHub tính từ số liệu theo dõi" : IsSurvey ? "Điều tra xã hội học"
+        : "Tự đánh giá, thẩm định";
 }
 
 /// <summary>A versioned index framework: its nodes, classification bands and the caps of bonus and penalty points.</summary>
@@ -93,16 +94,22 @@ public sealed record Framework(string Code, string Title, IReadOnlyList<Band> Ba
             if (n.Rule is { } r)
             {
                 if (!ScoringRule.Types.Contains(r.Type)) problems.Add($"{n.Code}: cách chấm \"{r.Type}\" không có.");
-                else if (r.Type == "options" && r.Options is not { Count: > 0 }) problems.Add($"{n.Code}: cách chấm theo phương án cần ít nhất một phương án.");
-                else if (r.Type == "rate-bands" && r.Bands is not { Count: > 0 }) problems.Add($"{n.Code}: cách chấm theo ngưỡng tỷ lệ cần ít nhất một ngưỡng.");
-                else if (r.Type == "count-steps" && r.Steps is not { Count: > 0 }) problems.Add($"{n.Code}: cách chấm theo số lượng cần ít nhất một mức.");
-                if (children.Count > 0) problems.Add($"{n.Code}: mục có tiêu chí con thì không chấm trực tiếp (bỏ cách chấm hoặc các mục con).");
-                if (n.Max is { } m && RuleText.Highest(r) is { } top && top > m) problems.Add($"{n.Code}: cách chấm cho tới {top} điểm, vượt điểm tối đa {m}.");
+                else if (r.Type == "options" && r.Options is not { Count: > 0 })
+                    problems.Add($"{n.Code}: cách chấm theo phương án cần ít nhất một phương án.");
+                else if (r.Type == "rate-bands" && r.Bands is not { Count: > 0 })
+                    problems.Add($"{n.Code}: cách chấm theo ngưỡng tỷ lệ cần ít nhất một ngưỡng.");
+                else if (r.Type == "count-steps" && r.Steps is not { Count: > 0 })
+                    problems.Add($"{n.Code}: cách chấm theo số lượng cần ít nhất một mức.");
+                if (children.Count > 0)
+                    problems.Add($"{n.Code}: mục có tiêu chí con thì không chấm trực tiếp (bỏ cách chấm hoặc các mục con).");
+                if (n.Max is { } m && RuleText.Highest(r) is { } top && top > m)
+                    problems.Add($"{n.Code}: cách chấm cho tới {top} điểm, vượt điểm tối đa {m}.");
             }
             else if (children.Count == 0) problems.Add($"{n.Code}: tiêu chí chưa có cách chấm.");
             if (n.Source is { } src && !FrameworkNode.Sources.Contains(src)) problems.Add($"{n.Code}: nguồn số liệu \"{src}\" không có.");
             if (children.Count > 0 && n.Max is { } max && children.All(c => c.Max is not null) && children.Sum(c => c.Max!.Value) != max)
-                problems.Add($"{n.Code}: điểm tối đa {max} khác tổng điểm tối đa của các tiêu chí con ({children.Sum(c => c.Max!.Value)}).");
+                problems.Add(
+                    $"{n.Code}: điểm tối đa {max} khác tổng điểm tối đa của các tiêu chí con ({children.Sum(c => c.Max!.Value)}).");
         }
         for (var i = 1; i < Bands.Count; i++)
             if (Bands[i].Min >= Bands[i - 1].Min) problems.Add($"Xếp loại \"{Bands[i].Name}\" phải có ngưỡng thấp hơn \"{Bands[i - 1].Name}\".");

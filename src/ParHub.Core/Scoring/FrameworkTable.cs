@@ -11,7 +11,8 @@ namespace ParHub.Core.Scoring;
 /// </summary>
 public static partial class FrameworkTable
 {
-    public static readonly string[] Header = ["Mã", "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Cách chấm", "Tài liệu kiểm chứng"];
+    public static readonly string[] Header =
+        ["Mã", "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Cách chấm", "Tài liệu kiểm chứng"];
 
     /// <summary>The rule as the "Cách chấm" cell writes it ("" for a node that groups others).</summary>
     public static string Method(FrameworkNode n)

@@ -50,7 +50,8 @@ public static class RuleText
     public static string FormatBands(IEnumerable<Band> bands) => string.Join("; ", bands.Select(b => $"{b.Name}={VietnameseNumber.Format(b.Min)}"));
 
     public static List<Band> ParseBands(string? text) =>
-        Pairs(text ?? "").Select(p => p.Key.Length == 0 ? throw new FormatException("Xếp loại cần có tên (dạng Tốt=90).") : new Band(p.Key, Number(p.Value, p.Key))).ToList();
+        Pairs(text ?? "").Select(p => p.Key.Length == 0 ? throw new FormatException("Xếp loại cần có tên (dạng Tốt=90).")
+            : new Band(p.Key, Number(p.Value, p.Key))).ToList();
 
     /// <summary>Orders dotted codes as people number them: 1, 1.2, 1.10, 2 (numbers compared as numbers).</summary>
     public static readonly IComparer<string> CodeOrder = Comparer<string>.Create((a, b) =>

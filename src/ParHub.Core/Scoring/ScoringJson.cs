@@ -40,12 +40,14 @@ public static class ScoringJson
         if (n["rule"] is JsonObject r)
         {
             var type = Str(r, "type") ?? throw new FormatException($"{code}: rule thiếu \"type\".");
-            if (!ScoringRule.Types.Contains(type)) throw new FormatException($"{code}: cách chấm \"{type}\" không có ({string.Join(", ", ScoringRule.Types)}).");
+            if (!ScoringRule.Types.Contains(type))
+                throw new FormatException($"{code}: cách chấm \"{type}\" không có ({string.Join(", ", ScoringRule.Types)}).");
             var options = (r["options"] as JsonObject)?.ToDictionary(kv => kv.Key, kv => Dec(kv.Value, $"{code}.options") ?? 0);
             rule = new ScoringRule(type, options, Steps(r["bands"], code), Steps(r["steps"], code));
         }
         var groups = (n["groups"] as JsonArray)?.Select(g => g?.ToString() ?? "").Where(g => g.Length > 0).ToList();
-        return new FrameworkNode(code, Str(n, "title") ?? "", Dec(n["max"], $"{code}.max"), rule, Str(n, "evidence"), Str(n, "source"), groups is { Count: > 0 } ? groups : null);
+        return new FrameworkNode(code, Str(n, "title") ?? "", Dec(n["max"], $"{code}.max"), rule, Str(n, "evidence"), Str(n, "source"),
+            groups is { Count: > 0 } ? groups : null);
     }
 
     private static List<Step>? Steps(JsonNode? node, string code) => (node as JsonArray)?

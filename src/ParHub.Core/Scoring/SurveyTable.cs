@@ -35,7 +35,8 @@ public static class SurveyTable
             string? problem =
                 agency.Length == 0 ? "Thiếu tên hoặc mã cơ quan."
                 : code is null ? $"Bộ chỉ số có {surveyCodes.Count} tiêu chí điều tra; ghi mã tiêu chí ở cột thứ hai."
-                : !surveyCodes.Contains(code) ? $"\"{code}\" không phải tiêu chí điều tra xã hội học của bộ chỉ số ({string.Join(", ", surveyCodes)})."
+                : !surveyCodes.Contains(code)
+                    ? $"\"{code}\" không phải tiêu chí điều tra xã hội học của bộ chỉ số ({string.Join(", ", surveyCodes)})."
                 : number is null ? $"\"{text}\" không phải một tỷ lệ phần trăm."
                 : number is < 0 or > 100 ? $"Tỷ lệ {VietnameseNumber.Format(number.Value)} phải từ 0 đến 100."
                 : null;

@@ -301,7 +301,8 @@ public static class LegacyVietnamese
     }
 
     /// <summary>Characters that the legacy encodings use for Vietnamese letters but Unicode Vietnamese text never does.</summary>
-    private const string Tcvn3Markers = "\u00B8\u00B5\u00B6\u00B7\u00B9\u00A8\u00A9\u00AA\u00AB\u00AC\u00AD\u00AE\u00BE\u00BB\u00C6\u00CB\u00D0\u00D1\u00D5\u00DE\u00E6\u00F9\u00FA\u00F5\u00F8\u00BC\u00BD\u00A6\u00A7";
+    private const string Tcvn3Markers = "\u00B8\u00B5\u00B6\u00B7\u00B9\u00A8\u00A9\u00AA\u00AB\u00AC\u00AD\u00AE\u00BE\u00BB\u00C6"
+        + "\u00CB\u00D0\u00D1\u00D5\u00DE\u00E6\u00F9\u00FA\u00F5\u00F8\u00BC\u00BD\u00A6\u00A7";
 
     public static LegacyEncoding Detect(string text)
     {
@@ -316,7 +317,10 @@ public static class LegacyVietnamese
                 latin1++;
                 if (Tcvn3Markers.Contains(c)) tcvn3++;
                 // VNI: a vowel followed by one of its tone or shape characters ("aù", "oâ", "ö").
-                if (i > 0 && "aeiouyAEIOUY".Contains(text[i - 1]) && "\u00F9\u00F8\u00FB\u00F5\u00EF\u00E2\u00EA\u00F4\u00E1\u00E0\u00E5\u00E3\u00E4\u00D9\u00D8\u00DB\u00D5\u00CF\u00C2\u00CA\u00D4".Contains(c)) vni++;
+                if (i > 0 && "aeiouyAEIOUY".Contains(text[i - 1])
+                    && ("\u00F9\u00F8\u00FB\u00F5\u00EF\u00E2\u00EA\u00F4\u00E1\u00E0\u00E5\u00E3\u00E4"
+                        + "\u00D9\u00D8\u00DB\u00D5\u00CF\u00C2\u00CA\u00D4").Contains(c))
+                    vni++;
             }
         }
         // Real Unicode Vietnamese has its own letters; legacy text has none, and many legacy characters instead.
