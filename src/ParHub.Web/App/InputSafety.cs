@@ -44,7 +44,8 @@ public sealed class NulStrippingStringConverter : JsonConverter<string>
         reader.TokenType == JsonTokenType.String ? InputText.Clean(reader.GetString())
             : throw new JsonException($"Expected a string, found {reader.TokenType}.");
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
-    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => InputText.Clean(reader.GetString()) ?? "";
+    public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        InputText.Clean(reader.GetString()) ?? "";
     public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
 }
 

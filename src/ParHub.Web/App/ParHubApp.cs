@@ -62,7 +62,8 @@ public static class ParHubApp
             {
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                 o.UseUtcTimestamp = true;
-                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+                o.JsonWriterOptions =
+                    new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             });
         else
             logging.AddSimpleConsole(o =>
@@ -82,7 +83,8 @@ public static class ParHubApp
     {
         // Resolved from configuration when first needed, so hosts and tests can set PARHUB_DB / PARHUB_DATA_DIR late.
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IConfiguration>()["PARHUB_NOW_FILE"] is { Length: > 0 } f ? new FileClock(f) : TimeProvider.System);
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<IConfiguration>()["PARHUB_NOW_FILE"] is { Length: > 0 } f ? new FileClock(f)
+            : TimeProvider.System);
         services.AddSingleton<AgencyDirectoryCache>();
         services.AddHybridCache();
         services.AddSingleton<Shared.ReadCache>();
@@ -219,7 +221,8 @@ public static class ParHubApp
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "ParHub API";
-            doc.Info.Description = "API của ParHub: danh mục cơ quan (đọc cho người dùng đã đăng nhập; ghi cho Quản trị và Sở Nội vụ). " +
+            doc.Info.Description =
+                "API của ParHub: danh mục cơ quan (đọc cho người dùng đã đăng nhập; ghi cho Quản trị và Sở Nội vụ). " +
                 "Xác thực bằng cookie phiên hoặc mã truy cập cá nhân: Authorization: Bearer phk_…";
             return Task.CompletedTask;
         }));
@@ -246,7 +249,8 @@ public static class ParHubApp
         services.AddScoped<Features.ParIndex.IndexQueries>();
     }
 
-    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    private static Task ApiAware(
+        Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Headers["HX-Request"] == "true")
         {

@@ -28,7 +28,8 @@ public sealed record UploadRefusal(string Message);
 /// <summary>
 /// Oversized uploads answer the page itself with its message, never a 500 or the error page. A POST to a page with
 /// <see cref="UploadLimitAttribute"/> whose body is larger than the limit (by its Content-Length, or found while the
-/// form is read: Kestrel's 413, the multipart limit, or counted here when the length is not given) has its body read and dropped — nothing is buffered — and the
+/// form is read: Kestrel's 413, the multipart limit, or counted here when the length is not given) has its body read and dropped — nothing is buffered —
+/// and the
 /// page is then rendered as a GET (nothing is written, so no anti-forgery token is needed) with
 /// <see cref="UploadRefusal"/>, which <see cref="UploadRefusalFilter"/> hands to the page.
 /// </summary>
@@ -79,7 +80,8 @@ public static class UploadLimits
     private static bool IsTooLarge(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
-            if (e is TooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+            if (e is TooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e is InvalidDataException
+                && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
                 return true;
         return false;
     }
@@ -115,7 +117,8 @@ public static class UploadLimits
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct)
+            .AsTask();
 
         private int Count(int n)
         {
@@ -135,7 +138,8 @@ public static class UploadLimits
         {
             while (await ctx.Request.Body.ReadAsync(buffer, ctx.RequestAborted) > 0) { }
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or OperationCanceledException) { } // already over Kestrel's limit: it closes the connection after the answer
+        // already over Kestrel's limit: it closes the connection after the answer
+        catch (Exception e) when (e is IOException or InvalidOperationException or OperationCanceledException) { }
         finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 }

@@ -24,7 +24,8 @@ public class ErrorModel(ILogger<ErrorModel> log) : PageModel
         if (code is null && Response.StatusCode is >= 400 and < 500) code = Response.StatusCode;
         (Title, Message) = code switch
         {
-            409 => ("Dữ liệu vừa được thay đổi", "Nội dung này vừa được người khác cập nhật. Vui lòng tải lại trang để xem bản mới nhất rồi thử lại."),
+            409 => ("Dữ liệu vừa được thay đổi",
+                "Nội dung này vừa được người khác cập nhật. Vui lòng tải lại trang để xem bản mới nhất rồi thử lại."),
             404 => ("Không tìm thấy trang", "Trang hoặc dữ liệu bạn tìm không tồn tại, hoặc đã được chuyển đi."),
             403 => ("Không có quyền truy cập", "Tài khoản của bạn không được phép xem hoặc thay đổi nội dung này."),
             400 => ("Yêu cầu không hợp lệ", "Dữ liệu gửi lên không hợp lệ. Vui lòng tải lại trang và thử lại."),

@@ -50,7 +50,8 @@ public sealed class ApiTokenHandler(
         if (!cache.TryGetValue(key, out System.Security.Claims.ClaimsPrincipal? principal) || principal is null)
         {
             var user = await signIn.UserManager.FindByIdAsync(row.UserId);
-            if (user is null || user.SecurityStamp != row.SecurityStamp) return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
+            if (user is null || user.SecurityStamp != row.SecurityStamp)
+                return AuthenticateResult.Fail("Mã truy cập không hợp lệ hoặc đã bị thu hồi.");
             principal = await signIn.CreateUserPrincipalAsync(user);
             cache.Set(key, principal, CacheFor);
         }

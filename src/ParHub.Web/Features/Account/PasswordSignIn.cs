@@ -48,7 +48,8 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Sessions sessi
 
         if (correct && await signIn.UserManager.IsLockedOutAsync(user!))
         {
-            audit.Record("sign-in-locked", UserAccountsEntity, user!.Id, user.AgencyId, $"Tài khoản bị khóa đăng nhập: {user.UserName} từ {client}", []);
+            audit.Record("sign-in-locked", UserAccountsEntity, user!.Id, user.AgencyId, $"Tài khoản bị khóa đăng nhập: {user.UserName} từ {client}",
+                []);
             await db.SaveChangesAsync(ct);
             return SignInOutcome.Locked;
         }
@@ -73,7 +74,8 @@ public sealed class PasswordSignIn(SignInManager<AppUser> signIn, Sessions sessi
 
     public static string Message(SignInOutcome outcome) => outcome switch
     {
-        SignInOutcome.Throttled => "Đăng nhập tạm thời bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ quản trị.",
+        SignInOutcome.Throttled => "Đăng nhập tạm thời bị khóa do nhập sai mật khẩu nhiều lần. "
+            + "Vui lòng thử lại sau 15 phút hoặc liên hệ quản trị.",
         SignInOutcome.Locked => "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị.",
         _ => "Tên đăng nhập hoặc mật khẩu không đúng.",
     };
@@ -105,7 +107,8 @@ public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = "CommonPassword",
-                Description = "Mật khẩu này quá phổ biến hoặc là mật khẩu mẫu của bản trình diễn; vui lòng chọn mật khẩu khác.",
+                Description =
+                    "Mật khẩu này quá phổ biến hoặc là mật khẩu mẫu của bản trình diễn; vui lòng chọn mật khẩu khác.",
             }));
         if (user.UserName is { Length: >= 3 } name && password.Contains(name, StringComparison.OrdinalIgnoreCase))
             return Task.FromResult(IdentityResult.Failed(new IdentityError

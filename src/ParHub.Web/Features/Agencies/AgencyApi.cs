@@ -33,7 +33,8 @@ public static class AgencyApi
         var api = app.MapGroup("/api/v1").AddEndpointFilter<Data.TransactionEndpointFilter>().WithTags("Agencies");
 
         api.MapGet("/agencies", ListAsync).WithName("ListAgencies")
-            .WithSummary("Danh mục cơ quan; lọc theo từ khóa (q), loại (kind), cơ quan cấp trên (parentId), ngày hiệu lực (activeOn: yyyy-MM-dd).");
+            .WithSummary(
+                "Danh mục cơ quan; lọc theo từ khóa (q), loại (kind), cơ quan cấp trên (parentId), ngày hiệu lực (activeOn: yyyy-MM-dd).");
         api.MapGet("/agencies/{id:int}", GetAsync).WithName("GetAgency");
         api.MapPost("/agencies", CreateAsync).WithName("CreateAgency").RequireAuthorization(Policies.DirectoryEditor);
         api.MapPut("/agencies/{id:int}", UpdateAsync).WithName("UpdateAgency").RequireAuthorization(Policies.DirectoryEditor);

@@ -25,7 +25,8 @@ public sealed class AgencyDirectoryCache(ReadCache cache)
         /// <summary>The agencies that existed on a date and belong to one of the groups (with the first such group).</summary>
         public IEnumerable<(Entry Entry, AgencyGroupInfo Group)> MembersOn(IReadOnlyCollection<string> groupCodes, DateOnly on) =>
             Entries.Where(e => e.Agency.ExistsOn(on))
-                .Select(e => (Entry: e, Group: e.GroupIds.Select(id => Groups.GetValueOrDefault(id)).FirstOrDefault(g => g is not null && groupCodes.Contains(g.Code))))
+                .Select(e =>
+                    (Entry: e, Group: e.GroupIds.Select(id => Groups.GetValueOrDefault(id)).FirstOrDefault(g => g is not null && groupCodes.Contains(g.Code))))
                 .Where(x => x.Group is not null)
                 .Select(x => (x.Entry, x.Group!));
     }

@@ -72,9 +72,12 @@ public sealed class AgencyXlsx(ParHubDbContext db, SaveAgency agencies, AuditLog
         try { sheet = Xlsx.ReadFirstSheet(file); }
         catch (UnreadableFileException ex) { return new([], [ex.Message]); }
 
-        var headerIndex = sheet.FindIndex(r => r.Any(c => VietnameseText.Fold(c) == "ma") && r.Any(c => VietnameseText.Fold(c).StartsWith("ten day du") || VietnameseText.Fold(c) == "ten"));
+        var headerIndex = sheet.FindIndex(r => r.Any(c => VietnameseText.Fold(c) == "ma")
+            && r.Any(c => VietnameseText.Fold(c).StartsWith("ten day du") || VietnameseText.Fold(c) == "ten"));
         if (headerIndex < 0)
-            return new([], ["Không tìm thấy dòng tiêu đề (cần có các cột “Mã”, “Loại”, “Tên đầy đủ”). Hãy dùng tệp mẫu tải từ chức năng Xuất Excel."]);
+            return new([],
+                ["Không tìm thấy dòng tiêu đề (cần có các cột “Mã”, “Loại”, “Tên đầy đủ”). Hãy dùng tệp mẫu tải "
+                + "từ chức năng Xuất Excel."]);
         var header = sheet[headerIndex].Select(VietnameseText.Fold).ToArray();
         int Col(string name) => Array.FindIndex(header, h => h == VietnameseText.Fold(name));
         var cols = Header.ToDictionary(h => h, Col);

@@ -36,7 +36,8 @@ public sealed class DemoPlans(ParHubDbContext db, TimeProvider clock)
     {
         var rng = new Random(seed);
         var today = VietnamTime.Today(clock);
-        var leads = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Department && a.ValidTo == null).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+        var leads = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Department && a.ValidTo == null).Select(a => new { a.Id, a.Name })
+            .ToListAsync(ct);
         var sbn = await db.AgencyGroups.AsNoTracking().Where(g => g.Code == "SBN").Select(g => (int?)g.Id).SingleOrDefaultAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var count = 0;
@@ -49,7 +50,8 @@ public sealed class DemoPlans(ParHubDbContext db, TimeProvider clock)
                 {
                     Kind = p == 1 ? PlanKind.Annual : PlanKind.Thematic, Number = $"{100 + p}/KH-UBND", DocType = "KH",
                     Issuer = "Ủy ban nhân dân thành phố Hải Phòng", IssuedOn = new DateOnly(y - 1, 12, 20 + p % 8), Year = y,
-                    Title = p == 1 ? $"Kế hoạch cải cách hành chính năm {y} (dữ liệu mẫu)" : $"Kế hoạch chuyên đề số {p} năm {y} (dữ liệu mẫu)",
+                    Title = p == 1 ? $"Kế hoạch cải cách hành chính năm {y} (dữ liệu mẫu)"
+                        : $"Kế hoạch chuyên đề số {p} năm {y} (dữ liệu mẫu)",
                     SourceFile = "demo", CreatedAt = now, UpdatedAt = now,
                 };
                 for (var i = 0; i < tasksPerPlan; i++)
@@ -81,7 +83,8 @@ public sealed class DemoPlans(ParHubDbContext db, TimeProvider clock)
                     }
                     else task.Progress = rng.Next(3) == 0 ? TaskProgress.InProgress : TaskProgress.NotStarted;
                     task.Assignments.Add(new TaskAssignment { Role = AssignmentRole.Lead, AgencyId = lead.Id, Text = lead.Name });
-                    if (sbn is { } g) task.Assignments.Add(new TaskAssignment { Role = AssignmentRole.Cooperating, GroupId = g, Text = "Các sở, ban, ngành", SortOrder = 1 });
+                    if (sbn is { } g) task.Assignments.Add(
+                        new TaskAssignment { Role = AssignmentRole.Cooperating, GroupId = g, Text = "Các sở, ban, ngành", SortOrder = 1 });
                     plan.Tasks.Add(task);
                     count++;
                 }

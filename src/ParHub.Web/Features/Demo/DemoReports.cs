@@ -70,7 +70,8 @@ public sealed class DemoReports(ParHubDbContext db, ReportSetup setup, TimeProvi
         N("legal_docs_issued", rng.Next(0, 3 * scale));
         N("legal_docs_reviewed", rng.Next(0, 10 * scale));
         N("tthc_decisions", rng.Next(0, 4 * scale));
-        int fNew = rng.Next(0, 30 * scale), carried = rng.Next(0, 5), done = rng.Next(0, fNew + carried + 1), prog = fNew + carried - done, over = rng.Next(0, Math.Min(prog, 3) + 1);
+        int fNew = rng.Next(0, 30 * scale), carried = rng.Next(0, 5), done = rng.Next(0, fNew + carried + 1), prog = fNew + carried - done,
+            over = rng.Next(0, Math.Min(prog, 3) + 1);
         N("feedback_new", fNew); N("feedback_carried", carried); N("feedback_done", done); N("feedback_in_progress", prog);
         N("feedback_in_time", prog - over); N("feedback_overdue", over);
         N("internal_simplified", rng.Next(0, 5));
@@ -82,7 +83,8 @@ public sealed class DemoReports(ParHubDbContext db, ReportSetup setup, TimeProvi
         N("online_full", rng.Next(0, 60 * scale));
         N("online_partial", rng.Next(0, 20 * scale));
         foreach (var f in form.Fields.Where(f => f.Kind == FieldKind.Text))
-            v[f.Code] = new FieldValue(null, null, $"{agency.Name}: {f.Label.ToLowerInvariant()} trong {period.Label.ToLowerInvariant()} được triển khai theo kế hoạch.");
+            v[f.Code] = new FieldValue(null, null,
+                $"{agency.Name}: {f.Label.ToLowerInvariant()} trong {period.Label.ToLowerInvariant()} được triển khai theo kế hoạch.");
         return v;
     }
 }

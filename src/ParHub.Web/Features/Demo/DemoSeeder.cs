@@ -112,6 +112,7 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
         if (scale == DemoScale.Large) await demoIndex.SeedAsync("XA", ct: ct); // last year's PAR Index of ~260 communes
         // After a bulk load PostgreSQL's planner needs fresh statistics, or it plans for empty tables until autovacuum runs.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
-        log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports", rows.Count, DemoProvince.Users().Count, tasks, reports);
+        log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports", rows.Count,
+            DemoProvince.Users().Count, tasks, reports);
     }
 }

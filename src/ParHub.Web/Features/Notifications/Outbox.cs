@@ -27,7 +27,8 @@ public sealed class Outbox(ParHubDbContext db, SmtpSettings smtp, TimeProvider c
 public sealed class OutboxSender(ParHubDbContext db, MailSender mail, TimeProvider clock, ILogger<OutboxSender> log)
 {
     public const int MaxAttempts = 6;
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
+    private static readonly TimeSpan[] Backoff =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
 
     /// <summary>Sends the messages that are due; returns how many were sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct = default)
@@ -50,7 +51,8 @@ public sealed class OutboxSender(ParHubDbContext db, MailSender mail, TimeProvid
             if (error is null)
             {
                 await db.OutboxMessages.Where(x => x.Id == id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.SentAt, at).SetProperty(x => x.ClaimedUntil, (DateTime?)null).SetProperty(x => x.Attempts, m.Attempts + 1), ct);
+                    .ExecuteUpdateAsync(u => u.SetProperty(x => x.SentAt, at).SetProperty(x => x.ClaimedUntil, (DateTime?)null)
+                        .SetProperty(x => x.Attempts, m.Attempts + 1), ct);
                 sent++;
                 continue;
             }

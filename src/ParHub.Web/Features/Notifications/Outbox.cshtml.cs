@@ -22,5 +22,6 @@ public class OutboxModel(ParHubDbContext db) : PageModel
     }
 
     public static string State(OutboxMessage m) =>
-        m.SentAt is not null ? "Đã gửi" : m.FailedAt is not null ? $"Không gửi được ({m.Attempts} lần)" : m.Attempts > 0 ? $"Chờ gửi lại (đã thử {m.Attempts} lần)" : "Đang chờ gửi";
+        m.SentAt is not null ? "Đã gửi" : m.FailedAt is not null ? $"Không gửi được ({m.Attempts} lần)" : m.Attempts > 0
+            ? $"Chờ gửi lại (đã thử {m.Attempts} lần)" : "Đang chờ gửi";
 }

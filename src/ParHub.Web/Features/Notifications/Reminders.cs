@@ -43,7 +43,8 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
             db.DigestEntries.AddRange(fresh.Select(i => new DigestEntry { UserId = user.Id, Day = day, ItemKey = i.Key, SentAt = now }));
             var title = $"ParHub: {fresh.Count} việc cần chú ý ngày {day:dd/MM/yyyy}";
             var body = Body(user.FullName, fresh);
-            db.Notifications.Add(new Notification { UserId = user.Id, At = now, Title = title, Body = body, Link = "/Tasks" + (agency is { } a ? $"?agencyId={a}" : "") });
+            db.Notifications.Add(
+                new Notification { UserId = user.Id, At = now, Title = title, Body = body, Link = "/Tasks" + (agency is { } a ? $"?agencyId={a}" : "") });
             if (!string.IsNullOrWhiteSpace(user.Email) && mail.Enqueue(user.Email, title, body)) emails++;
             await db.SaveChangesAsync(ct); // the digest entries, the notification and the mail together
             sentUsers++;
@@ -60,7 +61,8 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
         if (agency is { } a)
         {
             var groups = db.AgencyGroupMembers.Where(m => m.AgencyId == a).Select(m => m.GroupId);
-            q = q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value))));
+            q = q.Where(t =>
+                t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value))));
         }
         var rows = await q.OrderBy(t => t.CurrentDue ?? t.Due).Take(500)
             .Select(t => new { t.Id, t.No, t.Content, Due = (t.CurrentDue ?? t.Due)!.Value, Plan = t.Plan!.Number }).ToListAsync(ct);
@@ -97,7 +99,9 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
         var users = await db.Users.AsNoTracking().Where(u => u.AgencyId != null && agencies.Contains(u.AgencyId.Value)).ToListAsync(ct);
         var due = task.EffectiveDue is { } d ? $" (hạn {d:dd/MM/yyyy})" : "";
         var title = $"Nhắc thực hiện nhiệm vụ {task.No}{due}";
-        var body = $"Sở Nội vụ nhắc cơ quan thực hiện và cập nhật tiến độ nhiệm vụ {task.No} của kế hoạch {task.Plan?.Number ?? task.Plan?.Title}:\n{task.Content}\n\nXem và cập nhật: /Tasks/Details/{task.Id}";
+        var body =
+            $"Sở Nội vụ nhắc cơ quan thực hiện và cập nhật tiến độ nhiệm vụ {task.No} của kế hoạch "
+            + $"{task.Plan?.Number ?? task.Plan?.Title}:\n{task.Content}\n\nXem và cập nhật: /Tasks/Details/{task.Id}";
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var u in users)
         {
@@ -109,7 +113,8 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
     }
 }
 
-/// <summary>Sends the digest once a day at <c>PARHUB_DIGEST_HOUR</c> (default 7, Vietnam time whatever the server's zone); <c>PARHUB_DIGEST=off</c> stops it.</summary>
+/// <summary>Sends the digest once a day at <c>PARHUB_DIGEST_HOUR</c> (default 7, Vietnam time whatever the server's zone); <c>PARHUB_DIGEST=off</c> stops
+/// it.</summary>
 public sealed class DigestScheduler(IServiceProvider services, IConfiguration config, TimeProvider clock, ILogger<DigestScheduler> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
