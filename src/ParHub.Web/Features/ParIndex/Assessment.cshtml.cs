@@ -53,7 +53,9 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
     public async Task<IActionResult> OnGetAsync(int id, string? done, CancellationToken ct)
     {
         var r = await LoadAsync(id, ct);
-        Message = done switch { "saved" => "Đã lưu.", "submitted" => "Đã gửi bản tự đánh giá; bản này đã được khóa.", "appraised" => "Đã ghi điểm thẩm định.", "explained" => "Đã ghi giải trình.", "attached" => "Đã tải lên tài liệu kiểm chứng.", "bonus" => "Đã ghi điểm thưởng, điểm trừ.", _ => null };
+        Message = done switch { "saved" => "Đã lưu.", "submitted" => "Đã gửi bản tự đánh giá; bản này đã được khóa.",
+            "appraised" => "Đã ghi điểm thẩm định.", "explained" => "Đã ghi giải trình.",
+            "attached" => "Đã tải lên tài liệu kiểm chứng.", "bonus" => "Đã ghi điểm thưởng, điểm trừ.", _ => null };
         return r ?? Page();
     }
 
@@ -77,7 +79,8 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
         if (r is not null) return r;
         if (!CanReadEvidence) return Denied();
         var bytes = report.Write(this);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"tu-danh-gia-chi-so-cchc-{Cycle.Year}-{Item.AgencyId}.docx");
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            $"tu-danh-gia-chi-so-cchc-{Cycle.Year}-{Item.AgencyId}.docx");
     }
     public Task<IActionResult> OnPostBonusAsync(int id, string? bonus, string? penalty, string? basis, [FromServices] SetBonusPenalty set,
         CancellationToken ct) =>
@@ -177,7 +180,8 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
             return new CriterionInput
             {
                 Flag = input?.Flag == true, Value = input?.Option ?? (input?.Number is { } num ? Core.Reports.VietnameseNumber.Format(num) : null),
-                Num = input?.Num is { } x ? Core.Reports.VietnameseNumber.Format(x) : null, Den = input?.Den is { } y ? Core.Reports.VietnameseNumber.Format(y) : null,
+                Num = input?.Num is { } x ? Core.Reports.VietnameseNumber.Format(x) : null,
+                    Den = input?.Den is { } y ? Core.Reports.VietnameseNumber.Format(y) : null,
                 Note = s?.NoEvidenceNote, Exempt = s?.Exempt == true,
             };
         });

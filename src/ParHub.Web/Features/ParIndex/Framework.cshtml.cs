@@ -53,8 +53,12 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Fill();
-        if (imported) Message = $"Đã nhập {Framework.Nodes.Count} mục ({Framework.Nodes.Count(n => n.Rule is not null)} tiêu chí được chấm). Xem lại, bổ sung điểm và cách chấm rồi lưu.";
-        if (saved) Message = Problems.Count == 0 ? "Đã lưu. Bộ chỉ số đã hoàn chỉnh, có thể mở kỳ đánh giá." : "Đã lưu. Bộ chỉ số còn những chỗ cần hoàn thiện (xem bên dưới) trước khi mở kỳ đánh giá.";
+        if (imported)
+            Message =
+            $"Đã nhập {Framework.Nodes.Count} mục ({Framework.Nodes.Count(n => n.Rule is not null)} tiêu chí được chấm). Xem lại, bổ sung "
+            + "điểm và cách chấm rồi lưu.";
+        if (saved) Message = Problems.Count == 0 ? "Đã lưu. Bộ chỉ số đã hoàn chỉnh, có thể mở kỳ đánh giá."
+            : "Đã lưu. Bộ chỉ số còn những chỗ cần hoàn thiện (xem bên dưới) trước khi mở kỳ đánh giá.";
         return Page();
     }
 
@@ -84,14 +88,16 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
     public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        return File(FrameworkDocument.Write(Framework), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{Row.Code}-{Row.Year}.docx");
+        return File(FrameworkDocument.Write(Framework), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            $"{Row.Code}-{Row.Year}.docx");
     }
 
     /// <summary>The framework the form describes; a wrong number or rule is a <see cref="FormatException"/> naming the row.</summary>
     private Framework Build()
     {
         static decimal? Number(string? text, string where) => string.IsNullOrWhiteSpace(text) ? null
-            : Core.Reports.VietnameseNumber.TryParse(text, out var v) && v >= 0 ? v : throw new FormatException($"{where}: \"{text}\" không phải số không âm.");
+            : Core.Reports.VietnameseNumber.TryParse(text, out var v)
+                && v >= 0 ? v : throw new FormatException($"{where}: \"{text}\" không phải số không âm.");
         var nodes = new List<FrameworkNode>();
         foreach (var r in Nodes.Where(r => !r.Delete && !(string.IsNullOrWhiteSpace(r.Code) && string.IsNullOrWhiteSpace(r.Title))))
         {
@@ -100,8 +106,10 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
             ScoringRule? rule;
             try { rule = string.IsNullOrWhiteSpace(r.Rule) ? null : RuleText.Parse(r.Rule, r.Params); }
             catch (FormatException e) { throw new FormatException($"{code}: {e.Message}"); }
-            var groups = (r.Groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToUpperInvariant()).ToList();
-            nodes.Add(new FrameworkNode(code, (r.Title ?? "").Trim(), Number(r.Max, code), rule, Blank(r.Evidence), Blank(r.Source), groups.Count == 0 ? null : groups));
+            var groups = (r.Groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToUpperInvariant())
+                .ToList();
+            nodes.Add(new FrameworkNode(code, (r.Title ?? "").Trim(), Number(r.Max, code), rule, Blank(r.Evidence), Blank(r.Source),
+                groups.Count == 0 ? null : groups));
         }
         if (nodes.Count == 0) throw new FormatException("Bộ chỉ số cần ít nhất một mục.");
         List<Band> bands;

@@ -23,8 +23,10 @@ public static class FrameworkDocument
             var center = JustificationValues.Center;
             body.Append(Docx.P(center, Docx.R("PHỤ LỤC", bold: true, halfPoints: 28)));
             body.Append(Docx.P(center, Docx.R(f.Title.ToUpper(Core.Text.VietnameseCollation.Culture), bold: true)));
-            body.Append(Docx.P(center, Docx.R($"Xếp loại: {string.Join("; ", f.Bands.Select(b => $"{b.Name} từ {Core.Reports.VietnameseNumber.Format(b.Min)}%"))}" +
-                $". Điểm thưởng tối đa {Core.Reports.VietnameseNumber.Format(f.BonusCap)}, điểm trừ tối đa {Core.Reports.VietnameseNumber.Format(f.PenaltyCap)}.", italic: true)));
+            body.Append(Docx.P(center,
+                Docx.R($"Xếp loại: {string.Join("; ", f.Bands.Select(b => $"{b.Name} từ {Core.Reports.VietnameseNumber.Format(b.Min)}%"))}" +
+                $". Điểm thưởng tối đa {Core.Reports.VietnameseNumber.Format(f.BonusCap)}, điểm trừ tối đa "
+                    + $"{Core.Reports.VietnameseNumber.Format(f.PenaltyCap)}.", italic: true)));
             var table = Docx.BorderedTable(Widths, FrameworkTable.Header);
             foreach (var cells in FrameworkTable.Rows(f))
             {

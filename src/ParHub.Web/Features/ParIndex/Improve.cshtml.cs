@@ -54,7 +54,8 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries) : PageModel
         Cycle = cycle;
         var (framework, results, names) = await queries.ResultsAsync(cycle, ct);
         Framework = framework;
-        Agencies = names.Select(kv => (int.Parse(kv.Key, CultureInfo.InvariantCulture), kv.Value)).OrderBy(a => a.Value, Core.Text.VietnameseCollation.Comparer).ToList();
+        Agencies = names.Select(kv => (int.Parse(kv.Key, CultureInfo.InvariantCulture), kv.Value)).OrderBy(a => a.Value, Core.Text.VietnameseCollation.Comparer)
+            .ToList();
         AgencyId = agencyId is { } asked && Agencies.Any(x => x.Id == asked) ? asked : null; // an agency outside the cycle: the whole province
         var chosen = AgencyId is { } a ? results.Where(r => r.Id == a.ToString(CultureInfo.InvariantCulture)) : results;
         Lost = ScoringEngine.Lost(framework, chosen);

@@ -114,7 +114,8 @@ public class IndexModel(ParHubDbContext db, Microsoft.AspNetCore.Authorization.I
         var year = VietnamTime.Today(clock).Year;
         if (await IsCoordinatorAsync()) await demo.RunAsync(year, ct);
         if (Due == default) Due = VietnamTime.Today(clock).AddDays(30); // a month to self-assess, unless set otherwise
-        Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name)).ToList();
+        Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name))
+            .ToList();
         Frameworks = await db.IndexFrameworks.AsNoTracking().OrderByDescending(f => f.Year).ToListAsync(ct);
         Incomplete = Frameworks.Where(f => IndexData.Definition(f).Problems().Count > 0).Select(f => f.Id).ToHashSet();
         var names = Frameworks.ToDictionary(f => f.Id);
@@ -123,7 +124,8 @@ public class IndexModel(ParHubDbContext db, Microsoft.AspNetCore.Authorization.I
         {
             var counts = await db.Assessments.Where(a => a.CycleId == c.Id).GroupBy(a => 1)
                 .Select(g => new { All = g.Count(), Submitted = g.Count(a => a.Status == AssessmentStatus.Submitted) }).FirstOrDefaultAsync(ct);
-            int? own = user.AgencyId is { } ag ? await db.Assessments.Where(a => a.CycleId == c.Id && a.AgencyId == ag).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) : null;
+            int? own = user.AgencyId is { } ag ? await db.Assessments.Where(a => a.CycleId == c.Id && a.AgencyId == ag).Select(a => (int?)a.Id)
+                .FirstOrDefaultAsync(ct) : null;
             var f = names.GetValueOrDefault(c.FrameworkId);
             Cycles.Add(new CycleLine(c, f?.Title ?? "?", f?.Illustrative ?? false, counts?.All ?? 0, counts?.Submitted ?? 0, own));
         }

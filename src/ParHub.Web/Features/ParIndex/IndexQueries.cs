@@ -25,7 +25,8 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
             {
                 var c = await tasks.CountsAsync(new TaskFilter { AgencyId = agencyId, Year = year, LeadOnly = true }, new DateOnly(year, 12, 31), ct);
                 var due = c.Total - c.NotYetDue - c.Undated;
-                result[n.Code] = (ScoreInput.Rate(c.DoneOnTime, due), $"{c.DoneOnTime}/{due} nhiệm vụ đến hạn hoàn thành đúng hạn (theo dõi trên ParHub)");
+                result[n.Code] =
+                    (ScoreInput.Rate(c.DoneOnTime, due), $"{c.DoneOnTime}/{due} nhiệm vụ đến hạn hoàn thành đúng hạn (theo dõi trên ParHub)");
             }
             else if (n.Source == "reports.ontime" && await reports.ActiveRegimeAsync(ct) is { } regime)
             {

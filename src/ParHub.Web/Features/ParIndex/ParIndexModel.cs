@@ -43,7 +43,8 @@ public static class IndexData
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public const string Stale =
-        "Bản đánh giá vừa được người khác cập nhật; điểm của bạn chưa được lưu. Tải lại trang để xem bản mới rồi nhập lại.";
+        "Bản đánh giá vừa được người khác cập nhật; điểm của bạn chưa được lưu. Tải lại trang để xem bản mới rồi "
+            + "nhập lại.";
 
     public static Framework Definition(IndexFramework row) =>
         JsonSerializer.Deserialize<Framework>(row.Definition, Json) ?? throw new InvalidOperationException("unreadable framework");

@@ -17,7 +17,8 @@ namespace ParHub.Web.Features.ParIndex;
 public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizationService auth, ReadCache cache) : PageModel
 {
     /// <summary>One line of the ranking, formatted once and kept until the next change to the cycle's assessments.</summary>
-    public sealed record RankingRow(string AgencyId, string Name, int? AssessmentId, bool Submitted, int Rank, string Points, string Max, string Index, string? Band, string[] Fields,
+    public sealed record RankingRow(string AgencyId, string Name, int? AssessmentId, bool Submitted, int Rank, string Points, string Max, string Index,
+        string? Band, string[] Fields,
         string? LastYear = null, string? Change = null);
 
     /// <summary>Whether last year's cycle of the same framework and group exists (its index is shown beside this year's).</summary>
@@ -56,10 +57,13 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
         if (r is not null) return r;
         var fields = Framework.Nodes.Where(n => !n.Code.Contains('.')).ToList();
         string[] lastYear = HasLastYear ? [$"Năm {Cycle.Year - 1} (%)", "Thay đổi"] : [];
-        string[] header = ["Hạng", "Cơ quan, đơn vị", "Tự đánh giá", "Tổng điểm", "Điểm tối đa áp dụng", "Chỉ số (%)", "Xếp loại", .. lastYear, .. fields.Select(f => $"{f.Code}. {f.Title} (%)")];
-        var rows = Rows.Select(x => (IReadOnlyList<string?>)[x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name, x.Submitted ? "Đã gửi" : "Chưa gửi", x.Points, x.Max, x.Index, x.Band,
+        string[] header = ["Hạng", "Cơ quan, đơn vị", "Tự đánh giá", "Tổng điểm", "Điểm tối đa áp dụng", "Chỉ số (%)",
+            "Xếp loại", .. lastYear, .. fields.Select(f => $"{f.Code}. {f.Title} (%)")];
+        var rows = Rows.Select(x => (IReadOnlyList<string?>)[x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name,
+            x.Submitted ? "Đã gửi" : "Chưa gửi", x.Points, x.Max, x.Index, x.Band,
             .. (HasLastYear ? new[] { x.LastYear, x.Change } : []), .. x.Fields]);
-        return File(ParHub.Web.Shared.Office.Xlsx.Write("Kết quả Chỉ số CCHC", header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return File(ParHub.Web.Shared.Office.Xlsx.Write("Kết quả Chỉ số CCHC", header, rows),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.xlsx");
     }
 
@@ -78,7 +82,8 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
             return (IReadOnlyList<string?>)[row.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Name, row.Points, row.Index,
                 .. scored.Select(n => byCode.TryGetValue(n.Code, out var c) && !c.Exempt ? Show(c.Points) : "—")];
         });
-        return File(ParHub.Web.Shared.Office.Xlsx.Write("Điểm theo tiêu chí", header, rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        return File(ParHub.Web.Shared.Office.Xlsx.Write("Điểm theo tiêu chí", header, rows),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"diem-theo-tieu-chi-{Cycle.Year}-{Cycle.GroupCode}.xlsx");
     }
 
@@ -95,10 +100,15 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
             var body = new DocumentFormat.OpenXml.Wordprocessing.Body();
             var center = DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Center;
             body.Append(ParHub.Web.Shared.Office.Docx.P(center, ParHub.Web.Shared.Office.Docx.R("PHỤ LỤC", bold: true, halfPoints: 28)));
-            body.Append(ParHub.Web.Shared.Office.Docx.P(center, ParHub.Web.Shared.Office.Docx.R($"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {Cycle.Year} – {FrameworkRow.Title.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}", bold: true)));
-            if (Cycle.PublicationDecision is { } d) body.Append(ParHub.Web.Shared.Office.Docx.P(center, ParHub.Web.Shared.Office.Docx.R($"(Kèm theo {d})", italic: true)));
+            body.Append(ParHub.Web.Shared.Office.Docx.P(center, ParHub.Web.Shared.Office.Docx.R(
+                $"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {Cycle.Year} – "
+                    + $"{FrameworkRow.Title.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}",
+                bold: true)));
+            if (Cycle.PublicationDecision is { } d)
+                body.Append(ParHub.Web.Shared.Office.Docx.P(center, ParHub.Web.Shared.Office.Docx.R($"(Kèm theo {d})", italic: true)));
             int[] widths = [700, 4200, 1300, 1300, 1300, 1500, .. fields.Select(_ => 700)];
-            var table = ParHub.Web.Shared.Office.Docx.BorderedTable(widths, ["Hạng", "Cơ quan, đơn vị", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", .. fields.Select(f => "LV " + f.Code)]);
+            var table = ParHub.Web.Shared.Office.Docx.BorderedTable(widths, ["Hạng", "Cơ quan, đơn vị", "Tổng điểm", "Điểm tối đa",
+                "Chỉ số (%)", "Xếp loại", .. fields.Select(f => "LV " + f.Code)]);
             foreach (var x in Rows)
             {
                 string?[] cells = [x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name, x.Points, x.Max, x.Index, x.Band, .. x.Fields];
@@ -111,7 +121,8 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
             main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
             main.Document.Save();
         }
-        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"phu-luc-chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.docx");
+        return File(ms.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            $"phu-luc-chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.docx");
     }
 
     public async Task<IActionResult> OnPostDeadlineAsync(int id, DateOnly? due, string? reason, [FromServices] SetDeadline deadline, CancellationToken ct)
@@ -156,14 +167,17 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
         {
             var (f, results, _) = await queries.ResultsAsync(cycle, ct);
             var ids = await db.Assessments.AsNoTracking().Where(a => a.CycleId == id)
-                .ToDictionaryAsync(a => a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture), a => (a.Id, Submitted: a.Status == AssessmentStatus.Submitted), ct);
+                .ToDictionaryAsync(a => a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    a => (a.Id, Submitted: a.Status == AssessmentStatus.Submitted), ct);
             var fields = f.Nodes.Where(n => !n.Code.Contains('.')).Select(n => n.Code).ToList();
             var last = (await queries.LastYearResultsAsync(cycle, ct)).ToDictionary(r => r.Id, r => r.Index);
             return results.OrderBy(r => r.Rank).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
-                .Select(r => new RankingRow(r.Id, r.Name ?? r.Id, ids.TryGetValue(r.Id, out var a) ? a.Id : null, a.Submitted, r.Rank, Show(r.Points), Show(r.ApplicableMax),
+                .Select(r => new RankingRow(r.Id, r.Name ?? r.Id, ids.TryGetValue(r.Id, out var a) ? a.Id : null, a.Submitted, r.Rank, Show(r.Points),
+                    Show(r.ApplicableMax),
                     Show(r.Index), r.Band, fields.Select(c => Show(SubIndex(r, c))).ToArray(),
                     last.TryGetValue(r.Id, out var before) ? Show(before) : null,
-                    last.TryGetValue(r.Id, out var b) ? (ScoringEngine.Round(r.Index) - ScoringEngine.Round(b)) switch { > 0 and var d => "+" + Show(d), var d => Show(d) } : null))
+                    last.TryGetValue(r.Id, out var b)
+                        ? (ScoringEngine.Round(r.Index) - ScoringEngine.Round(b)) switch { > 0 and var d => "+" + Show(d), var d => Show(d) } : null))
                 .ToList();
         }, ct);
         IsCoordinator = await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Manage);

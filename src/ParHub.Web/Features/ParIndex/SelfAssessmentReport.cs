@@ -35,8 +35,12 @@ public sealed class SelfAssessmentReport
             body.Append(OfficialDocument.Center("BÁO CÁO", bold: true));
             body.Append(OfficialDocument.Center($"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}", bold: true));
             body.Append(OfficialDocument.Center("———", size: 20));
-            body.Append(OfficialDocument.P(JustificationValues.Center, 0, OfficialDocument.R($"Kính gửi: {(province ? "Bộ Nội vụ" : "Sở Nội vụ")}.")));
-            body.Append(OfficialDocument.Body($"Thực hiện việc đánh giá, xác định Chỉ số cải cách hành chính năm {year}, {m.AgencyName} báo cáo kết quả tự đánh giá, " +
+            body.Append(
+                OfficialDocument.P(JustificationValues.Center, 0, OfficialDocument.R($"Kính gửi: {(province ? "Bộ Nội vụ" : "Sở Nội vụ")}.")));
+            body.Append(
+                OfficialDocument.Body(
+                $"Thực hiện việc đánh giá, xác định Chỉ số cải cách hành chính năm {year}, {m.AgencyName} báo cáo kết quả tự "
+                + "đánh giá, " +
                 $"chấm điểm theo {m.FrameworkRow.Title} như sau:"));
 
             body.Append(OfficialDocument.Body("I. KẾT QUẢ TỰ ĐÁNH GIÁ", bold: true));
@@ -44,7 +48,9 @@ public sealed class SelfAssessmentReport
             var applicable = scored.Where(n => !Excluded(n)).Sum(n => n.Max ?? 0);
             var index = applicable == 0 ? 0 : selfTotal / applicable * 100;
             var band = m.Framework.Bands.FirstOrDefault(b => index >= b.Min)?.Name;
-            body.Append(OfficialDocument.Body($"Tổng điểm tự đánh giá: {Show(selfTotal)}/{Show(applicable)} điểm; Chỉ số đạt {Show(index)}%" + (band is null ? "." : $", xếp loại {band}.")));
+            body.Append(
+                OfficialDocument.Body($"Tổng điểm tự đánh giá: {Show(selfTotal)}/{Show(applicable)} điểm; Chỉ số đạt {Show(index)}%" + (
+                band is null ? "." : $", xếp loại {band}.")));
             foreach (var field in m.Framework.Nodes.Where(n => !n.Code.Contains('.')))
             {
                 var under = scored.Where(n => !Excluded(n) && Core.Scoring.Framework.IsUnder(n.Code, new HashSet<string> { field.Code })).ToList();
@@ -55,7 +61,8 @@ public sealed class SelfAssessmentReport
             }
 
             body.Append(OfficialDocument.Body("II. BẢNG TỔNG HỢP ĐIỂM TỰ ĐÁNH GIÁ", bold: true));
-            var table = Docx.BorderedTable(Widths, ["Mã", "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng / giải thích"]);
+            var table = Docx.BorderedTable(Widths, ["Mã", "Lĩnh vực, tiêu chí, tiêu chí thành phần", "Điểm tối đa", "Điểm tự đánh giá",
+                "Tài liệu kiểm chứng / giải thích"]);
             foreach (var n in m.Framework.Nodes)
             {
                 var s = m.Scores.GetValueOrDefault(n.Code);
@@ -78,30 +85,42 @@ public sealed class SelfAssessmentReport
                 var row = new TableRow();
                 var bold = n.Rule is null;
                 string?[] cells = [n.Code, n.Title, Show(n.Max), points, note];
-                row.Append(cells.Select((text, i) => Docx.Cell(text, Widths[i], bold: bold && i < 4, align: i is 0 or 2 or 3 ? JustificationValues.Center : null)));
+                row.Append(
+                    cells.Select((text, i) => Docx.Cell(text, Widths[i], bold: bold && i < 4, align: i is 0 or 2 or 3 ? JustificationValues.Center : null)));
                 table.Append(row);
             }
             var total = new TableRow();
-            total.Append(Docx.Cell("Tổng cộng", Widths[0] + Widths[1], bold: true, span: 2), Docx.Cell(Show(applicable), Widths[2], bold: true, align: JustificationValues.Center),
-                Docx.Cell(Show(selfTotal), Widths[3], bold: true, align: JustificationValues.Center), Docx.Cell($"Chỉ số {Show(index)}%", Widths[4], bold: true));
+            total.Append(Docx.Cell("Tổng cộng", Widths[0] + Widths[1], bold: true, span: 2),
+                Docx.Cell(Show(applicable), Widths[2], bold: true, align: JustificationValues.Center),
+                Docx.Cell(Show(selfTotal), Widths[3], bold: true, align: JustificationValues.Center),
+                    Docx.Cell($"Chỉ số {Show(index)}%", Widths[4], bold: true));
             table.Append(total);
             body.Append(table);
 
             var unexplained = scored.Where(n => !Excluded(n) && !n.IsSurvey && !m.Computed.ContainsKey(n.Code) && !evidence.ContainsKey(n.Code)).ToList();
             body.Append(OfficialDocument.Body("III. CÁC TIÊU CHÍ CHƯA CÓ TÀI LIỆU KIỂM CHỨNG", bold: true));
-            if (unexplained.Count == 0) body.Append(OfficialDocument.Body("Tất cả các tiêu chí tự đánh giá đều có tài liệu kiểm chứng."));
+            if (unexplained.Count == 0)
+                body.Append(OfficialDocument.Body("Tất cả các tiêu chí tự đánh giá đều có tài liệu kiểm chứng."));
             else
             {
                 // The explanations are in the table; here the list, and which criteria have none yet.
-                body.Append(OfficialDocument.Body($"Có {unexplained.Count} tiêu chí chưa có tài liệu kiểm chứng, được giải thích cách chấm tại Bảng tổng hợp trên: " +
+                body.Append(
+                    OfficialDocument.Body(
+                    $"Có {unexplained.Count} tiêu chí chưa có tài liệu kiểm chứng, được giải thích cách chấm tại Bảng tổng hợp "
+                    + "trên: " +
                     string.Join(", ", unexplained.Select(n => n.Code)) + "."));
                 var silent = unexplained.Where(n => m.Scores.GetValueOrDefault(n.Code)?.NoEvidenceNote is null).ToList();
-                if (silent.Count > 0) body.Append(OfficialDocument.Body("Chưa giải thích cách chấm: " + string.Join(", ", silent.Select(n => $"{n.Code} ({n.Title})")) + "."));
+                if (silent.Count > 0) body.Append(
+                    OfficialDocument.Body("Chưa giải thích cách chấm: " + string.Join(", ", silent.Select(n => $"{n.Code} ({n.Title})")) + "."));
             }
 
-            body.Append(OfficialDocument.Body($"Trên đây là báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của {m.AgencyName}./."));
+            body.Append(
+                OfficialDocument.Body(
+                $"Trên đây là báo cáo kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year} của "
+                + $"{m.AgencyName}./."));
             body.Append(province
-                ? OfficialDocument.Signature(["Bộ Nội vụ;", "TT Thành ủy, TT HĐND;", "CT, các PCT UBND;", "Sở Nội vụ;", "Lưu: VT."], "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+                ? OfficialDocument.Signature(["Bộ Nội vụ;", "TT Thành ủy, TT HĐND;", "CT, các PCT UBND;", "Sở Nội vụ;", "Lưu: VT."],
+                    "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
                 : OfficialDocument.Signature(["Sở Nội vụ;", "Lưu: VT."], "", "THỦ TRƯỞNG CƠ QUAN"));
             body.Append(OfficialDocument.PortraitA4());
             main.Document = new Document(body);
@@ -110,7 +129,8 @@ public sealed class SelfAssessmentReport
         return ms.ToArray();
     }
 
-    /// <summary>"CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC" → "Công tác chỉ đạo, điều hành CCHC": titles in upper case read as sentences.</summary>
+    /// <summary>"CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC" → "Công tác chỉ đạo, điều hành CCHC": titles in upper case read as
+    /// sentences.</summary>
     private static string Sentence(string title)
     {
         if (title.Any(char.IsLower)) return title;

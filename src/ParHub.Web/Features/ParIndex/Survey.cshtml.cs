@@ -66,7 +66,8 @@ public class SurveyModel(ParHubDbContext db, PreviewSurvey preview) : PageModel,
     /// <summary>The first sheet of an XLSX as tab-separated lines (shown in the text box, so what is applied is what was seen).</summary>
     private static async Task<string> FromXlsxAsync(IFormFile file)
     {
-        if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) throw new IndexRuleException("Chỉ nhận tệp Excel .xlsx (hoặc dán bảng vào ô bên dưới).");
+        if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+            throw new IndexRuleException("Chỉ nhận tệp Excel .xlsx (hoặc dán bảng vào ô bên dưới).");
         var ms = new MemoryStream();
         await file.CopyToAsync(ms);
         ms.Position = 0;

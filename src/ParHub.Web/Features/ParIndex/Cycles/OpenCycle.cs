@@ -22,7 +22,8 @@ public sealed class OpenCycle(ParHubDbContext db, AuditLog audit, IndexAccess ac
             var problems = IndexData.Definition(framework).Problems();
             if (problems.Count > 0)
                 throw new IndexRuleException(
-                    $"Bộ chỉ số chưa hoàn chỉnh ({problems.Count} chỗ cần sửa, ví dụ: {problems[0]}); hãy hoàn thiện trên trang bộ chỉ số.");
+                    $"Bộ chỉ số chưa hoàn chỉnh ({problems.Count} chỗ cần sửa, ví dụ: {problems[0]}); hãy hoàn thiện trên trang bộ "
+                        + "chỉ số.");
             var (groupCode, due) = (request.GroupCode.Trim().ToUpperInvariant(), request.Due);
             var agencies = groupCode == IndexData.ProvinceGroup
                 ? (await db.Agencies.AsNoTracking().Where(a => a.Kind == Core.Agencies.AgencyKind.Province).ToListAsync(ct))

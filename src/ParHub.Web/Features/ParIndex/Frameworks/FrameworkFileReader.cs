@@ -14,7 +14,8 @@ public static class FrameworkFileReader
             ".docx" => FrameworkReader.Read(PlanFileReader.ReadDocxRows(content).Rows),
             ".xlsx" => FrameworkReader.Read(Xlsx.ReadFirstSheet(content).Select((cells, i) => new Core.Plans.TableRow(cells, i + 1))),
             ".txt" or ".md" or ".markdown" or "" => FrameworkReader.ReadText(Core.Text.LegacyVietnamese.Normalize(PlanFileReader.ReadText(content)).Text),
-            _ => throw new UnreadableFileException($"Không đọc được tệp “{Path.GetFileName(fileName)}”: chỉ nhận .docx, .xlsx, .txt hoặc .md."),
+            _ => throw new UnreadableFileException(
+                $"Không đọc được tệp “{Path.GetFileName(fileName)}”: chỉ nhận .docx, .xlsx, .txt hoặc .md."),
         };
         if (nodes.Count == 0)
             throw new UnreadableFileException("Không tìm thấy bảng tiêu chí (cần dòng tiêu đề có cột STT/Mã và Lĩnh vực/Tiêu chí).");

@@ -25,8 +25,10 @@ public sealed class SaveFramework(ParHubDbContext db, AuditLog audit, IndexAcces
         {
             var row = await db.IndexFrameworks.FirstOrDefaultAsync(x => x.Id == request.Id, ct) ?? throw new KeyNotFoundException();
             if (await db.AssessmentCycles.AnyAsync(c => c.FrameworkId == request.Id, ct))
-                throw new IndexRuleException("Bộ chỉ số đã dùng cho một kỳ đánh giá nên không sửa được; hãy sao chép sang năm sau rồi sửa bản sao.");
-            if (request.Stamp != IndexData.Stamp(row)) throw new IndexRuleException("Bộ chỉ số vừa được người khác sửa; tải lại trang để xem bản mới.");
+                throw new IndexRuleException(
+                    "Bộ chỉ số đã dùng cho một kỳ đánh giá nên không sửa được; hãy sao chép sang năm sau rồi sửa bản sao.");
+            if (request.Stamp != IndexData.Stamp(row))
+                throw new IndexRuleException("Bộ chỉ số vừa được người khác sửa; tải lại trang để xem bản mới.");
             var before = IndexData.Definition(row);
             var edited = request.Edited.WithParentSums() with { Code = before.Code };
             var changes = Diff(before, edited);

@@ -78,7 +78,8 @@ public sealed class DraftImprovementPlan(ParHubDbContext db, AuditLog audit, Ind
             Kind = PlanKind.Improvement, Year = year, Issuer = "Sở Nội vụ (dự thảo)", CreatedAt = now, UpdatedAt = now,
             Title = $"Kế hoạch khắc phục hạn chế, nâng cao Chỉ số CCHC năm {year} (từ kết quả năm {cycle.Year}"
                 + (agencyName is null ? ")" : $", {agencyName})"),
-            Purposes = "Dự thảo do ParHub lập từ các tiêu chí bị mất điểm, xếp theo số điểm mất × số cơ quan bị mất điểm.",
+            Purposes =
+                "Dự thảo do ParHub lập từ các tiêu chí bị mất điểm, xếp theo số điểm mất × số cơ quan bị mất điểm.",
         };
         var order = 0;
         var vi = CultureInfo.GetCultureInfo("vi-VN");
@@ -93,7 +94,8 @@ public sealed class DraftImprovementPlan(ParHubDbContext db, AuditLog audit, Ind
             {
                 No = (++order).ToString(CultureInfo.InvariantCulture), SortOrder = order, Group = $"{field}. {fields.GetValueOrDefault(field)}",
                 ReformArea = fields.GetValueOrDefault(field),
-                Content = $"Khắc phục tiêu chí {l.Code} \"{l.Title}\": mất {ScoringEngine.Round(l.Lost).ToString("0.##", vi)} điểm ở {l.Agencies} cơ quan. "
+                Content = $"Khắc phục tiêu chí {l.Code} \"{l.Title}\": mất {ScoringEngine.Round(l.Lost).ToString("0.##", vi)} điểm "
+                    + $"ở {l.Agencies} cơ quan. "
                     + $"Yêu cầu: đạt tối đa {node.Max:0.##} điểm.",
                 Product = node.Evidence, LeadText = lead?.Name, TimeframeText = timeframe, TimeframeKind = tf.Kind, Start = tf.Start, Due = tf.Due,
                 Source = $"Chỉ số CCHC {cycle.Year}", UpdatedAt = now,

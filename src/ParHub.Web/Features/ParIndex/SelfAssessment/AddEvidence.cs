@@ -31,7 +31,8 @@ public sealed class AddEvidence(ParHubDbContext db, AuditLog audit, IndexAccess 
         var known = IndexData.Definition(await db.IndexFrameworks.AsNoTracking().FirstAsync(x => x.Id == cycle.FrameworkId, ct))
             .Nodes.Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
         if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
-            throw new IndexRuleException($"Không có tiêu chí “{(unknown.Length > 20 ? unknown[..20] + "…" : unknown)}” trong bộ chỉ số của kỳ đánh giá này.");
+            throw new IndexRuleException(
+                $"Không có tiêu chí “{(unknown.Length > 20 ? unknown[..20] + "…" : unknown)}” trong bộ chỉ số của kỳ đánh giá này.");
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         if (!EvidenceTypes.Contains(ext)) throw new IndexRuleException("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPG).");
         if (length > IndexData.MaxEvidenceBytes) throw new IndexRuleException("Tệp quá lớn; tối đa 20 MB.");

@@ -26,7 +26,8 @@ public sealed class SaveScores(ParHubDbContext db, AuditLog audit, IndexAccess a
         var flow = new AssessmentFlow(a, cycle);
         var today = VietnamTime.Today(clock);
         flow.Edit(today).OrRefuse();
-        if (request.Version != a.Version) throw new IndexConflictException("Bản tự đánh giá vừa được người khác cập nhật; tải lại trang.");
+        if (request.Version != a.Version)
+            throw new IndexConflictException("Bản tự đánh giá vừa được người khác cập nhật; tải lại trang.");
         var f = IndexData.Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
         var computed = await queries.ComputedAsync(f, a.AgencyId, cycle.Year, ct);
         var changes = new List<FieldChange>();
