@@ -44,6 +44,7 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider 
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return NotFound();
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id).ToListAsync(ct);
-        return File(PlanExport.Docx(plan, tasks), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"phu-luc-nhiem-vu-{plan.Year}-{id}.docx");
+        return File(PlanExport.Docx(plan, tasks), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            $"phu-luc-nhiem-vu-{plan.Year}-{id}.docx");
     }
 }

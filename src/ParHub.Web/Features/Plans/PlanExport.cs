@@ -12,7 +12,8 @@ namespace ParHub.Web.Features.Plans;
 public static class PlanExport
 {
     public static readonly string[] Header =
-        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện/hoàn thành", "Thời hạn", "Tình trạng", "Ngày hoàn thành"];
+        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện/hoàn thành",
+            "Thời hạn", "Tình trạng", "Ngày hoàn thành"];
 
     public static byte[] Xlsx(Plan plan, IReadOnlyList<PlanTask> tasks, DateOnly asOf)
     {
@@ -47,10 +48,13 @@ public static class PlanExport
             {
                 var date = plan.IssuedOn is { } d ? $" ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}" : "";
                 var typeName = plan.DocType switch { "QĐ" => "Quyết định", "KH" => "Kế hoạch", _ => "Văn bản" };
-                body.Append(P(JustificationValues.Center, R($"(Ban hành kèm theo {typeName} số {plan.Number}{date}{(plan.Issuer is null ? "" : " của " + ToSentence(plan.Issuer))})", italic: true)));
+                body.Append(P(JustificationValues.Center,
+                    R($"(Ban hành kèm theo {typeName} số {plan.Number}{date}{(plan.Issuer is null ? "" : " của " + ToSentence(plan.Issuer))})",
+                    italic: true)));
             }
             int[] widths = [700, 4600, 2000, 2600, 2300, 2200];
-            var table = BorderedTable(widths, ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện/ hoàn thành"]);
+            var table = BorderedTable(widths,
+                ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện/ hoàn thành"]);
             string? group = null;
             foreach (var t in tasks.OrderBy(t => t.SortOrder))
             {
@@ -72,7 +76,8 @@ public static class PlanExport
         return ms.ToArray();
     }
 
-    /// <summary>"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" → "Ủy ban nhân dân thành phố Hải Phòng" is not knowable; keep case but avoid shouting.</summary>
+    /// <summary>"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" → "Ủy ban nhân dân thành phố Hải Phòng" is not knowable; keep case but avoid
+    /// shouting.</summary>
     private static string ToSentence(string issuer) =>
         issuer == issuer.ToUpperInvariant() ? char.ToUpperInvariant(issuer[0]) + issuer[1..].ToLowerInvariant() : issuer;
 }

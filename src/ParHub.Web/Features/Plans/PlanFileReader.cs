@@ -18,7 +18,8 @@ public static class PlanFileReader
             ".docx" => ReadDocx(content, year),
             ".xlsx" => ReadXlsx(content, year),
             ".txt" or ".md" or ".markdown" or "" => ReadTextPlan(content, year),
-            _ => throw new UnreadableFileException($"Không đọc được tệp “{Path.GetFileName(fileName)}”: chỉ nhận .docx, .xlsx, .txt hoặc .md."),
+            _ => throw new UnreadableFileException(
+                $"Không đọc được tệp “{Path.GetFileName(fileName)}”: chỉ nhận .docx, .xlsx, .txt hoặc .md."),
         };
     }
 
@@ -29,7 +30,8 @@ public static class PlanFileReader
         content.CopyTo(ms);
         var bytes = ms.ToArray();
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K')
-            throw new UnreadableFileException("Tệp này là tệp Office nén (.docx/.xlsx) nhưng có phần mở rộng văn bản; hãy đổi lại đúng phần mở rộng.");
+            throw new UnreadableFileException(
+                "Tệp này là tệp Office nén (.docx/.xlsx) nhưng có phần mở rộng văn bản; hãy đổi lại đúng phần mở rộng.");
         if (bytes.Take(4096).Any(b => b == 0) )
             throw new UnreadableFileException("Tệp không phải văn bản (có ký tự nhị phân). Hãy dùng tệp .docx, .xlsx, .txt hoặc .md.");
         try { return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF'); }
@@ -45,7 +47,8 @@ public static class PlanFileReader
 
     private static PlanDraft WithLegacyWarning(PlanDraft draft, Core.Text.LegacyEncoding legacy) => draft with
     {
-        Warnings = [.. draft.Warnings, $"Tệp dùng bảng mã cũ {(legacy == Core.Text.LegacyEncoding.Tcvn3 ? "TCVN3 (ABC)" : "VNI")}; ParHub đã chuyển sang Unicode — hãy kiểm tra lại chữ trước khi xác nhận."],
+        Warnings = [.. draft.Warnings, $"Tệp dùng bảng mã cũ {(legacy == Core.Text.LegacyEncoding.Tcvn3 ? "TCVN3 (ABC)" : "VNI")}; "
+            + "ParHub đã chuyển sang Unicode — hãy kiểm tra lại chữ trước khi xác nhận."],
     };
 
     private static PlanDraft ReadXlsx(Stream content, int? year)
@@ -54,7 +57,8 @@ public static class PlanFileReader
         var rows = sheet.Select((cells, i) => new Core.Plans.TableRow(cells, i + 1)).ToList();
         var tasks = TaskTable.Read(rows);
         var warnings = tasks.Count == 0
-            ? new List<string> { "Không tìm thấy dòng tiêu đề của bảng nhiệm vụ (STT, Nội dung/Nhiệm vụ, Cơ quan chủ trì, Thời gian…)." }
+            ? new List<string> {
+                "Không tìm thấy dòng tiêu đề của bảng nhiệm vụ (STT, Nội dung/Nhiệm vụ, Cơ quan chủ trì, Thời gian…)." }
             : [];
         return new PlanDraft(new PlanHeader(null, null, null, null, null, year), [], tasks, warnings);
     }
@@ -90,13 +94,16 @@ public static class PlanFileReader
             if (legacy != Core.Text.LegacyEncoding.None)
             {
                 lines = lines.Select(l => Core.Text.LegacyVietnamese.ToUnicode(l, legacy)).ToList();
-                rows = rows.Select(r => r.IsBreak ? r : new Core.Plans.TableRow(r.Cells.Select(c => Core.Text.LegacyVietnamese.ToUnicode(c, legacy)).ToList(), r.Line, r.Bold)).ToList();
+                rows = rows.Select(r => r.IsBreak ? r
+                    : new Core.Plans.TableRow(r.Cells.Select(c => Core.Text.LegacyVietnamese.ToUnicode(c, legacy)).ToList(), r.Line, r.Bold)).ToList();
             }
             return (lines, rows, legacy);
         }
-        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FileFormatException or InvalidOperationException or System.Xml.XmlException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or FileFormatException
+            or InvalidOperationException or System.Xml.XmlException or ArgumentException or IOException)
         {
-            throw new UnreadableFileException("Không đọc được tệp Word: tệp bị hỏng, có mật khẩu hoặc không phải định dạng .docx.", ex);
+            throw new UnreadableFileException(
+                "Không đọc được tệp Word: tệp bị hỏng, có mật khẩu hoặc không phải định dạng .docx.", ex);
         }
     }
     private sealed class TextOf { public readonly System.Text.StringBuilder Text = new(); }

@@ -120,8 +120,10 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
             var flags = new List<string>();
             if (string.IsNullOrWhiteSpace(r.Content)) flags.Add("Thiếu nội dung nhiệm vụ.");
             if (lead.Count == 0) flags.Add("Chưa có cơ quan chủ trì.");
-            flags.AddRange(lead.Concat(coop).Where(x => x.Kind == ResolvedKind.Unresolved).Select(x => $"Không tìm thấy cơ quan “{x.Text}” trong danh mục."));
-            if (tf.Kind == TimeframeKind.Unknown) flags.Add(string.IsNullOrWhiteSpace(r.Timeframe) ? "Chưa có thời hạn." : $"Không đọc được thời hạn “{r.Timeframe}”.");
+            flags.AddRange(lead.Concat(coop).Where(x => x.Kind == ResolvedKind.Unresolved)
+                .Select(x => $"Không tìm thấy cơ quan “{x.Text}” trong danh mục."));
+            if (tf.Kind == TimeframeKind.Unknown)
+                flags.Add(string.IsNullOrWhiteSpace(r.Timeframe) ? "Chưa có thời hạn." : $"Không đọc được thời hạn “{r.Timeframe}”.");
             return new RowCheck(r, tf, lead, coop, flags);
         }).ToList();
         var existing = await FindExistingAsync(plan, ct);
@@ -231,8 +233,10 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
             await db.SaveChangesAsync(ct);
 
             audit.Record(created ? "import" : "reimport", EntityType, plan.Id.ToString(CultureInfo.InvariantCulture), null,
-                $"{(created ? "Nhập" : "Cập nhật")} kế hoạch {plan.Number ?? plan.Title}: {added} nhiệm vụ thêm, {updated} cập nhật, {removable.Count} bỏ",
-                [new FieldChange("Tasks", null, preview.Rows.Count.ToString(CultureInfo.InvariantCulture)), new FieldChange("SourceFile", null, plan.SourceFile)]);
+                $"{(created ? "Nhập" : "Cập nhật")} kế hoạch {plan.Number ?? plan.Title}: {added} nhiệm vụ thêm, "
+                    + $"{updated} cập nhật, {removable.Count} bỏ",
+                [new FieldChange("Tasks", null, preview.Rows.Count.ToString(CultureInfo.InvariantCulture)),
+                    new FieldChange("SourceFile", null, plan.SourceFile)]);
             await db.SaveChangesAsync(ct);
             return new ImportResult(plan.Id, created, added, updated, removable.Count, preview.Flagged);
         }, ct);

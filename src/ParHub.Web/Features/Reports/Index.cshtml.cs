@@ -32,7 +32,8 @@ public class IndexModel(ReportSetup setup, ReportQueries queries, ParHubDbContex
         Year = year is >= 2000 and <= 2100 ? year.Value : Today.Year;
         var periods = Regime.Regime.Periods(Year);
         var own = IsOfficer
-            ? await db.Reports.AsNoTracking().Where(r => r.RegimeKey == Regime.Setting.Key && r.AgencyId == user.AgencyId && r.PeriodCode.StartsWith(Year.ToString())).ToListAsync(ct)
+            ? await db.Reports.AsNoTracking()
+                .Where(r => r.RegimeKey == Regime.Setting.Key && r.AgencyId == user.AgencyId && r.PeriodCode.StartsWith(Year.ToString())).ToListAsync(ct)
             : [];
         foreach (var p in periods)
         {

@@ -64,7 +64,8 @@ public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries 
     public async Task<IActionResult> OnGetXlsxAsync(string regime, string period, CancellationToken ct)
     {
         if (!await LoadAsync(regime, period, ct)) return NotFound();
-        return File(ProvinceReportDocument.Xlsx(Doc), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"phu-luc-so-lieu-{Period.Code}.xlsx");
+        return File(ProvinceReportDocument.Xlsx(Doc), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"phu-luc-so-lieu-{Period.Code}.xlsx");
     }
 
     /// <summary>Saves the province's own text per section, kept as the province agency's report of the period.</summary>

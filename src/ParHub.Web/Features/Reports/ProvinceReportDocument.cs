@@ -26,7 +26,8 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
 {
     public async Task<ProvinceReportContent> ContentAsync(RegimeSetup regime, ReportingPeriod period, CancellationToken ct = default)
     {
-        var province = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Province).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(ct);
+        var province = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Province).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name })
+            .FirstOrDefaultAsync(ct);
         var totals = await queries.TotalsAsync(regime, period.Code, null, ct);
         var (prev, _) = regime.Comparisons(period);
         var previous = prev is null ? null : (await queries.TotalsAsync(regime, prev.Code, null, ct)).Values;
@@ -41,7 +42,8 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
     {
         var id = await db.Reports.AsNoTracking().Where(r => r.RegimeKey == regimeKey && r.PeriodCode == periodCode && r.AgencyId == provinceId)
             .Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
-        return id is null ? [] : await db.ReportValues.AsNoTracking().Where(v => v.ReportId == id && v.Text != null).ToDictionaryAsync(v => v.Code, v => v.Text!, ct);
+        return id is null ? [] : await db.ReportValues.AsNoTracking().Where(v => v.ReportId == id && v.Text != null)
+            .ToDictionaryAsync(v => v.Code, v => v.Text!, ct);
     }
 
     private static string N(decimal? v) => v is { } x ? VietnameseNumber.Format(x) : "…";
@@ -50,7 +52,9 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
     public static string Figure(FormField f, AggregateValue? a, AggregateValue? previous, string? previousLabel)
     {
         string Show(AggregateValue? v) => v is null ? "…" : f.Kind == FieldKind.Rate
-            ? (f.IsDerived ? (v.Denominator is { } d && v.Value is { } n ? VietnameseNumber.Percent(n, d) : "…") : $"{N(v.Value)}/{N(v.Denominator)}{(v.Value is { } n2 && v.Denominator is { } d2 && d2 != 0 ? " (đạt " + VietnameseNumber.Percent(n2, d2) + ")" : "")}")
+            ? (f.IsDerived ? (v.Denominator is { } d && v.Value is { } n ? VietnameseNumber.Percent(n, d) : "…")
+                : $"{N(v.Value)}/{N(v.Denominator)}"
+                    + $"{(v.Value is { } n2 && v.Denominator is { } d2 && d2 != 0 ? " (đạt " + VietnameseNumber.Percent(n2, d2) + ")" : "")}")
             : $"{N(v.Value)} {f.Unit}".TrimEnd();
         var line = $"{f.Label.TrimStart('–', ' ')}: {Show(a)}";
         if (previous is not null && previousLabel is not null && f.Kind != FieldKind.Rate && a?.Value is { } now && previous.Value is { } before)
@@ -71,12 +75,18 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
             body.Append(OfficialDocument.Heading(c.ProvinceName, "BC-UBND", c.Period.Year));
             body.Append(Center(""));
             body.Append(Center("BÁO CÁO", bold: true));
-            body.Append(Center($"Kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)} và phương hướng, nhiệm vụ kỳ tới", bold: true));
+            body.Append(Center(
+                $"Kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)} và phương hướng, nhiệm vụ kỳ tới",
+                bold: true));
             body.Append(Center("———", size: 20));
             body.Append(P(JustificationValues.Center, 0, R($"Kính gửi: {c.RecipientName}.")));
-            body.Append(Body($"Thực hiện chế độ báo cáo cải cách hành chính định kỳ, {c.ProvinceName} báo cáo kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)}" +
-                (c.Period.CutoffFrom is { } cf && c.Period.CutoffTo is { } cto ? $" (số liệu tính từ ngày {cf:dd/MM/yyyy} đến ngày {cto:dd/MM/yyyy})" : "") +
-                $" trên cơ sở báo cáo của {c.Totals.Reports}/{c.Rates.Expected} cơ quan, đơn vị ({c.Rates.OnTime} cơ quan gửi đúng hạn, {c.Rates.Late} cơ quan gửi muộn) như sau:"));
+            body.Append(
+                Body($"Thực hiện chế độ báo cáo cải cách hành chính định kỳ, {c.ProvinceName} báo cáo kết quả thực hiện công "
+                + $"tác cải cách hành chính {LabelInSentence(c.Period)}" +
+                (c.Period.CutoffFrom is { } cf
+                    && c.Period.CutoffTo is { } cto ? $" (số liệu tính từ ngày {cf:dd/MM/yyyy} đến ngày {cto:dd/MM/yyyy})" : "") +
+                $" trên cơ sở báo cáo của {c.Totals.Reports}/{c.Rates.Expected} cơ quan, đơn vị ({c.Rates.OnTime} cơ quan gửi đúng hạn, "
+                    + $"{c.Rates.Late} cơ quan gửi muộn) như sau:"));
 
             var sectionNo = 0;
             string? lastRoman = null;
@@ -85,7 +95,8 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
                 // "II1".."II6" are areas inside part II; their part heading is written once.
                 var roman = new string(s.Code.TakeWhile(char.IsLetter).ToArray());
                 if (s.Code.Length > roman.Length && roman != lastRoman)
-                    body.Append(P(JustificationValues.Both, 567, R($"{roman}. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", bold: true)));
+                    body.Append(
+                        P(JustificationValues.Both, 567, R($"{roman}. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", bold: true)));
                 lastRoman = roman;
                 sectionNo++;
                 var title = s.Code.Length > roman.Length ? s.Title[(s.Title.IndexOf(' ') + 1)..] : s.Title;
@@ -104,8 +115,11 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
                 }
             }
 
-            body.Append(Body($"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)} của {c.ProvinceName}./."));
-            body.Append(OfficialDocument.Signature([$"{c.RecipientName};", "TT Thành ủy, TT HĐND;", "CT, các PCT UBND;", "Sở Nội vụ;", "Lưu: VT."], "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"));
+            body.Append(
+                Body($"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)} của "
+                + $"{c.ProvinceName}./."));
+            body.Append(OfficialDocument.Signature([$"{c.RecipientName};", "TT Thành ủy, TT HĐND;", "CT, các PCT UBND;", "Sở Nội vụ;", "Lưu: VT."],
+                "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"));
             body.Append(OfficialDocument.PortraitA4());
             main.Document = new Document(body);
             main.Document.Save();
@@ -127,7 +141,8 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
     /// <summary>The statistical annex: one row per numeric field with the province total, the previous period and the change.</summary>
     public static byte[] Xlsx(ProvinceReportContent c)
     {
-        string[] header = ["Mục", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Mẫu số", "Tỷ lệ", c.PreviousLabel ?? "Kỳ trước", "Số báo cáo có số liệu"];
+        string[] header = ["Mục", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Mẫu số", "Tỷ lệ", c.PreviousLabel ?? "Kỳ trước",
+            "Số báo cáo có số liệu"];
         var rows = new List<IReadOnlyList<string?>>();
         foreach (var s in c.Totals.Form.Sections)
             foreach (var f in s.Fields.Where(f => f.IsNumeric))

@@ -61,7 +61,8 @@ public class RegimesModel(ParHubDbContext db, ReportSetup setup) : PageModel
     {
         await setup.EnsurePresetsAsync(ct);
         Regimes = await db.ReportRegimes.AsNoTracking().OrderBy(r => r.Key).ToListAsync(ct);
-        Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name)).ToList();
+        Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name))
+            .ToList();
         Forms = await db.ReportForms.AsNoTracking().OrderBy(f => f.Key).ThenByDescending(f => f.Version).ToListAsync(ct);
     }
 }

@@ -24,13 +24,20 @@ public static class ReportApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/reports").AddEndpointFilter<Data.TransactionEndpointFilter>().WithTags("Periodic reports");
-        api.MapGet("/periods", PeriodsAsync).WithName("ListReportPeriods").WithSummary("Các kỳ báo cáo của một chế độ (regime) trong năm (year).");
+        api.MapGet("/periods", PeriodsAsync).WithName("ListReportPeriods")
+            .WithSummary("Các kỳ báo cáo của một chế độ (regime) trong năm (year).");
         api.MapGet("/{regime}/{period}", GetAsync).WithName("GetReport")
-            .WithSummary("Báo cáo của cơ quan mình (hoặc agencyId, cho Sở Nội vụ và lãnh đạo) trong kỳ; lần đầu tạo bản nháp có số liệu điền sẵn.");
+            .WithSummary(
+                "Báo cáo của cơ quan mình (hoặc agencyId, cho Sở Nội vụ và lãnh đạo) trong kỳ; lần đầu tạo bản nháp có số "
+                + "liệu điền sẵn.");
         api.MapPut("/{regime}/{period}", PutAsync).WithName("SaveReport")
-            .WithSummary("Lưu nháp hoặc gửi (submit=true) báo cáo của cơ quan mình. Gửi kèm version đã đọc; 409 nếu báo cáo vừa được người khác cập nhật; 422 kèm danh sách lỗi nếu số liệu chưa đúng.");
+            .WithSummary(
+                "Lưu nháp hoặc gửi (submit=true) báo cáo của cơ quan mình. Gửi kèm version đã đọc; 409 nếu báo cáo vừa được "
+                + "người khác cập nhật; 422 kèm danh sách lỗi nếu số liệu chưa đúng.");
         api.MapGet("/{regime}/{period}/aggregate", AggregateAsync).WithName("GetReportAggregate")
-            .WithSummary("Tổng hợp toàn tỉnh (hoặc một nhóm: group) của kỳ: tổng tử số và mẫu số của các báo cáo đã gửi, đã tiếp nhận.");
+            .WithSummary(
+                "Tổng hợp toàn tỉnh (hoặc một nhóm: group) của kỳ: tổng tử số và mẫu số của các báo cáo đã gửi, đã "
+                + "tiếp nhận.");
         api.MapGet("/{regime}/{period}/rates", RatesAsync).WithName("GetReportingRates")
             .WithSummary("Tình hình nộp báo cáo của kỳ: phải nộp, đã nộp, đúng hạn, muộn, chưa nộp; theo cơ quan.");
     }
@@ -43,11 +50,13 @@ public static class ReportApi
         TypedResults.Problem(detail: detail, statusCode: status,
             extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
 
-    private static async Task<Results<Ok<List<PeriodDto>>, NotFound, ProblemHttpResult>> PeriodsAsync(ReportSetup setup, string regime, int year, CancellationToken ct)
+    private static async Task<Results<Ok<List<PeriodDto>>, NotFound, ProblemHttpResult>> PeriodsAsync(ReportSetup setup, string regime, int year,
+        CancellationToken ct)
     {
         if (year is < MinYear or > MaxYear) return Problem(400, $"Năm phải từ {MinYear} đến {MaxYear}.");
         var r = await setup.RegimeAsync(regime, ct);
-        return r is null ? TypedResults.NotFound() : TypedResults.Ok(r.Regime.Periods(year).Select(p => new PeriodDto(p.Code, p.Label, p.Due, p.CutoffFrom, p.CutoffTo)).ToList());
+        return r is null ? TypedResults.NotFound()
+            : TypedResults.Ok(r.Regime.Periods(year).Select(p => new PeriodDto(p.Code, p.Label, p.Due, p.CutoffFrom, p.CutoffTo)).ToList());
     }
 
     private static async Task<ReportDto> DtoAsync(ParHubDbContext db, ReportSetup setup, AgencyReport r, CancellationToken ct)
@@ -68,7 +77,8 @@ public static class ReportApi
         if (agency is null) return TypedResults.NotFound();
         try
         {
-            var existing = await db.Reports.AsNoTracking().FirstOrDefaultAsync(r => r.RegimeKey == regime && r.PeriodCode == period && r.AgencyId == agency, ct);
+            var existing = await db.Reports.AsNoTracking()
+                .FirstOrDefaultAsync(r => r.RegimeKey == regime && r.PeriodCode == period && r.AgencyId == agency, ct);
             if (existing is null && !await access.CanEditAsync(agency.Value)) return TypedResults.NotFound();
             var report = existing ?? await open.RunAsync(new(regime, period, agency.Value), ct);
             if (!await access.AllowsAsync(report, ReportOperations.Read)) return TypedResults.Forbid();

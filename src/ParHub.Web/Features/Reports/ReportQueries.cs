@@ -67,7 +67,8 @@ public sealed class ReportQueries(ParHubDbContext db, ReportSetup setup, ReadCac
     }
 
     /// <summary>Every counted report's text for the fields of a section, with the agency that wrote it.</summary>
-    public async Task<List<Narrative>> NarrativesAsync(RegimeSetup regime, string periodCode, ReportForm form, string sectionCode, CancellationToken ct = default)
+    public async Task<List<Narrative>> NarrativesAsync(RegimeSetup regime, string periodCode, ReportForm form, string sectionCode,
+        CancellationToken ct = default)
     {
         var section = form.Sections.FirstOrDefault(s => s.Code == sectionCode);
         if (section is null) return [];

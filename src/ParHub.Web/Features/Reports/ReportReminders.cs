@@ -14,7 +14,8 @@ public sealed class ReportReminders(ParHubDbContext db, ReportSetup setup, Outbo
         var users = await db.Users.AsNoTracking().Where(u => u.AgencyId != null && agencyIds.Contains(u.AgencyId.Value)).ToListAsync(ct);
         var title = $"Nhắc gửi báo cáo CCHC {period.Label}" + (period.Due is { } d ? $" (hạn {d:dd/MM/yyyy})" : "");
         var link = $"/Reports/Open?regime={regime.Setting.Key}&period={period.Code}";
-        var body = $"Sở Nội vụ nhắc cơ quan lập và gửi báo cáo cải cách hành chính {period.Label} trên ParHub.\n\nLập báo cáo: {link}";
+        var body =
+            $"Sở Nội vụ nhắc cơ quan lập và gửi báo cáo cải cách hành chính {period.Label} trên ParHub.\n\nLập báo cáo: {link}";
         var now = clock.GetUtcNow().UtcDateTime;
         // The notifications and their mail (the outbox, sent by the worker) commit together; no request waits for SMTP.
         await db.InTransactionAsync(async () =>
@@ -43,11 +44,13 @@ public sealed class ReportReminders(ParHubDbContext db, ReportSetup setup, Outbo
             foreach (var p in periods)
             {
                 if (!(await setup.ExpectedAsync(regime, p, ct)).Any(e => e.AgencyId == agencyId)) continue;
-                var submitted = await db.Reports.AnyAsync(r => r.RegimeKey == regime.Setting.Key && r.PeriodCode == p.Code && r.AgencyId == agencyId && r.FirstSubmittedAt != null, ct);
+                var submitted = await db.Reports.AnyAsync(r => r.RegimeKey == regime.Setting.Key && r.PeriodCode == p.Code && r.AgencyId == agencyId
+                    && r.FirstSubmittedAt != null, ct);
                 if (submitted) continue;
                 var overdue = p.Due < day;
                 items.Add(($"report:{regime.Setting.Key}:{p.Code}:{agencyId}:{(overdue ? "overdue" : "due")}",
-                    $"- [{(overdue ? $"QUÁ HẠN từ {p.Due:dd/MM/yyyy}" : $"đến hạn {p.Due:dd/MM/yyyy}")}] Báo cáo CCHC {p.Label} (/Reports/Open?regime={regime.Setting.Key}&period={p.Code})"));
+                    $"- [{(overdue ? $"QUÁ HẠN từ {p.Due:dd/MM/yyyy}" : $"đến hạn {p.Due:dd/MM/yyyy}")}] Báo cáo CCHC {p.Label} "
+                    + $"(/Reports/Open?regime={regime.Setting.Key}&period={p.Code})"));
             }
         }
         return items;

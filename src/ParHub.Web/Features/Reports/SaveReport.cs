@@ -38,7 +38,8 @@ public sealed class SaveReport(ParHubDbContext db, ReportSetup setup, ReportAcce
         errors.AddRange(ReportCheck.Validate(form, values, complete: submit).Where(e => e.Code is null || errors.All(x => x.Code != e.Code)));
         if (errors.Count > 0)
             throw new ReportRuleException(
-                submit ? "Chưa thể gửi báo cáo: còn thông tin thiếu hoặc chưa đúng." : "Chưa lưu được: có số liệu chưa đúng.", errors);
+                submit ? "Chưa thể gửi báo cáo: còn thông tin thiếu hoặc chưa đúng." : "Chưa lưu được: có số liệu chưa đúng.",
+                    errors);
 
         await db.InTransactionAsync(() => WriteAsync(report, form, values, step, submit, ct), ct);
         return new SaveResult(report, false);

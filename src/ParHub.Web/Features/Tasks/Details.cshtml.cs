@@ -9,7 +9,8 @@ namespace ParHub.Web.Features.Tasks;
 
 [RequestSizeLimit(5 * TaskTracking.MaxFileBytes)]
 [ParHub.Web.App.UploadLimit(5 * TaskTracking.MaxFileBytes, "Tệp đính kèm vượt quá 100 MB (mỗi tệp tối đa 20 MB).")]
-public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, TimeProvider clock) : PageModel, ParHub.Web.App.IUploadPage
+public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, TimeProvider clock) : PageModel,
+    ParHub.Web.App.IUploadPage
 {
     public void Refuse(string message) => Error = message;
 
@@ -55,8 +56,10 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
         var updates = await db.TaskUpdates.AsNoTracking().Where(u => u.TaskId == id).ToListAsync(ct);
         var moves = await db.DeadlineChanges.AsNoTracking().Where(d => d.TaskId == id).ToListAsync(ct);
         History = updates.Select(u => new HistoryLine(u.At, u.UserName,
-                (u.IsContribution ? "Phối hợp" : $"Tiến độ: {u.Progress}{(u.CompletedOn is { } c ? $", hoàn thành {c:dd/MM/yyyy}" : "")}") + (CanReadFiles ? (u.IsContribution ? ": " : ". ") + u.Note : "."), u.Id))
-            .Concat(moves.Select(m => new HistoryLine(m.At, m.UserName, $"Điều chỉnh thời hạn {m.OldDue:dd/MM/yyyy} → {m.NewDue:dd/MM/yyyy}: {m.Reason}", null)))
+                (u.IsContribution ? "Phối hợp" : $"Tiến độ: {u.Progress}{(u.CompletedOn is { } c ? $", hoàn thành {c:dd/MM/yyyy}" : "")}") + (
+                    CanReadFiles ? (u.IsContribution ? ": " : ". ") + u.Note : "."), u.Id))
+            .Concat(moves.Select(m =>
+                new HistoryLine(m.At, m.UserName, $"Điều chỉnh thời hạn {m.OldDue:dd/MM/yyyy} → {m.NewDue:dd/MM/yyyy}: {m.Reason}", null)))
             .OrderByDescending(h => h.At).ToList();
         return true;
     }

@@ -39,7 +39,8 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyQueries a
         Total = Counts.Total;
         Rows = await queries.PageAsync(queries.Filtered(Filter, AsOf), Filter, AsOf, ct);
         // The plan filter's options (numbers and titles only), kept until the next saved change to plans or tasks.
-        Plans = await cache.GetOrCreateAsync("tasks:plan-options", [CacheTags.Tasks], c => db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(300)
+        Plans = await cache.GetOrCreateAsync("tasks:plan-options", [CacheTags.Tasks],
+            c => db.Plans.AsNoTracking().OrderByDescending(p => p.Year).ThenBy(p => p.Title).Take(300)
             .Select(p => new PlanOption(p.Id, p.Number, p.Title)).ToListAsync(c), ct);
         var dir = await agencies.DirectoryAsync(ct);
         Agencies = dir.Entries.Select(e => e.Agency).Where(a => a.Kind != AgencyKind.Commune || a.ValidTo is null).ToList();

@@ -23,12 +23,16 @@ public static class TaskApi
     {
         var api = app.MapGroup("/api/v1").AddEndpointFilter<Data.TransactionEndpointFilter>().WithTags("Plans and tasks");
         api.MapGet("/plans", PlansAsync).WithName("ListPlans").WithSummary("Kế hoạch; lọc theo năm (year).");
-        api.MapGet("/plans/{id:int}", PlanAsync).WithName("GetPlan").WithSummary("Một kế hoạch với số nhiệm vụ theo tình trạng tính đến ngày asOf.");
+        api.MapGet("/plans/{id:int}", PlanAsync).WithName("GetPlan")
+            .WithSummary("Một kế hoạch với số nhiệm vụ theo tình trạng tính đến ngày asOf.");
         api.MapGet("/tasks", TasksAsync).WithName("ListTasks")
-            .WithSummary("Nhiệm vụ, có lọc (planId, agencyId, groupId, status, area, dueFrom, dueTo, year, q, asOf) và phân trang (page, pageSize ≤ 500).");
+            .WithSummary(
+                "Nhiệm vụ, có lọc (planId, agencyId, groupId, status, area, dueFrom, dueTo, year, q, asOf) và phân trang (page, pageSize ≤ 500).");
         api.MapGet("/tasks/{id:int}", TaskAsync).WithName("GetTask");
         api.MapPost("/tasks/{id:int}/progress", ProgressAsync).WithName("ReportTaskProgress")
-            .WithSummary("Cập nhật tiến độ (cơ quan chủ trì; Sở Nội vụ). Gửi kèm version đã đọc; trả 409 nếu nhiệm vụ vừa được người khác cập nhật.");
+            .WithSummary(
+                "Cập nhật tiến độ (cơ quan chủ trì; Sở Nội vụ). Gửi kèm version đã đọc; trả 409 nếu nhiệm vụ vừa được "
+                + "người khác cập nhật.");
     }
 
     private static DateOnly Today(TimeProvider clock) => VietnamTime.Today(clock);

@@ -53,7 +53,8 @@ public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
             // The agency's groups first (a handful of ids), so the task query is a plain index lookup.
             var groups = db.AgencyGroupMembers.AsNoTracking().Where(m => m.AgencyId == a).Select(m => m.GroupId).ToList();
             q = f.LeadOnly
-                ? q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value))))
+                ? q.Where(t =>
+                    t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value))))
                 : q.Where(t => t.Assignments.Any(x => x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value)));
         }
         if (f.GroupId is { } g) q = q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.GroupId == g));
@@ -177,7 +178,8 @@ public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
     }
 
     /// <summary>Counts per lead agency (agencies named directly as lead).</summary>
-    public async Task<List<(int AgencyId, string Name, StatusCounts Counts)>> CountsByLeadAgencyAsync(TaskFilter f, DateOnly asOf, CancellationToken ct = default)
+    public async Task<List<(int AgencyId, string Name, StatusCounts Counts)>> CountsByLeadAgencyAsync(TaskFilter f, DateOnly asOf,
+        CancellationToken ct = default)
     {
         var tasks = Filtered(f, asOf);
         var rows = await db.TaskAssignments.AsNoTracking()

@@ -28,7 +28,8 @@ public class TaskRuleException(string message) : Exception(message);
 /// <summary>Somebody else changed the task since it was read; nothing was saved (the API answers 409).</summary>
 public sealed class TaskConflictException() : TaskRuleException(StaleMessage)
 {
-    public const string StaleMessage = "Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thông tin mới nhất rồi cập nhật lại.";
+    public const string StaleMessage =
+        "Nhiệm vụ vừa được người khác cập nhật. Vui lòng tải lại trang để xem thông tin mới nhất rồi cập nhật lại.";
 }
 
 /// <summary>
@@ -92,7 +93,8 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         ["CurrentDue"] = t.CurrentDue?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    public Task ReportAsync(int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, bool contribution, CancellationToken ct = default) => db.InTransactionAsync(async () =>
+    public Task ReportAsync(int taskId, ProgressInput input, IReadOnlyList<UploadedFile> files, bool contribution, CancellationToken ct = default) =>
+        db.InTransactionAsync(async () =>
     {
         var task = await db.PlanTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new TaskRuleException("Không tìm thấy nhiệm vụ.");
         var allowed = contribution ? await access.CanContributeAsync(taskId, ct) : await access.CanReportAsync(taskId, ct);
@@ -138,7 +140,8 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         foreach (var f in files) await StoreAsync(taskId, update.Id, f, ct);
         audit.RecordChange(EntityType, taskId.ToString(CultureInfo.InvariantCulture), user.AgencyId,
             $"{(contribution ? "Phối hợp" : "Cập nhật tiến độ")} nhiệm vụ {task.No}{(files.Count > 0 ? $" ({files.Count} tệp)" : "")}",
-            before, contribution ? before.ToDictionary(k => k.Key, k => k.Value).Append(new("Contribution", Blank(input.Note))).ToDictionary() : Snapshot(task));
+            before, contribution ? before.ToDictionary(k => k.Key, k => k.Value).Append(new("Contribution", Blank(input.Note)))
+                .ToDictionary() : Snapshot(task));
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw new TaskConflictException(); }
     }, ct);
@@ -183,7 +186,8 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         task.CurrentDue = newDue == task.Due ? null : newDue;
         task.RefreshSortDue();
         task.Version++;
-        audit.Record("update", EntityType, taskId.ToString(CultureInfo.InvariantCulture), null, $"Điều chỉnh thời hạn nhiệm vụ {task.No}: {reason.Trim()}",
+        audit.Record("update", EntityType, taskId.ToString(CultureInfo.InvariantCulture), null,
+            $"Điều chỉnh thời hạn nhiệm vụ {task.No}: {reason.Trim()}",
             FieldChanges.Between(before, Snapshot(task)));
         await db.SaveChangesAsync(ct);
     }
@@ -197,7 +201,8 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         using var s = f.Open();
         Span<byte> head = stackalloc byte[ParHub.Web.Shared.Office.FileSignatures.HeadLength];
         var n = s.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        if (!ParHub.Web.Shared.Office.FileSignatures.Matches(ext, head[..n])) throw new TaskRuleException($"Tệp “{f.FileName}” không đúng định dạng của phần mở rộng.");
+        if (!ParHub.Web.Shared.Office.FileSignatures.Matches(ext, head[..n]))
+            throw new TaskRuleException($"Tệp “{f.FileName}” không đúng định dạng của phần mở rộng.");
     }
 
     private async Task StoreAsync(int taskId, int updateId, UploadedFile f, CancellationToken ct)
