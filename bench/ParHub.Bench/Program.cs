@@ -24,8 +24,10 @@ public class PlanBenchmarks
     public void Setup()
     {
         docx = Build200TaskDocx();
-        phrases = ["Quý I/2018", "Tháng 12/2017 và thực hiện cả năm 2018", "Từ tháng 5/2017 đến hết Quý III/2018", "trước ngày 31 tháng 12 năm 2026",
-            "Thường xuyên", "Theo Kế hoạch cụ thể của Bộ Nội vụ", "Quý I: Trước ngày 21/3; 6 tháng: Trước ngày 21/6; Quý III: Trước ngày 21/9; Năm: Trước ngày 21/12"];
+        phrases = ["Quý I/2018", "Tháng 12/2017 và thực hiện cả năm 2018", "Từ tháng 5/2017 đến hết Quý III/2018",
+            "trước ngày 31 tháng 12 năm 2026",
+            "Thường xuyên", "Theo Kế hoạch cụ thể của Bộ Nội vụ",
+                "Quý I: Trước ngày 21/3; 6 tháng: Trước ngày 21/6; Quý III: Trước ngày 21/9; Năm: Trước ngày 21/12"];
         resolver = new ParHub.Core.Agencies.AgencyPhraseResolver(ParHub.Web.Features.Demo.DemoProvince.DirectoryEntries());
     }
 
@@ -41,7 +43,8 @@ public class PlanBenchmarks
     }
 
     [Benchmark(Description = "Resolve an agency phrase")]
-    public int Resolve() => resolver.Resolve("Sở Nội vụ, Sở Tài chính, Sở TNMT; Sở KH&ĐT, UBND các quận, huyện và các cơ quan, đơn vị liên quan").Count;
+    public int Resolve() =>
+        resolver.Resolve("Sở Nội vụ, Sở Tài chính, Sở TNMT; Sở KH&ĐT, UBND các quận, huyện và các cơ quan, đơn vị liên quan").Count;
 
     private static byte[] Build200TaskDocx()
     {
@@ -50,7 +53,8 @@ public class PlanBenchmarks
         {
             var main = doc.AddMainDocumentPart();
             var body = new Body();
-            body.Append(P("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"), P("Số: 1234/QĐ-UBND"), P("Hải Phòng, ngày 20 tháng 12 năm 2023"), P("QUYẾT ĐỊNH"), P("Ban hành Kế hoạch cải cách hành chính năm 2024"));
+            body.Append(P("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"), P("Số: 1234/QĐ-UBND"), P("Hải Phòng, ngày 20 tháng 12 năm 2023"),
+                P("QUYẾT ĐỊNH"), P("Ban hành Kế hoạch cải cách hành chính năm 2024"));
             var table = new Table();
             table.Append(Row("STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian thực hiện"));
             string[] leads = ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Văn phòng UBND thành phố", "Sở Khoa học và Công nghệ"];
@@ -86,7 +90,8 @@ public class ReportBenchmarks
     {
         var preset = ParHub.Core.Reports.ReportForm.CchcPeriodic;
         var extra = Enumerable.Range(1, 60 - preset.Fields.Count(f => f.IsNumeric))
-            .Select(i => new ParHub.Core.Reports.FormField($"extra_{i}", $"Chỉ tiêu bổ sung {i}", i % 3 == 0 ? ParHub.Core.Reports.FieldKind.Rate : ParHub.Core.Reports.FieldKind.Count)).ToList();
+            .Select(i => new ParHub.Core.Reports.FormField($"extra_{i}", $"Chỉ tiêu bổ sung {i}",
+                i % 3 == 0 ? ParHub.Core.Reports.FieldKind.Rate : ParHub.Core.Reports.FieldKind.Count)).ToList();
         form = preset with { Sections = [.. preset.Sections, new ParHub.Core.Reports.FormSection("X", "Bổ sung", extra)] };
         var rng = new Random(1);
         var reporter = new ParHub.Web.Features.Reports.ExpectedReporter(1, "Sở", ParHub.Core.Agencies.AgencyKind.Department, "SBN", "Sở");

@@ -15,7 +15,8 @@ public class ReportRegimeTests
         var q1 = P("cv581", 2024, "2024-Q1");
         Assert.Equal(("Quý I/2024", D("2024-03-20"), D("2023-12-15"), D("2024-03-14")), (q1.Label, q1.Due!.Value, q1.CutoffFrom!.Value, q1.CutoffTo!.Value));
         var h1 = P("cv581", 2024, "2024-H1");
-        Assert.Equal(("6 tháng đầu năm 2024", D("2024-06-20"), D("2023-12-15"), D("2024-06-14")), (h1.Label, h1.Due!.Value, h1.CutoffFrom!.Value, h1.CutoffTo!.Value));
+        Assert.Equal(("6 tháng đầu năm 2024", D("2024-06-20"), D("2023-12-15"), D("2024-06-14")),
+            (h1.Label, h1.Due!.Value, h1.CutoffFrom!.Value, h1.CutoffTo!.Value));
         var q3 = P("cv581", 2024, "2024-Q3");
         Assert.Equal((D("2024-09-20"), D("2024-06-15"), D("2024-09-14")), (q3.Due!.Value, q3.CutoffFrom!.Value, q3.CutoffTo!.Value));
         var y = P("cv581", 2024, "2024-Y");
@@ -25,9 +26,11 @@ public class ReportRegimeTests
     [Fact]
     public void Hai_phong_2018_and_ha_noi_2019_due_dates_and_no_cut_offs()
     {
-        Assert.Equal([D("2018-03-05"), D("2018-06-05"), D("2018-09-05"), D("2018-11-05")], ReportRegime.Find("haiphong-2018")!.Periods(2018).Select(p => p.Due!.Value));
+        Assert.Equal([D("2018-03-05"), D("2018-06-05"), D("2018-09-05"), D("2018-11-05")],
+            ReportRegime.Find("haiphong-2018")!.Periods(2018).Select(p => p.Due!.Value));
         Assert.Equal(["2019-Q1", "2019-H1", "2019-9M", "2019-Y"], ReportRegime.Find("hanoi-2019")!.Periods(2019).Select(p => p.Code));
-        Assert.Equal([D("2019-03-05"), D("2019-06-05"), D("2019-09-05"), D("2019-11-10")], ReportRegime.Find("hanoi-2019")!.Periods(2019).Select(p => p.Due!.Value));
+        Assert.Equal([D("2019-03-05"), D("2019-06-05"), D("2019-09-05"), D("2019-11-10")],
+            ReportRegime.Find("hanoi-2019")!.Periods(2019).Select(p => p.Due!.Value));
         Assert.All(ReportRegime.Find("hanoi-2019")!.Periods(2019), p => Assert.Null(p.CutoffFrom));
         Assert.Equal("9 tháng năm 2019", P("hanoi-2019", 2019, "2019-9M").Label);
     }

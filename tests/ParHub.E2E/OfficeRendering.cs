@@ -10,7 +10,8 @@ public static class OfficeRendering
         var lo = new[] { "/usr/bin/libreoffice", "/usr/bin/soffice" }.FirstOrDefault(File.Exists);
         Assert.True(lo is not null && File.Exists("/usr/bin/pdftoppm"), "libreoffice-writer-nogui and poppler-utils are needed (./test installs them)");
         var dir = Path.GetDirectoryName(docx)!;
-        Run(lo!, "--headless", "--norestore", $"-env:UserInstallation=file://{Path.Combine(Path.GetTempPath(), "parhub-lo-e2e")}", "--convert-to", "pdf", "--outdir", dir, docx);
+        Run(lo!, "--headless", "--norestore", $"-env:UserInstallation=file://{Path.Combine(Path.GetTempPath(), "parhub-lo-e2e")}", "--convert-to", "pdf",
+            "--outdir", dir, docx);
         var pdf = Path.ChangeExtension(docx, ".pdf");
         Assert.True(File.Exists(pdf), "LibreOffice made no PDF");
         Run("/usr/bin/pdftoppm", "-png", "-r", "60", pdf, Path.Combine(dir, pngPrefix));

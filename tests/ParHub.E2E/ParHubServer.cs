@@ -142,7 +142,8 @@ public sealed class ParHubServer : IAsyncLifetime
             catch (TimeoutException)
             {
                 var lines = Output.Split('\n');
-                var details = $"sign-in of {user} (attempt {attempt}) stayed at {page.Url}\n--- page ---\n{await page.InnerTextAsync("body")}\n--- server ---\n{string.Join('\n', lines.TakeLast(40))}";
+                var details = $"sign-in of {user} (attempt {attempt}) stayed at {page.Url}\n--- page ---\n{await page.InnerTextAsync("body")}\n"
+                    + $"--- server ---\n{string.Join('\n', lines.TakeLast(40))}";
                 await File.WriteAllTextAsync(Path.Combine(Artifacts, $"sign-in-{user}-{DateTime.UtcNow:HHmmssfff}.txt"), details);
                 if (attempt >= 2) throw new TimeoutException(details);
             }

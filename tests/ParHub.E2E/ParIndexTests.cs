@@ -128,7 +128,8 @@ public class ParIndexTests(ParHubServer server)
         foreach (var name in new[] { "Sở Tư pháp", "Sở Tài chính", "Sở Khoa học và Công nghệ" })
         {
             var row = rows.Filter(new() { HasText = name });
-            ranked.Add((name, decimal.Parse((await row.GetByTestId("index").InnerTextAsync()).Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture),
+            ranked.Add(
+                (name, decimal.Parse((await row.GetByTestId("index").InnerTextAsync()).Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture),
                 await row.GetByTestId("rank").InnerTextAsync(), await row.GetByTestId("band").InnerTextAsync()));
         }
         Assert.True(ranked[0].Index > ranked[2].Index && ranked[2].Index > ranked[1].Index, string.Join("; ", ranked));
@@ -190,7 +191,8 @@ public class ParIndexTests(ParHubServer server)
         // The province's own cycle: its one member is the province, assessed by the Coordinator.
         await cchc.GotoAsync("/ParIndex");
         await cchc.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-cycles.png"), FullPage = true });
-        await cchc.GetByLabel("Bộ chỉ số", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Bộ Chỉ số CCHC cấp tỉnh (cấu trúc của Bộ Nội vụ) – tỉnh tự đánh giá năm {year}" });
+        await cchc.GetByLabel("Bộ chỉ số", new() { Exact = true }).SelectOptionAsync(
+            new SelectOptionValue { Label = $"Bộ Chỉ số CCHC cấp tỉnh (cấu trúc của Bộ Nội vụ) – tỉnh tự đánh giá năm {year}" });
         await cchc.GetByLabel("Nhóm cơ quan").FillAsync("TINH");
         await cchc.GetByLabel("Hạn tự đánh giá").FillAsync($"{year}-12-15");
         await cchc.GetByRole(AriaRole.Button, new() { Name = "Mở kỳ đánh giá" }).ClickAsync();
@@ -213,7 +215,8 @@ public class ParIndexTests(ParHubServer server)
         await cchc.GetByTestId("submit-assessment").ClickAsync();
         await Expect(cchc.GetByTestId("assessment-status")).ToHaveTextAsync("Đã gửi, đã khóa");
         var expected = leaves.Count - 1m; // 1.1 and the first criterion of field 2 are half
-        await Expect(cchc.GetByTestId("assessment-total")).ToContainTextAsync($"Tổng điểm: {expected.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}/{leaves.Count}");
+        await Expect(cchc.GetByTestId("assessment-total"))
+            .ToContainTextAsync($"Tổng điểm: {expected.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}/{leaves.Count}");
         await cchc.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-province-self-assessment.png"), FullPage = true });
 
         // The report to the Ministry: the summary table of self-scores, evidence or the explanation per criterion.

@@ -66,7 +66,8 @@ public class AssessmentFlowTests
         var flow = Flow();
         Assert.Equal("Chưa thể gửi: chưa nhập số liệu các tiêu chí 1.1, 2.2 (hoặc đánh dấu không áp dụng).",
             flow.Submit(Open, ["1.1", "2.2"], ["1.2"], Now).Refusal);
-        Assert.Equal("Chưa thể gửi: các tiêu chí 1.1 chưa có tài liệu kiểm chứng hoặc giải thích cách chấm.", flow.Submit(Open, [], ["1.1"], Now).Refusal);
+        Assert.Equal("Chưa thể gửi: các tiêu chí 1.1 chưa có tài liệu kiểm chứng hoặc giải thích cách chấm.",
+            flow.Submit(Open, [], ["1.1"], Now).Refusal);
         Assert.StartsWith("Đã hết hạn tự đánh giá", flow.Submit(Due.AddDays(1), [], [], Now).Refusal);
         Assert.Equal(AssessmentStatus.Draft, flow.Assessment.Status);
         Assert.Null(flow.Assessment.SubmittedAt);
@@ -88,8 +89,10 @@ public class AssessmentFlowTests
         Assert.True(Flow(AssessmentStatus.Submitted).Appraisable().IsOk);
         Assert.Equal("Chỉ thẩm định bản tự đánh giá đã gửi.", Flow().Appraisable().Refusal);
         Assert.Equal("Chỉ thẩm định bản tự đánh giá đã gửi.", Flow().Appraise("1.1", 2, "1", "x", 1).Refusal);
-        Assert.Equal("Kết quả đã công bố; không sửa điểm được nữa.", Flow(AssessmentStatus.Submitted, published: true).Appraisable().Refusal);
-        Assert.Equal("Kết quả đã công bố; không sửa điểm được nữa.", Flow(AssessmentStatus.Submitted, published: true).Appraise("1.1", 2, "1", "x", 1).Refusal);
+        Assert.Equal("Kết quả đã công bố; không sửa điểm được nữa.",
+            Flow(AssessmentStatus.Submitted, published: true).Appraisable().Refusal);
+        Assert.Equal("Kết quả đã công bố; không sửa điểm được nữa.",
+            Flow(AssessmentStatus.Submitted, published: true).Appraise("1.1", 2, "1", "x", 1).Refusal);
     }
 
     [Fact]
@@ -101,7 +104,8 @@ public class AssessmentFlowTests
         Assert.Null(flow.Assessment.Scores[0].AppraisedPoints); // nothing changes before it is recorded
         Assert.Equal(2m, AssessmentFlow.Record(checkedOne.Value!, "thamdinh"));
         var row = flow.Assessment.Scores[0];
-        Assert.Equal((2m, 1.5m, "Thiếu một văn bản", "thamdinh"), (row.SelfPoints!.Value, row.AppraisedPoints!.Value, row.AppraisalReason, row.AppraisedBy));
+        Assert.Equal((2m, 1.5m, "Thiếu một văn bản", "thamdinh"),
+            (row.SelfPoints!.Value, row.AppraisedPoints!.Value, row.AppraisalReason, row.AppraisedBy));
         Assert.Equal(1.5m, row.FinalAppraised);
         // Appraised again in round 1: the previous appraisal is what it replaces.
         Assert.Equal(1.5m, AssessmentFlow.Record(flow.Appraise("1.1", 2, "2", "Bổ sung đủ", 1).Value!, "thamdinh"));
@@ -116,7 +120,8 @@ public class AssessmentFlowTests
         Assert.True(second.IsOk);
         Assert.Equal(6m, AssessmentFlow.Record(second.Value!, "thamdinh2"));
         var row = flow.Assessment.Scores[3];
-        Assert.Equal((6m, 7m, "Chấp nhận một phần", "thamdinh2"), (row.AppraisedPoints!.Value, row.SecondPoints!.Value, row.SecondReason, row.SecondBy));
+        Assert.Equal((6m, 7m, "Chấp nhận một phần", "thamdinh2"),
+            (row.AppraisedPoints!.Value, row.SecondPoints!.Value, row.SecondReason, row.SecondBy));
         Assert.Equal(7m, row.FinalAppraised);
         Assert.Equal("Tiêu chí 3.2 đã thẩm định lần 2; sửa ở lần 2.", flow.Appraise("3.2", 10, "5", "x", 1).Refusal);
         Assert.True(flow.Appraise("3.2", 10, "8", "Sửa lần 2", 2).IsOk);
@@ -198,5 +203,6 @@ public class AssessmentFlowTests
 
     [Fact]
     public void Bonus_and_penalty_points_are_refused_after_publication() =>
-        Assert.Equal("Kết quả đã công bố; không sửa điểm được nữa.", Flow(AssessmentStatus.Submitted, published: true).SetBonusPenalty("1", "0", "x").Refusal);
+        Assert.Equal("Kết quả đã công bố; không sửa điểm được nữa.",
+            Flow(AssessmentStatus.Submitted, published: true).SetBonusPenalty("1", "0", "x").Refusal);
 }

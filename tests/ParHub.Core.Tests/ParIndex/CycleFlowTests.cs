@@ -27,7 +27,8 @@ public class CycleFlowTests
         Assert.True(new CycleFlow(Cycle()).ScoresChangeable().IsOk);
         Assert.True(new CycleFlow(Cycle()).SurveyChangeable().IsOk);
         Assert.Equal("Kết quả đã công bố; không sửa điểm được nữa.", new CycleFlow(Cycle(DateTime.UtcNow)).ScoresChangeable().Refusal);
-        Assert.Equal("Kết quả đã công bố; không nhập điểm điều tra được nữa.", new CycleFlow(Cycle(DateTime.UtcNow)).SurveyChangeable().Refusal);
+        Assert.Equal("Kết quả đã công bố; không nhập điểm điều tra được nữa.",
+            new CycleFlow(Cycle(DateTime.UtcNow)).SurveyChangeable().Refusal);
     }
 
     [Fact]
@@ -80,6 +81,7 @@ public class CycleFlowTests
         Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.", new CycleFlow(c).Publish(decision, DateTime.UtcNow).Refusal);
         Assert.Null(c.PublishedAt);
         // The decision is asked for first, also of a published cycle.
-        Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.", new CycleFlow(Cycle(DateTime.UtcNow)).Publish(decision, DateTime.UtcNow).Refusal);
+        Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.",
+            new CycleFlow(Cycle(DateTime.UtcNow)).Publish(decision, DateTime.UtcNow).Refusal);
     }
 }

@@ -20,7 +20,8 @@ public class DocumentReferenceTests
     [InlineData("Công văn số 581/BNV-CCHC ngày 15 tháng 2 năm 2022", "Công văn", "581", "BNV-CCHC", "2022-02-15")]
     [InlineData("theo Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ về việc ban hành", "Nghị quyết", "30c", "NQ-CP", "2011-11-08")]
     [InlineData("Nghị định 30/2020/NĐ-CP", "Nghị định", "30/2020", "NĐ-CP", null)]
-    [InlineData("Kế hoạch số 171/KH-UBND ngày 22/8/2017 của UBND thành phố về việc nâng cao chỉ số PCI", "Kế hoạch", "171", "KH-UBND", "2017-08-22")]
+    [InlineData("Kế hoạch số 171/KH-UBND ngày 22/8/2017 của UBND thành phố về việc nâng cao chỉ số PCI", "Kế hoạch", "171", "KH-UBND",
+        "2017-08-22")]
     public void Reads_the_forms_seen_in_plans(string text, string? type, string number, string code, string? date)
     {
         var r = DocumentReference.Parse(text)!;
@@ -32,7 +33,8 @@ public class DocumentReferenceTests
 
     [Fact]
     public void Issuer_stops_before_what_the_document_is_about() =>
-        Assert.Equal("UBND thành phố", DocumentReference.Parse("Kế hoạch số 171/KH-UBND ngày 22/8/2017 của UBND thành phố về việc nâng cao chỉ số PCI")!.Issuer);
+        Assert.Equal("UBND thành phố",
+            DocumentReference.Parse("Kế hoạch số 171/KH-UBND ngày 22/8/2017 của UBND thành phố về việc nâng cao chỉ số PCI")!.Issuer);
 
     [Fact]
     public void Finds_every_legal_basis_in_seed_000()

@@ -138,7 +138,8 @@ public class AgencyPhraseResolverTests
 
     [Fact]
     public void Names_with_va_are_not_split_and_spelling_variants_match() =>
-        Assert.Equal(["Sở Kế hoạch và Đầu tư", "Sở Giao thông vận tải"], Names("Sở Kế hoạch và Đầu tư và Sở Giao thông và Vận tải"));
+        Assert.Equal(["Sở Kế hoạch và Đầu tư", "Sở Giao thông vận tải"],
+            Names("Sở Kế hoạch và Đầu tư và Sở Giao thông và Vận tải"));
 
     [Fact]
     public void What_does_not_resolve_is_kept_as_written_and_flagged()

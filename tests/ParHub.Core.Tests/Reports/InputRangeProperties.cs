@@ -21,7 +21,8 @@ public class InputRangeProperties
         Prop.ForAll(AnyDecimal.Zip(AnyDecimal).ToArbitrary(), t =>
         {
             var (num, den) = t;
-            var errors = ReportCheck.Validate(Form, new Dictionary<string, FieldValue> { ["plan_tasks"] = new(num, den), ["docs_issued"] = new(num) }, complete: false);
+            var errors =
+                ReportCheck.Validate(Form, new Dictionary<string, FieldValue> { ["plan_tasks"] = new(num, den), ["docs_issued"] = new(num) }, complete: false);
             var rateOk = num >= 0 && den >= 0 && num <= ReportCheck.MaxNumber && den <= ReportCheck.MaxNumber && num <= den;
             var countOk = num >= 0 && num <= ReportCheck.MaxNumber && num == decimal.Truncate(num);
             return errors.Any(e => e.Code == "plan_tasks") != rateOk && errors.Any(e => e.Code == "docs_issued") != countOk;
@@ -32,7 +33,8 @@ public class InputRangeProperties
         Prop.ForAll(Gen.ListOf(AnyDecimal.Zip(AnyDecimal)).ToArbitrary(), rows =>
         {
             var list = rows.ToList();
-            var totals = ReportAggregator.SumRows(Form, list.SelectMany(r => new[] { ("plan_tasks", (decimal?)r.Item1, (decimal?)r.Item2), ("invest_plan", r.Item1, (decimal?)null), ("invest_disbursed", r.Item2, null) }));
+            var totals = ReportAggregator.SumRows(Form, list.SelectMany(r =>
+                new[] { ("plan_tasks", (decimal?)r.Item1, (decimal?)r.Item2), ("invest_plan", r.Item1, (decimal?)null), ("invest_disbursed", r.Item2, null) }));
             var inRange = list.Where(r => ReportCheck.InRange(r.Item1) && ReportCheck.InRange(r.Item2)).ToList();
             var plan = totals["plan_tasks"];
             _ = totals["invest_rate"].Percent; // derived from sums: never throws

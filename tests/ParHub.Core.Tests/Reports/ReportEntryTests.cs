@@ -55,7 +55,8 @@ public class ReportEntryTests
         var stored = Stored(Prefilled(12, 30));
         var (_, refused) = Read(stored, ("plan_tasks", new FieldInput { Value = "13", Denominator = "30" }));
         Assert.Equal(
-            "Nhiệm vụ Kế hoạch CCHC năm đã hoàn thành / tổng số nhiệm vụ: số liệu do ParHub điền sẵn (12/30); muốn sửa cần ghi lý do.",
+            "Nhiệm vụ Kế hoạch CCHC năm đã hoàn thành / tổng số nhiệm vụ: số liệu do ParHub điền sẵn (12/30); muốn sửa cần "
+                + "ghi lý do.",
             Assert.Single(refused).Message);
 
         var (values, errors) = Read(stored,

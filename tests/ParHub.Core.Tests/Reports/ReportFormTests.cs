@@ -117,7 +117,8 @@ public class ReportCheckTests
 
     [Fact]
     public void Texts_have_a_limit() =>
-        Assert.Contains(ReportCheck.Validate(Form, new Dictionary<string, FieldValue> { ["strengths"] = new(null, null, new string('a', ReportCheck.MaxTextLength + 1)) }, false),
+        Assert.Contains(ReportCheck.Validate(Form,
+            new Dictionary<string, FieldValue> { ["strengths"] = new(null, null, new string('a', ReportCheck.MaxTextLength + 1)) }, false),
             e => e.Code == "strengths" && e.Message.Contains("tối đa"));
 }
 
@@ -150,7 +151,8 @@ public class ReportAggregatorTests
             var r = ReportAggregator.Sum(Form, Enumerable.Reverse(reports));
             var ok = parts.Count == 0
                 ? t["plan_tasks"].Value is null
-                : t["plan_tasks"].Value == parts.Sum(p => p.Num) && t["plan_tasks"].Denominator == parts.Sum(p => p.Den) && t["news_items"].Value == parts.Sum(p => p.Num);
+                : t["plan_tasks"].Value == parts.Sum(p => p.Num) && t["plan_tasks"].Denominator == parts.Sum(p => p.Den)
+                    && t["news_items"].Value == parts.Sum(p => p.Num);
             return ok && r["plan_tasks"] == t["plan_tasks"] && t["plan_tasks"].Value <= (t["plan_tasks"].Denominator ?? 0) | parts.Count == 0;
         }).QuickCheckThrowOnFailure();
     }
@@ -182,7 +184,8 @@ public class ReportingRatesTests
         var monthly = new ReportRegime("m", "Hằng tháng", "", "", ReportRegime.ParseRules("M 05"));
         var periods = monthly.Periods(2026);
         Assert.Equal(12, periods.Count);
-        Assert.Equal(("2026-M01", "Tháng 1/2026", D("2026-02-05"), D("2026-01-01"), D("2026-01-31")), (periods[0].Code, periods[0].Label, periods[0].Due!.Value, periods[0].CutoffFrom!.Value, periods[0].CutoffTo!.Value));
+        Assert.Equal(("2026-M01", "Tháng 1/2026", D("2026-02-05"), D("2026-01-01"), D("2026-01-31")),
+            (periods[0].Code, periods[0].Label, periods[0].Due!.Value, periods[0].CutoffFrom!.Value, periods[0].CutoffTo!.Value));
         Assert.Equal(D("2027-01-05"), periods[11].Due);
         Assert.Equal("M 05", monthly.RulesText());
         var adhoc = new ReportRegime("a", "Đột xuất", "", "", ReportRegime.ParseRules("A 15/08"));

@@ -44,7 +44,8 @@ public class FrameworkEditingTests
     [Fact]
     public void Bands_read_in_order_and_codes_sort_as_people_number_them()
     {
-        Assert.Equal([new Band("Tốt", 90), new Band("Khá", 80), new Band("Trung bình", 65.5m), new Band("Yếu", 0)], RuleText.ParseBands("Tốt=90; Khá=80; Trung bình=65,5; Yếu=0"));
+        Assert.Equal([new Band("Tốt", 90), new Band("Khá", 80), new Band("Trung bình", 65.5m), new Band("Yếu", 0)],
+            RuleText.ParseBands("Tốt=90; Khá=80; Trung bình=65,5; Yếu=0"));
         Assert.Equal(["1", "1.2", "1.2.1", "1.10", "2", "10"], new[] { "10", "1.10", "2", "1.2.1", "1", "1.2" }.OrderBy(c => c, RuleText.CodeOrder));
     }
 
@@ -77,13 +78,15 @@ public class FrameworkEditingTests
             "3: tiêu chí chưa có cách chấm.",
         ], problems.Order(StringComparer.Ordinal));
         Assert.Empty(Tree(new("1", "LV", 2), new("1.1", "a", 2, new("binary"))).Problems());
-        Assert.Contains("1: mục có tiêu chí con thì không chấm trực tiếp (bỏ cách chấm hoặc các mục con).", Tree(new("1", "LV", 2, new("binary")), new("1.1", "a", 2, new("binary"))).Problems());
+        Assert.Contains("1: mục có tiêu chí con thì không chấm trực tiếp (bỏ cách chấm hoặc các mục con).",
+            Tree(new("1", "LV", 2, new("binary")), new("1.1", "a", 2, new("binary"))).Problems());
     }
 
     [Fact]
     public void Criteria_for_other_groups_do_not_apply_with_everything_under_them()
     {
-        var f = Tree(new("1", "LV", 3), new("1.1", "a", 1, new("binary"), Groups: ["XA"]), new("1.2", "b", 2, Groups: ["sbn"]), new("1.2.1", "c", 2, new("binary")));
+        var f = Tree(new("1", "LV", 3), new("1.1", "a", 1, new("binary"), Groups: ["XA"]), new("1.2", "b", 2, Groups: ["sbn"]),
+            new("1.2.1", "c", 2, new("binary")));
         Assert.Equal(["1.2", "1.2.1"], f.NotApplicable("XA").Order());
         Assert.Equal(["1.1"], f.NotApplicable("SBN"));
         Assert.Empty(Tree(new FrameworkNode("1", "x", 1, new("binary"))).NotApplicable("SBN"));
@@ -103,7 +106,8 @@ public class FrameworkEditingTests
 
     [Fact]
     public void Rule_text_of_any_shape_is_read_or_refused_with_a_message() =>
-        Prop.ForAll(Gen.Elements(ScoringRule.Types).ToArbitrary(), Gen.ListOf(Gen.Elements("Kịp thời", "=", "1", "0,5", ";", " ", "\n", "1.5", "-2", "a=b")).Select(p => string.Concat(p)).ToArbitrary(), (type, text) =>
+        Prop.ForAll(Gen.Elements(ScoringRule.Types).ToArbitrary(), Gen.ListOf(Gen.Elements("Kịp thời", "=", "1", "0,5", ";", " ", "\n", "1.5", "-2", "a=b"))
+            .Select(p => string.Concat(p)).ToArbitrary(), (type, text) =>
         {
             try
             {
@@ -116,7 +120,8 @@ public class FrameworkEditingTests
     [Fact]
     public void Survey_results_are_read_per_agency_with_a_header_and_problems_by_line()
     {
-        var lines = SurveyTable.Read(SurveyTable.Split("Cơ quan\tTỷ lệ hài lòng (%)\nSTP\t87,5%\n\nSở Tài chính\t82\nSKHCN\t101\n\tx\nSTP\t90"), ["8.1"]);
+        var lines =
+            SurveyTable.Read(SurveyTable.Split("Cơ quan\tTỷ lệ hài lòng (%)\nSTP\t87,5%\n\nSở Tài chính\t82\nSKHCN\t101\n\tx\nSTP\t90"), ["8.1"]);
         Assert.Equal(5, lines.Count);
         Assert.Equal(new SurveyLine(2, "STP", "8.1", 87.5m, null), lines[0]);
         Assert.Equal(new SurveyLine(4, "Sở Tài chính", "8.1", 82m, null), lines[1]);
@@ -158,6 +163,7 @@ public class FrameworkTableTests
         ]);
         Assert.Equal(["1", "1.1", "1.2", "2", "2.1"], f.Nodes.Select(n => n.Code));
         Assert.Equal([null, "manual", "manual", null, "survey"], f.Nodes.Select(n => n.Rule?.Type));
-        Assert.Contains("1.1: ", Assert.Throws<FormatException>(() => FrameworkTable.Build("t", "T", [new("1.1", "a", null, 1, Method: "options: Có")])).Message);
+        Assert.Contains("1.1: ",
+            Assert.Throws<FormatException>(() => FrameworkTable.Build("t", "T", [new("1.1", "a", null, 1, Method: "options: Có")])).Message);
     }
 }

@@ -31,7 +31,8 @@ public class FrameworkReaderTests
     public void Columns_in_any_order_with_points_and_repeated_headers()
     {
         var text = "Mã | Điểm tối đa | Tiêu chí | Tài liệu kiểm chứng\n1 | 3 | Lĩnh vực | \n1.1 | 1 | Tiêu chí a | Báo cáo\n" +
-                   "Mã | Điểm tối đa | Tiêu chí | Tài liệu kiểm chứng\n1.2 | 2 | Tiêu chí b | Quyết định\nHết bảng, văn bản tiếp theo.\n9 | 9 | Không đọc | x";
+                   "Mã | Điểm tối đa | Tiêu chí | Tài liệu kiểm chứng\n1.2 | 2 | Tiêu chí b | Quyết định\nHết bảng, văn bản "
+                       + "tiếp theo.\n9 | 9 | Không đọc | x";
         var nodes = FrameworkReader.ReadText(text);
         Assert.Equal(["1", "1.1", "1.2"], nodes.Select(n => n.Code));
         Assert.Equal([3m, 1m, 2m], nodes.Select(n => n.Max!.Value));

@@ -21,7 +21,8 @@ public class ScoringEngineTests
         Assert.Equal(2m, ScoringEngine.Points(new("binary"), 2, ScoreInput.Yes(true)));
         Assert.Equal(0m, ScoringEngine.Points(new("binary"), 2, ScoreInput.Yes(false)));
 
-        var options = new ScoringRule("options", new Dictionary<string, decimal> { ["kịp thời"] = 1, ["không kịp thời"] = 0.5m, ["không ban hành"] = 0 });
+        var options =
+            new ScoringRule("options", new Dictionary<string, decimal> { ["kịp thời"] = 1, ["không kịp thời"] = 0.5m, ["không ban hành"] = 0 });
         Assert.Equal(0.5m, ScoringEngine.Points(options, 1, ScoreInput.Named("không kịp thời")));
         Assert.Equal(0m, ScoringEngine.Points(options, 1, ScoreInput.Named("không có")));
 
@@ -64,9 +65,11 @@ public class ScoringEngineTests
         var results = ScoringEngine.Compute(f,
         [
             // 2 + 1 + 1.5 + 4 = 8.5 of 10, bonus 5 capped at 3 → 11.5 → index 100 (clamped)
-            new("a", "A", "SBN", new Dictionary<string, ScoreInput> { ["1.1"] = ScoreInput.Yes(true), ["1.2.1"] = ScoreInput.Rate(1, 2), ["1.2.2"] = ScoreInput.Of(75), ["2"] = ScoreInput.Of(4) }, Bonus: 5),
+            new("a", "A", "SBN", new Dictionary<string, ScoreInput> { ["1.1"] = ScoreInput.Yes(true), ["1.2.1"] = ScoreInput.Rate(1, 2),
+                ["1.2.2"] = ScoreInput.Of(75), ["2"] = ScoreInput.Of(4) }, Bonus: 5),
             // 1.2 exempt (its children leave points and max): 2 + 3 = 5 of 6; the appraiser gave 2 → 1 for "2"... see below
-            new("b", "B", "SBN", new Dictionary<string, ScoreInput> { ["1.1"] = ScoreInput.Yes(true), ["2"] = ScoreInput.Of(4) }, Exempt: ["1.2"], Appraised: new Dictionary<string, decimal> { ["2"] = 3 }),
+            new("b", "B", "SBN", new Dictionary<string, ScoreInput> { ["1.1"] = ScoreInput.Yes(true), ["2"] = ScoreInput.Of(4) }, Exempt: ["1.2"],
+                Appraised: new Dictionary<string, decimal> { ["2"] = 3 }),
             // same as b: a tie
             new("c", "C", "SBN", new Dictionary<string, ScoreInput> { ["1.1"] = ScoreInput.Yes(true), ["2"] = ScoreInput.Of(3) }, Exempt: ["1.2"]),
             // nothing entered, penalty 9 capped at 2 → index clamped to 0
@@ -159,14 +162,16 @@ public class ScoringEngineTests
     {
         const string json = """
         {"framework":{"code":"T","title":"T","bands":[{"name":"Tốt","min":90},{"name":"Khá","min":70}],"bonusCap":1,"penaltyCap":1,
-          "nodes":[{"code":"1","title":"L1","max":3},{"code":"1.1","title":"a","max":1,"rule":{"type":"options","options":{"kịp thời":1,"không kịp thời":0.5}}},
+          "nodes":[{"code":"1","title":"L1","max":3},
+                   {"code":"1.1","title":"a","max":1,"rule":{"type":"options","options":{"kịp thời":1,"không kịp thời":0.5}}},
                    {"code":"1.2","title":"b","max":2,"rule":{"type":"count-steps","steps":[{"min":3,"points":2},{"min":1,"points":1}]}}]},
          "agencies":[{"id":7,"name":"Sở A","group":"S","inputs":{"1.1":"không kịp thời","1.2":2},"bonus":0.25},
                      {"id":"b","name":"Sở B","group":"S","inputs":{"1.1":"kịp thời","1.2":{"num":1,"den":0}},"appraised":{"1.2":2}}]}
         """;
         var (f, agencies, ids) = ScoringJson.Parse(json);
         var printed = ScoringJson.Write(ScoringEngine.Compute(f, agencies), ids);
-        Assert.Equal("""[{"id":7,"points":1.75,"applicableMax":3,"index":58.33,"band":null,"rank":2},{"id":"b","points":3,"applicableMax":3,"index":100,"band":"Tốt","rank":1}]""",
+        Assert.Equal("""[{"id":7,"points":1.75,"applicableMax":3,"index":58.33,"band":null,"rank":2},"""
+            + """{"id":"b","points":3,"applicableMax":3,"index":100,"band":"Tốt","rank":1}]""",
             printed);
         Assert.Throws<FormatException>(() => ScoringJson.Parse("""{"framework":{"nodes":[{"code":"1","max":1,"rule":{"type":"guess"}}]},"agencies":[]}"""));
     }
@@ -194,7 +199,8 @@ public class LostPointsTests
         var results = ScoringEngine.Compute(f,
         [
             new("a", null, "G", new Dictionary<string, ScoreInput> { ["1"] = ScoreInput.Of(0), ["2"] = ScoreInput.Of(4), ["3"] = ScoreInput.Of(0) }),
-            new("b", null, "G", new Dictionary<string, ScoreInput> { ["1"] = ScoreInput.Of(1), ["2"] = ScoreInput.Of(1), ["3"] = ScoreInput.Of(0) }, Exempt: ["3"]),
+            new("b", null, "G", new Dictionary<string, ScoreInput> { ["1"] = ScoreInput.Of(1), ["2"] = ScoreInput.Of(1), ["3"] = ScoreInput.Of(0) },
+                Exempt: ["3"]),
         ]);
         var lost = ScoringEngine.Lost(f, results);
         // 1: 2 + 1 = 3 lost by 2 agencies (6); 2: 3 lost by 1 (3); 3: 1 lost by 1 (b is exempt) (1).

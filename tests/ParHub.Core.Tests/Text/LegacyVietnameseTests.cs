@@ -25,8 +25,10 @@ public class LegacyVietnameseTests
         Assert.Equal(LegacyEncoding.None, LegacyVietnamese.Detect("Plain ASCII text, 100% (2018)."));
     }
 
-    private static readonly string Vowels = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
-    private static readonly string[] Onsets = ["", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "qu", "r", "s", "t", "v", "x", "ch", "nh", "ng", "th", "tr", "Đ", "Ng"];
+    private static readonly string Vowels = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệ"
+        + "íìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ";
+    private static readonly string[] Onsets =
+        ["", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "qu", "r", "s", "t", "v", "x", "ch", "nh", "ng", "th", "tr", "Đ", "Ng"];
     private static readonly string[] Codas = ["", "c", "m", "n", "p", "t", "ng", "nh", "ch"];
 
     /// <summary>Text made of Vietnamese syllables (onset, one vowel with its marks, coda), as real text is.</summary>
