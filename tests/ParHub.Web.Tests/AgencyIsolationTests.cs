@@ -19,10 +19,12 @@ public abstract class AgencyIsolationTests<TFactory>(TFactory app) : IClassFixtu
     {
         var own = await IdOf("STP");
         var officer = await app.SignInAsync("tuphap");
-        var r = await officer.PostFormAsync($"/Agencies/Profile/{own}", new() { ["Address"] = "1 Lê Đại Hành", ["Phone"] = "0225 111 222", ["Email"] = "stp@haiphong.gov.vn" });
+        var r = await officer.PostFormAsync($"/Agencies/Profile/{own}",
+            new() { ["Address"] = "1 Lê Đại Hành", ["Phone"] = "0225 111 222", ["Email"] = "stp@haiphong.gov.vn" });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal("0225 111 222", await PhoneOf("STP"));
-        var entry = await app.WithDbAsync(db => db.AuditEntries.OrderByDescending(e => e.Id).FirstAsync(e => e.EntityType == "Agency" && e.EntityId == own.ToString()));
+        var entry =
+            await app.WithDbAsync(db => db.AuditEntries.OrderByDescending(e => e.Id).FirstAsync(e => e.EntityType == "Agency" && e.EntityId == own.ToString()));
         Assert.Equal("tuphap", entry.UserName);
         Assert.Contains("0225 111 222", entry.Changes);
     }

@@ -125,7 +125,8 @@ public abstract class AppTests<TFactory>(TFactory app) : IClassFixture<TFactory>
         var api = app.Anonymous();
         api.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/agencies")).StatusCode);
-        var created = await api.PostAsJsonAsync("/api/v1/agencies", new { code = "TOKEN-TEST", kind = "PublicServiceUnit", name = "Trung tâm thử nghiệm" });
+        var created =
+            await api.PostAsJsonAsync("/api/v1/agencies", new { code = "TOKEN-TEST", kind = "PublicServiceUnit", name = "Trung tâm thử nghiệm" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Agency" && e.Action == "create" && e.UserName == "cchc")));
 

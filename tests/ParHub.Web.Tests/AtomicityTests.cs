@@ -18,7 +18,8 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
     {
         if (app.Provider == DbProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync(
-                $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entries WHEN NEW.\"EntityType\" = '{entityType}' BEGIN SELECT RAISE(ABORT, 'audit refused (test)'); END;");
+                $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entries WHEN NEW.\"EntityType\" = '{entityType}' BEGIN SELECT RAISE(ABORT, 'audit "
+                    + "refused (test)'); END;");
         else
         {
             await db.Database.ExecuteSqlRawAsync("""
@@ -106,7 +107,8 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
         await CheckAsync("Task", () => coordinator.PostFormAsync("/Tasks/New", new()
         {
             ["Input.Source"] = "Thủ tướng Chính phủ giao", ["Input.AssignedBy"] = "Quyết định số 9/QĐ-TTg",
-            ["Input.Content"] = "Nhiệm vụ thử tính nguyên tử", ["Input.Lead"] = "Sở Tư pháp", ["Input.Timeframe"] = "Trước ngày 30/6/2026", ["Input.Year"] = "2026",
+            ["Input.Content"] = "Nhiệm vụ thử tính nguyên tử", ["Input.Lead"] = "Sở Tư pháp", ["Input.Timeframe"] = "Trước ngày 30/6/2026",
+                ["Input.Year"] = "2026",
         }), db => db.PlanTasks.CountAsync());
     }
 
@@ -182,7 +184,8 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
     {
         var coordinator = await app.SignInAsync("cchc");
         var page = await coordinator.PostFormAsync("/Account/Tokens?handler=Create", new() { ["name"] = "Song song" }, "/Account/Tokens");
-        var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "data-testid=\"new-token\">(phk_[^<]+)<").Groups[1].Value;
+        var token =
+            System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "data-testid=\"new-token\">(phk_[^<]+)<").Groups[1].Value;
         var statuses = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {
             var api = app.Anonymous();
@@ -213,7 +216,8 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         var updates = await app.WithDbAsync(db => db.TaskUpdates.CountAsync(u => ids.Contains(u.TaskId)));
         var idTexts = ids.Select(i => i.ToString()).ToList();
-        var audited = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "Task" && idTexts.Contains(e.EntityId) && e.Summary!.StartsWith("Cập nhật tiến độ")));
+        var audited = await app.WithDbAsync(db =>
+            db.AuditEntries.CountAsync(e => e.EntityType == "Task" && idTexts.Contains(e.EntityId) && e.Summary!.StartsWith("Cập nhật tiến độ")));
         Assert.Equal(48, updates);
         Assert.Equal(updates, audited);
     }

@@ -100,7 +100,8 @@ public abstract class DirectoryTests<TFactory>(TFactory app) : IClassFixture<TFa
         var added = await app.WithDbAsync(db => db.Agencies.Include(a => a.Parent).SingleAsync(a => a.Code == "TTXTDL"));
         Assert.Equal("Sở Du lịch", added.Parent!.Code == "SDL" ? "Sở Du lịch" : added.Parent.Name);
         Assert.Equal(new DateOnly(2020, 1, 1), added.ValidFrom);
-        Assert.Equal("Sở Du lịch thành phố Hải Phòng", await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "SDL").Select(a => a.Name).SingleAsync()));
+        Assert.Equal("Sở Du lịch thành phố Hải Phòng",
+            await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "SDL").Select(a => a.Name).SingleAsync()));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "import" && e.Summary!.Contains("1 thêm mới"))));
     }
 
@@ -129,7 +130,8 @@ public abstract class DirectoryTests<TFactory>(TFactory app) : IClassFixture<TFa
     public async Task A_file_that_is_not_a_spreadsheet_gets_a_clear_message(string name, string message)
     {
         var coordinator = await app.SignInAsync("cchc");
-        var html = WebUtility.HtmlDecode(await (await PostUploadAsync(coordinator, "/Agencies/Import?handler=Preview", "Mã;Tên\nX;Y"u8.ToArray(), name)).Content.ReadAsStringAsync());
+        var html = WebUtility.HtmlDecode(
+            await (await PostUploadAsync(coordinator, "/Agencies/Import?handler=Preview", "Mã;Tên\nX;Y"u8.ToArray(), name)).Content.ReadAsStringAsync());
         Assert.Contains(message, html);
     }
 

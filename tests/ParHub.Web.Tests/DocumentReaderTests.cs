@@ -21,7 +21,8 @@ public class DocumentReaderTests
             .Concat(Directory.GetFiles(Path.GetDirectoryName(SharedFiles.Path("corpus/docs/01_vpcp-624-tb-2025-bcd-cds-cchc-de-an-06.txt"))!, "*.txt"))
             .Order(StringComparer.Ordinal).Select(File.ReadAllText);
 
-    /// <summary>A text as a Word document: lines with tabs become table rows (every third bold, some cells spanned, one nested table), others paragraphs.</summary>
+    /// <summary>A text as a Word document: lines with tabs become table rows (every third bold, some cells spanned, one nested table), others
+    /// paragraphs.</summary>
     private static byte[] AsDocx(string text)
     {
         var ms = new MemoryStream();
@@ -33,7 +34,8 @@ public class DocumentReaderTests
             foreach (var line in text.Split('\n'))
             {
                 n++;
-                if (!line.Contains('\t')) { table = null; body.Append(new W.Paragraph(new W.Run(new W.Text(line) { Space = SpaceProcessingModeValues.Preserve }))); continue; }
+                if (!line.Contains('\t')) { table = null;
+                    body.Append(new W.Paragraph(new W.Run(new W.Text(line) { Space = SpaceProcessingModeValues.Preserve }))); continue; }
                 if (table is null) body.Append(table = new W.Table());
                 var row = new W.TableRow();
                 foreach (var (c, i) in line.Split('\t').Select((c, i) => (c, i)))
@@ -42,7 +44,8 @@ public class DocumentReaderTests
                     if (n % 3 == 0) run.PrependChild(new W.RunProperties(new W.Bold()));
                     var cell = new W.TableCell(new W.Paragraph(run), new W.Paragraph(new W.Run(new W.Text(i == 0 || n % 5 != 0 ? "" : "tiếp"))));
                     if (n % 7 == 0 && i == 1) cell.PrependChild(new W.TableCellProperties(new W.GridSpan { Val = 2 }));
-                    if (n % 11 == 0 && i == 0) cell.Append(new W.Table(new W.TableRow(new W.TableCell(new W.Paragraph(new W.Run(new W.Text("lồng nhau")))))), new W.Paragraph());
+                    if (n % 11 == 0 && i == 0)
+                        cell.Append(new W.Table(new W.TableRow(new W.TableCell(new W.Paragraph(new W.Run(new W.Text("lồng nhau")))))), new W.Paragraph());
                     row.Append(cell);
                 }
                 table.Append(row);
@@ -118,12 +121,15 @@ public class DocumentReaderTests
             var styles = wb.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = new S.Stylesheet(new S.NumberingFormats(new S.NumberingFormat { NumberFormatId = 170, FormatCode = "dd/mm/yyyy" }),
                 new S.Fonts(new S.Font()), new S.Fills(new S.Fill()), new S.Borders(new S.Border()),
-                new S.CellFormats(new S.CellFormat(), new S.CellFormat { NumberFormatId = 14 }, new S.CellFormat { NumberFormatId = 170 }, new S.CellFormat { NumberFormatId = 4 }));
+                new S.CellFormats(new S.CellFormat(), new S.CellFormat { NumberFormatId = 14 }, new S.CellFormat { NumberFormatId = 170 },
+                    new S.CellFormat { NumberFormatId = 4 }));
             var ws = wb.AddNewPart<WorksheetPart>();
-            S.Cell C(string r, string? v, S.CellValues? t = null, uint? s = null) => new() { CellReference = r, CellValue = v is null ? null : new S.CellValue(v), DataType = t, StyleIndex = s };
+            S.Cell C(string r, string? v, S.CellValues? t = null, uint? s = null) =>
+                new() { CellReference = r, CellValue = v is null ? null : new S.CellValue(v), DataType = t, StyleIndex = s };
             ws.Worksheet = new S.Worksheet(new S.SheetData(
                 new S.Row(C("A1", "0", S.CellValues.SharedString), C("C1", "1", S.CellValues.SharedString), C("D1", "45292", null, 1)),
-                new S.Row(C("B2", "45300", null, 2), C("C2", "1234.5", null, 3), new S.Cell { CellReference = "E2", DataType = S.CellValues.InlineString, InlineString = new S.InlineString(new S.Text(" nội tuyến ")) }),
+                new S.Row(C("B2", "45300", null, 2), C("C2", "1234.5", null, 3), new S.Cell { CellReference = "E2", DataType = S.CellValues.InlineString,
+                    InlineString = new S.InlineString(new S.Text(" nội tuyến ")) }),
                 new S.Row(),
                 new S.Row(C(null!, "7"), C(null!, "9", S.CellValues.SharedString), C("F4", null))));
             wb.Workbook.AppendChild(new S.Sheets(new S.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "Một" }));
@@ -157,7 +163,8 @@ public class DocumentReaderTests
             _ => BigOffice.Docx(40L << 20),
         };
         Assert.True(bytes.Length < 1 << 20, $"{bytes.Length} bytes");
-        var e = Assert.Throws<UnreadableFileException>(() => kind == "sheet" ? (object)Xlsx.ReadFirstSheet(new MemoryStream(bytes)) : PlanFileReader.ReadDocxRows(new MemoryStream(bytes)));
+        var e = Assert.Throws<UnreadableFileException>(() => kind == "sheet" ? (object)Xlsx.ReadFirstSheet(new MemoryStream(bytes))
+            : PlanFileReader.ReadDocxRows(new MemoryStream(bytes)));
         Assert.Equal($"Tệp có quá nhiều dữ liệu (hơn {message}); vui lòng tách thành nhiều tệp.", e.Message);
     }
 
@@ -170,7 +177,8 @@ public class DocumentReaderTests
             var wb = doc.AddWorkbookPart();
             wb.Workbook = new S.Workbook();
             var ws = wb.AddNewPart<WorksheetPart>();
-            ws.Worksheet = new S.Worksheet(new S.SheetData(Enumerable.Range(1, 40).Select(i => new S.Row(new S.Cell { CellReference = "XFD" + i.ToString(CultureInfo.InvariantCulture), CellValue = new S.CellValue("1") }))));
+            ws.Worksheet = new S.Worksheet(new S.SheetData(Enumerable.Range(1, 40)
+                .Select(i => new S.Row(new S.Cell { CellReference = "XFD" + i.ToString(CultureInfo.InvariantCulture), CellValue = new S.CellValue("1") }))));
             wb.Workbook.AppendChild(new S.Sheets(new S.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "Một" }));
         }
         var e = Assert.Throws<UnreadableFileException>(() => Xlsx.ReadFirstSheet(new MemoryStream(ms.ToArray())));

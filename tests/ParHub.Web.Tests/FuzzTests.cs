@@ -38,7 +38,8 @@ public class FuzzTests(ITestOutputHelper output)
                 case 3: lines[i] = lines[i].Length > 0 ? lines[i][..rng.Next(lines[i].Length)] : lines[i]; break;
                 case 4: lines[i] += new string((char)rng.Next(0, 0x2FFF), rng.Next(1, 50)); break;
                 case 5: lines[i] = lines[i].Replace('\t', ' '); break;
-                default: lines[i] = string.Concat(Enumerable.Range(0, rng.Next(1, 30)).Select(_ => rng.Next(4) == 0 ? "\t" : "Quý I/2018 Sở Nội vụ "[..rng.Next(1, 20)])); break;
+                default: lines[i] = string.Concat(Enumerable.Range(0, rng.Next(1, 30))
+                    .Select(_ => rng.Next(4) == 0 ? "\t" : "Quý I/2018 Sở Nội vụ "[..rng.Next(1, 20)])); break;
             }
         }
         return string.Join('\n', lines);
@@ -118,7 +119,8 @@ public class FuzzTests(ITestOutputHelper output)
                     table.Append(new DocumentFormat.OpenXml.Wordprocessing.TableRow(line.Split('\t').Select(c =>
                         new DocumentFormat.OpenXml.Wordprocessing.TableCell(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
                             new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(c)))))));
-                else body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(line))));
+                else body.Append(new DocumentFormat.OpenXml.Wordprocessing.Paragraph(
+                    new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text(line))));
             }
             body.Append(table);
             main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);

@@ -51,7 +51,8 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
             {
                 target = inner;
                 key = inner.Select(p => p.Key).ToList()[rng.Next(inner.Count)];
-                if (target[key] is JsonObject leaf && leaf.Count > 0 && rng.Next(2) == 0) { target = leaf; key = leaf.Select(p => p.Key).ToList()[rng.Next(leaf.Count)]; }
+                if (target[key] is JsonObject leaf && leaf.Count > 0 && rng.Next(2) == 0) { target = leaf;
+                    key = leaf.Select(p => p.Key).ToList()[rng.Next(leaf.Count)]; }
             }
             target[key] = BadJson(rng);
         }
@@ -120,15 +121,18 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
             ["version"] = report["version"]!.GetValue<int>(), ["submit"] = false,
             ["values"] = new JsonObject
             {
-                ["docs_issued"] = new JsonObject { ["value"] = 3 }, ["plan_tasks"] = new JsonObject { ["value"] = 1, ["denominator"] = 2, ["reason"] = "Bổ sung" },
+                ["docs_issued"] = new JsonObject { ["value"] = 3 },
+                    ["plan_tasks"] = new JsonObject { ["value"] = 1, ["denominator"] = 2, ["reason"] = "Bổ sung" },
                 ["invest_plan"] = new JsonObject { ["value"] = 10.5m }, ["strengths"] = new JsonObject { ["text"] = "Ưu điểm" },
             },
         };
-        var validProgress = new JsonObject { ["progress"] = "InProgress", ["completedOn"] = null, ["note"] = "Ghi chú", ["productNumber"] = "1/KH", ["version"] = 1 };
+        var validProgress =
+            new JsonObject { ["progress"] = "InProgress", ["completedOn"] = null, ["note"] = "Ghi chú", ["productNumber"] = "1/KH", ["version"] = 1 };
         var validAgency = new JsonObject
         {
             ["code"] = "FUZZ", ["kind"] = "Department", ["name"] = "Cơ quan thử", ["shortName"] = "CQT", ["aliases"] = "cqt", ["parentId"] = null,
-            ["validFrom"] = "2020-01-01", ["validTo"] = null, ["successorId"] = null, ["address"] = "Số 1", ["phone"] = "0225", ["email"] = "a@b.vn", ["groupIds"] = new JsonArray(),
+            ["validFrom"] = "2020-01-01", ["validTo"] = null, ["successorId"] = null, ["address"] = "Số 1", ["phone"] = "0225", ["email"] = "a@b.vn",
+                ["groupIds"] = new JsonArray(),
         };
         var agencyId = await app.WithDbAsync(db => db.Agencies.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
         var writes = new (HttpMethod Method, string Url, JsonObject Valid, HttpClient Client)[]
@@ -143,7 +147,8 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
             for (var n = 0; n < 40; n++)
             {
                 var body = n == 0 ? "" : n == 1 ? "{" : n == 2 ? "null" : Mutate(rng, valid);
-                await SendAsync(client, new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") }, failures, total);
+                await SendAsync(client, new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") }, failures,
+                    total);
                 sent++;
             }
         output.WriteLine($"api fuzz: {sent} requests in {total.Elapsed.TotalSeconds:0} s");
@@ -159,7 +164,8 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
         var officer = await app.SignInAsync("tuphap");
         var coordinator = await app.SignInAsync("cchc");
         var stp = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "STP").Select(a => a.Id).SingleAsync());
-        var task = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Assignments.Any(a => a.AgencyId == stp && a.Role == Core.Plans.AssignmentRole.Lead)).Select(t => t.Id).FirstAsync());
+        var task = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Assignments.Any(a => a.AgencyId == stp && a.Role == Core.Plans.AssignmentRole.Lead))
+            .Select(t => t.Id).FirstAsync());
         var year = DateTime.UtcNow.AddHours(7).Year;
         var open = await officer.GetAsync($"/Reports/Open?regime=haiphong-2018&period={year}-Q3");
         var reportUrl = open.Headers.Location!.OriginalString;
@@ -167,13 +173,16 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
 
         var forms = new (HttpClient Client, string Url, string Page, string[] Fields)[]
         {
-            (officer, $"{reportUrl}?handler=Save", reportUrl, ["Version", "In[docs_issued].Value", "In[plan_tasks].Value", "In[plan_tasks].Denominator", "In[plan_tasks].Reason", "In[invest_plan].Value", "In[strengths].Text", "In[khong_co].Value"]),
+            (officer, $"{reportUrl}?handler=Save", reportUrl, ["Version", "In[docs_issued].Value", "In[plan_tasks].Value", "In[plan_tasks].Denominator",
+                "In[plan_tasks].Reason", "In[invest_plan].Value", "In[strengths].Text", "In[khong_co].Value"]),
             (officer, $"{reportUrl}?handler=Submit", reportUrl, ["Version", "In[docs_issued].Value", "In[feedback_done].Value", "In[I_text].Text"]),
-            (officer, $"/Tasks/Details/{task}?handler=Progress", $"/Tasks/Details/{task}", ["Input.Version", "Input.Progress", "Input.CompletedOn", "Input.Note", "Input.ProductNumber"]),
+            (officer, $"/Tasks/Details/{task}?handler=Progress", $"/Tasks/Details/{task}",
+                ["Input.Version", "Input.Progress", "Input.CompletedOn", "Input.Note", "Input.ProductNumber"]),
             (officer, $"/Tasks/Details/{task}?handler=Contribute", $"/Tasks/Details/{task}", ["Input.Note"]),
             (coordinator, $"/Tasks/Details/{task}?handler=Deadline", $"/Tasks/Details/{task}", ["newDue", "reason"]),
             (officer, $"/Agencies/Profile/{stp}", $"/Agencies/Profile/{stp}", ["Address", "Phone", "Email"]),
-            (coordinator, "/Reports/Regimes", "/Reports/Regimes", ["Input.Id", "Input.Name", "Input.FromText", "Input.ToText", "Input.ReporterGroups", "Input.FormKey", "Input.Rules", "Input.IsActive"]),
+            (coordinator, "/Reports/Regimes", "/Reports/Regimes",
+                ["Input.Id", "Input.Name", "Input.FromText", "Input.ToText", "Input.ReporterGroups", "Input.FormKey", "Input.Rules", "Input.IsActive"]),
             (coordinator, "/ParIndex", "/ParIndex", ["FrameworkId", "GroupCode", "Due"]),
         };
         var sent = 0;
@@ -191,9 +200,11 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
         }
         string[] pages =
         [
-            "/Audit?from={0}", "/Audit?to={0}", "/Audit?page={0}", "/Audit?agencyId={0}", "/Tasks?q={0}", "/Tasks?year={0}", "/Tasks?status={0}", "/Tasks?page={0}",
+            "/Audit?from={0}", "/Audit?to={0}", "/Audit?page={0}", "/Audit?agencyId={0}", "/Tasks?q={0}", "/Tasks?year={0}", "/Tasks?status={0}",
+                "/Tasks?page={0}",
             "/Agencies?q={0}", "/Reports/Province?regime=haiphong-2018&period=2026-Q1&section={0}", "/Reports/Province?regime={0}&period=2026-Q1",
-            "/Reports/Rates?regime=haiphong-2018&period={0}", "/Reports?year={0}", "/ParIndex/Improve/1?agencyId={0}", "/ParIndex/Results/{0}", "/ParIndex/Assessment/{0}",
+            "/Reports/Rates?regime=haiphong-2018&period={0}", "/Reports?year={0}", "/ParIndex/Improve/1?agencyId={0}", "/ParIndex/Results/{0}",
+                "/ParIndex/Assessment/{0}",
         ];
         foreach (var template in pages)
             for (var n = 0; n < 4; n++)
@@ -201,7 +212,8 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
                 var value = Bad(rng);
                 if (value.Length > 2000) value = value[..2000];
                 if (!template.Contains('?') && (value.Contains('\0') || value.Contains("%00"))) value = "x";
-                await SendAsync(coordinator, new HttpRequestMessage(HttpMethod.Get, string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Uri.EscapeDataString(value))), failures, total);
+                await SendAsync(coordinator, new HttpRequestMessage(HttpMethod.Get,
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Uri.EscapeDataString(value))), failures, total);
                 sent++;
             }
         output.WriteLine($"form fuzz: {sent} requests in {total.Elapsed.TotalSeconds:0} s");

@@ -61,8 +61,10 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         {
             var now = DateTime.UtcNow;
             var year = DateTime.UtcNow.AddHours(7).Year;
-            var plan = new Plan { Kind = PlanKind.Annual, Year = year, Title = "Kế hoạch kiểm thử đầu vào", Number = "99/KH-TEST", IssuedOn = issued ?? new DateOnly(year, 1, 10), CreatedAt = now, UpdatedAt = now };
-            var task = new PlanTask { No = "1", SortOrder = 1, Content = "Nhiệm vụ kiểm thử", Due = new DateOnly(year, 12, 31), UpdatedAt = now, Version = 1 };
+            var plan = new Plan { Kind = PlanKind.Annual, Year = year, Title = "Kế hoạch kiểm thử đầu vào", Number = "99/KH-TEST",
+                IssuedOn = issued ?? new DateOnly(year, 1, 10), CreatedAt = now, UpdatedAt = now };
+            var task =
+                new PlanTask { No = "1", SortOrder = 1, Content = "Nhiệm vụ kiểm thử", Due = new DateOnly(year, 12, 31), UpdatedAt = now, Version = 1 };
             task.RefreshSortDue();
             task.Assignments.Add(new TaskAssignment { Role = AssignmentRole.Lead, AgencyId = agency, Text = code });
             plan.Tasks.Add(task);
@@ -78,15 +80,18 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var coordinator = await app.SignInAsync("cchc");
         await coordinator.GetStringAsync("/ParIndex");
         var year = DateTime.UtcNow.AddHours(7).Year;
-        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year).Select(f => f.Id).SingleAsync());
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year)
+            .Select(f => f.Id).SingleAsync());
         var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(30);
-        var open = await PostWithTokenAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = due.ToString("yyyy-MM-dd") }, "/ParIndex");
+        var open = await PostWithTokenAsync(coordinator, "/ParIndex",
+            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = due.ToString("yyyy-MM-dd") }, "/ParIndex");
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         return int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
     }
 
     private async Task<int> AssessmentOfAsync(int cycleId, string code) =>
-        await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == code)).Select(a => a.Id).SingleAsync());
+        await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == code))
+            .Select(a => a.Id).SingleAsync());
 
     // ---- 5. Numbers have limits ----
 
@@ -111,7 +116,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var period = await app.WithDbAsync(async db =>
         {
             var reports = await db.Reports.Include(r => r.Values)
-                .Where(r => r.RegimeKey == Regime && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted) && r.PeriodCode.StartsWith(year.ToString()))
+                .Where(r => r.RegimeKey == Regime && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)
+                    && r.PeriodCode.StartsWith(year.ToString()))
                 .OrderBy(r => r.PeriodCode).ThenBy(r => r.Id).ToListAsync();
             var p = reports.First().PeriodCode;
             foreach (var r in reports.Where(r => r.PeriodCode == p).Take(3))
@@ -143,11 +149,13 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var tuphap = await app.SignInAsync("tuphap");
         var page = await tuphap.GetStringAsync($"/ParIndex/Assessment/{stp}");
         var save = await PostWithTokenAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Save",
-            new() { ["Version"] = VersionIn(page).ToString(), ["In[2.2].Num"] = Huge, ["In[2.2].Den"] = "10", ["In[1.5].Value"] = Huge }, $"/ParIndex/Assessment/{stp}");
+            new() { ["Version"] = VersionIn(page).ToString(), ["In[2.2].Num"] = Huge, ["In[2.2].Den"] = "10", ["In[1.5].Value"] = Huge },
+                $"/ParIndex/Assessment/{stp}");
         Assert.Equal(HttpStatusCode.OK, save.StatusCode);
         Assert.Contains("2.2", await save.Content.ReadAsStringAsync());
         Assert.Contains("từ 0 đến", await save.Content.ReadAsStringAsync());
-        Assert.Null(await app.WithDbAsync(db => db.AssessmentScores.Where(s => s.AssessmentId == stp && s.Code == "2.2").Select(s => s.Input).FirstOrDefaultAsync()));
+        Assert.Null(
+            await app.WithDbAsync(db => db.AssessmentScores.Where(s => s.AssessmentId == stp && s.Code == "2.2").Select(s => s.Input).FirstOrDefaultAsync()));
 
         var coordinator = await app.SignInAsync("cchc");
         var bonus = await PostWithTokenAsync(coordinator, $"/ParIndex/Assessment/{stp}?handler=Bonus",
@@ -171,7 +179,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
             await officer.PostAsync($"/Reports/Report/{id}?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>(fields)
                 { ["Version"] = version.ToString(), ["__RequestVerificationToken"] = token }));
 
-        var emptied = await SaveAsync(VersionIn(html), new() { ["In[plan_tasks].Value"] = "", ["In[plan_tasks].Denominator"] = "", ["In[docs_issued].Value"] = "2" });
+        var emptied =
+            await SaveAsync(VersionIn(html), new() { ["In[plan_tasks].Value"] = "", ["In[plan_tasks].Denominator"] = "", ["In[docs_issued].Value"] = "2" });
         Assert.Equal(HttpStatusCode.Redirect, emptied.StatusCode);
         var kept = await app.WithDbAsync(db => db.ReportValues.AsNoTracking().SingleAsync(v => v.ReportId == id && v.Code == "plan_tasks"));
         Assert.Equal((ValueSource.Prefilled, prefilled.Value, prefilled.Denominator), (kept.Source, kept.Value, kept.Denominator));
@@ -184,7 +193,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
             v => Assert.True(v.Source == ValueSource.Prefilled || !string.IsNullOrWhiteSpace(v.Reason), v.Code));
 
         // Through the API too: leaving the field out keeps ParHub's figure; a different one needs a reason.
-        var api = await officer.PutAsJsonAsync($"/api/v1/reports/{Regime}/2026-Q3", new ReportPut(version, false, new() { ["plan_tasks"] = new ApiValue(1, 1000, null, null) }));
+        var api = await officer.PutAsJsonAsync($"/api/v1/reports/{Regime}/2026-Q3",
+            new ReportPut(version, false, new() { ["plan_tasks"] = new ApiValue(1, 1000, null, null) }));
         AssertProblem(api, HttpStatusCode.UnprocessableEntity);
     }
 
@@ -205,10 +215,12 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/ParIndex/Improve/{cycleId}?agencyId=2147483647")).StatusCode);
 
         var id = await app.WithDbAsync(db => db.ReportRegimes.Where(r => r.Key == "hanoi-2019").Select(r => r.Id).SingleAsync());
-        var empty = await coordinator.PostFormAsync("/Reports/Regimes", new() { ["Input.Id"] = id.ToString(), ["Input.Name"] = "", ["Input.FromText"] = "", ["Input.ToText"] = "", ["Input.ReporterGroups"] = "", ["Input.FormKey"] = "", ["Input.Rules"] = "" });
+        var empty = await coordinator.PostFormAsync("/Reports/Regimes", new() { ["Input.Id"] = id.ToString(), ["Input.Name"] = "", ["Input.FromText"] = "",
+            ["Input.ToText"] = "", ["Input.ReporterGroups"] = "", ["Input.FormKey"] = "", ["Input.Rules"] = "" });
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("không được để trống", await empty.Content.ReadAsStringAsync());
-        var noName = await coordinator.PostFormAsync("/Reports/Regimes", new() { ["Input.Id"] = id.ToString(), ["Input.Name"] = "Chuyên đề", ["Input.FormKey"] = ReportForm.CchcKey, ["Input.Rules"] = "" });
+        var noName = await coordinator.PostFormAsync("/Reports/Regimes",
+            new() { ["Input.Id"] = id.ToString(), ["Input.Name"] = "Chuyên đề", ["Input.FormKey"] = ReportForm.CchcKey, ["Input.Rules"] = "" });
         Assert.Equal(HttpStatusCode.OK, noName.StatusCode);
     }
 
@@ -217,7 +229,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
     {
         var stp = await AgencyIdAsync("STP");
         var tuphap = await app.SignInAsync("tuphap");
-        var profile = await tuphap.PostFormAsync($"/Agencies/Profile/{stp}", new() { ["Address"] = "Số 1\0 Lạch Tray", ["Phone"] = "0225\0", ["Email"] = "stp@haiphong.gov.vn" });
+        var profile = await tuphap.PostFormAsync($"/Agencies/Profile/{stp}",
+            new() { ["Address"] = "Số 1\0 Lạch Tray", ["Phone"] = "0225\0", ["Email"] = "stp@haiphong.gov.vn" });
         // A form carrying a NUL is refused (400) or stored without it; never a 500, never a NUL in the database.
         Assert.True((int)profile.StatusCode < 500, profile.StatusCode.ToString());
         if (profile.StatusCode == HttpStatusCode.BadRequest) // the page says what is wrong, not "the system failed"
@@ -234,8 +247,10 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
             new() { ["strengths"] = new ApiValue(null, null, "Ưu\0 điểm", null) }));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var id = get.GetProperty("id").GetInt32();
-        Assert.Equal("Ưu điểm", await app.WithDbAsync(db => db.ReportValues.Where(v => v.ReportId == id && v.Code == "strengths").Select(v => v.Text).SingleAsync()));
-        Assert.DoesNotContain(await app.WithDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).Take(5).Select(a => a.Changes + a.Summary).ToListAsync()), c => c.Contains('\0') || c.Contains("\\u0000"));
+        Assert.Equal("Ưu điểm",
+            await app.WithDbAsync(db => db.ReportValues.Where(v => v.ReportId == id && v.Code == "strengths").Select(v => v.Text).SingleAsync()));
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.AuditEntries.OrderByDescending(a => a.Id).Take(5).Select(a => a.Changes + a.Summary)
+            .ToListAsync()), c => c.Contains('\0') || c.Contains("\\u0000"));
     }
 
     [Fact]
@@ -243,10 +258,12 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
     {
         var taskId = await TaskLedByAsync("STP");
         var tuphap = await app.SignInAsync("tuphap");
-        var r = await tuphap.PostAsJsonAsync($"/api/v1/tasks/{taskId}/progress", new { progress = "InProgress", productNumber = new string('9', 101), version = 1 });
+        var r = await tuphap.PostAsJsonAsync($"/api/v1/tasks/{taskId}/progress",
+            new { progress = "InProgress", productNumber = new string('9', 101), version = 1 });
         AssertProblem(r, HttpStatusCode.BadRequest);
         Assert.Contains("100", await r.Content.ReadAsStringAsync());
-        var note = await tuphap.PostAsJsonAsync($"/api/v1/tasks/{taskId}/progress", new { progress = "InProgress", note = new string('x', 100_000), version = 1 });
+        var note =
+            await tuphap.PostAsJsonAsync($"/api/v1/tasks/{taskId}/progress", new { progress = "InProgress", note = new string('x', 100_000), version = 1 });
         AssertProblem(note, HttpStatusCode.BadRequest);
     }
 
@@ -275,7 +292,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.StartsWith("%PDF", await download.Content.ReadAsStringAsync());
         // A name stored before names were cleaned still downloads.
-        await app.WithDbAsync(async db => { var f = await db.TaskFiles.SingleAsync(x => x.Id == stored.Id); f.FileName = "a\"b\r\nc.pdf"; return await db.SaveChangesAsync(); });
+        await app.WithDbAsync(async db =>
+            { var f = await db.TaskFiles.SingleAsync(x => x.Id == stored.Id); f.FileName = "a\"b\r\nc.pdf"; return await db.SaveChangesAsync(); });
         Assert.Equal(HttpStatusCode.OK, (await tuphap.GetAsync($"/Tasks/Details/{taskId}?handler=File&fileId={stored.Id}")).StatusCode);
     }
 
@@ -285,7 +303,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var taskId = await TaskLedByAsync("STP");
         var clients = new List<HttpClient>();
         for (var i = 0; i < 6; i++) clients.Add(await app.SignInAsync("tuphap"));
-        var answers = await Task.WhenAll(clients.Select((c, i) => c.PostAsJsonAsync($"/api/v1/tasks/{taskId}/progress", new { progress = "InProgress", note = $"lần {i}", version = 1 })));
+        var answers = await Task.WhenAll(
+            clients.Select((c, i) => c.PostAsJsonAsync($"/api/v1/tasks/{taskId}/progress", new { progress = "InProgress", note = $"lần {i}", version = 1 })));
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => AssertProblem(a, HttpStatusCode.Conflict));
         Assert.Equal(1, await app.WithDbAsync(db => db.TaskUpdates.CountAsync(u => u.TaskId == taskId)));
@@ -311,12 +330,15 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var page = await first.GetStringAsync($"/ParIndex/Assessment/{stp}");
         var version = VersionIn(page).ToString();
         var url = $"/ParIndex/Assessment/{stp}?handler=AppraiseMany";
-        var won = await PostWithTokenAsync(first, url, new() { ["Version"] = version, ["round"] = "1", ["appraise[2.2].Points"] = "3", ["appraise[2.2].Reason"] = "Thiếu hồ sơ" }, $"/ParIndex/Assessment/{stp}");
+        var won = await PostWithTokenAsync(first, url, new() { ["Version"] = version, ["round"] = "1", ["appraise[2.2].Points"] = "3",
+            ["appraise[2.2].Reason"] = "Thiếu hồ sơ" }, $"/ParIndex/Assessment/{stp}");
         Assert.Equal(HttpStatusCode.Redirect, won.StatusCode);
-        var stale = await PostWithTokenAsync(second, url, new() { ["Version"] = version, ["round"] = "1", ["appraise[2.2].Points"] = "5", ["appraise[2.2].Reason"] = "Đủ hồ sơ" }, $"/ParIndex/Assessment/{stp}");
+        var stale = await PostWithTokenAsync(second, url, new() { ["Version"] = version, ["round"] = "1", ["appraise[2.2].Points"] = "5",
+            ["appraise[2.2].Reason"] = "Đủ hồ sơ" }, $"/ParIndex/Assessment/{stp}");
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("người khác", await stale.Content.ReadAsStringAsync());
-        Assert.Equal(3m, await app.WithDbAsync(db => db.AssessmentScores.Where(s => s.AssessmentId == stp && s.Code == "2.2").Select(s => s.AppraisedPoints).SingleAsync()));
+        Assert.Equal(3m,
+            await app.WithDbAsync(db => db.AssessmentScores.Where(s => s.AssessmentId == stp && s.Code == "2.2").Select(s => s.AppraisedPoints).SingleAsync()));
 
         // In parallel, from the same page: one is saved, the others are told.
         var now = VersionIn(await first.GetStringAsync($"/ParIndex/Assessment/{stp}")).ToString();
@@ -324,7 +346,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var tokens = await Task.WhenAll(clients.Select(c => c.AntiforgeryTokenAsync($"/ParIndex/Assessment/{stp}")));
         var answers = await Task.WhenAll(clients.Select((c, i) => c.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Version"] = now, ["round"] = "1", ["appraise[3.3].Points"] = (i + 1).ToString(), ["appraise[3.3].Reason"] = $"Lý do {i}", ["__RequestVerificationToken"] = tokens[i],
+            ["Version"] = now, ["round"] = "1", ["appraise[3.3].Points"] = (i + 1).ToString(), ["appraise[3.3].Reason"] = $"Lý do {i}",
+                ["__RequestVerificationToken"] = tokens[i],
         }))));
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Redirect));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Redirect), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
@@ -337,7 +360,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         AssertProblem(await tuphap.GetAsync("/api/v1/khong-co"), HttpStatusCode.NotFound);
         AssertProblem(await tuphap.GetAsync("/api/v1/tasks/2147483647"), HttpStatusCode.NotFound);
         AssertProblem(await app.Anonymous().GetAsync("/api/v1/agencies"), HttpStatusCode.Unauthorized);
-        var malformed = await tuphap.PutAsync($"/api/v1/reports/{Regime}/2026-Q1", new StringContent("{\"version\": \"x\", ", System.Text.Encoding.UTF8, "application/json"));
+        var malformed = await tuphap.PutAsync($"/api/v1/reports/{Regime}/2026-Q1",
+            new StringContent("{\"version\": \"x\", ", System.Text.Encoding.UTF8, "application/json"));
         AssertProblem(malformed, HttpStatusCode.BadRequest);
         var taskId = await TaskLedByAsync("STP");
         var stale = await tuphap.PostAsJsonAsync($"/api/v1/tasks/{taskId}/progress", new { progress = "InProgress", version = 99 });
@@ -410,7 +434,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var cycleId = await CycleAsync();
         var stp = await AssessmentOfAsync(cycleId, "STP");
         // A department with no demo account, whose self-assessment was never submitted.
-        var stc = await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && !new[] { "STP", "STC", "SKHCN", "SNV" }.Contains(x.Code)))
+        var stc = await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId
+            && db.Agencies.Any(x => x.Id == a.AgencyId && !new[] { "STP", "STC", "SKHCN", "SNV" }.Contains(x.Code)))
             .OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
         await app.WithDbAsync(async db =>
         {
@@ -419,11 +444,13 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
             a.Scores.Add(new AssessmentScore
             {
                 Code = "2.2", SelfPoints = 6, Input = JsonSerializer.Serialize(ScoreInput.Rate(10, 10), IndexData.Json),
-                AppraisedPoints = 3, AppraisalReason = "Lý do thẩm định riêng tư", AppraisedBy = "thamdinh", Explanation = "Giải trình riêng tư của cơ quan",
+                AppraisedPoints = 3, AppraisalReason = "Lý do thẩm định riêng tư", AppraisedBy = "thamdinh",
+                    Explanation = "Giải trình riêng tư của cơ quan",
                 SecondPoints = 4, SecondReason = "Lý do lần hai riêng tư", SecondBy = "cchc",
             });
             var draft = await db.Assessments.Include(x => x.Scores).SingleAsync(x => x.Id == stc);
-            draft.Scores.Add(new AssessmentScore { Code = "3.3", SelfPoints = 5, Input = JsonSerializer.Serialize(ScoreInput.Rate(4321, 8642), IndexData.Json) });
+            draft.Scores.Add(
+                new AssessmentScore { Code = "3.3", SelfPoints = 5, Input = JsonSerializer.Serialize(ScoreInput.Rate(4321, 8642), IndexData.Json) });
             var c = await db.AssessmentCycles.SingleAsync(x => x.Id == cycleId);
             (c.PublishedAt, c.PublicationDecision) = (DateTime.UtcNow, "Quyết định 1/QĐ-UBND");
             return await db.SaveChangesAsync();

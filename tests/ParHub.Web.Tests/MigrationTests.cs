@@ -97,9 +97,12 @@ public abstract class MigrationTests(DbProvider provider)
             await MigratorFor(ctx).ApplyLegacyAsync(upTo: oldVersion);
             // Rows written by that version, with plain SQL as its schema has them.
             await ctx.Database.ExecuteSqlRawAsync(
-                """INSERT INTO agencies ("Code","Kind","Name","Aliases","SearchText","IsDemo") VALUES ('OLD','Department','Sở Cũ','','so cu',FALSE)""".Replace("FALSE", provider == DbProvider.Sqlite ? "0" : "FALSE"));
+                """INSERT INTO agencies ("Code","Kind","Name","Aliases","SearchText","IsDemo") VALUES ('OLD','Department','Sở Cũ','','so cu',FALSE)"""
+                    .Replace("FALSE", provider == DbProvider.Sqlite ? "0" : "FALSE"));
             await ctx.Database.ExecuteSqlRawAsync(
-                """INSERT INTO "AspNetUsers" ("Id","FullName","CreatedAt","UserName","NormalizedUserName","EmailConfirmed","PhoneNumberConfirmed","TwoFactorEnabled","LockoutEnabled","AccessFailedCount") VALUES ('u1','Người cũ','2024-01-01T00:00:00Z','old','OLD',FALSE,FALSE,FALSE,TRUE,0)"""
+                ("""INSERT INTO "AspNetUsers" ("Id","FullName","CreatedAt","UserName","NormalizedUserName","EmailConfirmed","PhoneNumberConfirmed","""
+                    + "\"TwoFactorEnabled\",\"LockoutEnabled\",\"AccessFailedCount\") "
+                    + "VALUES ('u1','Người cũ','2024-01-01T00:00:00Z','old','OLD',FALSE,FALSE,FALSE,TRUE,0)")
                     .Replace("FALSE", provider == DbProvider.Sqlite ? "0" : "FALSE").Replace("TRUE", provider == DbProvider.Sqlite ? "1" : "TRUE"));
         }
         await using (var ctx = Context(db))

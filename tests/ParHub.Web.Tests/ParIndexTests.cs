@@ -69,7 +69,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         Assert.Contains("Đã nhập 25 mục (17 tiêu chí được chấm)", await coordinator.GetStringAsync(imported.Headers.Location!.OriginalString));
         var fromExcel = IndexData.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Code == "tu-excel" && x.Year == 2040)));
-        static string Shape(FrameworkNode n) => $"{n.Code}|{n.Title}|{n.Max}|{n.Rule?.Type}|{(n.Rule is null ? "" : RuleText.Format(n.Rule))}|{n.Evidence}|{n.Source}";
+        static string Shape(FrameworkNode n) =>
+            $"{n.Code}|{n.Title}|{n.Max}|{n.Rule?.Type}|{(n.Rule is null ? "" : RuleText.Format(n.Rule))}|{n.Evidence}|{n.Source}";
         Assert.Equal(f.Nodes.Select(Shape), fromExcel.Nodes.Select(Shape));
         // The Word table (the decision's annex) imports back the same way.
         var word = await coordinator.GetByteArrayAsync($"/ParIndex/Framework/{next.Id}?handler=Docx");
@@ -86,7 +87,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             { new ByteArrayContent("%PDF-1.4"u8.ToArray()), "file", "bo-chi-so.pdf" }, { new StringContent("2041"), "year" },
             { new StringContent(await coordinator.AntiforgeryTokenAsync("/ParIndex")), "__RequestVerificationToken" },
         };
-        Assert.Contains("chỉ nhận .docx, .xlsx, .txt hoặc .md", await (await coordinator.PostAsync("/ParIndex?handler=Import", pdf)).Content.ReadAsStringAsync());
+        Assert.Contains("chỉ nhận .docx, .xlsx, .txt hoặc .md",
+            await (await coordinator.PostAsync("/ParIndex?handler=Import", pdf)).Content.ReadAsStringAsync());
 
         using var scope = app.Services.CreateScope();
         var add = scope.ServiceProvider.GetRequiredService<AddFramework>();
@@ -142,7 +144,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var page = await coordinator.GetStringAsync(frameworkUrl);
         Assert.Contains("data-testid=\"framework-problems\"", page);
         Assert.Contains("1.1: chưa có điểm tối đa.", page);
-        var refused = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "TINH", ["Due"] = $"{year}-12-15" }, "/ParIndex");
+        var refused = await PostAsync(coordinator, "/ParIndex",
+            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "TINH", ["Due"] = $"{year}-12-15" }, "/ParIndex");
         Assert.Contains("Bộ chỉ số chưa hoàn chỉnh", await refused.Content.ReadAsStringAsync());
 
         // The administrator enters points: 1 per criterion, 1.1 scored by options; parents are summed.
@@ -152,7 +155,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         {
             var code = form[$"Nodes[{i}].Code"];
             if (leaves.Contains(code)) form[$"Nodes[{i}].Max"] = "1";
-            if (code == "1.1") (form[$"Nodes[{i}].Rule"], form[$"Nodes[{i}].Params"]) = ("options", "Hoàn thành=1; Hoàn thành một phần=0,5; Không hoàn thành=0");
+            if (code == "1.1")
+                (form[$"Nodes[{i}].Rule"], form[$"Nodes[{i}].Params"]) = ("options", "Hoàn thành=1; Hoàn thành một phần=0,5; Không hoàn thành=0");
         }
         var bad = new Dictionary<string, string>(form) { ["Bands"] = "A=90; B=tám mươi" };
         Assert.Contains("không phải số không âm", await (await PostAsync(coordinator, frameworkUrl, bad, frameworkUrl)).Content.ReadAsStringAsync());
@@ -160,15 +164,19 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Bộ chỉ số đã hoàn chỉnh", await coordinator.GetStringAsync(saved.Headers.Location!.OriginalString));
         var complete = IndexData.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(f => f.Id == frameworkId)));
-        Assert.Equal(leaves.Count, complete.Nodes.Single(n => n.Code == "1").Max + complete.Nodes.Where(n => !n.Code.Contains('.') && n.Code != "1").Sum(n => n.Max));
+        Assert.Equal(leaves.Count,
+            complete.Nodes.Single(n => n.Code == "1").Max + complete.Nodes.Where(n => !n.Code.Contains('.') && n.Code != "1").Sum(n => n.Max));
         Assert.Empty(complete.Problems());
         // A form loaded before that save does not overwrite it.
-        Assert.Contains("vừa được người khác sửa", await (await PostAsync(coordinator, frameworkUrl, form, frameworkUrl)).Content.ReadAsStringAsync());
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "IndexFramework" && a.EntityId == frameworkId.ToString() && a.Action == "update").CountAsync());
+        Assert.Contains("vừa được người khác sửa",
+            await (await PostAsync(coordinator, frameworkUrl, form, frameworkUrl)).Content.ReadAsStringAsync());
+        var audit = await app.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == "IndexFramework" && a.EntityId == frameworkId.ToString() && a.Action == "update").CountAsync());
         Assert.Equal(1, audit);
 
         // The province's cycle: one member, the province; the Coordinator assesses it.
-        var open = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "TINH", ["Due"] = $"{year}-12-15" }, "/ParIndex");
+        var open = await PostAsync(coordinator, "/ParIndex",
+            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "TINH", ["Due"] = $"{year}-12-15" }, "/ParIndex");
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
         var assessment = await app.WithDbAsync(db => db.Assessments.SingleAsync(a => a.CycleId == cycleId));
@@ -185,7 +193,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         };
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostAsync($"{url}?handler=Evidence", upload)).StatusCode);
         var html = await coordinator.GetStringAsync(url);
-        var fields = new Dictionary<string, string> { ["Version"] = VersionPattern().Match(html).Groups[1].Value, ["In[1.1].Value"] = "Hoàn thành một phần" };
+        var fields =
+            new Dictionary<string, string> { ["Version"] = VersionPattern().Match(html).Groups[1].Value, ["In[1.1].Value"] = "Hoàn thành một phần" };
         foreach (var code in leaves.Where(c => c != "1.1"))
             (fields[$"In[{code}].Value"], fields[$"In[{code}].Note"]) = (code.StartsWith("2.") ? "0,5" : "1", "Theo báo cáo tổng kết năm của tỉnh");
         fields["In[3.1].Exempt"] = "true";
@@ -193,7 +202,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"{url}?handler=Submit", fields, url)).StatusCode);
 
         // The report: the summary table of self-scores per criterion, evidence or the explanation where there is none.
-        using var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await coordinator.GetByteArrayAsync($"{url}?handler=Docx")), false);
+        using var docx =
+            DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await coordinator.GetByteArrayAsync($"{url}?handler=Docx")), false);
         var body = docx.MainDocumentPart!.Document.Body!;
         var text = body.InnerText;
         Assert.Contains("BÁO CÁO", text);
@@ -202,8 +212,10 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var twos = leaves.Count(c => c.StartsWith("2."));
         var applicable = leaves.Count - 1; // 3.1 does not apply
         var total = 0.5m + (applicable - 1 - twos) + twos * 0.5m;
-        Assert.Contains($"Tổng điểm tự đánh giá: {total.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}/{applicable} điểm", text);
-        var rows = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray()).ToList();
+        Assert.Contains(
+            $"Tổng điểm tự đánh giá: {total.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}/{applicable} điểm", text);
+        var rows = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray()).ToList();
         var r11 = rows.Single(r => r.Length == 5 && r[0] == "1.1");
         Assert.Equal(("1", "0,5", "ke-hoach-cchc-2031.pdf"), (r11[2], r11[3], r11[4]));
         Assert.Equal("Giải thích: Theo báo cáo tổng kết năm của tỉnh", rows.Single(r => r.Length == 5 && r[0] == "8.5.6")[4]);
@@ -214,7 +226,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         // A framework in use is frozen.
         var frozen = FormOf(await coordinator.GetStringAsync(frameworkUrl));
         Assert.Contains("data-testid=\"framework-in-use\"", await coordinator.GetStringAsync(frameworkUrl));
-        Assert.Contains("đã dùng cho một kỳ đánh giá", await (await PostAsync(coordinator, frameworkUrl, frozen, frameworkUrl)).Content.ReadAsStringAsync());
+        Assert.Contains("đã dùng cho một kỳ đánh giá",
+            await (await PostAsync(coordinator, frameworkUrl, frozen, frameworkUrl)).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -223,10 +236,13 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var coordinator = await app.SignInAsync("cchc");
         await coordinator.GetStringAsync("/ParIndex");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == today.Year).Select(f => f.Id).SingleAsync());
-        var open = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = today.AddDays(-1).ToString("yyyy-MM-dd") }, "/ParIndex");
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == today.Year)
+            .Select(f => f.Id).SingleAsync());
+        var open = await PostAsync(coordinator, "/ParIndex",
+            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = today.AddDays(-1).ToString("yyyy-MM-dd") }, "/ParIndex");
         var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
-        var id = await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == "STP")).Select(a => a.Id).SingleAsync());
+        var id = await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == "STP"))
+            .Select(a => a.Id).SingleAsync());
         var tuphap = await app.SignInAsync("tuphap");
         var url = $"/ParIndex/Assessment/{id}";
         var page = await tuphap.GetStringAsync(url);
@@ -236,14 +252,18 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Contains("Đã hết hạn tự đánh giá", await late.Content.ReadAsStringAsync());
 
         var results = $"/ParIndex/Results/{cycleId}";
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(tuphap, $"{results}?handler=Deadline", new() { ["due"] = today.AddDays(5).ToString("yyyy-MM-dd"), ["reason"] = "x" }, url)).StatusCode);
-        Assert.Contains("cần ghi lý do", await (await PostAsync(coordinator, $"{results}?handler=Deadline", new() { ["due"] = today.AddDays(5).ToString("yyyy-MM-dd") }, results)).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(tuphap, $"{results}?handler=Deadline",
+            new() { ["due"] = today.AddDays(5).ToString("yyyy-MM-dd"), ["reason"] = "x" }, url)).StatusCode);
+        Assert.Contains("cần ghi lý do", await (await PostAsync(coordinator, $"{results}?handler=Deadline",
+            new() { ["due"] = today.AddDays(5).ToString("yyyy-MM-dd") }, results)).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"{results}?handler=Deadline",
-            new() { ["due"] = today.AddDays(5).ToString("yyyy-MM-dd"), ["reason"] = "Nhiều cơ quan đề nghị vì trùng kỳ báo cáo năm" }, results)).StatusCode);
+            new() { ["due"] = today.AddDays(5).ToString("yyyy-MM-dd"), ["reason"] = "Nhiều cơ quan đề nghị vì trùng kỳ báo cáo năm" },
+                results)).StatusCode);
         page = await tuphap.GetStringAsync(url);
         var saved = await PostAsync(tuphap, $"{url}?handler=Save", new(SelfScores(5)) { ["Version"] = VersionPattern().Match(page).Groups[1].Value }, url);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Contains("deadline", await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "AssessmentCycle" && a.EntityId == cycleId.ToString()).Select(a => a.Action).ToListAsync()));
+        Assert.Contains("deadline", await app.WithDbAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == "AssessmentCycle" && a.EntityId == cycleId.ToString()).Select(a => a.Action).ToListAsync()));
     }
 
     [Fact]
@@ -252,9 +272,11 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var coordinator = await app.SignInAsync("cchc");
         await coordinator.GetStringAsync("/ParIndex"); // the demo framework is created for the year
         var year = DateTime.UtcNow.AddHours(7).Year;
-        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year).Select(f => f.Id).SingleAsync());
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year)
+            .Select(f => f.Id).SingleAsync());
         var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(30);
-        var open = await PostAsync(coordinator, "/ParIndex", new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = due.ToString("yyyy-MM-dd") }, "/ParIndex");
+        var open = await PostAsync(coordinator, "/ParIndex",
+            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = due.ToString("yyyy-MM-dd") }, "/ParIndex");
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
 
@@ -263,17 +285,21 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         {
             var agency = await db.Agencies.Where(x => x.Code == "STP").Select(x => x.Id).SingleAsync();
             var f = IndexPresets.DemoDepartments(year - 1);
-            var fw = new IndexFramework { Code = f.Code, Year = year - 1, Title = f.Title, TargetGroup = "SBN", Definition = System.Text.Json.JsonSerializer.Serialize(f, IndexData.Json), CreatedAt = DateTime.UtcNow };
+            var fw = new IndexFramework { Code = f.Code, Year = year - 1, Title = f.Title, TargetGroup = "SBN",
+                Definition = System.Text.Json.JsonSerializer.Serialize(f, IndexData.Json), CreatedAt = DateTime.UtcNow };
             db.IndexFrameworks.Add(fw);
             await db.SaveChangesAsync();
-            var c = new AssessmentCycle { FrameworkId = fw.Id, Year = year - 1, GroupCode = "SBN", SelfAssessmentDue = new DateOnly(year - 1, 12, 15), CreatedAt = DateTime.UtcNow };
+            var c = new AssessmentCycle { FrameworkId = fw.Id, Year = year - 1, GroupCode = "SBN", SelfAssessmentDue = new DateOnly(year - 1, 12, 15),
+                CreatedAt = DateTime.UtcNow };
             db.AssessmentCycles.Add(c);
             await db.SaveChangesAsync();
             db.Assessments.Add(new Assessment { CycleId = c.Id, AgencyId = agency, Status = AssessmentStatus.Submitted, Version = 1,
-                Scores = [new AssessmentScore { Code = "3.2", Input = System.Text.Json.JsonSerializer.Serialize(ScoreInput.Rate(95, 100), IndexData.Json), SelfPoints = 6 }] });
+                Scores = [new AssessmentScore { Code = "3.2", Input = System.Text.Json.JsonSerializer.Serialize(ScoreInput.Rate(95, 100), IndexData.Json),
+                    SelfPoints = 6 }] });
             return await db.SaveChangesAsync();
         });
-        async Task<int> AssessmentOf(string code) => await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == code)).Select(a => a.Id).SingleAsync());
+        async Task<int> AssessmentOf(string code) => await app.WithDbAsync(db =>
+            db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == code)).Select(a => a.Id).SingleAsync());
         var stp = await AssessmentOf("STP");
         var stc = await AssessmentOf("STC");
 
@@ -290,7 +316,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Matches("data-testid=\"last-year-3.2\">6<", page);   // last year: 95% → the 95% band, 6 points
         Assert.Matches("data-testid=\"last-year-1.1\">0<", page);   // no input last year: 0
         var version = int.Parse(VersionPattern().Match(page).Groups[1].Value);
-        var refused = await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Submit", new(SelfScores(8)) { ["Version"] = version.ToString() }, $"/ParIndex/Assessment/{stp}");
+        var refused = await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Submit", new(SelfScores(8)) { ["Version"] = version.ToString() },
+            $"/ParIndex/Assessment/{stp}");
         Assert.Contains("chưa có tài liệu kiểm chứng hoặc giải thích", await refused.Content.ReadAsStringAsync());
 
         // One evidence file serves several criteria; the others are explained.
@@ -309,7 +336,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         {
             var html = await client.GetStringAsync($"/ParIndex/Assessment/{id}");
             var v = int.Parse(VersionPattern().Match(html).Groups[1].Value);
-            var ok = await PostAsync(client, $"/ParIndex/Assessment/{id}?handler=Submit", new(WithNotes(SelfScores(good))) { ["Version"] = v.ToString() }, $"/ParIndex/Assessment/{id}");
+            var ok = await PostAsync(client, $"/ParIndex/Assessment/{id}?handler=Submit", new(WithNotes(SelfScores(good))) { ["Version"] = v.ToString() },
+                $"/ParIndex/Assessment/{id}");
             Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         }
         var scores = await app.WithDbAsync(db => db.AssessmentScores.Where(s => s.AssessmentId == stp).ToDictionaryAsync(s => s.Code));
@@ -320,7 +348,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         // Survey results per agency: previewed, refused whole while a line is wrong, then applied in one transaction.
         var surveyPage = $"/ParIndex/Survey/{cycleId}";
         Assert.Equal(HttpStatusCode.Forbidden, (await tuphap.GetAsync(surveyPage)).StatusCode);
-        var preview = await (await PostAsync(coordinator, surveyPage + "?handler=Preview", new() { ["Rows"] = "Cơ quan\tTỷ lệ (%)\nSTP\t88\nSở Tài chính\t80\nSở Không Có\t70" }, surveyPage)).Content.ReadAsStringAsync();
+        var preview = await (await PostAsync(coordinator, surveyPage + "?handler=Preview",
+            new() { ["Rows"] = "Cơ quan\tTỷ lệ (%)\nSTP\t88\nSở Tài chính\t80\nSở Không Có\t70" }, surveyPage)).Content.ReadAsStringAsync();
         Assert.Contains("Không có cơ quan &quot;Sở Không Có&quot; trong kỳ đánh giá này.", preview);
         Assert.DoesNotContain("data-testid=\"survey-apply\"", preview); // nothing to apply while a line is wrong
         // The same table from an Excel file is shown in the text box and previewed; what is applied is what was seen.
@@ -337,11 +366,14 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.False(await app.WithDbAsync(db => db.AssessmentScores.AnyAsync(x => x.Code == "8.1" && (x.AssessmentId == stp || x.AssessmentId == stc))));
         var applied = await PostAsync(coordinator, surveyPage + "?handler=Apply", new() { ["Rows"] = "STP\t88\nSở Tài chính\t80,5%" }, surveyPage);
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
-        Assert.Equal(8.8m, (await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "8.1"))).SelfPoints); // 88% of 10
+        // 88% of 10
+        Assert.Equal(8.8m, (await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "8.1"))).SelfPoints);
         Assert.Equal(8.05m, (await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(x => x.AssessmentId == stc && x.Code == "8.1"))).SelfPoints);
-        Assert.Contains("survey", await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Assessment" && a.EntityId == stc.ToString()).Select(a => a.Action).ToListAsync()));
+        Assert.Contains("survey", await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Assessment" && a.EntityId == stc.ToString())
+            .Select(a => a.Action).ToListAsync()));
         // A submitted assessment is locked.
-        var locked = await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Save", new(SelfScores(10)) { ["Version"] = "99" }, $"/ParIndex/Assessment/{stp}");
+        var locked =
+            await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Save", new(SelfScores(10)) { ["Version"] = "99" }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("đã gửi và được khóa", await locked.Content.ReadAsStringAsync());
 
         // The appraiser changes a score with a reason; both scores stay; the agency explains.
@@ -349,7 +381,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         // An appraiser scores only the fields assigned to them.
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
             new() { ["code"] = "3.2", ["points"] = "6", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
-        var badAssign = await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Assign", new() { ["appraiser"] = "thamdinh", ["fields"] = "3,9" }, $"/ParIndex/Results/{cycleId}");
+        var badAssign = await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Assign", new() { ["appraiser"] = "thamdinh", ["fields"] = "3,9" },
+            $"/ParIndex/Results/{cycleId}");
         Assert.Contains("Không có lĩnh vực: 9", await badAssign.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Assign",
             new() { ["appraiser"] = "thamdinh", ["fields"] = "3, 5" }, $"/ParIndex/Results/{cycleId}")).StatusCode);
@@ -357,27 +390,35 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             new() { ["code"] = "1.1", ["points"] = "0", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
         // Several rows at once are saved together or not at all: one row without a reason stops them all.
         var partial = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=AppraiseMany",
-            new() { ["appraise[3.1].Points"] = "3", ["appraise[3.1].Reason"] = "Công bố thiếu 2 thủ tục", ["appraise[3.3].Points"] = "5", ["round"] = "1" }, $"/ParIndex/Assessment/{stp}");
+            new() { ["appraise[3.1].Points"] = "3", ["appraise[3.1].Reason"] = "Công bố thiếu 2 thủ tục", ["appraise[3.3].Points"] = "5",
+                ["round"] = "1" }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("cần ghi lý do (tiêu chí 3.3)", await partial.Content.ReadAsStringAsync());
         Assert.Null((await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "3.1"))).AppraisedPoints);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=AppraiseMany",
-            new() { ["appraise[3.1].Points"] = "6", ["appraise[3.1].Reason"] = "Đủ thủ tục", ["appraise[5.1].Points"] = "4,5", ["appraise[5.1].Reason"] = "Theo đề án vị trí việc làm", ["appraise[3.3].Points"] = "", ["round"] = "1" },
+            new() { ["appraise[3.1].Points"] = "6", ["appraise[3.1].Reason"] = "Đủ thủ tục", ["appraise[5.1].Points"] = "4,5",
+                ["appraise[5.1].Reason"] = "Theo đề án vị trí việc làm", ["appraise[3.3].Points"] = "", ["round"] = "1" },
             $"/ParIndex/Assessment/{stp}")).StatusCode);
-        Assert.Equal((6m, 4.5m), await app.WithDbAsync(async db => ((await db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "3.1")).AppraisedPoints!.Value,
+        Assert.Equal((6m, 4.5m),
+            await app.WithDbAsync(async db => ((await db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "3.1")).AppraisedPoints!.Value,
             (await db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "5.1")).AppraisedPoints!.Value)));
-        var noReason = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "6" }, $"/ParIndex/Assessment/{stp}");
+        var noReason = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "6" },
+            $"/ParIndex/Assessment/{stp}");
         Assert.Contains("cần ghi lý do", await noReason.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
             new() { ["code"] = "3.2", ["points"] = "6", ["reason"] = "Số liệu hệ thống chỉ đạt 96%" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
-        var foreign = await PostAsync(taichinh, $"/ParIndex/Assessment/{stp}?handler=Explain", new() { ["code"] = "3.2", ["text"] = "x" }, $"/ParIndex/Assessment/{stc}");
+        var foreign =
+            await PostAsync(taichinh, $"/ParIndex/Assessment/{stp}?handler=Explain", new() { ["code"] = "3.2", ["text"] = "x" }, $"/ParIndex/Assessment/{stc}");
         Assert.True(foreign.StatusCode == HttpStatusCode.Forbidden, await foreign.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(tuphap, $"/ParIndex/Assessment/{stp}?handler=Explain",
-            new() { ["code"] = "3.2", ["text"] = "Hồ sơ trễ hạn do lỗi đồng bộ, đã có văn bản xác nhận." }, $"/ParIndex/Assessment/{stp}")).StatusCode);
+            new() { ["code"] = "3.2", ["text"] = "Hồ sơ trễ hạn do lỗi đồng bộ, đã có văn bản xác nhận." },
+                $"/ParIndex/Assessment/{stp}")).StatusCode);
         // The second appraisal, after the explanation, is the final score; the first stays beside it.
-        var noExplanation = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.1", ["points"] = "0", ["reason"] = "x", ["round"] = "2" }, $"/ParIndex/Assessment/{stp}");
+        var noExplanation = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
+            new() { ["code"] = "3.1", ["points"] = "0", ["reason"] = "x", ["round"] = "2" }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("chỉ dành cho tiêu chí đã có giải trình", await noExplanation.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
-            new() { ["code"] = "3.2", ["points"] = "7", ["reason"] = "Chấp nhận giải trình một phần", ["round"] = "2" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
+            new() { ["code"] = "3.2", ["points"] = "7", ["reason"] = "Chấp nhận giải trình một phần", ["round"] = "2" },
+                $"/ParIndex/Assessment/{stp}")).StatusCode);
         var s32 = await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(s => s.AssessmentId == stp && s.Code == "3.2"));
         Assert.Equal((8m, 6m, "Số liệu hệ thống chỉ đạt 96%"), (s32.SelfPoints!.Value, s32.AppraisedPoints!.Value, s32.AppraisalReason));
         Assert.Equal((7m, "Chấp nhận giải trình một phần"), (s32.SecondPoints!.Value, s32.SecondReason));
@@ -391,16 +432,19 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             var c32 = results.Single(r => r.Id == stpAgency.ToString()).Criteria.Single(c => c.Code == "3.2");
             Assert.Equal((7m, true), (c32.Points, c32.Appraised));
         }
-        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Assessment" && a.EntityId == stp.ToString()).Select(a => a.Action).ToListAsync());
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Assessment" && a.EntityId == stp.ToString()).Select(a => a.Action)
+            .ToListAsync());
         Assert.Contains("appraise", audit);
         Assert.Contains("appraise-2", audit);
         Assert.Contains("explain", audit);
         Assert.Contains("submit", audit);
 
         // Bonus and penalty by the Coordinator, with a basis; the framework's caps apply in the total.
-        Assert.Contains("cần ghi căn cứ", await (await PostAsync(coordinator, $"/ParIndex/Assessment/{stc}?handler=Bonus", new() { ["bonus"] = "9" }, $"/ParIndex/Assessment/{stc}")).Content.ReadAsStringAsync());
+        Assert.Contains("cần ghi căn cứ", await (await PostAsync(coordinator, $"/ParIndex/Assessment/{stc}?handler=Bonus", new() { ["bonus"] = "9" },
+            $"/ParIndex/Assessment/{stc}")).Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Assessment/{stc}?handler=Bonus",
-            new() { ["bonus"] = "9", ["penalty"] = "0", ["basis"] = "Mô hình một cửa số được Bộ Nội vụ công nhận" }, $"/ParIndex/Assessment/{stc}")).StatusCode);
+            new() { ["bonus"] = "9", ["penalty"] = "0", ["basis"] = "Mô hình một cửa số được Bộ Nội vụ công nhận" },
+                $"/ParIndex/Assessment/{stc}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(taichinh, $"/ParIndex/Assessment/{stc}?handler=Bonus",
             new() { ["bonus"] = "3", ["basis"] = "x" }, $"/ParIndex/Assessment/{stc}")).StatusCode);
 
@@ -415,10 +459,12 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         // Last year's index beside this year's: Sở Tư pháp had 6 points of 100 (only 3.2 was scored), Sở Tài chính no cycle.
         Assert.Equal("6", stpRow.QuerySelector("[data-testid=last-year]")!.TextContent.Trim());
         var stpIndex = decimal.Parse(stpRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
-        Assert.Equal("+" + (stpIndex - 6).ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), stpRow.QuerySelector("[data-testid=change]")!.TextContent.Trim());
+        Assert.Equal("+" + (stpIndex - 6).ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")),
+            stpRow.QuerySelector("[data-testid=change]")!.TextContent.Trim());
         Assert.Equal("—", stcRow.QuerySelector("[data-testid=last-year]")!.TextContent.Trim());
         // The results as the decision's annex (XLSX), the same figures as the page.
-        var xlsx = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Xlsx")));
+        var xlsx =
+            ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Xlsx")));
         var stcLine = xlsx.Single(r => r.Length > 1 && r[1] == "Sở Tài chính");
         Assert.Equal(stcRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), stcLine[5]);
         Assert.Equal("Đã gửi", stcLine[2]);
@@ -430,7 +476,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await taichinh.GetAsync($"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Contains("123/QĐ-UBND", await app.Anonymous().GetStringAsync($"/ParIndex/Results/{cycleId}"));
         // Every agency's points per criterion in one table, public once published: Sở Tư pháp's 3.2 is the second appraisal's 7.
-        var matrix = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await app.Anonymous().GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Criteria")));
+        var matrix = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(
+            new MemoryStream(await app.Anonymous().GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Criteria")));
         var column = Array.FindIndex(matrix[0], h => h.StartsWith("3.2 "));
         Assert.Equal("7", matrix.Single(r => r.Length > 1 && r[1] == "Sở Tư pháp")[column]);
         Assert.Equal("8,05", matrix.Single(r => r.Length > 1 && r[1] == "Sở Tài chính")[Array.FindIndex(matrix[0], h => h.StartsWith("8.1 "))]);
@@ -452,7 +499,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Contains("data-code=\"3.2\"", lostPage);
         var badMap = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}", new() { ["Map"] = "3=KHONGCO" }, $"/ParIndex/Improve/{cycleId}");
         Assert.Contains("bảng phân công không đúng", await badMap.Content.ReadAsStringAsync());
-        var draft = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}", new() { ["Map"] = "1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8=VPUBND" }, $"/ParIndex/Improve/{cycleId}");
+        var draft = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}",
+            new() { ["Map"] = "1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8=VPUBND" }, $"/ParIndex/Improve/{cycleId}");
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var planId = int.Parse(draft.Headers.Location!.OriginalString.Split('/').Last());
         // The map used is the province's map next time (a changed map is audited).
@@ -460,13 +508,15 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Setting" && a.EntityId == "par-index.responsibility-map")));
         var plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Tasks).ThenInclude(t => t.Assignments).SingleAsync(p => p.Id == planId));
         Assert.Equal(Core.Plans.PlanKind.Improvement, plan.Kind);
-        Assert.Equal(IndexPresets.DemoDepartments(year).Nodes.Count(n => n.Rule is not null), plan.Tasks.Count); // every criterion lost points somewhere (most departments did not assess)
+        // every criterion lost points somewhere (most departments did not assess)
+        Assert.Equal(IndexPresets.DemoDepartments(year).Nodes.Count(n => n.Rule is not null), plan.Tasks.Count);
         var t32 = plan.Tasks.Single(t => t.Content.Contains("tiêu chí 3.2"));
         var vp = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "VPUBND").Select(a => a.Id).SingleAsync());
         Assert.Equal(vp, t32.Assignments.Single().AgencyId);
         Assert.NotNull(t32.Due);
         // The decision's annex in Word carries the published ranking.
-        using (var annex = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Docx")), false))
+        using (var annex = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(
+            new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Docx")), false))
         {
             var text = annex.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("PHỤ LỤC", text);
@@ -474,7 +524,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             Assert.Contains("Sở Tư pháp", text);
             Assert.Contains(stpRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), text);
         }
-        var late = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "10", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}");
+        var late = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "10", ["reason"] = "x" },
+            $"/ParIndex/Assessment/{stp}");
         Assert.Contains("đã công bố", await late.Content.ReadAsStringAsync());
     }
 }

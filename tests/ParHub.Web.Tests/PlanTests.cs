@@ -28,7 +28,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     /// <summary>Posts the preview form back as the browser would (every input and textarea), to a handler.</summary>
-    private static async Task<HttpResponseMessage> SubmitPreviewAsync(HttpClient client, string html, string handler, Action<Dictionary<string, string>>? edit = null)
+    private static async Task<HttpResponseMessage> SubmitPreviewAsync(HttpClient client, string html, string handler,
+        Action<Dictionary<string, string>>? edit = null)
     {
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var form = doc.QuerySelectorAll("form[method=post]").First(f => f.QuerySelector("[name='Plan.Title']") is not null);
@@ -75,7 +76,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Equal(15, plan.Targets.Count);
         Assert.True(plan.Targets.Count(t => t.Threshold is not null && t.Unit is not null) >= 12);
         var snv = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "SNV").Select(a => a.Id).SingleAsync());
-        Assert.True(await app.WithDbAsync(db => db.TaskAssignments.AnyAsync(a => a.TaskId == tasks[2].Id && a.Role == AssignmentRole.Lead && a.AgencyId == snv)));
+        Assert.True(
+            await app.WithDbAsync(db => db.TaskAssignments.AnyAsync(a => a.TaskId == tasks[2].Id && a.Role == AssignmentRole.Lead && a.AgencyId == snv)));
 
         // The same document again: updated in place, nothing duplicated.
         Assert.Equal(planId, await ImportSeedAsync(coordinator));
@@ -87,7 +89,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     public async Task Inline_fixes_in_the_preview_are_what_gets_stored()
     {
         var coordinator = await app.SignInAsync("cchc");
-        var text = "STT\tNội dung công việc\tCơ quan chủ trì\tThời gian thực hiện\n1\tViệc thử\tSở Nôi vụ sai chính tả\tkhông rõ\n";
+        var text =
+            "STT\tNội dung công việc\tCơ quan chủ trì\tThời gian thực hiện\n1\tViệc thử\tSở Nôi vụ sai chính tả\tkhông rõ\n";
         var html = await (await UploadAsync(coordinator, System.Text.Encoding.UTF8.GetBytes(text), "thu.txt", "2024")).Content.ReadAsStringAsync();
         Assert.Contains("cell-error", html);
         var apply = await SubmitPreviewAsync(coordinator, html, "Apply", f =>
@@ -97,7 +100,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
             f["Plan.Title"] = "Kế hoạch thử sửa trực tiếp";
         });
         Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
-        var task = await app.WithDbAsync(db => db.PlanTasks.Include(t => t.Assignments).SingleAsync(t => t.Plan!.Title == "Kế hoạch thử sửa trực tiếp"));
+        var task =
+            await app.WithDbAsync(db => db.PlanTasks.Include(t => t.Assignments).SingleAsync(t => t.Plan!.Title == "Kế hoạch thử sửa trực tiếp"));
         Assert.Equal(new DateOnly(2024, 6, 30), task.Due);
         Assert.NotNull(Assert.Single(task.Assignments).AgencyId);
     }
@@ -112,7 +116,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     {
         var coordinator = await app.SignInAsync("cchc");
         var plans = await app.WithDbAsync(db => db.Plans.CountAsync());
-        var html = WebUtility.HtmlDecode(await (await UploadAsync(coordinator, System.Text.Encoding.Latin1.GetBytes(content), name)).Content.ReadAsStringAsync());
+        var html =
+            WebUtility.HtmlDecode(await (await UploadAsync(coordinator, System.Text.Encoding.Latin1.GetBytes(content), name)).Content.ReadAsStringAsync());
         Assert.Contains(message, html);
         Assert.Equal(plans, await app.WithDbAsync(db => db.Plans.CountAsync()));
     }
@@ -123,7 +128,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var coordinator = await app.SignInAsync("cchc");
         var plans = await app.WithDbAsync(db => db.Plans.CountAsync());
         var legacy = ParHub.Core.Text.LegacyVietnamese.FromUnicode(Seed000, ParHub.Core.Text.LegacyEncoding.Tcvn3);
-        var html = WebUtility.HtmlDecode(await (await UploadAsync(coordinator, System.Text.Encoding.Latin1.GetBytes(legacy), "ke-hoach-tcvn3.txt")).Content.ReadAsStringAsync());
+        var html = WebUtility.HtmlDecode(
+            await (await UploadAsync(coordinator, System.Text.Encoding.Latin1.GetBytes(legacy), "ke-hoach-tcvn3.txt")).Content.ReadAsStringAsync());
         Assert.Contains("bảng mã cũ TCVN3 (ABC)", html);
         Assert.Contains("36 nhiệm vụ", html);
         Assert.Contains("Sở Nội vụ", html);
@@ -174,12 +180,14 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
 
         var other = await app.SignInAsync("taichinh");
         var refused = await other.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Progress",
-            new() { ["Input.Progress"] = "Done", ["Input.CompletedOn"] = "2018-02-20", ["Input.Version"] = task.Version.ToString() }, $"/Tasks/Details/{task.Id}");
+            new() { ["Input.Progress"] = "Done", ["Input.CompletedOn"] = "2018-02-20", ["Input.Version"] = task.Version.ToString() },
+                $"/Tasks/Details/{task.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         var officer = await app.SignInAsync("tuphap");
         var ok = await officer.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Progress",
-            new() { ["Input.Progress"] = "Done", ["Input.CompletedOn"] = "2018-02-20", ["Input.Note"] = "Đã ban hành", ["Input.ProductNumber"] = "123/QĐ-UBND", ["Input.Version"] = task.Version.ToString() },
+            new() { ["Input.Progress"] = "Done", ["Input.CompletedOn"] = "2018-02-20", ["Input.Note"] = "Đã ban hành",
+                ["Input.ProductNumber"] = "123/QĐ-UBND", ["Input.Version"] = task.Version.ToString() },
             $"/Tasks/Details/{task.Id}");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var counts = await app.Services.CreateScope().ServiceProvider.GetRequiredService<TaskQueries>()
@@ -187,7 +195,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Equal(countsBefore.DoneOnTime + 1, counts.DoneOnTime);
         var page = await officer.GetStringAsync($"/Plans/Details/{planId}?asOf=2018-12-31");
         Assert.Contains($"{counts.Done:00}/36 nhiệm vụ hoàn thành", page);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Task" && e.EntityId == task.Id.ToString() && e.UserName == "tuphap")));
+        Assert.True(
+            await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Task" && e.EntityId == task.Id.ToString() && e.UserName == "tuphap")));
 
         // A stale form (the version it saw) is refused with a message, not silently overwritten.
         var stale = await officer.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Progress",
@@ -201,7 +210,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     {
         var coordinator = await app.SignInAsync("cchc");
         var (_, task) = await TaskOfAsync(coordinator, "17");
-        var noReason = await coordinator.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Deadline", new() { ["newDue"] = "2018-12-15", ["reason"] = "" }, $"/Tasks/Details/{task.Id}");
+        var noReason = await coordinator.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Deadline", new() { ["newDue"] = "2018-12-15", ["reason"] = "" },
+            $"/Tasks/Details/{task.Id}");
         Assert.Contains("Vui lòng nêu lý do", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()));
         var moved = await coordinator.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Deadline",
             new() { ["newDue"] = "2018-12-15", ["reason"] = "Chờ hướng dẫn của Bộ Tư pháp" }, $"/Tasks/Details/{task.Id}");
@@ -209,9 +219,11 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var after = await app.WithDbAsync(db => db.PlanTasks.SingleAsync(t => t.Id == task.Id));
         Assert.Equal(task.Due, after.Due);
         Assert.Equal(new DateOnly(2018, 12, 15), after.CurrentDue);
-        Assert.True(await app.WithDbAsync(db => db.DeadlineChanges.AnyAsync(d => d.TaskId == task.Id && d.Reason == "Chờ hướng dẫn của Bộ Tư pháp")));
+        Assert.True(
+            await app.WithDbAsync(db => db.DeadlineChanges.AnyAsync(d => d.TaskId == task.Id && d.Reason == "Chờ hướng dẫn của Bộ Tư pháp")));
         var officer = await app.SignInAsync("tuphap");
-        var refused = await officer.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Deadline", new() { ["newDue"] = "2019-01-01", ["reason"] = "x" }, $"/Tasks/Details/{task.Id}");
+        var refused = await officer.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Deadline", new() { ["newDue"] = "2019-01-01", ["reason"] = "x" },
+            $"/Tasks/Details/{task.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
@@ -245,16 +257,19 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var page = await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/tasks?planId={planId}&pageSize=10&page=2&asOf=2018-06-30");
         Assert.Equal(36, page.GetProperty("total").GetInt32());
         Assert.Equal(10, page.GetProperty("items").GetArrayLength());
-        var overdue = await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/tasks?planId={planId}&status=Overdue&asOf=2018-06-30&pageSize=500");
+        var overdue =
+            await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/tasks?planId={planId}&status=Overdue&asOf=2018-06-30&pageSize=500");
         Assert.All(overdue.GetProperty("items").EnumerateArray(), t => Assert.Equal("Overdue", t.GetProperty("status").GetString()));
 
         var other = await app.SignInAsync("taichinh");
         var refused = await other.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress", new { progress = "InProgress", version = task.Version });
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var officer = await app.SignInAsync("tuphap");
-        var ok = await officer.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress", new { progress = "InProgress", note = "Đang dự thảo", version = task.Version });
+        var ok = await officer.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress",
+            new { progress = "InProgress", note = "Đang dự thảo", version = task.Version });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        var stale = await officer.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress", new { progress = "Done", completedOn = "2018-05-01", version = task.Version });
+        var stale =
+            await officer.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress", new { progress = "Done", completedOn = "2018-05-01", version = task.Version });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("người khác", await stale.Content.ReadAsStringAsync());
         var doc = await coordinator.GetStringAsync("/openapi/v1.json");
@@ -284,7 +299,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var trs = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
         Assert.Equal(1 + 36 + 8, trs.Count); // header, tasks, group rows
         Assert.Equal(DocumentFormat.OpenXml.Wordprocessing.PageOrientationValues.Landscape,
-            body.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().Single().GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Orient!.Value);
+            body.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>()
+                .Single().GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Orient!.Value);
         // The exported appendix reads back as the same 36 tasks.
         var again = ParHub.Web.Features.Plans.PlanFileReader.Read("phu-luc.docx", new MemoryStream(docx), 2018);
         Assert.Equal(36, again.Tasks.Count);
@@ -296,7 +312,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var coordinator = await app.SignInAsync("cchc");
         var bad = await coordinator.PostFormAsync("/Tasks/New", new()
         {
-            ["Input.Source"] = "Thủ tướng Chính phủ giao", ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
+            ["Input.Source"] = "Thủ tướng Chính phủ giao",
+                ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
             ["Input.Content"] = "Cắt giảm thủ tục", ["Input.Lead"] = "Sở Không Có", ["Input.Timeframe"] = "chưa rõ", ["Input.Year"] = "2026",
         });
         var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
@@ -304,8 +321,10 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Contains("Không đọc được thời hạn", html);
         var ok = await coordinator.PostFormAsync("/Tasks/New", new()
         {
-            ["Input.Source"] = "Thủ tướng Chính phủ giao", ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
-            ["Input.Content"] = "Cắt giảm 30% thủ tục nội bộ", ["Input.Lead"] = "Sở Tư pháp", ["Input.Timeframe"] = "Trước ngày 30/6/2026", ["Input.Year"] = "2026",
+            ["Input.Source"] = "Thủ tướng Chính phủ giao",
+                ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
+            ["Input.Content"] = "Cắt giảm 30% thủ tục nội bộ", ["Input.Lead"] = "Sở Tư pháp", ["Input.Timeframe"] = "Trước ngày 30/6/2026",
+                ["Input.Year"] = "2026",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var id = int.Parse(ok.Headers.Location!.OriginalString.Split('/').Last());
@@ -327,7 +346,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var html = await coordinator.GetStringAsync($"/Tasks/Timeline?year=2018&planId={planId}");
         var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var rows = doc.QuerySelectorAll("[data-testid=timeline] .tl-row:not(.tl-head)");
-        var dueIn2018 = await app.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.PlanId == planId && t.SortDue >= new DateOnly(2018, 1, 1) && t.SortDue <= new DateOnly(2018, 12, 31)));
+        var dueIn2018 = await app.WithDbAsync(db =>
+            db.PlanTasks.CountAsync(t => t.PlanId == planId && t.SortDue >= new DateOnly(2018, 1, 1) && t.SortDue <= new DateOnly(2018, 12, 31)));
         Assert.Equal(dueIn2018, rows.Length);
         // Task 4 runs from Quý I to Quý III/2018: months 1 to 9, grid columns 2 to 11.
         var four = rows.Single(r => r.QuerySelector(".tl-label")!.TextContent.Contains(" · 4. "));

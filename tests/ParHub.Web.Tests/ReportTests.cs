@@ -37,7 +37,8 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
     /// <summary>Every field of the form, valid, typed as a Vietnamese officer types numbers.</summary>
     private static Dictionary<string, string> CompleteFields(string agencyName, int seed, Action<Dictionary<string, FieldValue>>? edit = null)
     {
-        var values = DemoReports.Values(ReportForm.CchcPeriodic, new ExpectedReporter(0, agencyName, Core.Agencies.AgencyKind.Department, "SBN", "Các sở, ban, ngành"),
+        var values = DemoReports.Values(ReportForm.CchcPeriodic,
+            new ExpectedReporter(0, agencyName, Core.Agencies.AgencyKind.Department, "SBN", "Các sở, ban, ngành"),
             new ReportingPeriod("2026-Q1", "Quý I/2026", PeriodKind.Q1, 2026, null, null, null), new Random(seed));
         edit?.Invoke(values);
         var fields = new Dictionary<string, string>();
@@ -104,7 +105,8 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
             var coordinator = await app.SignInAsync("cchc");
             var noComment = await PostAsync(coordinator, id, "Return", submitted.Version, new() { ["Comment"] = "" });
             Assert.Contains("cần ghi ý kiến", await noComment.Content.ReadAsStringAsync());
-            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, id, "Return", submitted.Version, new() { ["Comment"] = "Bổ sung số liệu phản ánh, kiến nghị." })).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, id, "Return", submitted.Version,
+                new() { ["Comment"] = "Bổ sung số liệu phản ánh, kiến nghị." })).StatusCode);
             var returned = await ReportAsync(id);
             Assert.Equal(ReportStatus.Returned, returned.Status);
             Assert.Contains("Bổ sung số liệu", await officer.GetStringAsync($"/Reports/Report/{id}"));
@@ -118,13 +120,15 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
             Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, id, "Accept", resubmitted.Version, [])).StatusCode);
             var accepted = await ReportAsync(id);
             Assert.Equal(ReportStatus.Accepted, accepted.Status);
-            Assert.Contains("đã được tiếp nhận và khóa", await (await PostAsync(officer, id, "Save", accepted.Version, fields)).Content.ReadAsStringAsync());
+            Assert.Contains("đã được tiếp nhận và khóa",
+                await (await PostAsync(officer, id, "Save", accepted.Version, fields)).Content.ReadAsStringAsync());
 
             var rates = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/reports/{Regime}/2026-Q1/rates");
             var stp = await AgencyIdAsync("STP");
             var row = rates.GetProperty("agencies").EnumerateArray().Single(a => a.GetProperty("agencyId").GetInt32() == stp);
             Assert.Equal("OnTime", row.GetProperty("state").GetString());
-            var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Report" && a.EntityId == id.ToString()).Select(a => a.Action).ToListAsync());
+            var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Report" && a.EntityId == id.ToString()).Select(a => a.Action)
+                .ToListAsync());
             Assert.Equal(["accept", "create", "return", "submit", "submit"], audit.Order(StringComparer.Ordinal).ToArray());
         }
         finally { app.SetNow(null); }
@@ -140,7 +144,8 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
             using var scope = app.Services.CreateScope();
             var setup = scope.ServiceProvider.GetRequiredService<ReportSetup>();
             var v1 = ReportForm.CchcPeriodic;
-            var v2 = v1 with { Sections = [.. v1.Sections.Take(1).Select(s => s with { Fields = [.. s.Fields, new FormField("citizen_dialogues", "Số cuộc đối thoại với người dân về CCHC", FieldKind.Count, "cuộc", Required: false)] }), .. v1.Sections.Skip(1)] };
+            var v2 = v1 with { Sections = [.. v1.Sections.Take(1).Select(s => s with { Fields = [.. s.Fields, new FormField("citizen_dialogues",
+                "Số cuộc đối thoại với người dân về CCHC", FieldKind.Count, "cuộc", Required: false)] }), .. v1.Sections.Skip(1)] };
             return await setup.AddVersionAsync(v2);
         });
         Assert.True(added.Version >= 2);
@@ -160,7 +165,8 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string name)
         {
             var token = await officer.AntiforgeryTokenAsync($"/Reports/Report/{id}");
-            var content = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name }, { new StringContent(token), "__RequestVerificationToken" } };
+            var content =
+                new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name }, { new StringContent(token), "__RequestVerificationToken" } };
             return await officer.PostAsync($"/Reports/Report/{id}?handler=Attach", content);
         }
         Assert.Contains("Chỉ nhận tệp PDF", await (await UploadAsync("hello"u8.ToArray(), "bao-cao.docx")).Content.ReadAsStringAsync());
@@ -188,12 +194,14 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         var reminders = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Notifications.Reminders>();
         var day = new DateOnly(year, 9, 1); // Q3 is due on 5 September under the Hải Phòng regime
         await reminders.SendDigestAsync(day);
-        var body = await app.WithDbAsync(db => db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "taichinh") && n.Body!.Contains($"Báo cáo CCHC Quý III/{year}"))
+        var body = await app.WithDbAsync(db =>
+            db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "taichinh") && n.Body!.Contains($"Báo cáo CCHC Quý III/{year}"))
             .Select(n => n.Body).ToListAsync());
         Assert.Single(body);
         Assert.Contains($"đến hạn 05/09/{year}", body[0]);
         await reminders.SendDigestAsync(day.AddDays(1));
-        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "taichinh") && n.Body!.Contains($"Báo cáo CCHC Quý III/{year}"))));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Notifications.CountAsync(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "taichinh")
+            && n.Body!.Contains($"Báo cáo CCHC Quý III/{year}"))));
     }
 
     [Fact]
@@ -218,7 +226,8 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         var periods = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/reports/periods?regime=hanoi-2019&year=2026");
         Assert.Equal(14, periods.GetArrayLength()); // Q1, twelve months, one ad-hoc report
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("tuphap")).GetAsync("/Reports/Regimes")).StatusCode);
-        Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ReportRegime" && a.EntityId == "hanoi-2019").Select(a => a.Changes).ToListAsync()),
+        Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ReportRegime" && a.EntityId == "hanoi-2019")
+            .Select(a => a.Changes).ToListAsync()),
             c => c.Contains("STP,STC"));
     }
 
@@ -322,7 +331,8 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         var agg = await coordinator.GetFromJsonAsync<JsonElement>($"/api/v1/reports/{Regime}/2026-Y/aggregate");
         var expected = await app.WithDbAsync(async db =>
         {
-            var rows = await db.ReportValues.Where(v => v.Code == "feedback_new" && db.Reports.Any(r => r.Id == v.ReportId && r.RegimeKey == Regime && r.PeriodCode == "2026-Y" && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
+            var rows = await db.ReportValues.Where(v => v.Code == "feedback_new" && db.Reports.Any(r => r.Id == v.ReportId && r.RegimeKey == Regime
+                && r.PeriodCode == "2026-Y" && (r.Status == ReportStatus.Submitted || r.Status == ReportStatus.Accepted)))
                 .Select(v => v.Value).ToListAsync();
             return rows.Sum(v => v ?? 0);
         });
@@ -336,12 +346,14 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
         Assert.Contains($"Phản ánh, kiến nghị tiếp nhận mới: {VietnameseNumber.Format(expected)}", text);
         var openapi = await coordinator.GetStringAsync("/openapi/v1.json");
-        foreach (var path in new[] { "/api/v1/reports/periods", "/api/v1/reports/{regime}/{period}", "/api/v1/reports/{regime}/{period}/aggregate", "/api/v1/reports/{regime}/{period}/rates" })
+        foreach (var path in new[] { "/api/v1/reports/periods", "/api/v1/reports/{regime}/{period}", "/api/v1/reports/{regime}/{period}/aggregate",
+            "/api/v1/reports/{regime}/{period}/rates" })
             Assert.Contains($"\"{path}\"", openapi);
         var xlsx = await coordinator.GetAsync($"/Reports/Province?handler=Xlsx&regime={Regime}&period=2026-Y");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var sheet = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
-        Assert.Contains(sheet, r => r.Length > 3 && r[1] == "Phản ánh, kiến nghị tiếp nhận mới" && decimal.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture) == expected);
+        Assert.Contains(sheet, r => r.Length > 3 && r[1] == "Phản ánh, kiến nghị tiếp nhận mới"
+            && decimal.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture) == expected);
     }
 }
 

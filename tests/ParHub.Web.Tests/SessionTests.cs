@@ -52,7 +52,8 @@ public abstract class SessionTests<TFactory>(TFactory app) : IClassFixture<TFact
     private async Task<HttpStatusCode> WritesAsync(HttpClient client)
     {
         var task = await app.WithDbAsync(db => db.PlanTasks.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Version }).FirstAsync());
-        var r = await client.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress", new { progress = "InProgress", note = "thử phiên", version = task.Version });
+        var r = await client.PostAsJsonAsync($"/api/v1/tasks/{task.Id}/progress",
+            new { progress = "InProgress", note = "thử phiên", version = task.Version });
         return r.StatusCode;
     }
 

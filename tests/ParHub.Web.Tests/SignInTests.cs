@@ -133,7 +133,8 @@ public sealed class DeploymentTests(DeploymentTests.BehindProxy app) : IClassFix
     public async Task Behind_an_https_proxy_the_auth_cookie_is_secure_and_hsts_is_sent()
     {
         // A client that keeps no cookies: the anti-forgery cookie is Secure now, so it is carried by hand.
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client =
+            app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Add(TestClientAddress.Header, ParHubFactory.NextClientAddress());
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         client.DefaultRequestHeaders.Host = "cchc.example.gov.vn";
@@ -141,7 +142,8 @@ public sealed class DeploymentTests(DeploymentTests.BehindProxy app) : IClassFix
         Assert.Contains(login.Headers, h => h.Key == "Strict-Transport-Security");
         var antiforgery = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.Contains("Antiforgery"));
         Assert.Contains("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
-        var token = System.Text.RegularExpressions.Regex.Match(await login.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = System.Text.RegularExpressions.Regex.Match(await login.Content.ReadAsStringAsync(),
+            "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>

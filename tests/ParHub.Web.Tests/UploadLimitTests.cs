@@ -37,16 +37,20 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
 
     private async Task<int> CycleAsync(HttpClient coordinator)
     {
-        var existing = await app.WithDbAsync(db => db.AssessmentCycles.Where(c => c.GroupCode == "SBN" && c.PublishedAt == null && c.SelfAssessmentDue > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)))
+        var existing = await app.WithDbAsync(db => db.AssessmentCycles.Where(c => c.GroupCode == "SBN" && c.PublishedAt == null
+            && c.SelfAssessmentDue > DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)))
             .OrderByDescending(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync());
-        if (existing is { } id && await app.WithDbAsync(db => db.Assessments.AnyAsync(a => a.CycleId == id && a.Status == AssessmentStatus.Draft))) return existing.Value;
+        if (existing is { } id && await app.WithDbAsync(db => db.Assessments.AnyAsync(a => a.CycleId == id && a.Status == AssessmentStatus.Draft)))
+            return existing.Value;
         await coordinator.GetStringAsync("/ParIndex");
         var year = DateTime.UtcNow.AddHours(7).Year;
-        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year).Select(f => f.Id).SingleAsync());
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year)
+            .Select(f => f.Id).SingleAsync());
         var token = await coordinator.AntiforgeryTokenAsync("/ParIndex");
         var open = await coordinator.PostAsync("/ParIndex", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"), ["__RequestVerificationToken"] = token,
+            ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
+                ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         return int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
@@ -55,7 +59,8 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
     private async Task<int> OwnAssessmentAsync(HttpClient coordinator)
     {
         var cycle = await CycleAsync(coordinator);
-        return await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycle && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == "STP")).Select(a => a.Id).SingleAsync());
+        return await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycle && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == "STP"))
+            .Select(a => a.Id).SingleAsync());
     }
 
     /// <summary>The largest managed heap seen (sampled every millisecond) while <paramref name="act"/> runs, above the heap before it.</summary>
@@ -113,7 +118,8 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(frameworks, await app.WithDbAsync(db => db.IndexFrameworks.CountAsync())); // nothing stored
     }
 
-    /// <summary>A body of <paramref name="bytes"/> zeros, written as it is sent (never held whole); unless <paramref name="sized"/> it is sent chunked.</summary>
+    /// <summary>A body of <paramref name="bytes"/> zeros, written as it is sent (never held whole); unless <paramref name="sized"/> it is sent
+    /// chunked.</summary>
     private sealed class Zeros(long bytes, bool sized = true) : HttpContent
     {
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
@@ -147,7 +153,8 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
             (coordinator, "/ParIndex", "/ParIndex?handler=Import", "bo-chi-so.xlsx", "Tệp bộ chỉ số vượt quá 10 MB."),
             (coordinator, "/Agencies/Import", "/Agencies/Import?handler=Preview", "danh-muc.xlsx", "Tệp vượt quá 5 MB."),
             (coordinator, $"/ParIndex/Survey/{cycle}", $"/ParIndex/Survey/{cycle}?handler=Preview", "sipas.xlsx", "Tệp vượt quá 5 MB."),
-            (officer, $"/ParIndex/Assessment/{assessment}", $"/ParIndex/Assessment/{assessment}?handler=Evidence", "kiem-chung.pdf", "Tệp quá lớn; tối đa 20 MB."),
+            (officer, $"/ParIndex/Assessment/{assessment}", $"/ParIndex/Assessment/{assessment}?handler=Evidence", "kiem-chung.pdf",
+                "Tệp quá lớn; tối đa 20 MB."),
             (officer, report, $"{report}?handler=Attach", "ky-so.pdf", "Tệp quá lớn; tối đa 20 MB."),
             (coordinator, $"/Tasks/Details/{task}", $"/Tasks/Details/{task}?handler=Contribute", "san-pham.pdf",
                 megabytes > 100 - 1 ? "Tệp đính kèm vượt quá 100 MB (mỗi tệp tối đa 20 MB)." : "Tệp “san-pham.pdf” vượt quá 20 MB."),
@@ -163,7 +170,8 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
         }
         // Sent chunked (no Content-Length), the body is counted as it is read: the same answer.
         var chunkedToken = await coordinator.AntiforgeryTokenAsync("/Plans/Import");
-        var chunked = await coordinator.PostAsync("/Plans/Import?handler=Preview", Form(chunkedToken, new Zeros((long)megabytes << 20, sized: false), "ke-hoach.docx"));
+        var chunked =
+            await coordinator.PostAsync("/Plans/Import?handler=Preview", Form(chunkedToken, new Zeros((long)megabytes << 20, sized: false), "ke-hoach.docx"));
         Assert.Equal(HttpStatusCode.OK, chunked.StatusCode);
         Assert.Contains("Tệp vượt quá 20 MB.", WebUtility.HtmlDecode(await chunked.Content.ReadAsStringAsync()));
     }
@@ -178,7 +186,8 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
         async Task<string> UploadAsync(byte[] bytes, string name, params string[] codes)
         {
             var token = await officer.AntiforgeryTokenAsync(url);
-            var response = await officer.PostAsync($"{url}?handler=Evidence", Form(token, new ByteArrayContent(bytes), name, [.. codes.Select(c => ("codes", c))]));
+            var response =
+                await officer.PostAsync($"{url}?handler=Evidence", Form(token, new ByteArrayContent(bytes), name, [.. codes.Select(c => ("codes", c))]));
             return response.StatusCode == HttpStatusCode.Redirect ? "stored" : WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         }
         var before = await app.WithDbAsync(db => db.EvidenceFiles.CountAsync(e => e.AssessmentId == id));
@@ -186,7 +195,8 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
         "MZ\u0090\0"u8.CopyTo(exe);
         Assert.Contains("Tệp “bao-cao.pdf” không đúng định dạng của phần mở rộng.", await UploadAsync(exe, "bao-cao.pdf", "1.1"));
         Assert.Contains("không đúng định dạng", await UploadAsync("%PDF-1.4"u8.ToArray(), "bang.xlsx", "1.1"));
-        Assert.Contains("Không có tiêu chí “9.9” trong bộ chỉ số của kỳ đánh giá này.", await UploadAsync("%PDF-1.4 kế hoạch"u8.ToArray(), "ke-hoach.pdf", "1.1", "9.9"));
+        Assert.Contains("Không có tiêu chí “9.9” trong bộ chỉ số của kỳ đánh giá này.",
+            await UploadAsync("%PDF-1.4 kế hoạch"u8.ToArray(), "ke-hoach.pdf", "1.1", "9.9"));
         Assert.Equal(before, await app.WithDbAsync(db => db.EvidenceFiles.CountAsync(e => e.AssessmentId == id)));
         // A real PDF for known criteria is stored whole.
         var pdf = "%PDF-1.4 kế hoạch cải cách hành chính"u8.ToArray();

@@ -35,18 +35,26 @@ public static class BigOffice
         var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-            Entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+            Entry(zip, "[Content_Types].xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
+                    + "ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" "
+                    + "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+            Entry(zip, "_rels/.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                    + "Target=\"word/document.xml\"/></Relationships>");
             const string cell = "<w:tc><w:p><w:r><w:t>{0}</w:t></w:r></w:p></w:tc>";
-            var header = "<w:tr>" + string.Concat(new[] { "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành" }.Select(h => string.Format(cell, h))) + "</w:tr>";
+            var header = "<w:tr>" + string.Concat(
+                new[] { "STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành" }.Select(h => string.Format(cell, h))) + "</w:tr>";
             var piece = table
-                ? "<w:tr>" + string.Concat(new[] { "1", "Rà soát thủ tục hành chính", "Sở Nội vụ", "Quý IV/2026" }.Select(h => string.Format(cell, h))) + "</w:tr>"
+                ? "<w:tr>" + string.Concat(
+                    new[] { "1", "Rà soát thủ tục hành chính", "Sở Nội vụ", "Quý IV/2026" }.Select(h => string.Format(cell, h))) + "</w:tr>"
                 : "<w:p><w:r><w:t xml:space=\"preserve\">Nội dung lặp lại của kế hoạch. </w:t></w:r></w:p>";
             Repeated(zip, "word/document.xml",
-                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:tbl>{header}" + (table ? "" : "</w:tbl>"),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                    + $"<w:document xmlns:w=\"{W}\"><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:tbl>{header}" + (table ? "" : "</w:tbl>"),
                 piece, (table ? "</w:tbl>" : "") + "</w:body></w:document>", xmlBytes);
         }
         return ms.ToArray();
@@ -58,18 +66,28 @@ public static class BigOffice
         var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            Entry(zip, "[Content_Types].xml",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
+                    + "ContentType=\"application/xml\"/>"
                 + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-            Entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-            Entry(zip, "xl/workbook.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{S}\" xmlns:r=\"{R}\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-            Entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+                + "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
+                    + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+            Entry(zip, "_rels/.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                    + "Target=\"xl/workbook.xml\"/></Relationships>");
+            Entry(zip, "xl/workbook.xml",
+                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{S}\" xmlns:r=\"{R}\"><sheets><sheet name=\"Sheet1\" sheetId=\"1\" "
+                + "r:id=\"rId1\"/></sheets></workbook>");
+            Entry(zip, "xl/_rels/workbook.xml.rels",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+                    + "Target=\"worksheets/sheet1.xml\"/></Relationships>");
             static string Row(params string[] cells) => "<row>" + string.Concat(cells.Select(c => $"<c t=\"inlineStr\"><is><t>{c}</t></is></c>")) + "</row>";
             Repeated(zip, "xl/worksheets/sheet1.xml",
-                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{S}\"><sheetData>" + Row("Mã", "Loại", "Tên đầy đủ", "Cơ quan", "Tỷ lệ (%)"),
+                $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{S}\"><sheetData>" + Row("Mã", "Loại", "Tên đầy đủ", "Cơ quan",
+                    "Tỷ lệ (%)"),
                 Row("SNV", "Sở", "Sở Nội vụ", "Sở Nội vụ", "90"), "</sheetData></worksheet>", xmlBytes);
         }
         return ms.ToArray();

@@ -11,7 +11,8 @@ public static class SchemaReader
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync();
         var sql = provider == DbProvider.Sqlite
             ? """
-              SELECT 'column ' || m.name || '.' || p.name || ' ' || p.type || (CASE WHEN p."notnull" THEN ' not null' ELSE '' END) || (CASE WHEN p.pk > 0 THEN ' pk' ELSE '' END)
+              SELECT 'column ' || m.name || '.' || p.name || ' ' || p.type || (CASE WHEN p."notnull" THEN ' not null' ELSE '' END)
+                || (CASE WHEN p.pk > 0 THEN ' pk' ELSE '' END)
               FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'
               UNION ALL
               SELECT 'index ' || m.name || ' ' || il.name || (CASE WHEN il."unique" THEN ' unique' ELSE '' END) || ' (' || ii.name || ')'
