@@ -14,7 +14,8 @@ public static partial class PlanTextReader
     [GeneratedRegex(@"^[….\s]{3,}$")] private static partial Regex Ellipsis();
     [GeneratedRegex(@"^([IVX]+|[A-Z])[.)]\s+\p{Lu}")] private static partial Regex GroupLine();
     [GeneratedRegex(@"^[\p{L} .\-]{2,40},\s*ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})",
-        RegexOptions.IgnoreCase)] private static partial Regex PlaceDate();
+        RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceDate();
 
     public static PlanDraft Read(string text, int? year = null)
     {
