@@ -29,7 +29,8 @@ internal static class IndexCommands
         var code = CliArgs.Value("--code", "MÃ", "mã bộ chỉ số");
         var group = CliArgs.Value("--group", "NHÓM", "nhóm cơ quan được chấm (mặc định SBN)");
         var title = CliArgs.Value("--title", "TÊN", "tên bộ chỉ số");
-        var import = new Command("import", "lưu bộ chỉ số (JSON hoặc bảng có điểm tối đa) sau khi kiểm tra") { importFile, year, code, group, title };
+        var import = new Command("import", "lưu bộ chỉ số (JSON hoặc bảng có điểm tối đa) sau khi kiểm tra")
+            { importFile, year, code, group, title };
         import.SetAction(p => CliHost.WithServicesAsync(initialize: true, sp => ImportAsync(sp, p.GetValue(importFile),
             () => CliArgs.Year(p.Require(year)), p.GetValue(code), p.GetValue(group) ?? "SBN", p.GetValue(title))));
         framework.Add(import);

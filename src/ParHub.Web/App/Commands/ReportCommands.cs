@@ -24,7 +24,8 @@ internal static class ReportCommands
         Option<string?> ratesRegime = Regime(), period = CliArgs.Value("--period", "CODE", "kỳ báo cáo (ví dụ 2026-Q1)", needed: true);
         var asOf = CliArgs.Value("--as-of", "YYYY-MM-DD", "tính đến ngày (mặc định hôm nay)");
         var json = Json();
-        var rates = new Command("rates", "tình hình nộp báo cáo của kỳ: phải nộp, đúng hạn, muộn, chưa nộp") { ratesRegime, period, asOf, json };
+        var rates =
+            new Command("rates", "tình hình nộp báo cáo của kỳ: phải nộp, đúng hạn, muộn, chưa nộp") { ratesRegime, period, asOf, json };
         rates.SetAction(p => CliHost.WithServicesAsync(initialize: true, sp =>
             RatesAsync(sp, p.Require(ratesRegime), p.Require(period), p.GetValue(asOf), p.GetValue(json))));
         report.Add(rates);
@@ -61,7 +62,8 @@ internal static class ReportCommands
         await setup.EnsurePresetsAsync();
         var regime = await setup.RegimeAsync(regimeKey) ?? throw new CliException($"Không có chế độ báo cáo “{regimeKey}”.");
         var period = regime.Period(periodCode)
-            ?? throw new CliException($"Kỳ “{periodCode}” không thuộc chế độ {regime.Setting.Key} (ví dụ {regime.Regime.Periods(2024)[0].Code}).");
+            ?? throw new CliException(
+                $"Kỳ “{periodCode}” không thuộc chế độ {regime.Setting.Key} (ví dụ {regime.Regime.Periods(2024)[0].Code}).");
         var asOf = asOfText is { } d ? CliArgs.Date(d, "--as-of") : VietnamTime.Today(sp.GetRequiredService<TimeProvider>());
         var view = await sp.GetRequiredService<ReportQueries>().RatesAsync(regime, period, asOf);
         if (json) CliHost.PrintJson(ReportApi.ToDto(view));

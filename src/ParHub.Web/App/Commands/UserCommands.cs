@@ -32,7 +32,8 @@ internal static class UserCommands
         users.Add(add);
 
         Option<string?> resetUser = UserName(), resetPassword = Password();
-        var reset = new Command("reset-password", "đặt mật khẩu mới và mở khóa (mọi phiên của tài khoản kết thúc)") { resetUser, resetPassword };
+        var reset = new Command("reset-password", "đặt mật khẩu mới và mở khóa (mọi phiên của tài khoản kết thúc)")
+            { resetUser, resetPassword };
         reset.SetAction(p => Run(sp => ResetPasswordAsync(sp, p.Require(resetUser), p.Require(resetPassword))));
         users.Add(reset);
 
@@ -40,7 +41,8 @@ internal static class UserCommands
         {
             var who = UserName();
             var command = new Command(locked ? "lock" : "unlock",
-                locked ? "khóa tài khoản (có ghi nhật ký; phiên và mã truy cập dừng ngay)" : "mở khóa tài khoản (có ghi nhật ký)") { who };
+                locked ? "khóa tài khoản (có ghi nhật ký; phiên và mã truy cập dừng ngay)"
+                    : "mở khóa tài khoản (có ghi nhật ký)") { who };
             command.SetAction(p => Run(sp => SetLockedAsync(sp, p.Require(who), locked)));
             users.Add(command);
         }
@@ -85,7 +87,8 @@ internal static class UserCommands
         if (agencyCode is { } code)
             agencyId = (await sp.GetRequiredService<ParHubDbContext>().Agencies.SingleOrDefaultAsync(a => a.Code == code))?.Id
                 ?? throw new CliException($"Không có cơ quan mã “{code}”.");
-        if (input.Role == Roles.AgencyOfficer && agencyId is null) throw new CliException("Cán bộ đầu mối phải gắn với một cơ quan (--agency MÃ).");
+        if (input.Role == Roles.AgencyOfficer && agencyId is null)
+            throw new CliException("Cán bộ đầu mối phải gắn với một cơ quan (--agency MÃ).");
         await sp.GetRequiredService<UserAccounts>().CreateAsync(input with { AgencyId = agencyId });
         CliHost.PrintJson(new { userName = input.UserName, role = input.Role, agency = agencyCode, created = true });
         return 0;
