@@ -23,8 +23,11 @@ public static class DocxBuilder
                 var line = raw.Replace("**", "").TrimEnd();
                 if (line.Contains('\t'))
                 {
-                    if (table is null) { table = new Table(new TableProperties(new TableBorders(new InsideHorizontalBorder { Val = BorderValues.Single })));
-                        body.Append(table); }
+                    if (table is null)
+                    {
+                        table = new Table(new TableProperties(new TableBorders(new InsideHorizontalBorder { Val = BorderValues.Single })));
+                        body.Append(table);
+                    }
                     var bold = line.Contains("<b>");
                     var cells = line.Replace("<b>", "").Replace("</b>", "").Split('\t');
                     table.Append(new TableRow(cells.Select(c => new TableCell(Para(c, bold)))));

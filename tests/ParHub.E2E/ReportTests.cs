@@ -51,8 +51,11 @@ public class ReportTests(ParHubServer server)
             // Submit is refused until the form is complete and its parts add up.
             await tuphap.GetByTestId("submit-report").ClickAsync();
             await Expect(tuphap.GetByTestId("report-error")).ToContainTextAsync("Chưa thể gửi báo cáo");
-            await FillAsync(tuphap, new() { ["docs_issued"] = "3", ["feedback_new"] = "1.150", ["feedback_done"] = "1.000", ["feedback_in_progress"] = "150",
-                ["feedback_in_time"] = "140", ["feedback_overdue"] = "10" }, "Sở Tư pháp");
+            await FillAsync(tuphap, new()
+            {
+                ["docs_issued"] = "3", ["feedback_new"] = "1.150", ["feedback_done"] = "1.000", ["feedback_in_progress"] = "150",
+                ["feedback_in_time"] = "140", ["feedback_overdue"] = "10"
+            }, "Sở Tư pháp");
             await tuphap.GetByTestId("submit-report").ClickAsync();
             await Expect(tuphap.GetByTestId("report-status")).ToHaveTextAsync("Đã gửi, chờ xem xét");
             await Expect(tuphap.GetByTestId("timeliness")).ToHaveTextAsync("đúng hạn");
@@ -62,8 +65,11 @@ public class ReportTests(ParHubServer server)
             server.SetNow(new DateTimeOffset(year, 3, 9, 10, 0, 0, Vietnam));
             var taichinh = await SignedInAsync("taichinh");
             await taichinh.GotoAsync($"/Reports/Open?regime=haiphong-2018&period={period}");
-            await FillAsync(taichinh, new() { ["docs_issued"] = "4", ["feedback_new"] = "50", ["feedback_done"] = "50", ["invest_plan"] = "1.000,5",
-                ["invest_disbursed"] = "500,25" }, "Sở Tài chính");
+            await FillAsync(taichinh, new()
+            {
+                ["docs_issued"] = "4", ["feedback_new"] = "50", ["feedback_done"] = "50", ["invest_plan"] = "1.000,5",
+                ["invest_disbursed"] = "500,25"
+            }, "Sở Tài chính");
             await taichinh.GetByTestId("submit-report").ClickAsync();
             await Expect(taichinh.GetByTestId("report-status")).ToHaveTextAsync("Đã gửi, chờ xem xét");
             await Expect(taichinh.GetByTestId("timeliness")).ToHaveTextAsync("gửi muộn");

@@ -108,7 +108,7 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
         {
             ["Input.Source"] = "Thủ tướng Chính phủ giao", ["Input.AssignedBy"] = "Quyết định số 9/QĐ-TTg",
             ["Input.Content"] = "Nhiệm vụ thử tính nguyên tử", ["Input.Lead"] = "Sở Tư pháp", ["Input.Timeframe"] = "Trước ngày 30/6/2026",
-                ["Input.Year"] = "2026",
+            ["Input.Year"] = "2026",
         }), db => db.PlanTasks.CountAsync());
     }
 

@@ -34,8 +34,11 @@ public class DocumentReaderTests
             foreach (var line in text.Split('\n'))
             {
                 n++;
-                if (!line.Contains('\t')) { table = null;
-                    body.Append(new W.Paragraph(new W.Run(new W.Text(line) { Space = SpaceProcessingModeValues.Preserve }))); continue; }
+                if (!line.Contains('\t'))
+                {
+                    table = null;
+                    body.Append(new W.Paragraph(new W.Run(new W.Text(line) { Space = SpaceProcessingModeValues.Preserve }))); continue;
+                }
                 if (table is null) body.Append(table = new W.Table());
                 var row = new W.TableRow();
                 foreach (var (c, i) in line.Split('\t').Select((c, i) => (c, i)))
@@ -128,8 +131,11 @@ public class DocumentReaderTests
                 new() { CellReference = r, CellValue = v is null ? null : new S.CellValue(v), DataType = t, StyleIndex = s };
             ws.Worksheet = new S.Worksheet(new S.SheetData(
                 new S.Row(C("A1", "0", S.CellValues.SharedString), C("C1", "1", S.CellValues.SharedString), C("D1", "45292", null, 1)),
-                new S.Row(C("B2", "45300", null, 2), C("C2", "1234.5", null, 3), new S.Cell { CellReference = "E2", DataType = S.CellValues.InlineString,
-                    InlineString = new S.InlineString(new S.Text(" nội tuyến ")) }),
+                new S.Row(C("B2", "45300", null, 2), C("C2", "1234.5", null, 3), new S.Cell
+                {
+                    CellReference = "E2", DataType = S.CellValues.InlineString,
+                    InlineString = new S.InlineString(new S.Text(" nội tuyến "))
+                }),
                 new S.Row(),
                 new S.Row(C(null!, "7"), C(null!, "9", S.CellValues.SharedString), C("F4", null))));
             wb.Workbook.AppendChild(new S.Sheets(new S.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "Một" }));

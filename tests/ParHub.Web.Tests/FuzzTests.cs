@@ -38,7 +38,8 @@ public class FuzzTests(ITestOutputHelper output)
                 case 3: lines[i] = lines[i].Length > 0 ? lines[i][..rng.Next(lines[i].Length)] : lines[i]; break;
                 case 4: lines[i] += new string((char)rng.Next(0, 0x2FFF), rng.Next(1, 50)); break;
                 case 5: lines[i] = lines[i].Replace('\t', ' '); break;
-                default: lines[i] = string.Concat(Enumerable.Range(0, rng.Next(1, 30))
+                default:
+                    lines[i] = string.Concat(Enumerable.Range(0, rng.Next(1, 30))
                     .Select(_ => rng.Next(4) == 0 ? "\t" : "Quý I/2018 Sở Nội vụ "[..rng.Next(1, 20)])); break;
             }
         }

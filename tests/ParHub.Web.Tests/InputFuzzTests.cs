@@ -51,8 +51,11 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
             {
                 target = inner;
                 key = inner.Select(p => p.Key).ToList()[rng.Next(inner.Count)];
-                if (target[key] is JsonObject leaf && leaf.Count > 0 && rng.Next(2) == 0) { target = leaf;
-                    key = leaf.Select(p => p.Key).ToList()[rng.Next(leaf.Count)]; }
+                if (target[key] is JsonObject leaf && leaf.Count > 0 && rng.Next(2) == 0)
+                {
+                    target = leaf;
+                    key = leaf.Select(p => p.Key).ToList()[rng.Next(leaf.Count)];
+                }
             }
             target[key] = BadJson(rng);
         }
@@ -122,7 +125,7 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
             ["values"] = new JsonObject
             {
                 ["docs_issued"] = new JsonObject { ["value"] = 3 },
-                    ["plan_tasks"] = new JsonObject { ["value"] = 1, ["denominator"] = 2, ["reason"] = "Bổ sung" },
+                ["plan_tasks"] = new JsonObject { ["value"] = 1, ["denominator"] = 2, ["reason"] = "Bổ sung" },
                 ["invest_plan"] = new JsonObject { ["value"] = 10.5m }, ["strengths"] = new JsonObject { ["text"] = "Ưu điểm" },
             },
         };
@@ -132,7 +135,7 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
         {
             ["code"] = "FUZZ", ["kind"] = "Department", ["name"] = "Cơ quan thử", ["shortName"] = "CQT", ["aliases"] = "cqt", ["parentId"] = null,
             ["validFrom"] = "2020-01-01", ["validTo"] = null, ["successorId"] = null, ["address"] = "Số 1", ["phone"] = "0225", ["email"] = "a@b.vn",
-                ["groupIds"] = new JsonArray(),
+            ["groupIds"] = new JsonArray(),
         };
         var agencyId = await app.WithDbAsync(db => db.Agencies.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
         var writes = new (HttpMethod Method, string Url, JsonObject Valid, HttpClient Client)[]

@@ -61,8 +61,11 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         {
             var now = DateTime.UtcNow;
             var year = DateTime.UtcNow.AddHours(7).Year;
-            var plan = new Plan { Kind = PlanKind.Annual, Year = year, Title = "Kế hoạch kiểm thử đầu vào", Number = "99/KH-TEST",
-                IssuedOn = issued ?? new DateOnly(year, 1, 10), CreatedAt = now, UpdatedAt = now };
+            var plan = new Plan
+            {
+                Kind = PlanKind.Annual, Year = year, Title = "Kế hoạch kiểm thử đầu vào", Number = "99/KH-TEST",
+                IssuedOn = issued ?? new DateOnly(year, 1, 10), CreatedAt = now, UpdatedAt = now
+            };
             var task =
                 new PlanTask { No = "1", SortOrder = 1, Content = "Nhiệm vụ kiểm thử", Due = new DateOnly(year, 12, 31), UpdatedAt = now, Version = 1 };
             task.RefreshSortDue();
@@ -177,7 +180,7 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var token = await officer.AntiforgeryTokenAsync($"/Reports/Report/{id}");
         async Task<HttpResponseMessage> SaveAsync(int version, Dictionary<string, string> fields) =>
             await officer.PostAsync($"/Reports/Report/{id}?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>(fields)
-                { ["Version"] = version.ToString(), ["__RequestVerificationToken"] = token }));
+            { ["Version"] = version.ToString(), ["__RequestVerificationToken"] = token }));
 
         var emptied =
             await SaveAsync(VersionIn(html), new() { ["In[plan_tasks].Value"] = "", ["In[plan_tasks].Denominator"] = "", ["In[docs_issued].Value"] = "2" });
@@ -215,8 +218,11 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync($"/ParIndex/Improve/{cycleId}?agencyId=2147483647")).StatusCode);
 
         var id = await app.WithDbAsync(db => db.ReportRegimes.Where(r => r.Key == "hanoi-2019").Select(r => r.Id).SingleAsync());
-        var empty = await coordinator.PostFormAsync("/Reports/Regimes", new() { ["Input.Id"] = id.ToString(), ["Input.Name"] = "", ["Input.FromText"] = "",
-            ["Input.ToText"] = "", ["Input.ReporterGroups"] = "", ["Input.FormKey"] = "", ["Input.Rules"] = "" });
+        var empty = await coordinator.PostFormAsync("/Reports/Regimes", new()
+        {
+            ["Input.Id"] = id.ToString(), ["Input.Name"] = "", ["Input.FromText"] = "",
+            ["Input.ToText"] = "", ["Input.ReporterGroups"] = "", ["Input.FormKey"] = "", ["Input.Rules"] = ""
+        });
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("không được để trống", await empty.Content.ReadAsStringAsync());
         var noName = await coordinator.PostFormAsync("/Reports/Regimes",
@@ -330,11 +336,17 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var page = await first.GetStringAsync($"/ParIndex/Assessment/{stp}");
         var version = VersionIn(page).ToString();
         var url = $"/ParIndex/Assessment/{stp}?handler=AppraiseMany";
-        var won = await PostWithTokenAsync(first, url, new() { ["Version"] = version, ["round"] = "1", ["appraise[2.2].Points"] = "3",
-            ["appraise[2.2].Reason"] = "Thiếu hồ sơ" }, $"/ParIndex/Assessment/{stp}");
+        var won = await PostWithTokenAsync(first, url, new()
+        {
+            ["Version"] = version, ["round"] = "1", ["appraise[2.2].Points"] = "3",
+            ["appraise[2.2].Reason"] = "Thiếu hồ sơ"
+        }, $"/ParIndex/Assessment/{stp}");
         Assert.Equal(HttpStatusCode.Redirect, won.StatusCode);
-        var stale = await PostWithTokenAsync(second, url, new() { ["Version"] = version, ["round"] = "1", ["appraise[2.2].Points"] = "5",
-            ["appraise[2.2].Reason"] = "Đủ hồ sơ" }, $"/ParIndex/Assessment/{stp}");
+        var stale = await PostWithTokenAsync(second, url, new()
+        {
+            ["Version"] = version, ["round"] = "1", ["appraise[2.2].Points"] = "5",
+            ["appraise[2.2].Reason"] = "Đủ hồ sơ"
+        }, $"/ParIndex/Assessment/{stp}");
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("người khác", await stale.Content.ReadAsStringAsync());
         Assert.Equal(3m,
@@ -347,7 +359,7 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var answers = await Task.WhenAll(clients.Select((c, i) => c.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Version"] = now, ["round"] = "1", ["appraise[3.3].Points"] = (i + 1).ToString(), ["appraise[3.3].Reason"] = $"Lý do {i}",
-                ["__RequestVerificationToken"] = tokens[i],
+            ["__RequestVerificationToken"] = tokens[i],
         }))));
         Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Redirect));
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Redirect), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
@@ -423,7 +435,7 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         AssertProblem(early, HttpStatusCode.BadRequest);
         Assert.Contains("trước ngày", await early.Content.ReadAsStringAsync());
         var page = await tuphap.PostFormAsync($"/Tasks/Details/{taskId}?handler=Progress", new()
-            { ["Input.Version"] = "1", ["Input.Progress"] = "Done", ["Input.CompletedOn"] = $"{year}-01-09" }, $"/Tasks/Details/{taskId}");
+        { ["Input.Version"] = "1", ["Input.Progress"] = "Done", ["Input.CompletedOn"] = $"{year}-01-09" }, $"/Tasks/Details/{taskId}");
         Assert.Contains("trước ngày", await page.Content.ReadAsStringAsync());
         Assert.Null(await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Id == taskId).Select(t => t.CompletedOn).SingleAsync()));
     }
@@ -445,7 +457,7 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
             {
                 Code = "2.2", SelfPoints = 6, Input = JsonSerializer.Serialize(ScoreInput.Rate(10, 10), IndexData.Json),
                 AppraisedPoints = 3, AppraisalReason = "Lý do thẩm định riêng tư", AppraisedBy = "thamdinh",
-                    Explanation = "Giải trình riêng tư của cơ quan",
+                Explanation = "Giải trình riêng tư của cơ quan",
                 SecondPoints = 4, SecondReason = "Lý do lần hai riêng tư", SecondBy = "cchc",
             });
             var draft = await db.Assessments.Include(x => x.Scores).SingleAsync(x => x.Id == stc);

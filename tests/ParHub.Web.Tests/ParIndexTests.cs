@@ -285,17 +285,26 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         {
             var agency = await db.Agencies.Where(x => x.Code == "STP").Select(x => x.Id).SingleAsync();
             var f = IndexPresets.DemoDepartments(year - 1);
-            var fw = new IndexFramework { Code = f.Code, Year = year - 1, Title = f.Title, TargetGroup = "SBN",
-                Definition = System.Text.Json.JsonSerializer.Serialize(f, IndexData.Json), CreatedAt = DateTime.UtcNow };
+            var fw = new IndexFramework
+            {
+                Code = f.Code, Year = year - 1, Title = f.Title, TargetGroup = "SBN",
+                Definition = System.Text.Json.JsonSerializer.Serialize(f, IndexData.Json), CreatedAt = DateTime.UtcNow
+            };
             db.IndexFrameworks.Add(fw);
             await db.SaveChangesAsync();
-            var c = new AssessmentCycle { FrameworkId = fw.Id, Year = year - 1, GroupCode = "SBN", SelfAssessmentDue = new DateOnly(year - 1, 12, 15),
-                CreatedAt = DateTime.UtcNow };
+            var c = new AssessmentCycle
+            {
+                FrameworkId = fw.Id, Year = year - 1, GroupCode = "SBN", SelfAssessmentDue = new DateOnly(year - 1, 12, 15),
+                CreatedAt = DateTime.UtcNow
+            };
             db.AssessmentCycles.Add(c);
             await db.SaveChangesAsync();
-            db.Assessments.Add(new Assessment { CycleId = c.Id, AgencyId = agency, Status = AssessmentStatus.Submitted, Version = 1,
+            db.Assessments.Add(new Assessment
+            {
+                CycleId = c.Id, AgencyId = agency, Status = AssessmentStatus.Submitted, Version = 1,
                 Scores = [new AssessmentScore { Code = "3.2", Input = System.Text.Json.JsonSerializer.Serialize(ScoreInput.Rate(95, 100), IndexData.Json),
-                    SelfPoints = 6 }] });
+                    SelfPoints = 6 }]
+            });
             return await db.SaveChangesAsync();
         });
         async Task<int> AssessmentOf(string code) => await app.WithDbAsync(db =>
@@ -390,13 +399,19 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             new() { ["code"] = "1.1", ["points"] = "0", ["reason"] = "x" }, $"/ParIndex/Assessment/{stp}")).StatusCode);
         // Several rows at once are saved together or not at all: one row without a reason stops them all.
         var partial = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=AppraiseMany",
-            new() { ["appraise[3.1].Points"] = "3", ["appraise[3.1].Reason"] = "Công bố thiếu 2 thủ tục", ["appraise[3.3].Points"] = "5",
-                ["round"] = "1" }, $"/ParIndex/Assessment/{stp}");
+            new()
+            {
+                ["appraise[3.1].Points"] = "3", ["appraise[3.1].Reason"] = "Công bố thiếu 2 thủ tục", ["appraise[3.3].Points"] = "5",
+                ["round"] = "1"
+            }, $"/ParIndex/Assessment/{stp}");
         Assert.Contains("cần ghi lý do (tiêu chí 3.3)", await partial.Content.ReadAsStringAsync());
         Assert.Null((await app.WithDbAsync(db => db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "3.1"))).AppraisedPoints);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=AppraiseMany",
-            new() { ["appraise[3.1].Points"] = "6", ["appraise[3.1].Reason"] = "Đủ thủ tục", ["appraise[5.1].Points"] = "4,5",
-                ["appraise[5.1].Reason"] = "Theo đề án vị trí việc làm", ["appraise[3.3].Points"] = "", ["round"] = "1" },
+            new()
+            {
+                ["appraise[3.1].Points"] = "6", ["appraise[3.1].Reason"] = "Đủ thủ tục", ["appraise[5.1].Points"] = "4,5",
+                ["appraise[5.1].Reason"] = "Theo đề án vị trí việc làm", ["appraise[3.3].Points"] = "", ["round"] = "1"
+            },
             $"/ParIndex/Assessment/{stp}")).StatusCode);
         Assert.Equal((6m, 4.5m),
             await app.WithDbAsync(async db => ((await db.AssessmentScores.SingleAsync(x => x.AssessmentId == stp && x.Code == "3.1")).AppraisedPoints!.Value,

@@ -186,8 +186,11 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
 
         var officer = await app.SignInAsync("tuphap");
         var ok = await officer.PostFormAsync($"/Tasks/Details/{task.Id}?handler=Progress",
-            new() { ["Input.Progress"] = "Done", ["Input.CompletedOn"] = "2018-02-20", ["Input.Note"] = "Đã ban hành",
-                ["Input.ProductNumber"] = "123/QĐ-UBND", ["Input.Version"] = task.Version.ToString() },
+            new()
+            {
+                ["Input.Progress"] = "Done", ["Input.CompletedOn"] = "2018-02-20", ["Input.Note"] = "Đã ban hành",
+                ["Input.ProductNumber"] = "123/QĐ-UBND", ["Input.Version"] = task.Version.ToString()
+            },
             $"/Tasks/Details/{task.Id}");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var counts = await app.Services.CreateScope().ServiceProvider.GetRequiredService<TaskQueries>()
@@ -313,7 +316,7 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var bad = await coordinator.PostFormAsync("/Tasks/New", new()
         {
             ["Input.Source"] = "Thủ tướng Chính phủ giao",
-                ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
+            ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
             ["Input.Content"] = "Cắt giảm thủ tục", ["Input.Lead"] = "Sở Không Có", ["Input.Timeframe"] = "chưa rõ", ["Input.Year"] = "2026",
         });
         var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
@@ -322,9 +325,9 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var ok = await coordinator.PostFormAsync("/Tasks/New", new()
         {
             ["Input.Source"] = "Thủ tướng Chính phủ giao",
-                ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
+            ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
             ["Input.Content"] = "Cắt giảm 30% thủ tục nội bộ", ["Input.Lead"] = "Sở Tư pháp", ["Input.Timeframe"] = "Trước ngày 30/6/2026",
-                ["Input.Year"] = "2026",
+            ["Input.Year"] = "2026",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var id = int.Parse(ok.Headers.Location!.OriginalString.Split('/').Last());

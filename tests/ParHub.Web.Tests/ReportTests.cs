@@ -144,8 +144,11 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
             using var scope = app.Services.CreateScope();
             var setup = scope.ServiceProvider.GetRequiredService<ReportSetup>();
             var v1 = ReportForm.CchcPeriodic;
-            var v2 = v1 with { Sections = [.. v1.Sections.Take(1).Select(s => s with { Fields = [.. s.Fields, new FormField("citizen_dialogues",
-                "Số cuộc đối thoại với người dân về CCHC", FieldKind.Count, "cuộc", Required: false)] }), .. v1.Sections.Skip(1)] };
+            var v2 = v1 with
+            {
+                Sections = [.. v1.Sections.Take(1).Select(s => s with { Fields = [.. s.Fields, new FormField("citizen_dialogues",
+                "Số cuộc đối thoại với người dân về CCHC", FieldKind.Count, "cuộc", Required: false)] }), .. v1.Sections.Skip(1)]
+            };
             return await setup.AddVersionAsync(v2);
         });
         Assert.True(added.Version >= 2);
@@ -288,7 +291,7 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/Reports/Report/{id}")).StatusCode);
         var token = await other.AntiforgeryTokenAsync("/Reports");
         var post = await other.PostAsync($"/Reports/Report/{id}?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["Version"] = "1", ["In[docs_issued].Value"] = "666", ["__RequestVerificationToken"] = token }));
+        { ["Version"] = "1", ["In[docs_issued].Value"] = "666", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         Assert.DoesNotContain((await ReportAsync(id)).Values, v => v.Value == 666);
         var stp = await AgencyIdAsync("STP");

@@ -50,7 +50,7 @@ public abstract class UploadLimitTests<TFactory>(TFactory app) : IClassFixture<T
         var open = await coordinator.PostAsync("/ParIndex", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
-                ["__RequestVerificationToken"] = token,
+            ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         return int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());

@@ -86,8 +86,13 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
 
     public static string KindCode(PeriodKind k) => k switch
     {
-        PeriodKind.Q1 => "Q1", PeriodKind.H1 => "H1", PeriodKind.Q3 => "Q3", PeriodKind.NineMonths => "9M", PeriodKind.Month => "M", PeriodKind.AdHoc => "A",
-            _ => "Y",
+        PeriodKind.Q1 => "Q1",
+        PeriodKind.H1 => "H1",
+        PeriodKind.Q3 => "Q3",
+        PeriodKind.NineMonths => "9M",
+        PeriodKind.Month => "M",
+        PeriodKind.AdHoc => "A",
+        _ => "Y",
     };
 
     /// <summary>Reads <see cref="RulesText"/>; a line it cannot read is an error with its number, never skipped.</summary>
@@ -100,8 +105,14 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
             var parts = lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             PeriodKind? kind = parts.Length > 0 ? parts[0].ToUpperInvariant() switch
             {
-                "Q1" => PeriodKind.Q1, "H1" => PeriodKind.H1, "Q3" => PeriodKind.Q3, "9M" => PeriodKind.NineMonths, "Y" => PeriodKind.Year,
-                "M" => PeriodKind.Month, "A" => PeriodKind.AdHoc, _ => null,
+                "Q1" => PeriodKind.Q1,
+                "H1" => PeriodKind.H1,
+                "Q3" => PeriodKind.Q3,
+                "9M" => PeriodKind.NineMonths,
+                "Y" => PeriodKind.Year,
+                "M" => PeriodKind.Month,
+                "A" => PeriodKind.AdHoc,
+                _ => null,
             } : null;
             if (kind == PeriodKind.Month)
             {

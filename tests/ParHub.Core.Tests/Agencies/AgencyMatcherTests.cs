@@ -67,8 +67,11 @@ public class AgencyMatcherTests
     [Fact]
     public void Agency_search_text_and_validity()
     {
-        var a = new Agency { Name = "Ủy ban nhân dân quận Lê Chân", ShortName = "UBND quận Lê Chân", Aliases = "Quận Lê Chân\n",
-            ValidTo = new DateOnly(2025, 6, 30) };
+        var a = new Agency
+        {
+            Name = "Ủy ban nhân dân quận Lê Chân", ShortName = "UBND quận Lê Chân", Aliases = "Quận Lê Chân\n",
+            ValidTo = new DateOnly(2025, 6, 30)
+        };
         a.RefreshSearchText();
         Assert.Contains("ubnd quan le chan", a.SearchText);
         Assert.Equal(["Quận Lê Chân"], a.AliasList);

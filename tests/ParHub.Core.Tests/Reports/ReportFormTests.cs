@@ -146,7 +146,7 @@ public class ReportAggregatorTests
         Prop.ForAll(gen.ToArbitrary(), parts =>
         {
             var reports = parts.Select(p => (IReadOnlyDictionary<string, FieldValue>)new Dictionary<string, FieldValue>
-                { ["plan_tasks"] = new(p.Num, p.Den), ["news_items"] = new(p.Num) }).ToList();
+            { ["plan_tasks"] = new(p.Num, p.Den), ["news_items"] = new(p.Num) }).ToList();
             var t = ReportAggregator.Sum(Form, reports);
             var r = ReportAggregator.Sum(Form, Enumerable.Reverse(reports));
             var ok = parts.Count == 0

@@ -41,10 +41,16 @@ public class IndexModel(ParHubDbContext db, AgencyScope scope) : PageModel
         if (!string.IsNullOrWhiteSpace(Entity)) q = q.Where(e => e.EntityType == Entity);
         if (!string.IsNullOrWhiteSpace(UserFilter)) q = q.Where(e => e.UserName.Contains(UserFilter.Trim()));
         // Any date is accepted; the ends of the calendar (01/01/0001, 31/12/9999) mean "no bound" rather than an overflow.
-        if (From is { } f && f > DateOnly.MinValue.AddDays(1)) { var t = f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Local).ToUniversalTime();
-            q = q.Where(e => e.At >= t); }
-        if (To is { } to && to < DateOnly.MaxValue.AddDays(-1)) { var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Local).ToUniversalTime();
-            q = q.Where(e => e.At < t); }
+        if (From is { } f && f > DateOnly.MinValue.AddDays(1))
+        {
+            var t = f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Local).ToUniversalTime();
+            q = q.Where(e => e.At >= t);
+        }
+        if (To is { } to && to < DateOnly.MaxValue.AddDays(-1))
+        {
+            var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Local).ToUniversalTime();
+            q = q.Where(e => e.At < t);
+        }
         if (PageNumber > 1_000_000) PageNumber = 1_000_000;
         if (!string.IsNullOrWhiteSpace(Text)) q = q.Where(e => (e.Summary ?? "").Contains(Text.Trim()) || e.Changes.Contains(Text.Trim()));
         PageNumber = Math.Max(1, PageNumber);

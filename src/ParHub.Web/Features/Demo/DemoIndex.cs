@@ -15,15 +15,21 @@ public sealed class DemoIndex(ParHubDbContext db, EnsureDemoFramework demoFramew
         var framework = await demoFramework.RunAsync(year, ct);
         var f = IndexData.Definition(framework);
         var agencies = db.AgencyGroupMembers.Where(m => m.Group!.Code == groupCode).Select(m => m.AgencyId).Distinct().ToList();
-        var cycle = new AssessmentCycle { FrameworkId = framework.Id, Year = year, GroupCode = groupCode, SelfAssessmentDue = new DateOnly(year, 12, 15),
-            CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var cycle = new AssessmentCycle
+        {
+            FrameworkId = framework.Id, Year = year, GroupCode = groupCode, SelfAssessmentDue = new DateOnly(year, 12, 15),
+            CreatedAt = clock.GetUtcNow().UtcDateTime
+        };
         db.AssessmentCycles.Add(cycle);
         await db.SaveChangesAsync(ct);
         var rng = new Random(seed);
         foreach (var agency in agencies)
         {
-            var a = new Assessment { CycleId = cycle.Id, AgencyId = agency, Status = AssessmentStatus.Submitted, SubmittedAt = clock.GetUtcNow().UtcDateTime,
-                Version = 2 };
+            var a = new Assessment
+            {
+                CycleId = cycle.Id, AgencyId = agency, Status = AssessmentStatus.Submitted, SubmittedAt = clock.GetUtcNow().UtcDateTime,
+                Version = 2
+            };
             foreach (var n in f.Nodes.Where(n => n.Rule is not null))
             {
                 ScoreInput input = n.Rule!.Type switch

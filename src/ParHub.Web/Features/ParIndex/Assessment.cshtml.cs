@@ -53,9 +53,16 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
     public async Task<IActionResult> OnGetAsync(int id, string? done, CancellationToken ct)
     {
         var r = await LoadAsync(id, ct);
-        Message = done switch { "saved" => "Đã lưu.", "submitted" => "Đã gửi bản tự đánh giá; bản này đã được khóa.",
-            "appraised" => "Đã ghi điểm thẩm định.", "explained" => "Đã ghi giải trình.",
-            "attached" => "Đã tải lên tài liệu kiểm chứng.", "bonus" => "Đã ghi điểm thưởng, điểm trừ.", _ => null };
+        Message = done switch
+        {
+            "saved" => "Đã lưu.",
+            "submitted" => "Đã gửi bản tự đánh giá; bản này đã được khóa.",
+            "appraised" => "Đã ghi điểm thẩm định.",
+            "explained" => "Đã ghi giải trình.",
+            "attached" => "Đã tải lên tài liệu kiểm chứng.",
+            "bonus" => "Đã ghi điểm thưởng, điểm trừ.",
+            _ => null
+        };
         return r ?? Page();
     }
 
@@ -181,7 +188,7 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
             {
                 Flag = input?.Flag == true, Value = input?.Option ?? (input?.Number is { } num ? Core.Reports.VietnameseNumber.Format(num) : null),
                 Num = input?.Num is { } x ? Core.Reports.VietnameseNumber.Format(x) : null,
-                    Den = input?.Den is { } y ? Core.Reports.VietnameseNumber.Format(y) : null,
+                Den = input?.Den is { } y ? Core.Reports.VietnameseNumber.Format(y) : null,
                 Note = s?.NoEvidenceNote, Exempt = s?.Exempt == true,
             };
         });

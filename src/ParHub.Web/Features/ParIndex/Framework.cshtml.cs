@@ -118,7 +118,9 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
         return Framework with
         {
             Title = string.IsNullOrWhiteSpace(Title) ? Framework.Title : Title.Trim(),
-            Bands = bands, BonusCap = Number(BonusCap, "Điểm thưởng tối đa") ?? 0, PenaltyCap = Number(PenaltyCap, "Điểm trừ tối đa") ?? 0,
+            Bands = bands,
+            BonusCap = Number(BonusCap, "Điểm thưởng tối đa") ?? 0,
+            PenaltyCap = Number(PenaltyCap, "Điểm trừ tối đa") ?? 0,
             Nodes = nodes.OrderBy(n => n.Code, RuleText.CodeOrder).ToList(),
         };
     }

@@ -32,7 +32,7 @@ public static class PlanFileReader
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K')
             throw new UnreadableFileException(
                 "Tệp này là tệp Office nén (.docx/.xlsx) nhưng có phần mở rộng văn bản; hãy đổi lại đúng phần mở rộng.");
-        if (bytes.Take(4096).Any(b => b == 0) )
+        if (bytes.Take(4096).Any(b => b == 0))
             throw new UnreadableFileException("Tệp không phải văn bản (có ký tự nhị phân). Hãy dùng tệp .docx, .xlsx, .txt hoặc .md.");
         try { return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF'); }
         catch (System.Text.DecoderFallbackException) { return System.Text.Encoding.Latin1.GetString(bytes); }

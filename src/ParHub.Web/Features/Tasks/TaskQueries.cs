@@ -96,8 +96,11 @@ public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
             ordered = q.OrderBy(t => t.SortDue).ThenBy(t => t.PlanId).ThenBy(t => t.SortOrder).Skip((page - 1) * size).Take(size);
         }
         var rows = await ordered
-            .Select(t => new { t.Id, t.PlanId, PlanNumber = t.Plan!.Number, PlanYear = (int?)t.Plan.Year, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
-                t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn, t.Progress })
+            .Select(t => new
+            {
+                t.Id, t.PlanId, PlanNumber = t.Plan!.Number, PlanYear = (int?)t.Plan.Year, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
+                t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn, t.Progress
+            })
             .ToListAsync(ct);
         return rows.Select(t => new TaskRow(t.Id, t.PlanId, t.PlanNumber, t.PlanYear, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
             t.Start, t.Due, t.CompletedOn, t.Progress, DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOf))).ToList();
