@@ -83,8 +83,12 @@ public static partial class TaskTable
 
         private static string Pick(TaskDraft t, ColumnRole role) => role switch
         {
-            ColumnRole.Content => t.Content, ColumnRole.Lead => t.Lead, ColumnRole.Cooperating => t.Cooperating,
-            ColumnRole.Product => t.Product, ColumnRole.Timeframe => t.Timeframe, _ => "",
+            ColumnRole.Content => t.Content,
+            ColumnRole.Lead => t.Lead,
+            ColumnRole.Cooperating => t.Cooperating,
+            ColumnRole.Product => t.Product,
+            ColumnRole.Timeframe => t.Timeframe,
+            _ => "",
         };
 
         private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -62,7 +62,8 @@ public static class Cli
         var message = parse.UnmatchedTokens.Count > 0
             ? $"Lệnh hoặc tham số không hợp lệ: {string.Join(' ', parse.UnmatchedTokens)}"
             : command.Subcommands.Count > 0 && command.Action is null
-                ? $"Thiếu lệnh con của “{CliHelp.PathOf(command)}”: {string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}."
+                ? $"Thiếu lệnh con của “{CliHelp.PathOf(command)}”: "
+                    + $"{string.Join(", ", command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name))}."
                 : string.Join(" ", parse.Errors.Select(e => e.Message));
         error.WriteLine($"Lỗi: {message}");
         error.WriteLine($"Xem: ./parhub {CliHelp.PathOf(command)}{(command is RootCommand ? "" : " ")}--help");

@@ -16,7 +16,10 @@ public class DeadlineRuleTests
     private sealed record Facts(DateOnly? Start, DateOnly? Due, DateOnly? Done, DateOnly AsOf);
 
     private static readonly Arbitrary<Facts> AnyFacts = (
-        from s in Day from d in Day from c in Day from a in Gen.Choose(0, 20)
+        from s in Day
+        from d in Day
+        from c in Day
+        from a in Gen.Choose(0, 20)
         select new Facts(s, d, c, Base.AddDays(a))).ToArbitrary();
 
     /// <summary>The rule as the methodology states it, written out step by step: the oracle.</summary>

@@ -23,11 +23,14 @@ public static class OfficialDocument
     }
 
     public static Paragraph Body(string text, bool bold = false, bool italic = false) => P(JustificationValues.Both, 567, R(text, bold, italic));
-    public static Paragraph Center(string text, bool bold = false, bool italic = false, int size = 28) => P(JustificationValues.Center, 0, R(text, bold, italic, size));
+    public static Paragraph Center(string text, bool bold = false, bool italic = false, int size = 28) =>
+        P(JustificationValues.Center, 0, R(text, bold, italic, size));
 
     /// <summary>"Hải Phòng" from "Ủy ban nhân dân thành phố Hải Phòng": where the document is dated.</summary>
     public static string Place(string provinceName) =>
-        provinceName.Replace("Ủy ban nhân dân ", "", StringComparison.Ordinal).Replace("thành phố ", "", StringComparison.Ordinal).Replace("tỉnh ", "", StringComparison.Ordinal);
+        provinceName.Replace("Ủy ban nhân dân ", "", StringComparison.Ordinal)
+            .Replace("thành phố ", "", StringComparison.Ordinal)
+            .Replace("tỉnh ", "", StringComparison.Ordinal);
 
     /// <summary>The heading: issuer and number on the left, the national motto and place-date on the right, no borders.</summary>
     public static Table Heading(string issuerName, string number, int year)
@@ -37,8 +40,10 @@ public static class OfficialDocument
         var (top, second) = isCommittee ? ("ỦY BAN NHÂN DÂN", upper["ỦY BAN NHÂN DÂN ".Length..]) : (upper, "");
         var heading = Borderless(3686, 5953);
         heading.Append(new TableRow(
-            HeadCell(3686, Center(top, size: 26), Center(second, bold: true, size: 26), Center("———", size: 20), Center($"Số:        /{number}", size: 26)),
-            HeadCell(5953, Center("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26), Center("Độc lập - Tự do - Hạnh phúc", bold: true, size: 28), Center("———————", size: 20),
+            HeadCell(3686, Center(top, size: 26), Center(second, bold: true, size: 26), Center("———", size: 20),
+                Center($"Số:        /{number}", size: 26)),
+            HeadCell(5953, Center("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26),
+                Center("Độc lập - Tự do - Hạnh phúc", bold: true, size: 28), Center("———————", size: 20),
                 P(JustificationValues.Center, 0, R($"{Place(issuerName)}, ngày      tháng      năm {year}", italic: true)))));
         return heading;
     }
@@ -49,7 +54,8 @@ public static class OfficialDocument
         var sign = Borderless(4819, 4820);
         var left = new List<Paragraph> { P(JustificationValues.Left, 0, R("Nơi nhận:", bold: true, italic: true, halfPoints: 24)) };
         left.AddRange(recipients.Select(r => P(JustificationValues.Left, 0, R($"- {r}", halfPoints: 22))));
-        sign.Append(new TableRow(HeadCell(4819, [.. left]), HeadCell(4820, Center(onBehalfOf, bold: true), Center(title, bold: true), Center(""), Center(""), Center(""))));
+        sign.Append(new TableRow(HeadCell(4819, [.. left]),
+            HeadCell(4820, Center(onBehalfOf, bold: true), Center(title, bold: true), Center(""), Center(""), Center(""))));
         return sign;
     }
 
@@ -63,13 +69,16 @@ public static class OfficialDocument
 
     private static Table Borderless(int left, int right) =>
         new(new TableProperties(new TableWidth { Width = (left + right).ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
-                new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
-                    new RightBorder { Val = BorderValues.None }, new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
-            new TableGrid(new GridColumn { Width = left.ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = right.ToString(CultureInfo.InvariantCulture) }));
+                new TableBorders(new TopBorder { Val = BorderValues.None }, new BottomBorder { Val = BorderValues.None },
+                    new LeftBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+                    new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })),
+            new TableGrid(new GridColumn { Width = left.ToString(CultureInfo.InvariantCulture) },
+                new GridColumn { Width = right.ToString(CultureInfo.InvariantCulture) }));
 
     private static TableCell HeadCell(int width, params Paragraph[] paragraphs)
     {
-        var cell = new TableCell(new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
+        var cell = new TableCell(new TableCellProperties(
+            new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa }));
         foreach (var p in paragraphs)
         {
             p.ParagraphProperties!.SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0" };

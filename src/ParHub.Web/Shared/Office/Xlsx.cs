@@ -34,8 +34,11 @@ public static class Xlsx
             uint r = 2;
             foreach (var row in rows) data.Append(MakeRow(r++, row, 0));
             ws.Worksheet = new Worksheet(
-                new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 }),
-                new Columns(Enumerable.Range(1, header.Count).Select(i => new Column { Min = (uint)i, Max = (uint)i, Width = i == 3 ? 50 : 20, CustomWidth = true })),
+                new SheetViews(new SheetView(
+                    new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                { WorkbookViewId = 0 }),
+                new Columns(Enumerable.Range(1, header.Count)
+                    .Select(i => new Column { Min = (uint)i, Max = (uint)i, Width = i == 3 ? 50 : 20, CustomWidth = true })),
                 data);
             var sheets = wb.Workbook.AppendChild(new Sheets());
             sheets.Append(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = sheetName });
@@ -88,16 +91,19 @@ public static class Xlsx
                 if (sheetId is null && f.Is<Sheet>() && f.ParentIs<Sheets>()) sheetId = PartStream.Attribute(reader, "id") ?? "";
             });
             if (sheetId is null) throw new UnreadableFileException("Tệp không có trang tính nào.");
-            var ws = wb.GetPartById(sheetId) as WorksheetPart ?? throw new UnreadableFileException("Trang tính đầu tiên không phải bảng dữ liệu.");
+            var ws = wb.GetPartById(sheetId) as WorksheetPart
+                ?? throw new UnreadableFileException("Trang tính đầu tiên không phải bảng dữ liệu.");
             var budget = new DocumentLimits.Budget();
             var shared = SharedStrings(wb, budget);
             var dateStyles = DateStyleIndexes(wb);
             return SheetRows(ws, shared, dateStyles, budget);
         }
         catch (UnreadableFileException) { throw; }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException or KeyNotFoundException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException
+            or InvalidOperationException or System.Xml.XmlException or ArgumentException or KeyNotFoundException)
         {
-            throw new UnreadableFileException("Không đọc được tệp Excel: tệp bị hỏng, có mật khẩu hoặc không phải định dạng .xlsx.", ex);
+            throw new UnreadableFileException(
+                "Không đọc được tệp Excel: tệp bị hỏng, có mật khẩu hoặc không phải định dạng .xlsx.", ex);
         }
     }
 
@@ -181,10 +187,12 @@ public static class Xlsx
             foreach (var e in zip.Entries)
             {
                 total += e.Length;
-                if (total > MaxUncompressedBytes) throw new UnreadableFileException("Tệp giải nén quá lớn (nghi ngờ tệp độc hại), không xử lý.");
+                if (total > MaxUncompressedBytes)
+                    throw new UnreadableFileException("Tệp giải nén quá lớn (nghi ngờ tệp độc hại), không xử lý.");
                 // XML parts are streamed, but one of this size is not a real plan, sheet or table.
                 var name = e.FullName;
-                var package = name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) || name.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
+                var package = name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+                    || name.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
                 if (package && e.Length > DocumentLimits.MaxPackageXmlBytes)
                     throw DocumentLimits.TooMuch($"{DocumentLimits.MaxPackageXmlBytes / 1024 / 1024} MB dữ liệu trong phần “{name}”");
                 if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && e.Length > DocumentLimits.MaxXmlPartBytes)
@@ -224,7 +232,8 @@ public static class Xlsx
                 custom[id] = PartStream.Attribute(reader, "formatCode") ?? "";
             else if (f.Is<CellFormat>() && f.ParentIs<CellFormats>())
             {
-                if (formats.Count >= DocumentLimits.MaxSharedStrings) throw DocumentLimits.TooMuch($"{DocumentLimits.N(DocumentLimits.MaxSharedStrings)} định dạng ô");
+                if (formats.Count >= DocumentLimits.MaxSharedStrings)
+                    throw DocumentLimits.TooMuch($"{DocumentLimits.N(DocumentLimits.MaxSharedStrings)} định dạng ô");
                 formats.Add(uint.TryParse(PartStream.Attribute(reader, "numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0);
             }
         });
