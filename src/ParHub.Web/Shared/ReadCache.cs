@@ -44,9 +44,17 @@ public sealed class ReadCache(HybridCache cache)
         public T Value { get; } = value;
     }
 
+    /// <summary>HybridCache refuses keys over 1,024 characters (it would load every time): longer ones are hashed.</summary>
+    public const int MaxPlainKeyLength = 200;
+
+    public static string KeyOf(string key) => key.Length <= MaxPlainKeyLength
+        ? key
+        : key[..64] + "#" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+
     public async Task<T> GetOrCreateAsync<T>(string key, IReadOnlyCollection<string> tags, Func<CancellationToken, Task<T>> load,
         CancellationToken ct = default)
     {
+        key = KeyOf(key);
         var seen = Interlocked.Read(ref generation);
         var box = await cache.GetOrCreateAsync(key, load, static async (l, c) => new Frozen<T>(await l(c)), Options, tags, ct);
         if (Interlocked.Read(ref generation) != seen) await cache.RemoveAsync(key, ct);
