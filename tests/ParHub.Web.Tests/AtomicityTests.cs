@@ -14,40 +14,14 @@ namespace ParHub.Web.Tests;
 /// </summary>
 public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
 {
-    private Task RefuseAuditAsync(string entityType) => app.WithDbAsync(async db =>
-    {
-        if (app.Provider == DbProvider.Sqlite)
-            await db.Database.ExecuteSqlRawAsync(
-                $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entries WHEN NEW.\"EntityType\" = '{entityType}' BEGIN SELECT RAISE(ABORT, 'audit "
-                    + "refused (test)'); END;");
-        else
-        {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE OR REPLACE FUNCTION parhub_test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN IF NEW."EntityType" = TG_ARGV[0] THEN RAISE EXCEPTION 'audit refused (test)'; END IF; RETURN NEW; END; $$;
-                """);
-            await db.Database.ExecuteSqlRawAsync(
-                $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entries FOR EACH ROW EXECUTE FUNCTION parhub_test_refuse_audit('{entityType}')");
-        }
-        return 0;
-    });
-
-    private Task AllowAuditAsync() => app.WithDbAsync(async db =>
-    {
-        await db.Database.ExecuteSqlRawAsync(app.Provider == DbProvider.Sqlite
-            ? "DROP TRIGGER IF EXISTS test_refuse_audit"
-            : "DROP TRIGGER IF EXISTS test_refuse_audit ON audit_entries");
-        return 0;
-    });
-
     /// <summary>Runs the request with the audit line refused, checks nothing changed, then again with it allowed.</summary>
     private async Task CheckAsync<T>(string entityType, Func<Task<HttpResponseMessage>> request, Func<ParHubDbContext, Task<T>> state)
     {
         var before = await app.WithDbAsync(state);
-        await RefuseAuditAsync(entityType);
+        await app.RefuseAuditAsync(entityType);
         HttpResponseMessage refused;
         try { refused = await request(); }
-        finally { await AllowAuditAsync(); }
+        finally { await app.AllowAuditAsync(); }
         Assert.True((int)refused.StatusCode >= 500, $"the failed write answered {(int)refused.StatusCode}");
         Assert.Equal(before, await app.WithDbAsync(state));
         var ok = await request();

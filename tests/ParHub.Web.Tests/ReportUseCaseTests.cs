@@ -47,39 +47,13 @@ public abstract class ReportUseCaseTests<TFactory>(TFactory app) : IClassFixture
         finally { accessor.HttpContext = null; }
     }
 
-    private Task RefuseAuditAsync(string entityType) => app.WithDbAsync(async db =>
-    {
-        if (app.Provider == DbProvider.Sqlite)
-            await db.Database.ExecuteSqlRawAsync(
-                $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entries WHEN NEW.\"EntityType\" = '{entityType}' " +
-                "BEGIN SELECT RAISE(ABORT, 'audit refused (test)'); END;");
-        else
-        {
-            await db.Database.ExecuteSqlRawAsync("""
-                CREATE OR REPLACE FUNCTION parhub_test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN IF NEW."EntityType" = TG_ARGV[0] THEN RAISE EXCEPTION 'audit refused (test)'; END IF; RETURN NEW; END; $$;
-                """);
-            await db.Database.ExecuteSqlRawAsync(
-                $"CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_entries FOR EACH ROW EXECUTE FUNCTION parhub_test_refuse_audit('{entityType}')");
-        }
-        return 0;
-    });
-
-    private Task AllowAuditAsync() => app.WithDbAsync(async db =>
-    {
-        await db.Database.ExecuteSqlRawAsync(app.Provider == DbProvider.Sqlite
-            ? "DROP TRIGGER IF EXISTS test_refuse_audit"
-            : "DROP TRIGGER IF EXISTS test_refuse_audit ON audit_entries");
-        return 0;
-    });
-
     /// <summary>The step fails while its audit line is refused; what <paramref name="state"/> reads is as before.</summary>
     private async Task RefusedAuditChangesNothingAsync<T>(string entityType, Func<Task> step, Func<ParHubDbContext, Task<T>> state)
     {
         var before = await app.WithDbAsync(state);
-        await RefuseAuditAsync(entityType);
+        await app.RefuseAuditAsync(entityType);
         try { await Assert.ThrowsAnyAsync<DbUpdateException>(step); }
-        finally { await AllowAuditAsync(); }
+        finally { await app.AllowAuditAsync(); }
         Assert.Equal(before, await app.WithDbAsync(state));
     }
 
