@@ -34,15 +34,15 @@ public class PlanTrackingTests(ParHubServer server)
         await page.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(docx);
         await page.GetByLabel("Năm kế hoạch").FillAsync("2018");
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();
-        await Expect(page.GetByTestId("preview-summary")).ToContainTextAsync("36 nhiệm vụ");
-        await Expect(page.Locator("tr[data-row]")).ToHaveCountAsync(36);
+        await Expect(page.GetByTestId("preview-summary")).ToContainTextAsync("37 nhiệm vụ");
+        await Expect(page.Locator("tr[data-row]")).ToHaveCountAsync(37);
         await Expect(page.Locator("td.cell-error").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "plan-import-preview.png") });
         await page.GetByTestId("confirm-import").ClickAsync();
         await Expect(page.GetByTestId("plan-title")).ToContainTextAsync("năm 2018");
-        await Expect(page.Locator("[data-testid=plan-tasks] tbody tr")).ToHaveCountAsync(36);
+        await Expect(page.Locator("[data-testid=plan-tasks] tbody tr")).ToHaveCountAsync(37);
         var done = page.GetByTestId("done-sentence").First;
-        await Expect(done).ToHaveTextAsync("00/36 nhiệm vụ hoàn thành");
+        await Expect(done).ToHaveTextAsync("00/37 nhiệm vụ hoàn thành");
         var planUrl = page.Url;
 
         // The officer of Sở Tư pháp reports task 16 done.
@@ -57,7 +57,7 @@ public class PlanTrackingTests(ParHubServer server)
         await officer.GetByRole(AriaRole.Button, new() { Name = "Lưu tiến độ" }).ClickAsync();
         await Expect(officer.GetByRole(AriaRole.Status).First).ToContainTextAsync("Đã cập nhật tiến độ");
         await officer.GotoAsync(planUrl);
-        await Expect(officer.GetByTestId("done-sentence").First).ToHaveTextAsync("01/36 nhiệm vụ hoàn thành");
+        await Expect(officer.GetByTestId("done-sentence").First).ToHaveTextAsync("01/37 nhiệm vụ hoàn thành");
         await Expect(officer.GetByTestId("n-done-on-time").First).ToHaveTextAsync("1");
         await officer.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "plan-after-progress.png"), FullPage = false });
 

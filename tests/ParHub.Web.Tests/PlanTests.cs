@@ -49,7 +49,7 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     {
         var preview = await UploadAsync(coordinator, System.Text.Encoding.UTF8.GetBytes(Seed000), "ke-hoach-2018.txt");
         var html = await preview.Content.ReadAsStringAsync();
-        Assert.Contains("36 nhiệm vụ", html);
+        Assert.Contains("37 nhiệm vụ", html);
         var apply = await SubmitPreviewAsync(coordinator, html, "Apply");
         Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
         return int.Parse(apply.Headers.Location!.OriginalString.Split('/').Last());
@@ -68,8 +68,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
 
         var planId = await ImportSeedAsync(coordinator);
         var tasks = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.PlanId == planId).OrderBy(t => t.SortOrder).ToListAsync());
-        Assert.Equal(36, tasks.Count - 0);
-        Assert.Equal(before + (existed ? 0 : 36), await app.WithDbAsync(db => db.PlanTasks.CountAsync()));
+        Assert.Equal(37, tasks.Count - 0);
+        Assert.Equal(before + (existed ? 0 : 37), await app.WithDbAsync(db => db.PlanTasks.CountAsync()));
         Assert.Equal(new DateOnly(2018, 3, 31), tasks[2].Due);
         var plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Targets).SingleAsync(p => p.Id == planId));
         Assert.Equal("3538/QĐ-UBND", plan.Number);
@@ -81,7 +81,7 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
 
         // The same document again: updated in place, nothing duplicated.
         Assert.Equal(planId, await ImportSeedAsync(coordinator));
-        Assert.Equal(36, await app.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.PlanId == planId)));
+        Assert.Equal(37, await app.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.PlanId == planId)));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Plan" && e.Action == "reimport")));
     }
 
@@ -131,7 +131,7 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var html = WebUtility.HtmlDecode(
             await (await UploadAsync(coordinator, System.Text.Encoding.Latin1.GetBytes(legacy), "ke-hoach-tcvn3.txt")).Content.ReadAsStringAsync());
         Assert.Contains("bảng mã cũ TCVN3 (ABC)", html);
-        Assert.Contains("36 nhiệm vụ", html);
+        Assert.Contains("37 nhiệm vụ", html);
         Assert.Contains("Sở Nội vụ", html);
         Assert.Equal(plans, await app.WithDbAsync(db => db.Plans.CountAsync()));
     }
@@ -197,7 +197,7 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
             .CountsAsync(new TaskFilter { PlanId = planId }, new DateOnly(2018, 12, 31));
         Assert.Equal(countsBefore.DoneOnTime + 1, counts.DoneOnTime);
         var page = await officer.GetStringAsync($"/Plans/Details/{planId}?asOf=2018-12-31");
-        Assert.Contains($"{counts.Done:00}/36 nhiệm vụ hoàn thành", page);
+        Assert.Contains($"{counts.Done:00}/37 nhiệm vụ hoàn thành", page);
         Assert.True(
             await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Task" && e.EntityId == task.Id.ToString() && e.UserName == "tuphap")));
 
@@ -256,9 +256,9 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var coordinator = await app.SignInAsync("cchc");
         var (planId, task) = await TaskOfAsync(coordinator, "15");
         var plans = await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement[]>("/api/v1/plans?year=2018");
-        Assert.Contains(plans!, p => p.GetProperty("number").GetString() == "3538/QĐ-UBND" && p.GetProperty("tasks").GetInt32() == 36);
+        Assert.Contains(plans!, p => p.GetProperty("number").GetString() == "3538/QĐ-UBND" && p.GetProperty("tasks").GetInt32() == 37);
         var page = await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/tasks?planId={planId}&pageSize=10&page=2&asOf=2018-06-30");
-        Assert.Equal(36, page.GetProperty("total").GetInt32());
+        Assert.Equal(37, page.GetProperty("total").GetInt32());
         Assert.Equal(10, page.GetProperty("items").GetArrayLength());
         var overdue =
             await coordinator.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/tasks?planId={planId}&status=Overdue&asOf=2018-06-30&pageSize=500");
@@ -288,7 +288,7 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         var rows = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(xlsx));
         Assert.Equal(ParHub.Web.Features.Plans.PlanExport.Header, rows[0]);
         var taskRows = rows.Skip(1).Where(r => r.Length > 1).ToList();
-        Assert.Equal(36, taskRows.Count);
+        Assert.Equal(37, taskRows.Count);
         Assert.Equal("3", taskRows[2][0]);
         Assert.Equal("31/03/2018", taskRows[2][6]);
         Assert.Contains(rows, r => r.Length == 1 && r[0] == "Cải cách thể chế hành chính");
@@ -300,13 +300,13 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Contains("3538/QĐ-UBND ngày 25 tháng 12 năm 2017", body.InnerText);
         var table = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Single();
         var trs = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
-        Assert.Equal(1 + 36 + 8, trs.Count); // header, tasks, group rows
+        Assert.Equal(1 + 37 + 8, trs.Count); // header, tasks, group rows
         Assert.Equal(DocumentFormat.OpenXml.Wordprocessing.PageOrientationValues.Landscape,
             body.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>()
                 .Single().GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Orient!.Value);
-        // The exported appendix reads back as the same 36 tasks.
+        // The exported appendix reads back as the same 37 tasks (task 8 has two sub-rows with their own leads: 8a, 8b).
         var again = ParHub.Web.Features.Plans.PlanFileReader.Read("phu-luc.docx", new MemoryStream(docx), 2018);
-        Assert.Equal(36, again.Tasks.Count);
+        Assert.Equal(37, again.Tasks.Count);
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public sealed class AgencyPhraseResolver
     private readonly List<(DirectoryEntry Entry, Regex Pattern)> groupPhrases;
     private static readonly Regex[] GenericPatterns = GenericPhrases.OrderByDescending(p => p.Length).Select(PatternOf).ToArray();
     private readonly List<(DirectoryEntry Entry, PreparedNames Names, HashSet<string> Exact)> agencies;
+    /// <summary>Names that hold a comma or "và" (the directory's, then the national list's): one name, taken first.</summary>
+    private readonly List<(DirectoryEntry? Entry, string Name, Regex Pattern)> compoundNames;
 
     public AgencyPhraseResolver(IEnumerable<DirectoryEntry> directory)
     {
@@ -54,6 +56,14 @@ public sealed class AgencyPhraseResolver
         agencies = all.Where(e => !e.IsGroup)
             .Select(e => (e, new AgencyNames(e.Name, e.Aliases).Prepare(),
                 e.Aliases.Prepend(e.Name).Select(Key).ToHashSet()))
+            .ToList();
+        static bool Compound(string name) => name.Contains(',') || Regex.IsMatch(Fold(name), @"\bva\b");
+        var known = agencies.SelectMany(a => a.Exact).ToHashSet();
+        compoundNames = agencies
+            .SelectMany(a => a.Entry.Aliases.Prepend(a.Entry.Name).Where(Compound).Select(n => ((DirectoryEntry?)a.Entry, n)))
+            .Concat(NationalAgencies.Names.Where(n => !known.Contains(Key(n))).Select(n => ((DirectoryEntry?)null, n)))
+            .OrderByDescending(x => x.n.Length)
+            .Select(x => (x.Item1, x.n, PatternOf(Fold(x.n).Trim())))
             .ToList();
     }
 
@@ -92,6 +102,10 @@ public sealed class AgencyPhraseResolver
             Take(g, text => new ResolvedName(text, ResolvedKind.Generic, null, null));
         foreach (var (entry, pattern) in groupPhrases.Where(g => g.Entry.ExistsOn(on)).Concat(groupPhrases.Where(g => !g.Entry.ExistsOn(on))))
             Take(pattern, text => new ResolvedName(text, ResolvedKind.Group, entry.Key, entry.Name));
+        foreach (var (entry, name, pattern) in compoundNames)
+            Take(pattern, text => entry is null
+                ? new ResolvedName(text, ResolvedKind.Unresolved, null, name)
+                : new ResolvedName(text, ResolvedKind.Agency, entry.Key, entry.Name));
 
         // What is left: pieces separated by commas and semicolons; "và" separates two agencies only when the
         // whole piece is not itself a name ("Sở Kế hoạch và Đầu tư").
@@ -108,7 +122,9 @@ public sealed class AgencyPhraseResolver
                 if (!IsFiller(whole)) results.Add((wholeAt, resolvedWhole));
                 continue;
             }
-            // Greedy: the longest run of "và"-separated parts that names an agency ("Sở Kế hoạch và Đầu tư").
+            // Greedy: the longest run of "và"-separated parts that names an agency ("Sở Kế hoạch và Đầu tư"). A piece
+            // none of whose parts names an agency stays one phrase ("Liên hiệp các Hội … và Kỹ thuật" is one name).
+            var found = new List<(int, ResolvedName)>();
             var starts = new List<int>();
             var offset = 0;
             foreach (var part in parts) { starts.Add(offset); offset += part.Length + 2; }
@@ -123,13 +139,15 @@ public sealed class AgencyPhraseResolver
                     var at = wholeAt + starts[i] + span.IndexOf(trimmed, StringComparison.Ordinal);
                     var resolved = ResolveOne(Slice(original, folded, at, trimmed.Length), on);
                     if (resolved.Kind != ResolvedKind.Agency && j > i) continue;
-                    if (!IsFiller(trimmed)) results.Add((at, resolved));
+                    if (!IsFiller(trimmed)) found.Add((at, resolved));
                     i = j + 1;
                     taken = true;
                     break;
                 }
                 if (!taken) i++;
             }
+            if (found.Any(f => f.Item2.Kind == ResolvedKind.Agency)) results.AddRange(found);
+            else if (!IsFiller(whole)) results.Add((wholeAt, resolvedWhole));
         }
         // The same agency or group named twice is listed once.
         results = results.GroupBy(r => r.Name.Key ?? "text:" + r.Name.Text).Select(g => g.First()).ToList();

@@ -31,4 +31,14 @@ public sealed record TargetDraft(string Text, int Line);
 /// </summary>
 public sealed record TaskDraft(
     string No, string? Group, string Content, string Lead, string Cooperating, string Product, string Timeframe,
-    string? Note, string? AssignedBy, int Line, IReadOnlyList<TaskDraft> Parts);
+    string? Note, string? AssignedBy, int Line, IReadOnlyList<TaskDraft> Parts)
+{
+    /// <summary>
+    /// The tasks a person tracks from this row: the row itself, or its sub-rows ("8a", "8b") when they name their own
+    /// lead — each lead answers for its own part.
+    /// </summary>
+    public IEnumerable<TaskDraft> Tracked() =>
+        Parts.Count > 1 && Parts.Select(p => p.Lead).Where(l => l.Length > 0).Distinct().Count() > 1
+            ? Parts.Select(p => p with { Group = p.Group ?? Group })
+            : [this];
+}

@@ -35,7 +35,7 @@ public static partial class TaskTable
                 : h.StartsWith("noi dung") || h.StartsWith("nhiem vu") || h.StartsWith("ten nhiem vu") || h == "cong viec" ? ColumnRole.Content
                 : h.Contains("chu tri") ? ColumnRole.Lead
                 : h.Contains("phoi hop") ? ColumnRole.Cooperating
-                : h.StartsWith("san pham") || h.StartsWith("ket qua") ? ColumnRole.Product
+                : h.StartsWith("san pham") || h.StartsWith("ket qua") || h.StartsWith("chi tieu") ? ColumnRole.Product
                 : h.StartsWith("thoi gian") || h.StartsWith("thoi han") ? ColumnRole.Timeframe
                 : h.StartsWith("ghi chu") || h.StartsWith("chu thich") ? ColumnRole.Note
                 : h.StartsWith("van ban giao") ? ColumnRole.AssignedBy
@@ -48,7 +48,7 @@ public static partial class TaskTable
     }
 
     [GeneratedRegex(@"^([0-9]{1,3}[a-zđ]?)[.)]?$")] private static partial Regex TaskNo();
-    [GeneratedRegex(@"^([IVXLC]+)(\.[0-9]+)?[.]?$")] private static partial Regex GroupNo();
+    [GeneratedRegex(@"^([IVXLC]+|[A-ZĐ])(\.[0-9]+)*[.]?$")] private static partial Regex GroupNo();
     [GeneratedRegex(@"^\s*([a-zđ])\s*\)\s*-?\s*")] private static partial Regex SubRow();
     [GeneratedRegex(@"</?b>", RegexOptions.IgnoreCase)] private static partial Regex BoldTags();
 
@@ -102,6 +102,7 @@ public static partial class TaskTable
     {
         var tasks = new List<Building>();
         Dictionary<ColumnRole, int>? columns = null;
+        var width = 0;
         string? group = null;
         Building? current = null;
         var lastHeadingLine = 0;
@@ -128,9 +129,19 @@ public static partial class TaskTable
             {
                 // A repeated header (page break) keeps the table going; a new one may reorder the columns.
                 columns = header;
+                width = cells.Length;
                 continue;
             }
             if (columns is null || cells.All(string.IsNullOrWhiteSpace)) continue;
+            // A row with fewer cells than the header continues merged cells of the rows above: its cells are placed
+            // in the columns they fit (by what they hold, in order), and the merged ones are taken from the task above.
+            var merged = new HashSet<int>();
+            if (cells.Length < width)
+            {
+                var placed = RowAlignment.Align(cells, columns, width);
+                merged = Enumerable.Range(0, width).Where(i => placed[i] is null).ToHashSet();
+                cells = placed.Select(c => c ?? "").ToArray();
+            }
 
             string Cell(ColumnRole role) => columns.TryGetValue(role, out var i) && i < cells.Length ? cells[i] : "";
             var no = Cell(ColumnRole.No).Trim();
@@ -173,6 +184,21 @@ public static partial class TaskTable
                 current = null;
                 continue;
             }
+            // A row without a number that carries its own task text is a task of its own ("rows that continue a merged
+            // cell"): merged cells (lead, time…) are the task's above; a row of lowercase text continues the task above.
+            if (no.Length == 0 && content.Length > 0 && StartsTask(content)
+                && (merged.Count > 0 || Cell(ColumnRole.Lead).Length > 0 || Cell(ColumnRole.Timeframe).Length > 0))
+            {
+                var task = new Building("", group, row.Line);
+                Fill(task, columns, cells, skipNo: true);
+                if (current is not null)
+                    foreach (var (role, i) in columns)
+                        if (merged.Contains(i) && role is not (ColumnRole.No or ColumnRole.Content) && task.Get(role).Length == 0)
+                            task.Append(role, current.Get(role));
+                tasks.Add(task);
+                current = task;
+                continue;
+            }
             if (current is not null)
             {
                 // A task split over two rows: each cell continues the cell above it.
@@ -181,6 +207,13 @@ public static partial class TaskTable
             }
         }
         return tasks.Select(t => t.ToDraft()).ToList();
+    }
+
+    /// <summary>Task text opens with a capital, a digit or a bullet; a continuation goes on in lowercase.</summary>
+    private static bool StartsTask(string content)
+    {
+        var t = content.TrimStart('-', '+', '•', ' ', '*');
+        return t.Length > 0 && (char.IsUpper(t[0]) || char.IsDigit(t[0]));
     }
 
     private static void Fill(Building b, Dictionary<ColumnRole, int> columns, string[] cells, bool skipNo)

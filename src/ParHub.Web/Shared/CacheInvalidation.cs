@@ -44,7 +44,11 @@ public sealed class CacheInvalidation(ReadCache cache) : SaveChangesInterceptor,
     {
         if (db is null) return null;
         var tags = TagsOf(db);
-        if (tags.Count == 0) return null;
+        if (tags.Count == 0)
+        {
+            last.Remove(db); // a save with nothing of a cached area (or nothing at all) drops nothing
+            return null;
+        }
         last.AddOrUpdate(db, tags);
         if (db.Database.CurrentTransaction is not null) pending.GetOrCreateValue(db).UnionWith(tags);
         return tags;

@@ -34,8 +34,18 @@ public sealed class ReadCache(HybridCache cache)
         Expiration = MaxAge, LocalCacheExpiration = MaxAge, Flags = HybridCacheEntryFlags.DisableDistributedCache,
     };
 
-    /// <summary>Moves on at every invalidation: a load that overlapped one is not kept.</summary>
-    private long generation;
+    /// <summary>
+    /// Per tag, moves on at every invalidation of it: a load that overlapped an invalidation of one of its tags is not
+    /// kept (it may have read the old rows). Per tag, so that a change to one area never discards another's loads.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> generations = new();
+
+    private long GenerationOf(IReadOnlyCollection<string> tags)
+    {
+        long sum = 0;
+        foreach (var tag in tags) sum += generations.GetValueOrDefault(tag);
+        return sum;
+    }
 
     /// <summary>The box HybridCache keeps as it is (sealed and immutable: no serialisation, no copy per read).</summary>
     [ImmutableObject(true)]
@@ -55,16 +65,19 @@ public sealed class ReadCache(HybridCache cache)
         CancellationToken ct = default)
     {
         key = KeyOf(key);
-        var seen = Interlocked.Read(ref generation);
+        var seen = GenerationOf(tags);
         var box = await cache.GetOrCreateAsync(key, load, static async (l, c) => new Frozen<T>(await l(c)), Options, tags, ct);
-        if (Interlocked.Read(ref generation) != seen) await cache.RemoveAsync(key, ct);
+        if (GenerationOf(tags) != seen) await cache.RemoveAsync(key, ct);
         return box.Value;
     }
 
     public async Task InvalidateAsync(IEnumerable<string> tags, CancellationToken ct = default)
     {
-        Interlocked.Increment(ref generation);
-        foreach (var tag in tags.Distinct()) await cache.RemoveByTagAsync(tag, ct);
+        foreach (var tag in tags.Distinct())
+        {
+            generations.AddOrUpdate(tag, 1, (_, g) => g + 1);
+            await cache.RemoveByTagAsync(tag, ct);
+        }
     }
 
     /// <summary>For the synchronous save path (the in-memory cache completes at once).</summary>

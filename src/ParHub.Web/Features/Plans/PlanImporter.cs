@@ -80,7 +80,7 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
             Targets = draft.Targets.Select(t => t.Text).ToList(),
             LegalBases = h.LegalBases is { Count: > 0 } b ? string.Join('\n', b) : null,
         };
-        var rows = draft.Tasks.Select(t => new TaskRowInput
+        var rows = draft.Tasks.SelectMany(t => t.Tracked()).Select(t => new TaskRowInput
         {
             No = t.No, Group = t.Group, Content = t.Content, Lead = t.Lead, Cooperating = t.Cooperating,
             Product = t.Product, Timeframe = t.Timeframe, AssignedBy = t.AssignedBy, Source = $"dòng {t.Line}",

@@ -53,7 +53,7 @@ public sealed class ReportSetup(ParHubDbContext db, Agencies.AgencyQueries agenc
                 ReporterGroups = preset.Key == "cv581" ? "" : "SBN,QH,XA",
                 IsActive = preset.Key == "haiphong-2018",
             });
-        await db.SaveChangesAsync(ct);
+        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
     }
 
     public async Task<List<RegimeSetup>> RegimesAsync(CancellationToken ct = default) =>
