@@ -37,6 +37,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         foreach (var el in form.QuerySelectorAll("input[name], textarea[name]"))
         {
             var name = el.GetAttribute("name")!;
+            // As a browser: an unticked checkbox sends nothing.
+            if (el.GetAttribute("type") == "checkbox" && !el.HasAttribute("checked")) continue;
             var value = el.TagName == "TEXTAREA" ? el.TextContent : el.GetAttribute("value") ?? "";
             fields.Add(new(name, value));
         }
@@ -83,6 +85,59 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Equal(planId, await ImportSeedAsync(coordinator));
         Assert.Equal(37, await app.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.PlanId == planId)));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Plan" && e.Action == "reimport")));
+    }
+
+    // Today: 08_hanoi-310 showed all 6 rows red (leads outside the directory) and Confirm still saved them, and then
+    // nobody saw those tasks. Now Confirm is refused naming the rows, until each is fixed, removed or kept "chưa giao";
+    // kept rows are listed for the Coordinator.
+    [Fact]
+    public async Task Rows_without_a_lead_of_the_directory_block_confirm_until_fixed_removed_or_kept_unassigned()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var bytes = File.ReadAllBytes(SharedFiles.Path("corpus/docs/08_hanoi-310-kh-ubnd-2025-ha-tang-5g-iot.txt"));
+        var html = await (await UploadAsync(coordinator, bytes, "kh-310.txt", null)).Content.ReadAsStringAsync();
+        var decoded = WebUtility.HtmlDecode(html);
+        Assert.Contains("6 nhiệm vụ", decoded);
+        Assert.Contains("Còn 6 dòng chưa có cơ quan chủ trì trong danh mục", decoded);
+        Assert.Matches("data-testid=\"confirm-import\"[^>]*disabled", html);
+        var before = await app.WithDbAsync(db => db.PlanTasks.CountAsync());
+
+        // Confirm posted anyway (no JavaScript, or a crafted request): refused, nothing stored.
+        var refused = await SubmitPreviewAsync(coordinator, html, "Apply");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Còn 6 dòng chưa có cơ quan chủ trì", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(before, await app.WithDbAsync(db => db.PlanTasks.CountAsync()));
+
+        // One row fixed by hand, one removed, the other four kept "chưa giao": confirmed.
+        var apply = await SubmitPreviewAsync(coordinator, html, "Apply", f =>
+        {
+            f["Rows[0].Lead"] = "Sở Nội vụ";
+            f["Rows[1].Remove"] = "true";
+            foreach (var i in new[] { 2, 3, 4, 5 }) f[$"Rows[{i}].KeepUnassigned"] = "true";
+        });
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        var planId = int.Parse(apply.Headers.Location!.OriginalString.Split('/').Last());
+        var stored = await app.WithDbAsync(db => db.PlanTasks.Include(t => t.Assignments).Where(t => t.PlanId == planId).ToListAsync());
+        Assert.Equal(5, stored.Count);
+        Assert.Equal(4, stored.Count(t => !t.Assignments.Any(a => a.Role == AssignmentRole.Lead && (a.AgencyId != null || a.GroupId != null))));
+
+        // The Coordinator's board lists them.
+        var board = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Tasks?planId={planId}"));
+        Assert.Contains("4 nhiệm vụ chưa giao", board);
+        var unassigned = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Tasks?planId={planId}&unassigned=true"));
+        Assert.Contains("4 nhiệm vụ · trang", unassigned);
+    }
+
+    [Fact]
+    public async Task The_preview_shows_the_targets_it_read()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var html = WebUtility.HtmlDecode(await (await UploadAsync(coordinator, System.Text.Encoding.UTF8.GetBytes(Seed000), "kh.txt"))
+            .Content.ReadAsStringAsync());
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var targets = doc.QuerySelectorAll("[data-testid=preview-targets] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(15, targets.Count);
+        Assert.StartsWith("100% nhiệm vụ trong Kế hoạch", targets.First(t => t.StartsWith("100% nhiệm vụ")));
     }
 
     [Fact]

@@ -33,8 +33,13 @@ internal static class PlanCommands
 
         var importFile = CliArgs.Positional("TỆP", "kế hoạch (.docx, .xlsx, .txt, .md)");
         var importYear = CliArgs.Value("--year", "YYYY", "năm của kế hoạch");
-        var import = new Command("import", "nhập kế hoạch vào CSDL (nhập lại thì cập nhật, không nhân đôi)") { importFile, importYear };
-        import.SetAction(p => CliHost.WithServicesAsync(initialize: true, sp => ImportAsync(sp, p.GetValue(importFile), p.GetValue(importYear))));
+        var keep = CliArgs.Flag("--keep-unassigned", "nhập cả nhiệm vụ chưa có cơ quan chủ trì trong danh mục (ghi là chưa giao)");
+        var import = new Command("import", "nhập kế hoạch vào CSDL (nhập lại thì cập nhật, không nhân đôi)")
+        {
+            importFile, importYear, keep,
+        };
+        import.SetAction(p => CliHost.WithServicesAsync(initialize: true,
+            sp => ImportAsync(sp, p.GetValue(importFile), p.GetValue(importYear), p.GetValue(keep))));
         plan.Add(import);
         return plan;
     }
@@ -94,15 +99,18 @@ internal static class PlanCommands
         return 0;
     }
 
-    /// <summary><c>plan import FILE [--year YYYY]</c>: stores the plan (same rules as the web import) and prints a summary.</summary>
-    private static async Task<int> ImportAsync(IServiceProvider sp, string? fileArg, string? yearText)
+    /// <summary><c>plan import FILE [--year YYYY] [--keep-unassigned]</c>: stores the plan (same rules as the web import) and prints a summary.</summary>
+    private static async Task<int> ImportAsync(IServiceProvider sp, string? fileArg, string? yearText, bool keepUnassigned)
     {
         var (file, year, draft) = ReadPlanFile(fileArg, yearText, "import");
         if (draft.Tasks.Count == 0) throw new CliException(string.Join(" ", draft.Warnings));
         var importer = sp.GetRequiredService<PlanImporter>();
         var (plan, rows) = PlanImporter.FromDraft(draft, year, Path.GetFileName(file));
+        foreach (var r in rows) r.KeepUnassigned = keepUnassigned;
         var preview = await importer.CheckAsync(plan, rows);
-        if (!preview.CanApply) throw new CliException(string.Join(" ", preview.Errors));
+        if (!preview.CanApply)
+            throw new CliException(string.Join(" ", preview.Errors.Append(preview.BlockedMessage?.Replace("rồi bấm “Kiểm tra lại”",
+                "trong tệp, hoặc chạy lại với --keep-unassigned") ?? "")).Trim());
         var result = await importer.ApplyAsync(preview);
         CliHost.PrintJson(new
         {

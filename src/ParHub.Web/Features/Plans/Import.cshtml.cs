@@ -57,6 +57,7 @@ public class ImportModel(PlanImporter importer) : PageModel, IUploadPage
         if (!Preview.CanApply)
         {
             Errors.AddRange(Preview.Errors);
+            if (Preview.BlockedMessage is { } blocked) Errors.Add(blocked);
             return Page();
         }
         var result = await importer.ApplyAsync(Preview, ct);

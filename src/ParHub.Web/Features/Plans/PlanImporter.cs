@@ -22,6 +22,10 @@ public sealed class TaskRowInput
     public string? Parts { get; set; }
     public string? AssignedBy { get; set; }
     public string? Source { get; set; }
+    /// <summary>The officer keeps the row without a lead of the directory: stored "chưa giao", listed for the Coordinator.</summary>
+    public bool KeepUnassigned { get; set; }
+    /// <summary>The officer leaves the row out of the import.</summary>
+    public bool Remove { get; set; }
 }
 
 /// <summary>The plan's header fields as previewed and confirmed.</summary>
@@ -48,12 +52,22 @@ public sealed record RowCheck(TaskRowInput Row, Timeframe Timeframe, IReadOnlyLi
     public bool LeadFlagged => Lead.Count == 0 || Lead.Any(l => l.Kind == ResolvedKind.Unresolved);
     public bool CooperatingFlagged => Cooperating.Any(c => c.Kind == ResolvedKind.Unresolved);
     public bool TimeframeFlagged => Timeframe.Kind == TimeframeKind.Unknown;
+    /// <summary>Nobody of the directory would lead it: confirmed only when fixed, removed, or kept "chưa giao" on purpose.</summary>
+    public bool Blocking => LeadFlagged && !Row.KeepUnassigned;
 }
 
 public sealed record ImportPreview(PlanInput Plan, IReadOnlyList<RowCheck> Rows, IReadOnlyList<string> Errors, int? ExistingPlanId)
 {
     public int Flagged => Rows.Count(r => r.Flags.Count > 0);
-    public bool CanApply => Errors.Count == 0 && Rows.Count > 0;
+    public int Blocked => Rows.Count(r => r.Blocking);
+    public bool CanApply => Errors.Count == 0 && Rows.Count > 0 && Blocked == 0;
+
+    /// <summary>Why Confirm is refused while rows have no lead of the directory, naming their numbers and lines.</summary>
+    public string? BlockedMessage => Blocked == 0 ? null
+        : $"Còn {Blocked} dòng chưa có cơ quan chủ trì trong danh mục ("
+            + string.Join(", ", Rows.Where(r => r.Blocking).Take(8).Select(r => $"{(r.Row.No.Length > 0 ? r.Row.No : "không số")} – {r.Row.Source}"))
+            + (Blocked > 8 ? ", …" : "")
+            + "): sửa cơ quan chủ trì, bỏ dòng, hoặc đánh dấu “Giữ chưa giao” rồi bấm “Kiểm tra lại”.";
 }
 
 public sealed record ImportResult(int PlanId, bool Created, int TasksAdded, int TasksUpdated, int TasksRemoved, int Flagged);
@@ -101,6 +115,7 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
 
     public async Task<ImportPreview> CheckAsync(PlanInput plan, IReadOnlyList<TaskRowInput> rows, CancellationToken ct = default)
     {
+        rows = rows.Where(r => !r.Remove).ToList();
         var resolver = await ResolverAsync(ct);
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(plan.Title)) errors.Add("Vui lòng nhập tên kế hoạch.");
@@ -140,7 +155,8 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
     /// <summary>Writes a checked preview in one transaction.</summary>
     public async Task<ImportResult> ApplyAsync(ImportPreview preview, CancellationToken ct = default)
     {
-        if (!preview.CanApply) throw new InvalidOperationException("The preview has errors: " + string.Join(" ", preview.Errors));
+        if (!preview.CanApply)
+            throw new InvalidOperationException("The preview has errors: " + string.Join(" ", preview.Errors.Append(preview.BlockedMessage ?? "")));
         return await db.InTransactionAsync(async () =>
         {
             var now = clock.GetUtcNow().UtcDateTime;

@@ -28,6 +28,8 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyQueries a
     public List<string> Areas { get; private set; } = [];
     public int? OwnAgencyId => scope.OwnAgencyId;
     public bool CanAdd => scope.CanManageDirectory;
+    /// <summary>Tasks nobody leads (shown to those who manage the plans, so that none is forgotten).</summary>
+    public int UnassignedCount { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -37,6 +39,8 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyQueries a
         // The counts give the total too: one aggregate and one page query per request.
         Counts = await queries.CountsAsync(Filter, AsOf, ct);
         Total = Counts.Total;
+        if (CanAdd)
+            UnassignedCount = (await queries.CountsAsync(new TaskFilter { Unassigned = true, PlanId = Filter.PlanId }, AsOf, ct)).Total;
         Rows = await queries.PageAsync(queries.Filtered(Filter, AsOf), Filter, AsOf, ct);
         // The plan filter's options (numbers and titles only), kept until the next saved change to plans or tasks.
         Plans = await cache.GetOrCreateAsync("tasks:plan-options", [CacheTags.Tasks],
@@ -57,6 +61,6 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyQueries a
     public string PageUrl(int page) => Url.Page("/Tasks/Index", new
     {
         Filter.PlanId, Filter.AgencyId, Filter.GroupId, Filter.Status, Filter.Area, Filter.DueFrom, Filter.DueTo, Filter.Q,
-        asOf = AsOf, page, Filter.PageSize,
+        unassigned = Filter.Unassigned ? true : (bool?)null, asOf = AsOf, page, Filter.PageSize,
     })!;
 }

@@ -20,6 +20,8 @@ public sealed class TaskFilter
     public DateOnly? DueTo { get; set; }
     public int? Year { get; set; }
     public string? Q { get; set; }
+    /// <summary>Only tasks with no lead agency or group ("chưa giao": imported with a lead not in the directory, or none).</summary>
+    public bool Unassigned { get; set; }
     public DateOnly? AsOf { get; set; }
     public int Page { get; set; } = 1;
     public int PageSize { get; set; } = 50;
@@ -57,6 +59,8 @@ public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
                     t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value))))
                 : q.Where(t => t.Assignments.Any(x => x.AgencyId == a || x.GroupId != null && groups.Contains(x.GroupId.Value)));
         }
+        if (f.Unassigned)
+            q = q.Where(t => !t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId != null || x.GroupId != null)));
         if (f.GroupId is { } g) q = q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.GroupId == g));
         if (!string.IsNullOrWhiteSpace(f.Area)) q = q.Where(t => t.ReformArea == f.Area);
         if (f.DueFrom is { } from) q = q.Where(t => (t.CurrentDue ?? t.Due) >= from);
@@ -115,7 +119,7 @@ public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
 
     /// <summary>The filter and date as a cache key (paging excluded: counts do not depend on it).</summary>
     private static string Key(TaskFilter f, DateOnly asOf) =>
-        $"{f.PlanId}|{f.AgencyId}|{f.GroupId}|{f.LeadOnly}|{f.Status}|{f.Area}|{f.DueFrom}|{f.DueTo}|{f.Year}|{f.Q}|{asOf:yyyyMMdd}";
+        $"{f.PlanId}|{f.AgencyId}|{f.GroupId}|{f.LeadOnly}|{f.Status}|{f.Area}|{f.DueFrom}|{f.DueTo}|{f.Year}|{f.Q}|{f.Unassigned}|{asOf:yyyyMMdd}";
 
     private async Task<StatusCounts> LoadCountsAsync(TaskFilter f, DateOnly asOf, CancellationToken ct) =>
         (await AggregateAsync(Filtered(f, asOf), _ => 0, asOf, ct)).Select(r => r.Counts).SingleOrDefault() ?? StatusCounts.Of([]);
