@@ -266,6 +266,41 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             db.AuditEntries.Where(a => a.EntityType == "AssessmentCycle" && a.EntityId == cycleId.ToString()).Select(a => a.Action).ToListAsync()));
     }
 
+    // Today: "abc"/10 was silently erased with "Đã lưu.", 12/10 got the full points, −3/10 scored 0 without a message.
+    [Theory]
+    [InlineData("abc", "10", "\"abc\" không phải là số")]
+    [InlineData("12", "10", "tử số (12) lớn hơn mẫu số (10)")]
+    [InlineData("-3", "10", "không được là số âm")]
+    [InlineData("7", "", "cần nhập cả tử số và mẫu số")]
+    public async Task The_self_assessment_refuses_what_the_periodic_report_refuses_and_keeps_what_was_typed(string num, string den, string message)
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        await coordinator.GetStringAsync("/ParIndex");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == today.Year)
+            .Select(f => f.Id).SingleAsync());
+        var open = await PostAsync(coordinator, "/ParIndex",
+            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = today.AddDays(10).ToString("yyyy-MM-dd") }, "/ParIndex");
+        var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+        var id = await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == "STP"))
+            .Select(a => a.Id).SingleAsync());
+        var tuphap = await app.SignInAsync("tuphap");
+        var url = $"/ParIndex/Assessment/{id}";
+        var page = await tuphap.GetStringAsync(url);
+        var fields = new Dictionary<string, string>(SelfScores(5)) { ["Version"] = VersionPattern().Match(page).Groups[1].Value };
+        (fields["In[2.2].Num"], fields["In[2.2].Den"]) = (num, den);
+        var refused = await PostAsync(tuphap, $"{url}?handler=Save", fields, url);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Tiêu chí 2.2", html);
+        Assert.Contains(message, html);
+        Assert.DoesNotContain("Đã lưu", html);
+        // What was typed is shown again, and nothing was stored.
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Equal(num, doc.QuerySelector("[name='In[2.2].Num']")?.GetAttribute("value"));
+        Assert.Empty(await app.WithDbAsync(db => db.AssessmentScores.Where(x => x.AssessmentId == id && x.SelfPoints != null).ToListAsync()));
+    }
+
     [Fact]
     public async Task A_cycle_from_self_assessment_to_publication_with_appraisal_explanation_and_scoping()
     {

@@ -87,10 +87,7 @@ public static class ReportEntry
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (VietnameseNumber.TryParse(text, out var n)) return n;
-        errors.Add(new(f.Code,
-            $"{f.Label}{part}: \"{Short(text)}\" không phải là số (viết 1.150 cho một nghìn một trăm năm mươi, 1,5 cho một phẩy năm)."));
+        errors.Add(new(f.Code, NumberMessages.NotANumber(f.Label, part, text)));
         return null;
     }
-
-    private static string Short(string s) => s.Length > 30 ? s[..30] + "…" : s;
 }

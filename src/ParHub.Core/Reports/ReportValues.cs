@@ -51,26 +51,25 @@ public static class ReportCheck
                     break;
                 case FieldKind.Count:
                     if (v.Value is not { } n) { errors.Add(new(f.Code, $"{f.Label}: chưa nhập số.")); break; }
-                    if (n < 0) errors.Add(new(f.Code, $"{f.Label}: không được là số âm."));
-                    else if (n != decimal.Truncate(n)) errors.Add(new(f.Code, $"{f.Label}: phải là số nguyên."));
-                    else if (n > MaxNumber) errors.Add(new(f.Code, $"{f.Label}: số quá lớn (tối đa {VietnameseNumber.Format(MaxNumber)})."));
+                    if (n < 0) errors.Add(new(f.Code, NumberMessages.Negative(f.Label)));
+                    else if (n != decimal.Truncate(n)) errors.Add(new(f.Code, NumberMessages.NotWhole(f.Label)));
+                    else if (n > MaxNumber) errors.Add(new(f.Code, NumberMessages.TooLarge(f.Label)));
                     break;
                 case FieldKind.Money:
                     if (v.Value is not { } m) { errors.Add(new(f.Code, $"{f.Label}: chưa nhập số.")); break; }
-                    if (m < 0) errors.Add(new(f.Code, $"{f.Label}: không được là số âm."));
-                    else if (m > MaxNumber) errors.Add(new(f.Code, $"{f.Label}: số quá lớn (tối đa {VietnameseNumber.Format(MaxNumber)})."));
+                    if (m < 0) errors.Add(new(f.Code, NumberMessages.Negative(f.Label)));
+                    else if (m > MaxNumber) errors.Add(new(f.Code, NumberMessages.TooLarge(f.Label)));
                     break;
                 case FieldKind.Rate:
                     if (v.Value is not { } num || v.Denominator is not { } den)
                     {
-                        errors.Add(new(f.Code, $"{f.Label}: cần nhập cả tử số và mẫu số."));
+                        errors.Add(new(f.Code, NumberMessages.NeedsBoth(f.Label)));
                         break;
                     }
-                    if (num < 0 || den < 0) errors.Add(new(f.Code, $"{f.Label}: không được là số âm."));
+                    if (num < 0 || den < 0) errors.Add(new(f.Code, NumberMessages.Negative(f.Label)));
                     else if (num > MaxNumber || den > MaxNumber)
-                        errors.Add(new(f.Code, $"{f.Label}: số quá lớn (tối đa {VietnameseNumber.Format(MaxNumber)})."));
-                    else if (num > den) errors.Add(
-                        new(f.Code, $"{f.Label}: tử số ({VietnameseNumber.Format(num)}) lớn hơn mẫu số ({VietnameseNumber.Format(den)})."));
+                        errors.Add(new(f.Code, NumberMessages.TooLarge(f.Label)));
+                    else if (num > den) errors.Add(new(f.Code, NumberMessages.NumeratorOverDenominator(f.Label, num, den)));
                     break;
             }
             if (v.Source == ValueSource.Overridden && string.IsNullOrWhiteSpace(v.Reason))

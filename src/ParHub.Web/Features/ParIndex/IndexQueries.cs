@@ -45,20 +45,6 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
         return result;
     }
 
-    /// <summary>What an agency typed for a criterion as the rule's input (null: nothing usable typed).</summary>
-    public static ScoreInput? Parse(FrameworkNode n, CriterionInput? i)
-    {
-        if (i is null) return null;
-        static decimal? D(string? s) => Core.Reports.VietnameseNumber.TryParse(s, out var v) ? v : null;
-        return n.Rule!.Type switch
-        {
-            "binary" => ScoreInput.Yes(i.Flag),
-            "options" => string.IsNullOrWhiteSpace(i.Value) ? null : ScoreInput.Named(i.Value),
-            "rate-bands" or "proportional" => D(i.Num) is { } num && D(i.Den) is { } den ? ScoreInput.Rate(num, den) : null,
-            _ => D(i.Value) is { } v ? ScoreInput.Of(v) : null,
-        };
-    }
-
     /// <summary>
     /// The results of a cycle: every assessment scored by the engine (appraised points over self-assessed). Kept in memory
     /// until the next saved change to assessments (the same versioned cache as the task board).

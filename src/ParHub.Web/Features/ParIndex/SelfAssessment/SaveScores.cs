@@ -39,8 +39,17 @@ public sealed class SaveScores(ParHubDbContext db, AuditLog audit, IndexAccess a
             input.TryGetValue(n.Code, out var i);
             var row = a.Scores.FirstOrDefault(s => s.Code == n.Code);
             if (row is null) a.Scores.Add(row = new AssessmentScore { Code = n.Code });
-            var score = computed.TryGetValue(n.Code, out var c) ? c.Input : IndexQueries.Parse(n, i);
-            if (!computed.ContainsKey(n.Code) && ScoringEngine.InputProblem(n.Code, n.Rule!, score) is { } problem) outOfRange.Add(problem);
+            ScoreInput? score;
+            if (computed.TryGetValue(n.Code, out var c)) score = c.Input;
+            else
+            {
+                // What the periodic report refuses is refused here too, in its words ("abc", −3, 12 of 10).
+                var entry = i is null ? new CriterionEntry.Result(null, [])
+                    : CriterionEntry.Read(n.Code, n.Rule!, n.Max ?? 0, i.Value, i.Num, i.Den, i.Flag);
+                if (i?.Exempt != true) outOfRange.AddRange(entry.Problems);
+                score = entry.Problems.Count == 0 ? entry.Input : null;
+                if (entry.Problems.Count == 0 && ScoringEngine.InputProblem(n.Code, n.Rule!, score) is { } problem) outOfRange.Add(problem);
+            }
             var points = i?.Exempt == true ? (decimal?)null : ScoringEngine.Points(n.Rule!, n.Max ?? 0, score);
             var json = score is null ? null : JsonSerializer.Serialize(score, IndexData.Json);
             if (row.SelfPoints != points || row.Input != json)
