@@ -50,7 +50,8 @@ public static class CriterionEntry
                     var limit = rule.Type switch { "manual" => max, "survey" => 100, _ => (decimal?)null };
                     if (problems.Count == 0 && limit is { } l && v > l)
                         problems.Add(rule.Type == "manual"
-                            ? $"{label}: điểm {VietnameseNumber.Format(v.Value)} lớn hơn điểm tối đa của tiêu chí ({VietnameseNumber.Format(l)})."
+                            ? $"{label}: điểm {VietnameseNumber.Format(v.Value)} lớn hơn điểm tối đa của tiêu chí "
+                                + $"({VietnameseNumber.Format(l)})."
                             : $"{label}: tỷ lệ {VietnameseNumber.Format(v.Value)}% lớn hơn 100%.");
                     if (problems.Count == 0 && rule.Type == "count-steps" && v != decimal.Truncate(v.Value)) problems.Add(NumberMessages.NotWhole(label));
                     return new Result(ScoreInput.Of(v.Value), problems);
