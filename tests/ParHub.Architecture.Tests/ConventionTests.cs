@@ -35,4 +35,20 @@ public class ConventionTests
             select $"{Path.GetRelativePath(root, f)}:{x.No} ({x.Line.Length})").ToList();
         Assert.True(tooLong.Count == 0, $"{tooLong.Count} lines over {MaxLineLength}: " + string.Join(", ", tooLong.Take(30)));
     }
+
+    // Today some pages showed UTC 09:31 beside Vietnam 16:32 for actions a minute apart: the server's own zone
+    // (ToLocalTime, DateTime.Now/Today) is never Vietnam's on a server in UTC. Times go through VietnamTime.
+    [Fact]
+    public void No_source_reads_the_servers_own_time_zone()
+    {
+        var root = RepositoryRoot();
+        var src = Path.Combine(root, "src") + Path.DirectorySeparatorChar;
+        var found = (
+            from f in SourceFiles(root).Where(f => f.StartsWith(src, StringComparison.Ordinal))
+            from x in File.ReadLines(f).Select((line, i) => (Line: line, No: i + 1))
+            where x.Line.Contains(".ToLocalTime()", StringComparison.Ordinal) || x.Line.Contains("DateTime.Now", StringComparison.Ordinal)
+                || x.Line.Contains("DateTime.Today", StringComparison.Ordinal) || x.Line.Contains("DateTimeOffset.Now", StringComparison.Ordinal)
+            select $"{Path.GetRelativePath(root, f)}:{x.No}").ToList();
+        Assert.True(found.Count == 0, "server-local time in: " + string.Join(", ", found));
+    }
 }

@@ -34,6 +34,28 @@ public abstract partial class UseCaseTests<TFactory>(TFactory app) : IClassFixtu
         Assert.Null(theirsRead);
     }
 
+    // Today some pages showed UTC 09:31 beside Vietnam 16:32 for actions a minute apart.
+    [Fact]
+    public async Task Notifications_and_the_audit_log_show_times_in_Vietnam_time()
+    {
+        var at = new DateTime(2026, 3, 1, 2, 5, 7, DateTimeKind.Utc); // 09:05:07 in Vietnam
+        var officer = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "tuphap").Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            db.Notifications.Add(new Notification { UserId = officer, At = at, Title = "Thông báo giờ Việt Nam" });
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = at, UserName = "cchc", Action = "update", EntityType = "TimeCheck", EntityId = "1", Summary = "Kiểm tra giờ hiển thị",
+            });
+            return await db.SaveChangesAsync();
+        });
+        var notifications = await (await app.SignInAsync("tuphap")).GetStringAsync("/Notifications");
+        Assert.Contains("01/03/2026 09:05", notifications);
+        Assert.DoesNotContain("01/03/2026 02:05", notifications);
+        var audit = await (await app.SignInAsync("cchc")).GetStringAsync("/Audit?entity=TimeCheck");
+        Assert.Contains("01/03/2026 09:05:07", audit);
+    }
+
     [Fact]
     public async Task A_user_issues_and_revokes_own_tokens_but_cannot_revoke_anothers()
     {

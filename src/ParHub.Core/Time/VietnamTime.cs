@@ -17,8 +17,11 @@ public static class VietnamTime
         DateOnly.FromDateTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset).DateTime);
 
     /// <summary>A stored UTC instant as Vietnamese people read it: "dd/MM/yyyy HH:mm" in Vietnam time.</summary>
-    public static string Show(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset).ToString("dd/MM/yyyy HH:mm");
+    public static string Show(DateTime utc) => Show(utc, "dd/MM/yyyy HH:mm");
+
+    /// <summary>A stored UTC instant in Vietnam time, in <paramref name="format"/> (e.g. with seconds for the audit log).</summary>
+    public static string Show(DateTime utc, string format) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The next moment, strictly after <paramref name="now"/>, at which Vietnam's clock shows <paramref name="hour"/>:00.</summary>
     public static DateTimeOffset NextDaily(DateTimeOffset now, int hour)

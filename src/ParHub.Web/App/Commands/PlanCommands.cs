@@ -49,7 +49,7 @@ internal static class PlanCommands
     {
         if (phrase is null) throw new CliException("Dùng: ./parhub timeframe \"cụm từ\" [--year YYYY] | --stdin");
         var context = period is not null ? TimeframeContext.Parse(period)
-            : new TimeframeContext(year is not null && int.TryParse(year, out var y) ? y : DateTime.Today.Year);
+            : new TimeframeContext(year is not null && int.TryParse(year, out var y) ? y : VietnamTime.Today(TimeProvider.System).Year);
         CliHost.PrintJson(TimeframeJson.From(TimeframeParser.Parse(phrase, context)));
         return 0;
     }

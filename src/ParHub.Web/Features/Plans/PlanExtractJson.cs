@@ -20,7 +20,7 @@ public static class PlanExtractJson
     public static Result From(PlanDraft draft, AgencyPhraseResolver resolver, int? year)
     {
         var h = draft.Header;
-        var planYear = year ?? h.Year ?? h.IssuedOn?.Year ?? DateTime.Today.Year;
+        var planYear = year ?? h.Year ?? h.IssuedOn?.Year ?? VietnamTime.Today(TimeProvider.System).Year;
         var context = h.TimeframeContext(planYear);
         var on = h.IssuedOn;
         var unresolved = new SortedSet<string>(StringComparer.Ordinal);
