@@ -88,7 +88,8 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
         var plan = new PlanInput
         {
             Number = h.Number, DocType = h.Type, Issuer = h.Issuer, IssuedOn = h.IssuedOn,
-            Year = year ?? h.Year ?? h.IssuedOn?.Year ?? VietnamTime.Today(TimeProvider.System).Year, Title = h.Title ?? Path.GetFileNameWithoutExtension(fileName ?? "Kế hoạch"),
+            Year = year ?? h.Year ?? h.IssuedOn?.Year ?? VietnamTime.Today(TimeProvider.System).Year,
+            Title = h.Title ?? Path.GetFileNameWithoutExtension(fileName ?? "Kế hoạch"),
             Kind = period is { } p && p.To.Year > p.From.Year ? PlanKind.Phase : PlanKind.Annual,
             PeriodFrom = period?.From, PeriodTo = period?.To, SourceFile = fileName,
             Targets = draft.Targets.Select(t => t.Text).ToList(),
