@@ -204,8 +204,12 @@ public abstract class MigrationTests(DbProvider provider)
         await MigratorFor(ctx).MigrateAsync();
         ctx.AuditEntries.Add(new AuditEntry { At = DateTime.UtcNow, UserName = "a", Action = "create", EntityType = "X", EntityId = "1" });
         await ctx.SaveChangesAsync();
-        await Assert.ThrowsAnyAsync<Exception>(() => ctx.Database.ExecuteSqlRawAsync("""UPDATE audit_entries SET "UserName" = 'b'"""));
-        await Assert.ThrowsAnyAsync<Exception>(() => ctx.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries"));
+        // The trigger's own refusal, not any SQL error (a typo in the statement would pass a bare Exception).
+        var update = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(
+            () => ctx.Database.ExecuteSqlRawAsync("""UPDATE audit_entries SET "UserName" = 'b'"""));
+        Assert.Contains("audit_entries is append-only", update.Message);
+        var delete = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ctx.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries"));
+        Assert.Contains("audit_entries is append-only", delete.Message);
         ctx.ChangeTracker.Clear();
         Assert.Equal("a", (await ctx.AuditEntries.SingleAsync()).UserName);
     }

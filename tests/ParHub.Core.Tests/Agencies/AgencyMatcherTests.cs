@@ -55,7 +55,7 @@ public class AgencyMatcherTests
             return AgencyMatcher.Score(VietnameseText.Fold(name), names) == 100
                 && AgencyMatcher.Score(name.ToUpperInvariant(), names) == 100
                 && AgencyMatcher.Score(word, names) > 0;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 
     private static readonly string[] SampleNames =
     [

@@ -26,5 +26,5 @@ public class FieldChangesTests
                 var changed = FieldChanges.Between(a, b).Select(c => c.Field).ToHashSet();
                 var expected = a.Keys.Union(b.Keys).Where(k => a.GetValueOrDefault(k) != b.GetValueOrDefault(k)).ToHashSet();
                 return same && changed.SetEquals(expected);
-            }).QuickCheckThrowOnFailure();
+            }).CheckReplayable();
 }

@@ -136,7 +136,7 @@ public class TimeframeParserTests
                 var arabic = P(string.Format(format, q, y), 2000);
                 return tiles && first && start < end
                     && roman.Start == start && roman.Due == end && arabic.Start == start && arabic.Due == end;
-            }).QuickCheckThrowOnFailure();
+            }).CheckReplayable();
 
     [Fact]
     public void A_month_runs_from_its_first_to_its_last_day() =>
@@ -144,7 +144,7 @@ public class TimeframeParserTests
         {
             var t = P($"Tháng {m:00}/{y}", 2000);
             return t.Start == new DateOnly(y, m, 1) && t.Due!.Value.AddDays(1).Day == 1 && t.Due.Value.Month == m;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 
     [Fact]
     public void Before_a_date_is_due_on_that_date_in_short_and_long_form() =>
@@ -154,7 +154,7 @@ public class TimeframeParserTests
             var longForm = P($"trước ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}", 2000);
             var noYear = P($"Trước {d.Day}/{d.Month}", d.Year);
             return shortForm.Due == d && shortForm.Start is null && longForm.Due == d && noYear.Due == d;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 
     [Fact]
     public void A_year_range_spans_whole_years_and_start_never_follows_due() =>
@@ -163,7 +163,7 @@ public class TimeframeParserTests
             var b = Math.Min(2100, a + span);
             var t = P($"Giai đoạn {a} - {b}", 2000);
             return t.Start == new DateOnly(a, 1, 1) && t.Due == new DateOnly(b, 12, 31) && t.Start <= t.Due;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 
     [Fact]
     public void Text_without_digits_never_gets_a_date_and_nothing_throws() =>
@@ -173,5 +173,5 @@ public class TimeframeParserTests
             var t = TimeframeParser.Parse(text + " thường xuyên", new TimeframeContext(2025));
             var u = TimeframeParser.Parse(s ?? "", new TimeframeContext(2025));
             return t.Start is null && t.Due is null && (u.Start is null || u.Due is null || u.Start <= u.Due || u.Kind == TimeframeKind.Interval);
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 }

@@ -26,7 +26,7 @@ public class InputRangeProperties
             var rateOk = num >= 0 && den >= 0 && num <= ReportCheck.MaxNumber && den <= ReportCheck.MaxNumber && num <= den;
             var countOk = num >= 0 && num <= ReportCheck.MaxNumber && num == decimal.Truncate(num);
             return errors.Any(e => e.Code == "plan_tasks") != rateOk && errors.Any(e => e.Code == "docs_issued") != countOk;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 
     [Fact]
     public void Province_totals_never_throw_and_leave_out_only_values_outside_the_range() =>
@@ -40,7 +40,7 @@ public class InputRangeProperties
             _ = totals["invest_rate"].Percent; // derived from sums: never throws
             return plan.Reports == inRange.Count && plan.Skipped == list.Count - inRange.Count
                 && (inRange.Count == 0 ? plan.Value is null : plan.Value == inRange.Sum(r => r.Item1));
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 
     [Fact]
     public void Expressions_and_percentages_never_throw_on_any_decimal() =>
@@ -51,7 +51,7 @@ public class InputRangeProperties
             _ = VietnameseNumber.Percent(t.Item1, t.Item2);
             _ = VietnameseNumber.Format(t.Item1);
             return true;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 
     [Fact]
     public void Criterion_points_stay_within_max_for_any_input_and_out_of_range_inputs_are_named()
@@ -67,7 +67,7 @@ public class InputRangeProperties
             var limit = rule.Type == "survey" ? 100 : ScoringEngine.MaxInput;
             var ok = rule.Type is "proportional" or "rate-bands" ? a >= 0 && b >= 0 && a <= limit && b <= limit : a >= 0 && a <= limit;
             return points >= 0 && points <= 10 && (ScoringEngine.InputProblem("1.1", rule, input) is null) == ok;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
     }
 
     [Fact]
@@ -77,5 +77,5 @@ public class InputRangeProperties
             var line = SurveyTable.Read([["Sở Tư pháp", VietnameseNumber.Format(p)]], ["8.1"]).Single();
             var shown = p == Math.Round(p, 6); // Format shows six decimals at most
             return line.Problem is null ? line.Percent is >= 0 and <= 100 : !(shown && p >= 0 && p <= 100);
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 }

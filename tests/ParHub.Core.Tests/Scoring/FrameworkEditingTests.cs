@@ -39,7 +39,7 @@ public class FrameworkEditingTests
             var bands = RuleText.Parse("rate-bands", RuleText.Format(new ScoringRule("rate-bands", Bands: steps)));
             var opts = RuleText.Parse("options", RuleText.Format(new ScoringRule("options", options)));
             return bands.Bands!.SequenceEqual(steps) && opts.Options!.SequenceEqual(options);
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 
     [Fact]
     public void Bands_read_in_order_and_codes_sort_as_people_number_them()
@@ -101,7 +101,7 @@ public class FrameworkEditingTests
             var lines = SurveyTable.Read(rows.ToList(), ["8.1", "8.2"]);
             return lines.All(l => l.Problem is not null || (l.Percent is >= 0 and <= 100 && l.Code is "8.1" or "8.2" && l.Agency.Length > 0))
                 && lines.Count <= rows.Count && lines.Select(l => l.Line).Distinct().Count() == lines.Count;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class FrameworkEditingTests
                 return rule.Type == type && RuleText.Format(RuleText.Parse(type, RuleText.Format(rule))) == RuleText.Format(rule);
             }
             catch (FormatException e) { return e.Message.Length > 0; }
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 
     [Fact]
     public void Survey_results_are_read_per_agency_with_a_header_and_problems_by_line()

@@ -123,7 +123,7 @@ public class ScoringEngineTests
             {
                 var p = ScoringEngine.Points(rule, max, input);
                 return p >= 0 && p <= max;
-            }).QuickCheckThrowOnFailure();
+            }).CheckReplayable();
 
     [Fact]
     public void Totals_add_up_exemptions_normalise_and_ranks_follow_the_index()
@@ -154,7 +154,7 @@ public class ScoringEngineTests
                 if (r.Band != f.Bands.FirstOrDefault(b => r.Index >= b.Min)?.Name) return false;
             }
             return true;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
     }
 
     [Fact]

@@ -38,5 +38,5 @@ public class VietnamTimeTests
             var gap = next - now;
             return gap > TimeSpan.Zero && gap <= TimeSpan.FromDays(1) && next.ToOffset(VietnamTime.Offset).Hour == hour
                 && next.ToOffset(VietnamTime.Offset).Minute == 0;
-        }).QuickCheckThrowOnFailure();
+        }).CheckReplayable();
 }
