@@ -29,7 +29,7 @@ public sealed class GoldPlanTests(ITestOutputHelper output)
         "03_hcm-2820-qd-ubnd-2025-kh-trien-khai-qd06-ttg", "06_bacninh-141-kh-ubnd-2025-nang-luc-xay-dung-phap-luat",
         "07_hanoi-308-kh-ubnd-2025-du-lieu-chuyen-doi-so", "08_hanoi-310-kh-ubnd-2025-ha-tang-5g-iot",
         "09_dongthap-617-kh-ubnd-2025-chuyen-doi-so-doanh-nghiep", "10_nghean-980-kh-ubnd-2025-phong-thu-dan-su",
-        "13_ttg-2623-qd-2025-kh-thi-hanh-luat-bvdlcn",
+        "11_bnv-1383-qd-2025-lich-pho-bien-thong-ke-2026", "13_ttg-2623-qd-2025-kh-thi-hanh-luat-bvdlcn",
     ];
 
     public static IEnumerable<object[]> Documents() =>
