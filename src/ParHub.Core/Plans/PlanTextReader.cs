@@ -5,7 +5,8 @@ namespace ParHub.Core.Plans;
 
 /// <summary>
 /// Reads a plan from plain text or Markdown as in the seeds and the corpus: table rows separated by tabs or " | ",
-/// "&lt;b&gt;" group rows, markdown headings; and the plan's number, date, issuer, title and targets.
+/// "&lt;b&gt;" group rows, markdown headings, or tasks written inline with their label blocks (<see cref="InlineTaskReader"/>);
+/// and the plan's number, date, issuer, title and targets.
 /// </summary>
 public static partial class PlanTextReader
 {
@@ -56,6 +57,8 @@ public static partial class PlanTextReader
             }
         }
         var tasks = TaskTable.Read(rows, headings);
+        // A plan without a task table may write its tasks inline, each with its "Cơ quan chủ trì: …" block.
+        if (tasks.Count == 0) tasks = InlineTaskReader.Read(lines);
         var header = ReadHeader(lines.Select(Clean).ToList(), year);
         var warnings = new List<string>();
         if (tasks.Count == 0)

@@ -26,6 +26,10 @@ public static partial class RowAlignment
     public static bool LooksLikeAgency(string cell)
     {
         var f = VietnameseText.Fold(cell);
+        // Folded, "Số lượng …" (a number of) reads as "Sở …" (a department): only the written "Sở" opens an agency.
+        if (f.StartsWith("so ", StringComparison.Ordinal)
+            && !cell.Normalize(System.Text.NormalizationForm.FormC).TrimStart().StartsWith("sở", StringComparison.OrdinalIgnoreCase))
+            return false;
         return f.Length is > 0 and <= 300 && AgencyOpenings.Any(o => f.StartsWith(o, StringComparison.Ordinal));
     }
 

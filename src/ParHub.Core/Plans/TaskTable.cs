@@ -32,8 +32,8 @@ public static partial class TaskTable
             var h = VietnameseText.Fold(cells[i]);
             ColumnRole? role =
                 h is "stt" or "tt" or "so thu tu" or "so tt" ? ColumnRole.No
-                : h.StartsWith("noi dung") || h.StartsWith("nhiem vu") || h.StartsWith("ten nhiem vu") || h == "cong viec" ? ColumnRole.Content
-                : h.Contains("chu tri") ? ColumnRole.Lead
+                : h.StartsWith("noi dung") || h.StartsWith("nhiem vu") || h.StartsWith("ten ") || h == "cong viec" ? ColumnRole.Content
+                : h.Contains("chu tri") || h.Contains("chiu trach nhiem") ? ColumnRole.Lead
                 : h.Contains("phoi hop") ? ColumnRole.Cooperating
                 : h.StartsWith("san pham") || h.StartsWith("ket qua") || h.StartsWith("chi tieu") ? ColumnRole.Product
                 : h.StartsWith("thoi gian") || h.StartsWith("thoi han") ? ColumnRole.Timeframe
@@ -51,6 +51,7 @@ public static partial class TaskTable
     [GeneratedRegex(@"^([IVXLC]+|[A-ZĐ])(\.[0-9]+)*[.]?$")] private static partial Regex GroupNo();
     [GeneratedRegex(@"^\s*([a-zđ])\s*\)\s*-?\s*")] private static partial Regex SubRow();
     [GeneratedRegex(@"</?b>", RegexOptions.IgnoreCase)] private static partial Regex BoldTags();
+    [GeneratedRegex(@"^\s*(ghi chú|chú thích)\s*:", RegexOptions.IgnoreCase)] private static partial Regex Footnote();
 
     /// <summary>A mutable task while its rows are being read.</summary>
     private sealed class Building(string no, string? group, int line)
@@ -135,6 +136,8 @@ public static partial class TaskTable
             if (columns is null || cells.All(string.IsNullOrWhiteSpace)) continue;
             // A row with fewer cells than the header continues merged cells of the rows above: its cells are placed
             // in the columns they fit (by what they hold, in order), and the merged ones are taken from the task above.
+            // The table's footnote spilled into its last row ("29 | Tổng quỹ … | Chính thức | Ghi chú: số liệu …") is no cell.
+            if (cells.Length < width) cells = cells.Where(c => !Footnote().IsMatch(c)).ToArray();
             var merged = new HashSet<int>();
             if (cells.Length < width)
             {
@@ -160,9 +163,12 @@ public static partial class TaskTable
             }
             if (TaskNo().Match(no) is { Success: true } m)
             {
+                var above = current;
                 current = new Building(m.Groups[1].Value, group, row.Line);
                 tasks.Add(current);
                 Fill(current, columns, cells, skipNo: true);
+                // A numbered row without the cells merged over it (rowspan) takes them from the task above.
+                if (above is not null) Inherit(current, above, columns, merged);
                 SplitFirstPart(current);
                 continue;
             }
@@ -191,10 +197,7 @@ public static partial class TaskTable
             {
                 var task = new Building("", group, row.Line);
                 Fill(task, columns, cells, skipNo: true);
-                if (current is not null)
-                    foreach (var (role, i) in columns)
-                        if (merged.Contains(i) && role is not (ColumnRole.No or ColumnRole.Content) && task.Get(role).Length == 0)
-                            task.Append(role, current.Get(role));
+                if (current is not null) Inherit(task, current, columns, merged);
                 tasks.Add(task);
                 current = task;
                 continue;
@@ -207,6 +210,14 @@ public static partial class TaskTable
             }
         }
         return tasks.Select(t => t.ToDraft()).ToList();
+    }
+
+    /// <summary>The cells merged over <paramref name="task"/>'s row (lead, time…) are those of the task above.</summary>
+    private static void Inherit(Building task, Building above, Dictionary<ColumnRole, int> columns, HashSet<int> merged)
+    {
+        foreach (var (role, i) in columns)
+            if (merged.Contains(i) && role is not (ColumnRole.No or ColumnRole.Content) && task.Get(role).Length == 0)
+                task.Append(role, above.Get(role));
     }
 
     /// <summary>Task text opens with a capital, a digit or a bullet; a continuation goes on in lowercase.</summary>

@@ -26,8 +26,10 @@ public sealed class GoldPlanTests(ITestOutputHelper output)
     public static readonly string[] Reached =
     [
         "000_4485116301db7f91", "01_vpcp-624-tb-2025-bcd-cds-cchc-de-an-06", "02_ttg-2629-qd-2025-chuong-trinh-chinh-phu-so",
-        "03_hcm-2820-qd-ubnd-2025-kh-trien-khai-qd06-ttg", "08_hanoi-310-kh-ubnd-2025-ha-tang-5g-iot",
+        "03_hcm-2820-qd-ubnd-2025-kh-trien-khai-qd06-ttg", "06_bacninh-141-kh-ubnd-2025-nang-luc-xay-dung-phap-luat",
+        "07_hanoi-308-kh-ubnd-2025-du-lieu-chuyen-doi-so", "08_hanoi-310-kh-ubnd-2025-ha-tang-5g-iot",
         "09_dongthap-617-kh-ubnd-2025-chuyen-doi-so-doanh-nghiep", "10_nghean-980-kh-ubnd-2025-phong-thu-dan-su",
+        "11_bnv-1383-qd-2025-lich-pho-bien-thong-ke-2026", "13_ttg-2623-qd-2025-kh-thi-hanh-luat-bvdlcn",
     ];
 
     public static IEnumerable<object[]> Documents() =>
