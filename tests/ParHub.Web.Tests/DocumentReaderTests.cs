@@ -92,6 +92,19 @@ public class DocumentReaderTests
 
     private static string Show(Core.Plans.TableRow r) => $"{r.Line}|{r.IsBreak}|{r.Bold}|{string.Join("¦", r.Cells)}";
 
+    // Inline task blocks ("Đơn vị chủ trì: …") in a Word document are read as in a text file (today: "Không tìm thấy bảng").
+    [Theory]
+    [InlineData("06_bacninh-141-kh-ubnd-2025-nang-luc-xay-dung-phap-luat")]
+    [InlineData("13_ttg-2623-qd-2025-kh-thi-hanh-luat-bvdlcn")]
+    public void Inline_task_blocks_in_a_word_document_are_the_tasks_of_the_text(string doc)
+    {
+        var text = File.ReadAllText(SharedFiles.Path($"corpus/docs/{doc}.txt"));
+        var fromText = PlanFileReader.Read("kh.txt", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), null);
+        var fromWord = PlanFileReader.Read("kh.docx", new MemoryStream(AsDocx(text)), null);
+        Assert.NotEmpty(fromText.Tasks);
+        Assert.Equal(fromText.Tasks.Select(t => (t.Content, t.Lead, t.Timeframe)), fromWord.Tasks.Select(t => (t.Content, t.Lead, t.Timeframe)));
+    }
+
     [Fact]
     public void The_streamed_word_reader_reads_the_seeds_and_corpus_exactly_as_the_dom_reader_did()
     {

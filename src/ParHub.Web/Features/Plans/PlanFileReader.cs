@@ -69,6 +69,8 @@ public static class PlanFileReader
         var (lines, rows, legacy) = ReadDocxRows(content);
         var clean = lines.Select(l => Core.Text.VietnameseText.CollapseWhitespace(l)).ToList();
         var tasks = TaskTable.Read(rows, new Dictionary<int, string>());
+        // No task table: tasks written inline with their label blocks ("Cơ quan chủ trì: …", "Thời gian thực hiện: …").
+        if (tasks.Count == 0) tasks = InlineTaskReader.Read(clean);
         var warnings = tasks.Count == 0 ? new List<string> { "Không tìm thấy bảng nhiệm vụ trong tệp Word." } : [];
         var draft = new PlanDraft(PlanTextReader.ReadHeader(clean, year), PlanTextReader.ReadTargets(clean), tasks, warnings);
         return legacy == Core.Text.LegacyEncoding.None ? draft : WithLegacyWarning(draft, legacy);
