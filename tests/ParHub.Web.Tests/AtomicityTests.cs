@@ -128,6 +128,13 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
             new() { ["FrameworkId"] = framework.ToString(), ["GroupCode"] = "SBN", ["Due"] = "2031-02-28" });
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         var cycle = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+        // One agency submitted (with nothing scored), so that the improvement plan has lost points to draft from.
+        await app.WithDbAsync(async db =>
+        {
+            var first = await db.Assessments.Where(a => a.CycleId == cycle).OrderBy(a => a.Id).FirstAsync();
+            first.Status = ParHub.Core.Scoring.AssessmentStatus.Submitted;
+            return await db.SaveChangesAsync();
+        });
         var n = 0;
         await CheckAsync("Plan", () => coordinator.PostFormAsync($"/ParIndex/Improve/{cycle}",
                 new() { ["Map"] = $"1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8={(++n % 2 == 0 ? "STP" : "SNV")}" }),

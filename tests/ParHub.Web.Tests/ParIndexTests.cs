@@ -518,7 +518,11 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var stcLine = xlsx.Single(r => r.Length > 1 && r[1] == "Sở Tài chính");
         Assert.Equal(stcRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), stcLine[5]);
         Assert.Equal("Đã gửi", stcLine[2]);
-        Assert.Contains("Chưa gửi", rows.Single(r => r.TextContent.Contains("Sở Y tế")).QuerySelector("[data-testid=submitted]")!.TextContent);
+        var syt = rows.Single(r => r.TextContent.Contains("Sở Y tế"));
+        Assert.Contains("Chưa gửi", syt.QuerySelector("[data-testid=submitted]")!.TextContent);
+        // Not ranked: "—" and "Chưa nộp", never "0 – Yếu" below or between those that submitted.
+        Assert.Equal(("—", "Chưa nộp"),
+            (syt.QuerySelector("[data-testid=rank]")!.TextContent.Trim(), syt.QuerySelector("[data-testid=band]")!.TextContent.Trim()));
 
         // Publication opens the results to everyone, also without signing in; no score changes after it.
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Publish",
@@ -558,8 +562,11 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Setting" && a.EntityId == "par-index.responsibility-map")));
         var plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Tasks).ThenInclude(t => t.Assignments).SingleAsync(p => p.Id == planId));
         Assert.Equal(Core.Plans.PlanKind.Improvement, plan.Kind);
-        // every criterion lost points somewhere (most departments did not assess)
-        Assert.Equal(IndexPresets.DemoDepartments(year).Nodes.Count(n => n.Rule is not null), plan.Tasks.Count);
+        // One task per criterion the page lists as lost — by the agencies that submitted only: most departments did not
+        // assess, and their empty criteria are not lost points (they were counted before, making every criterion "lost").
+        var listed = Regex.Matches(lostPage, "data-code=\"([0-9.]+)\"").Select(m => m.Groups[1].Value).Distinct().Count();
+        Assert.Equal(listed, plan.Tasks.Count);
+        Assert.True(plan.Tasks.Count < IndexPresets.DemoDepartments(year).Nodes.Count(n => n.Rule is not null));
         var t32 = plan.Tasks.Single(t => t.Content.Contains("tiêu chí 3.2"));
         var vp = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "VPUBND").Select(a => a.Id).SingleAsync());
         Assert.Equal(vp, t32.Assignments.Single().AgencyId);

@@ -12,10 +12,13 @@ public sealed record ScoreInput(bool? Flag = null, string? Option = null, decima
     public static ScoreInput Rate(decimal num, decimal den) => new(Num: num, Den: den);
 }
 
-/// <summary>One agency's data for a framework: inputs per criterion, exemptions, appraised points, bonus and penalty.</summary>
+/// <summary>
+/// One agency's data for a framework: inputs per criterion, exemptions, appraised points, bonus and penalty, and whether
+/// it submitted its self-assessment (an agency that did not is scored but not ranked: "chưa nộp", never "0 – Yếu").
+/// </summary>
 public sealed record AgencyScoring(string Id, string? Name, string? Group, IReadOnlyDictionary<string, ScoreInput> Inputs,
     IReadOnlyCollection<string>? Exempt = null, IReadOnlyDictionary<string, decimal>? Appraised = null,
-    decimal Bonus = 0, decimal Penalty = 0);
+    decimal Bonus = 0, decimal Penalty = 0, bool Submitted = true);
 
 /// <summary>Points lost on one criterion over many agencies.</summary>
 public sealed record LostPoints(string Code, string Title, decimal Lost, int Agencies)
@@ -91,20 +94,27 @@ public static class ScoringEngine
     private static decimal FirstStep(IReadOnlyList<Step>? steps, decimal value) =>
         steps?.FirstOrDefault(s => value >= s.Min)?.Points ?? 0;
 
-    /// <summary>Scores every agency, then ranks them within their group.</summary>
+    /// <summary>
+    /// Scores every agency, then ranks within their group those that submitted; the others keep rank 0 and no band
+    /// (<see cref="NotRanked"/>), so that survey points alone never rank an agency that did not take part.
+    /// </summary>
     public static IReadOnlyList<AgencyResult> Compute(Framework framework, IReadOnlyList<AgencyScoring> agencies)
     {
         var scored = framework.Nodes.Where(n => n.Rule is not null).ToList();
+        var submitted = agencies.Where(a => a.Submitted).Select(a => a.Id).ToHashSet();
         var results = agencies.Select(a => Score(framework, scored, a)).ToList();
         var ranks = new Dictionary<string, int>();
-        foreach (var group in results.GroupBy(r => r.Group ?? ""))
+        foreach (var group in results.Where(r => submitted.Contains(r.Id)).GroupBy(r => r.Group ?? ""))
         {
             var ordered = group.OrderByDescending(r => r.Index).ToList();
             for (var i = 0; i < ordered.Count; i++)
                 ranks[ordered[i].Id] = i > 0 && ordered[i].Index == ordered[i - 1].Index ? ranks[ordered[i - 1].Id] : i + 1;
         }
-        return results.Select(r => r with { Rank = ranks[r.Id] }).ToList();
+        return results.Select(r => submitted.Contains(r.Id) ? r with { Rank = ranks[r.Id] } : r with { Rank = NotRanked, Band = null }).ToList();
     }
+
+    /// <summary>The rank of an agency that did not submit its self-assessment.</summary>
+    public const int NotRanked = 0;
 
     private static AgencyResult Score(Framework f, List<FrameworkNode> scored, AgencyScoring a)
     {
@@ -139,12 +149,13 @@ public static class ScoringEngine
 
     /// <summary>
     /// Where points were lost: per criterion, the points lost over the given results (max − points, exempt criteria
-    /// aside) and how many agencies lost some, ranked by points lost × agencies affected.
+    /// aside) and how many agencies lost some, ranked by points lost × agencies affected. Agencies that did not submit
+    /// (not ranked) lost nothing they were scored on: they are left out.
     /// </summary>
     public static IReadOnlyList<LostPoints> Lost(Framework framework, IEnumerable<AgencyResult> results)
     {
         var titles = framework.Nodes.ToDictionary(n => n.Code, n => n.Title);
-        return results.SelectMany(r => r.Criteria).Where(c => !c.Exempt && c.Max - c.Points > 0)
+        return results.Where(r => r.Rank != NotRanked).SelectMany(r => r.Criteria).Where(c => !c.Exempt && c.Max - c.Points > 0)
             .GroupBy(c => c.Code)
             .Select(g => new LostPoints(g.Key, titles.GetValueOrDefault(g.Key, g.Key), g.Sum(c => c.Max - c.Points), g.Count()))
             .OrderByDescending(l => l.Lost * l.Agencies).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();

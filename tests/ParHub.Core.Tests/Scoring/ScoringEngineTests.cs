@@ -57,6 +57,30 @@ public class ScoringEngineTests
         new("2", "Lĩnh vực 2", 4, new("manual")),
     ]);
 
+    // Today two agencies that did not submit ranked 2nd and 3rd on survey points alone, shown "0 – Yếu".
+    [Fact]
+    public void Agencies_that_did_not_submit_are_not_ranked_and_lose_no_points_for_the_improvement_plan()
+    {
+        var f = Sample();
+        var results = ScoringEngine.Compute(f,
+        [
+            new("a", "A", "SBN", new Dictionary<string, ScoreInput> { ["1.1"] = ScoreInput.Yes(true), ["2"] = ScoreInput.Of(1) }),
+            new("s1", "S1", "SBN", new Dictionary<string, ScoreInput> { ["1.2.2"] = ScoreInput.Of(90) }, Submitted: false),
+            new("b", "B", "SBN", new Dictionary<string, ScoreInput> { ["2"] = ScoreInput.Of(1) }),
+            new("s2", "S2", "SBN", new Dictionary<string, ScoreInput> { ["1.2.2"] = ScoreInput.Of(95) }, Submitted: false),
+        ]).ToDictionary(x => x.Id);
+        Assert.Equal((1, 2), (results["a"].Rank, results["b"].Rank));
+        Assert.All(new[] { results["s1"], results["s2"] }, r =>
+        {
+            Assert.Equal(ScoringEngine.NotRanked, r.Rank);
+            Assert.Null(r.Band);
+        });
+        var lost = ScoringEngine.Lost(f, results.Values);
+        // Only a and b count: criterion 1.1 was lost by b alone, 1.2.2 (survey) by both of them, not by s1 and s2.
+        Assert.Equal(1, lost.Single(l => l.Code == "1.1").Agencies);
+        Assert.Equal(2, lost.Single(l => l.Code == "1.2.2").Agencies);
+    }
+
     [Fact]
     public void Appraisal_exemptions_bonus_penalty_index_band_and_ranks()
     {

@@ -70,7 +70,7 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
             x.Scores.Where(s => s.Input is not null).ToDictionary(s => s.Code, s => JsonSerializer.Deserialize<ScoreInput>(s.Input!, IndexData.Json)!),
             x.Scores.Where(s => s.Exempt).Select(s => s.Code).Concat(notApplicable).ToList(),
             x.Scores.Where(s => s.FinalAppraised is not null).ToDictionary(s => s.Code, s => s.FinalAppraised!.Value),
-            x.Bonus, x.Penalty)).ToList();
+            x.Bonus, x.Penalty, x.Status == AssessmentStatus.Submitted)).ToList();
         return (f, ScoringEngine.Compute(f, scoring), names);
     }
 

@@ -19,7 +19,12 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
     /// <summary>One line of the ranking, formatted once and kept until the next change to the cycle's assessments.</summary>
     public sealed record RankingRow(string AgencyId, string Name, int? AssessmentId, bool Submitted, int Rank, string Points, string Max, string Index,
         string? Band, string[] Fields,
-        string? LastYear = null, string? Change = null);
+        string? LastYear = null, string? Change = null)
+    {
+        /// <summary>An agency that did not submit is not ranked: "—", and "Chưa nộp" for its band.</summary>
+        public string RankText => Rank == ScoringEngine.NotRanked ? "—" : Rank.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        public string? BandText => Rank == ScoringEngine.NotRanked ? "Chưa nộp" : Band;
+    }
 
     /// <summary>Whether last year's cycle of the same framework and group exists (its index is shown beside this year's).</summary>
     public bool HasLastYear => Rows.Any(r => r.LastYear is not null);
@@ -59,8 +64,8 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
         string[] lastYear = HasLastYear ? [$"Năm {Cycle.Year - 1} (%)", "Thay đổi"] : [];
         string[] header = ["Hạng", "Cơ quan, đơn vị", "Tự đánh giá", "Tổng điểm", "Điểm tối đa áp dụng", "Chỉ số (%)",
             "Xếp loại", .. lastYear, .. fields.Select(f => $"{f.Code}. {f.Title} (%)")];
-        var rows = Rows.Select(x => (IReadOnlyList<string?>)[x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name,
-            x.Submitted ? "Đã gửi" : "Chưa gửi", x.Points, x.Max, x.Index, x.Band,
+        var rows = Rows.Select(x => (IReadOnlyList<string?>)[x.RankText, x.Name,
+            x.Submitted ? "Đã gửi" : "Chưa gửi", x.Points, x.Max, x.Index, x.BandText,
             .. (HasLastYear ? new[] { x.LastYear, x.Change } : []), .. x.Fields]);
         return File(ParHub.Web.Shared.Office.Xlsx.Write("Kết quả Chỉ số CCHC", header, rows),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -79,7 +84,7 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
         {
             var result = results.First(x => x.Id == row.AgencyId);
             var byCode = result.Criteria.ToDictionary(c => c.Code);
-            return (IReadOnlyList<string?>)[row.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Name, row.Points, row.Index,
+            return (IReadOnlyList<string?>)[row.RankText, row.Name, row.Points, row.Index,
                 .. scored.Select(n => byCode.TryGetValue(n.Code, out var c) && !c.Exempt ? Show(c.Points) : "—")];
         });
         return File(ParHub.Web.Shared.Office.Xlsx.Write("Điểm theo tiêu chí", header, rows),
@@ -111,7 +116,7 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
                 "Chỉ số (%)", "Xếp loại", .. fields.Select(f => "LV " + f.Code)]);
             foreach (var x in Rows)
             {
-                string?[] cells = [x.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), x.Name, x.Points, x.Max, x.Index, x.Band, .. x.Fields];
+                string?[] cells = [x.RankText, x.Name, x.Points, x.Max, x.Index, x.BandText, .. x.Fields];
                 var row = new DocumentFormat.OpenXml.Wordprocessing.TableRow();
                 row.Append(cells.Select((c, i) => ParHub.Web.Shared.Office.Docx.Cell(c, widths[i], align: i == 1 ? null : center)));
                 table.Append(row);
@@ -171,7 +176,8 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
                     a => (a.Id, Submitted: a.Status == AssessmentStatus.Submitted), ct);
             var fields = f.Nodes.Where(n => !n.Code.Contains('.')).Select(n => n.Code).ToList();
             var last = (await queries.LastYearResultsAsync(cycle, ct)).ToDictionary(r => r.Id, r => r.Index);
-            return results.OrderBy(r => r.Rank).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
+            // The ranked first by rank; those that did not submit after them ("chưa nộp"), by name.
+            return results.OrderBy(r => r.Rank == ScoringEngine.NotRanked).ThenBy(r => r.Rank).ThenBy(r => r.Name, Core.Text.VietnameseCollation.Comparer)
                 .Select(r => new RankingRow(r.Id, r.Name ?? r.Id, ids.TryGetValue(r.Id, out var a) ? a.Id : null, a.Submitted, r.Rank, Show(r.Points),
                     Show(r.ApplicableMax),
                     Show(r.Index), r.Band, fields.Select(c => Show(SubIndex(r, c))).ToArray(),
