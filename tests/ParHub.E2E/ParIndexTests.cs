@@ -137,10 +137,26 @@ public class ParIndexTests(ParHubServer server)
         foreach (var r in ranked)
             Assert.Equal(r.Index >= 90 ? "Tốt" : r.Index >= 80 ? "Khá" : r.Index >= 65 ? "Trung bình" : "Yếu", r.Band);
 
+        // Publication waits while agencies may still submit…
         await cchc.GetByLabel("Quyết định công bố kết quả").FillAsync("Quyết định số 125/QĐ-UBND ngày 20/01/2027");
         await cchc.GetByTestId("publish").ClickAsync();
-        await Expect(cchc.GetByTestId("publication")).ToContainTextAsync("125/QĐ-UBND");
-        await cchc.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-ranking.png"), FullPage = true });
+        await Expect(cchc.GetByTestId("results-error")).ToContainTextAsync("đang trong hạn tự đánh giá");
+        // …after the deadline (a month from opening) it names who did not submit and publishes once that is confirmed.
+        server.SetNow(DateTimeOffset.UtcNow.AddDays(32));
+        try
+        {
+            var late = await SignedInAsync("cchc");
+            await late.GotoAsync(resultsUrl);
+            await late.GetByLabel("Quyết định công bố kết quả").FillAsync("Quyết định số 125/QĐ-UBND ngày 20/01/2027");
+            await late.GetByTestId("publish").ClickAsync();
+            await Expect(late.GetByTestId("results-error")).ToContainTextAsync("cơ quan chưa nộp bản tự đánh giá");
+            await late.GetByLabel("Quyết định công bố kết quả").FillAsync("Quyết định số 125/QĐ-UBND ngày 20/01/2027");
+            await late.GetByTestId("confirm-not-submitted").CheckAsync();
+            await late.GetByTestId("publish").ClickAsync();
+            await Expect(late.GetByTestId("publication")).ToContainTextAsync("125/QĐ-UBND");
+            await late.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "par-index-ranking.png"), FullPage = true });
+        }
+        finally { server.SetNow(null); }
 
         // Published: the agency sees everyone's results; so does a citizen without an account.
         await tuphap.GotoAsync(resultsUrl);

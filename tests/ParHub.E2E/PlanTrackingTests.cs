@@ -38,6 +38,18 @@ public class PlanTrackingTests(ParHubServer server)
         await Expect(page.Locator("tr[data-row]")).ToHaveCountAsync(37);
         await Expect(page.Locator("td.cell-error").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "plan-import-preview.png") });
+        // A row whose lead is not in the directory blocks Confirm until it is fixed, removed or kept "chưa giao".
+        var blocking = page.Locator("tr.blocking");
+        if (await blocking.CountAsync() > 0)
+        {
+            await Expect(page.GetByTestId("confirm-import")).ToBeDisabledAsync();
+            await Expect(page.GetByTestId("preview-blocked")).ToContainTextAsync("chưa có cơ quan chủ trì trong danh mục");
+            var keeps = page.Locator("tr.blocking input[data-testid^=keep-]");
+            for (var i = await keeps.CountAsync() - 1; i >= 0; i--) await keeps.Nth(i).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra lại" }).ClickAsync();
+            await Expect(page.Locator("tr.blocking")).ToHaveCountAsync(0);
+        }
+        await Expect(page.GetByTestId("confirm-import")).ToBeEnabledAsync();
         await page.GetByTestId("confirm-import").ClickAsync();
         await Expect(page.GetByTestId("plan-title")).ToContainTextAsync("năm 2018");
         await Expect(page.Locator("[data-testid=plan-tasks] tbody tr")).ToHaveCountAsync(37);

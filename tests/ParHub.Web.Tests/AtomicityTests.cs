@@ -140,9 +140,17 @@ public abstract class AtomicityTests<TFactory>(TFactory app) : IClassFixture<TFa
                 new() { ["Map"] = $"1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8={(++n % 2 == 0 ? "STP" : "SNV")}" }),
             db => db.Plans.CountAsync());
         var results = $"/ParIndex/Results/{cycle}";
-        await CheckAsync("AssessmentCycle",
-            () => coordinator.PostFormAsync($"{results}?handler=Publish", new() { ["decision"] = "Quyết định số 9/QĐ-UBND" }, results),
-            db => db.AssessmentCycles.Where(c => c.Id == cycle).Select(c => c.PublicationDecision).SingleAsync());
+        // After the self-assessment deadline, confirming that some agencies did not submit.
+        app.SetNow(new DateTimeOffset(2031, 3, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+        try
+        {
+            var late = await app.SignInAsync("cchc");
+            await CheckAsync("AssessmentCycle",
+                () => late.PostFormAsync($"{results}?handler=Publish",
+                    new() { ["decision"] = "Quyết định số 9/QĐ-UBND", ["confirmNotSubmitted"] = "true" }, results),
+                db => db.AssessmentCycles.Where(c => c.Id == cycle).Select(c => c.PublicationDecision).SingleAsync());
+        }
+        finally { app.SetNow(null); }
     }
 
     [Fact]

@@ -156,7 +156,8 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
                 $"/ParIndex/Assessment/{stp}");
         Assert.Equal(HttpStatusCode.OK, save.StatusCode);
         Assert.Contains("2.2", await save.Content.ReadAsStringAsync());
-        Assert.Contains("từ 0 đến", await save.Content.ReadAsStringAsync());
+        // In the periodic report's words (issue 12: the self-assessment refuses what the report refuses, the same way).
+        Assert.Contains("quá lớn", await save.Content.ReadAsStringAsync());
         Assert.Null(
             await app.WithDbAsync(db => db.AssessmentScores.Where(s => s.AssessmentId == stp && s.Code == "2.2").Select(s => s.Input).FirstOrDefaultAsync()));
 

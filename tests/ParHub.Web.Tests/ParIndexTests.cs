@@ -524,9 +524,26 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Equal(("—", "Chưa nộp"),
             (syt.QuerySelector("[data-testid=rank]")!.TextContent.Trim(), syt.QuerySelector("[data-testid=band]")!.TextContent.Trim()));
 
-        // Publication opens the results to everyone, also without signing in; no score changes after it.
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Publish",
-            new() { ["decision"] = $"Quyết định số 123/QĐ-UBND ngày 20/01/{year + 1}" }, $"/ParIndex/Results/{cycleId}")).StatusCode);
+        // Publication waits while agencies may still submit (today it went through with 1 of 15 submitted)…
+        var resultsUrl = $"/ParIndex/Results/{cycleId}";
+        var decision = $"Quyết định số 123/QĐ-UBND ngày 20/01/{year + 1}";
+        var early = await PostAsync(coordinator, $"{resultsUrl}?handler=Publish", new() { ["decision"] = decision }, resultsUrl);
+        Assert.Contains("Chưa công bố được: đang trong hạn tự đánh giá", WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync()));
+        Assert.Null(await app.WithDbAsync(db => db.AssessmentCycles.Where(c => c.Id == cycleId).Select(c => c.PublishedAt).SingleAsync()));
+        // …after the deadline it names those that did not submit and asks to confirm; confirmed, it publishes.
+        app.SetNow(new DateTimeOffset(due.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)));
+        try
+        {
+            var afterDue = await app.SignInAsync("cchc");
+            var unconfirmed = WebUtility.HtmlDecode(await (await PostAsync(afterDue, $"{resultsUrl}?handler=Publish",
+                new() { ["decision"] = decision }, resultsUrl)).Content.ReadAsStringAsync());
+            Assert.Contains("cơ quan chưa nộp bản tự đánh giá", unconfirmed);
+            Assert.Contains("Sở Y tế", unconfirmed);
+            Assert.Contains("data-testid=\"confirm-not-submitted\"", unconfirmed);
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(afterDue, $"{resultsUrl}?handler=Publish",
+                new() { ["decision"] = decision, ["confirmNotSubmitted"] = "true" }, resultsUrl)).StatusCode);
+        }
+        finally { app.SetNow(null); }
         Assert.Equal(HttpStatusCode.OK, (await taichinh.GetAsync($"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Contains("123/QĐ-UBND", await app.Anonymous().GetStringAsync($"/ParIndex/Results/{cycleId}"));
         // Every agency's points per criterion in one table, public once published: Sở Tư pháp's 3.2 is the second appraisal's 7.

@@ -129,6 +129,22 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task A_plan_with_merged_cell_rows_kept_unassigned_is_stored_with_every_task()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var bytes = File.ReadAllBytes(SharedFiles.Path("corpus/docs/03_hcm-2820-qd-ubnd-2025-kh-trien-khai-qd06-ttg.txt"));
+        var html = await (await UploadAsync(coordinator, bytes, "qd-2820.txt", null)).Content.ReadAsStringAsync();
+        Assert.Contains("28 nhiệm vụ", WebUtility.HtmlDecode(html));
+        var apply = await SubmitPreviewAsync(coordinator, html, "Apply", f =>
+        {
+            for (var i = 0; i < 28; i++) f[$"Rows[{i}].KeepUnassigned"] = "true";
+        });
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        var planId = int.Parse(apply.Headers.Location!.OriginalString.Split('/').Last());
+        Assert.Equal(28, await app.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.PlanId == planId)));
+    }
+
+    [Fact]
     public async Task The_preview_shows_the_targets_it_read()
     {
         var coordinator = await app.SignInAsync("cchc");

@@ -89,6 +89,22 @@ public abstract class ReportUseCaseTests<TFactory>(TFactory app) : IClassFixture
         });
     }
 
+    // Today the annual province report compared the year with its own third quarter.
+    [Fact]
+    public async Task The_annual_province_report_compares_with_the_year_before_and_a_quarter_with_the_period_before()
+    {
+        using var scope = app.Services.CreateScope();
+        var regime = (await scope.ServiceProvider.GetRequiredService<ReportSetup>().RegimeAsync("haiphong-2018"))!;
+        var year = DateTime.UtcNow.AddHours(7).Year - 1;
+        var annual = regime.Regime.Periods(year).Single(p => p.Kind == PeriodKind.Year);
+        Assert.Equal($"{year - 1}-Y", regime.ComparedWith(annual)!.Code);
+        var content = await scope.ServiceProvider.GetRequiredService<ProvinceReportDocument>().ContentAsync(regime, annual);
+        Assert.Contains((year - 1).ToString(), content.PreviousLabel);
+        Assert.DoesNotContain("quý", content.PreviousLabel!, StringComparison.OrdinalIgnoreCase);
+        var q3 = regime.Regime.Periods(year).Single(p => p.Code == $"{year}-Q3");
+        Assert.Equal(regime.Comparisons(q3).Previous!.Code, regime.ComparedWith(q3)!.Code);
+    }
+
     [Fact]
     public async Task Submit_return_accept_and_reopen_each_commit_with_their_audit_line_or_not_at_all()
     {

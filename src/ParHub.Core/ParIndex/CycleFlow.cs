@@ -35,12 +35,31 @@ public sealed class CycleFlow(AssessmentCycle cycle)
     public static Outcome CheckDecision(string? decision) =>
         string.IsNullOrWhiteSpace(decision) ? Outcome.Refused("Ghi số, ngày của quyết định công bố kết quả.") : Outcome.Ok;
 
-    /// <summary>Publishes the results under a decision, once.</summary>
-    public Outcome Publish(string? decision, DateTime now)
+    /// <summary>
+    /// Publishes the results under a decision, once — not while agencies may still submit, nor while an explanation
+    /// waits for its second appraisal; and, when some agencies did not submit, only once the Coordinator confirms it
+    /// naming them (they are shown "chưa nộp", not ranked).
+    /// </summary>
+    public Outcome Publish(string? decision, DateTime now, DateOnly today, PublicationState state, bool confirmNotSubmitted)
     {
         if (CheckDecision(decision) is { IsOk: false } refused) return refused;
         if (IsPublished) return Outcome.Refused("Kết quả đã được công bố.");
+        if (IsOpen(today) && state.NotSubmitted.Count > 0)
+            return Outcome.Refused($"Chưa công bố được: đang trong hạn tự đánh giá (đến hết ngày {cycle.SelfAssessmentDue:dd/MM/yyyy}) "
+                + $"và còn {state.NotSubmitted.Count} cơ quan chưa nộp.");
+        if (state.AwaitingReappraisal.Count > 0)
+            return Outcome.Refused("Chưa công bố được: thẩm định chưa xong — còn giải trình chưa được thẩm định lại ("
+                + Names(state.AwaitingReappraisal) + ").");
+        if (state.NotSubmitted.Count > 0 && !confirmNotSubmitted)
+            return Outcome.Refused($"{state.NotSubmitted.Count} cơ quan chưa nộp bản tự đánh giá: {Names(state.NotSubmitted)}. "
+                + "Các cơ quan này được ghi “chưa nộp” và không được xếp hạng; đánh dấu “Xác nhận công bố khi còn cơ quan chưa nộp” để công bố.");
         (cycle.PublishedAt, cycle.PublicationDecision) = (now, decision!.Trim());
         return Outcome.Ok;
     }
+
+    private static string Names(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Take(10)) + (names.Count > 10 ? $" và {names.Count - 10} cơ quan khác" : "");
 }
+
+/// <summary>What publication waits for: agencies that did not submit, and explanations not yet appraised again.</summary>
+public sealed record PublicationState(IReadOnlyList<string> NotSubmitted, IReadOnlyList<string> AwaitingReappraisal);

@@ -7,6 +7,8 @@ namespace ParHub.Core.Tests.ParIndex;
 public class CycleFlowTests
 {
     private static readonly DateOnly Due = new(2026, 12, 15);
+    private static readonly DateOnly AfterDue = Due.AddDays(1);
+    private static readonly PublicationState Everyone = new([], []);
     private static AssessmentCycle Cycle(DateTime? published = null) => new()
     {
         Id = 1, Year = 2026, GroupCode = "SBN", SelfAssessmentDue = Due, PublishedAt = published, PublicationDecision = published is null ? null : "QĐ 1",
@@ -62,10 +64,10 @@ public class CycleFlowTests
     {
         var c = Cycle();
         var now = new DateTime(2027, 1, 20, 3, 0, 0, DateTimeKind.Utc);
-        Assert.True(new CycleFlow(c).Publish("  Quyết định số 123/QĐ-UBND ", now).IsOk);
+        Assert.True(new CycleFlow(c).Publish("  Quyết định số 123/QĐ-UBND ", now, AfterDue, Everyone, false).IsOk);
         Assert.Equal((now, "Quyết định số 123/QĐ-UBND"), (c.PublishedAt!.Value, c.PublicationDecision));
         Assert.True(new CycleFlow(c).IsPublished);
-        var again = new CycleFlow(c).Publish("QĐ khác", now.AddDays(1));
+        var again = new CycleFlow(c).Publish("QĐ khác", now.AddDays(1), AfterDue, Everyone, false);
         Assert.Equal("Kết quả đã được công bố.", again.Refusal);
         Assert.Equal((now, "Quyết định số 123/QĐ-UBND"), (c.PublishedAt!.Value, c.PublicationDecision));
     }
@@ -78,10 +80,44 @@ public class CycleFlowTests
     {
         var c = Cycle();
         Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.", CycleFlow.CheckDecision(decision).Refusal);
-        Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.", new CycleFlow(c).Publish(decision, DateTime.UtcNow).Refusal);
+        Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.", new CycleFlow(c).Publish(decision, DateTime.UtcNow, AfterDue, Everyone, true).Refusal);
         Assert.Null(c.PublishedAt);
         // The decision is asked for first, also of a published cycle.
         Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.",
-            new CycleFlow(Cycle(DateTime.UtcNow)).Publish(decision, DateTime.UtcNow).Refusal);
+            new CycleFlow(Cycle(DateTime.UtcNow)).Publish(decision, DateTime.UtcNow, AfterDue, Everyone, true).Refusal);
+    }
+
+    // Today publication went through with 1 of 15 submitted, in the middle of the self-assessment window.
+    [Fact]
+    public void Publication_waits_for_the_window_while_agencies_have_not_submitted()
+    {
+        var c = Cycle();
+        var missing = new PublicationState(["Sở Y tế", "Sở Xây dựng"], []);
+        var refusal = new CycleFlow(c).Publish("QĐ 5", DateTime.UtcNow, Due, missing, confirmNotSubmitted: true).Refusal;
+        Assert.Equal("Chưa công bố được: đang trong hạn tự đánh giá (đến hết ngày 15/12/2026) và còn 2 cơ quan chưa nộp.", refusal);
+        Assert.Null(c.PublishedAt);
+        // Everyone submitted: the window need not run out.
+        Assert.True(new CycleFlow(c).Publish("QĐ 5", DateTime.UtcNow, Due, Everyone, false).IsOk);
+    }
+
+    [Fact]
+    public void After_the_window_publication_names_who_did_not_submit_and_needs_confirming()
+    {
+        var c = Cycle();
+        var missing = new PublicationState(["Sở Y tế", "Sở Xây dựng"], []);
+        var refusal = new CycleFlow(c).Publish("QĐ 5", DateTime.UtcNow, AfterDue, missing, confirmNotSubmitted: false).Refusal;
+        Assert.StartsWith("2 cơ quan chưa nộp bản tự đánh giá: Sở Y tế, Sở Xây dựng.", refusal);
+        Assert.Null(c.PublishedAt);
+        Assert.True(new CycleFlow(c).Publish("QĐ 5", DateTime.UtcNow, AfterDue, missing, confirmNotSubmitted: true).IsOk);
+    }
+
+    [Fact]
+    public void An_explanation_waiting_for_its_second_appraisal_stops_publication()
+    {
+        var c = Cycle();
+        var waiting = new PublicationState([], ["Sở Tư pháp"]);
+        Assert.Equal("Chưa công bố được: thẩm định chưa xong — còn giải trình chưa được thẩm định lại (Sở Tư pháp).",
+            new CycleFlow(c).Publish("QĐ 5", DateTime.UtcNow, AfterDue, waiting, true).Refusal);
+        Assert.Null(c.PublishedAt);
     }
 }

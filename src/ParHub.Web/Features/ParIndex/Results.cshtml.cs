@@ -144,11 +144,12 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
         return await LoadAsync(id, ct) ?? Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, string? decision, [FromServices] Publish publish, CancellationToken ct)
+    public async Task<IActionResult> OnPostPublishAsync(int id, string? decision, bool confirmNotSubmitted, [FromServices] Publish publish,
+        CancellationToken ct)
     {
         try
         {
-            await publish.RunAsync(id, decision, ct);
+            await publish.RunAsync(id, decision, confirmNotSubmitted, ct);
             return Redirect($"/ParIndex/Results/{id}");
         }
         catch (UnauthorizedAccessException) { return Forbid(); }

@@ -29,7 +29,7 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
         var province = await db.Agencies.AsNoTracking().Where(a => a.Kind == AgencyKind.Province).OrderBy(a => a.Id).Select(a => new { a.Id, a.Name })
             .FirstOrDefaultAsync(ct);
         var totals = await queries.TotalsAsync(regime, period.Code, null, ct);
-        var (prev, _) = regime.Comparisons(period);
+        var prev = regime.ComparedWith(period);
         var previous = prev is null ? null : (await queries.TotalsAsync(regime, prev.Code, null, ct)).Values;
         var rates = (await queries.RatesAsync(regime, period, VietnamTime.Today(clock), ct)).Totals;
         var texts = province is null ? new Dictionary<string, string>() : await ProvinceTextsAsync(regime.Setting.Key, period.Code, province.Id, ct);

@@ -23,6 +23,16 @@ public sealed record RegimeSetup(ReportRegimeSetting Setting, ReportRegime Regim
         var lastYear = Regime.Periods(p.Year - 1).FirstOrDefault(x => x.Code[4..] == p.Code[4..]);
         return (previous, lastYear);
     }
+
+    /// <summary>
+    /// What a province report compares a period with: a year's report with the year before (not with its own third
+    /// quarter), any other period with the period before it.
+    /// </summary>
+    public ReportingPeriod? ComparedWith(ReportingPeriod p)
+    {
+        var (previous, lastYear) = Comparisons(p);
+        return p.Kind == PeriodKind.Year ? lastYear : previous;
+    }
 }
 
 /// <summary>Forms and regimes: the presets on first start, the province's settings after.</summary>
