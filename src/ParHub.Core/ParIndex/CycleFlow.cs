@@ -52,7 +52,8 @@ public sealed class CycleFlow(AssessmentCycle cycle)
                 + Names(state.AwaitingReappraisal) + ").");
         if (state.NotSubmitted.Count > 0 && !confirmNotSubmitted)
             return Outcome.Refused($"{state.NotSubmitted.Count} cơ quan chưa nộp bản tự đánh giá: {Names(state.NotSubmitted)}. "
-                + "Các cơ quan này được ghi “chưa nộp” và không được xếp hạng; đánh dấu “Xác nhận công bố khi còn cơ quan chưa nộp” để công bố.");
+                + "Các cơ quan này được ghi “chưa nộp” và không được xếp hạng; "
+                + "đánh dấu “Xác nhận công bố khi còn cơ quan chưa nộp” để công bố.");
         (cycle.PublishedAt, cycle.PublicationDecision) = (now, decision!.Trim());
         return Outcome.Ok;
     }

@@ -80,7 +80,8 @@ public class CycleFlowTests
     {
         var c = Cycle();
         Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.", CycleFlow.CheckDecision(decision).Refusal);
-        Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.", new CycleFlow(c).Publish(decision, DateTime.UtcNow, AfterDue, Everyone, true).Refusal);
+        Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.",
+            new CycleFlow(c).Publish(decision, DateTime.UtcNow, AfterDue, Everyone, true).Refusal);
         Assert.Null(c.PublishedAt);
         // The decision is asked for first, also of a published cycle.
         Assert.Equal("Ghi số, ngày của quyết định công bố kết quả.",
