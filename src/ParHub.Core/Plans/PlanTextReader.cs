@@ -110,11 +110,14 @@ public static partial class PlanTextReader
                 && Periods.IsValidDate(int.Parse(d.Groups[3].Value), int.Parse(d.Groups[2].Value), int.Parse(d.Groups[1].Value)))
                 issued = new DateOnly(int.Parse(d.Groups[3].Value), int.Parse(d.Groups[2].Value), int.Parse(d.Groups[1].Value));
         }
-        // The issuer: the lines above "Số:" that are not the national motto.
+        // The issuer: the lines above "Số:" that are not the national motto. A header written as a table (Word: the
+        // issuer's cell beside the motto's, a rule of dashes under each) keeps only its first cell, without the rule.
         var issuerLines = top.Take(numberAt < 0 ? 6 : numberAt)
             .Where(l => l.Length > 0 && !l.StartsWith("SOURCE:", StringComparison.Ordinal))
+            .Select(l => Regex.Replace(BeforeMotto(l.Split('\t')[0].Split(" | ")[0]), @"[-_=–—]{3,}", " ").Trim())
             .TakeWhile(l => !VietnameseText.Fold(l).StartsWith("cong hoa"))
-            .Where(l => l.Any(char.IsLetter) && !l.StartsWith("---", StringComparison.Ordinal))
+            .Where(l => l.Any(char.IsLetter))
+            .Select(VietnameseText.CollapseWhitespace)
             .ToList();
         if (issuerLines.Count > 0) issuer = string.Join(" ", issuerLines);
 
@@ -141,6 +144,13 @@ public static partial class PlanTextReader
         var bases = lines.Take(120).Where(l => VietnameseText.Fold(l).StartsWith("can cu") && DocumentReference.FindAll(l).Count > 0)
             .Select(l => l.TrimEnd(';', ',', '.')).ToList();
         return new PlanHeader(number, type, issuer, issued, title, planYear, bases);
+    }
+
+    /// <summary>A header line up to the national motto it may run into ("… TỈNH X -------- CỘNG HÒA XÃ HỘI …").</summary>
+    private static string BeforeMotto(string line)
+    {
+        var at = VietnameseText.FoldKeepingPunctuation(line).IndexOf("cong hoa xa hoi", StringComparison.Ordinal);
+        return at > 0 && at <= line.Length ? line[..at] : line;
     }
 
     /// <summary>Bullet lines under a heading that names targets ("chỉ tiêu"), up to the next heading.</summary>

@@ -183,3 +183,20 @@ public class AgencyPhraseResolverTests
         Assert.Equal(["Sở Nội vụ", "Bộ Khoa học và Công nghệ"], Names("Sở Nội vụ và Bộ Khoa học và Công nghệ"));
     }
 }
+
+public class PlanHeaderTests
+{
+    // Today the issuer was read with the header's decoration ("UỶ BAN NHÂN DÂN TỈNH … -------- | CỘNG HÒA XÃ HỘI …").
+    [Theory]
+    [InlineData("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH --------\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------")]
+    [InlineData("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")]
+    [InlineData("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc")]
+    public void The_issuer_is_read_without_the_headers_rules_and_motto(string top)
+    {
+        var lines = (top + "\nSố: 141/KH-UBND\tBắc Ninh, ngày 20 tháng 11 năm 2025\nKẾ HOẠCH\nNâng cao năng lực").Split('\n')
+            .Select(l => ParHub.Core.Text.VietnameseText.CollapseWhitespace(l).Trim()).ToList();
+        var header = PlanTextReader.ReadHeader(lines, null);
+        Assert.Equal("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", header.Issuer);
+        Assert.Equal("141/KH-UBND", header.Number);
+    }
+}
