@@ -188,7 +188,7 @@ public class PlanHeaderTests
 {
     // Today the issuer was read with the header's decoration ("UỶ BAN NHÂN DÂN TỈNH … -------- | CỘNG HÒA XÃ HỘI …").
     [Theory]
-    [InlineData("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH --------\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------")]
+    [InlineData("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH --------\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc -------")]
     [InlineData("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")]
     [InlineData("ỦY BAN NHÂN DÂN TỈNH BẮC NINH ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc")]
     public void The_issuer_is_read_without_the_headers_rules_and_motto(string top)
