@@ -230,19 +230,27 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
             await (await PostAsync(coordinator, frameworkUrl, frozen, frameworkUrl)).Content.ReadAsStringAsync());
     }
 
+    /// <summary>Opens a cycle of this year's demo framework for SBN due on <paramref name="due"/>; its id and one agency's assessment.</summary>
+    private async Task<(int CycleId, int AssessmentId)> OpenDemoCycleAsync(HttpClient coordinator, DateOnly due, string agencyCode)
+    {
+        await coordinator.GetStringAsync("/ParIndex");
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == year)
+            .Select(f => f.Id).SingleAsync());
+        var open = await PostAsync(coordinator, "/ParIndex",
+            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = due.ToString("yyyy-MM-dd") }, "/ParIndex");
+        var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+        var id = await app.WithDbAsync(db => db.Assessments
+            .Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == agencyCode)).Select(a => a.Id).SingleAsync());
+        return (cycleId, id);
+    }
+
     [Fact]
     public async Task The_self_assessment_closes_at_its_deadline_until_the_coordinator_extends_it()
     {
         var coordinator = await app.SignInAsync("cchc");
-        await coordinator.GetStringAsync("/ParIndex");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == today.Year)
-            .Select(f => f.Id).SingleAsync());
-        var open = await PostAsync(coordinator, "/ParIndex",
-            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = today.AddDays(-1).ToString("yyyy-MM-dd") }, "/ParIndex");
-        var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
-        var id = await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == "STP"))
-            .Select(a => a.Id).SingleAsync());
+        var (cycleId, id) = await OpenDemoCycleAsync(coordinator, today.AddDays(-1), "STP");
         var tuphap = await app.SignInAsync("tuphap");
         var url = $"/ParIndex/Assessment/{id}";
         var page = await tuphap.GetStringAsync(url);
@@ -275,15 +283,7 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
     public async Task The_self_assessment_refuses_what_the_periodic_report_refuses_and_keeps_what_was_typed(string num, string den, string message)
     {
         var coordinator = await app.SignInAsync("cchc");
-        await coordinator.GetStringAsync("/ParIndex");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(f => f.Code == IndexPresets.DemoDepartmentsCode && f.Year == today.Year)
-            .Select(f => f.Id).SingleAsync());
-        var open = await PostAsync(coordinator, "/ParIndex",
-            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = today.AddDays(10).ToString("yyyy-MM-dd") }, "/ParIndex");
-        var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
-        var id = await app.WithDbAsync(db => db.Assessments.Where(a => a.CycleId == cycleId && db.Agencies.Any(x => x.Id == a.AgencyId && x.Code == "STP"))
-            .Select(a => a.Id).SingleAsync());
+        var (_, id) = await OpenDemoCycleAsync(coordinator, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(10), "STP");
         var tuphap = await app.SignInAsync("tuphap");
         var url = $"/ParIndex/Assessment/{id}";
         var page = await tuphap.GetStringAsync(url);
