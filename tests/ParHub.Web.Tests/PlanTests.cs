@@ -108,7 +108,8 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Contains("Còn 6 dòng chưa có cơ quan chủ trì", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(before, await app.WithDbAsync(db => db.PlanTasks.CountAsync()));
 
-        // One row fixed by hand, one removed, the other four kept "chưa giao": confirmed.
+        // One row fixed by hand, one removed, the other four kept "chưa giao": confirmed. Row 6 is "Hàng năm" work in the
+        // 2025–2030 plan: six dues, each a task of its own.
         var apply = await SubmitPreviewAsync(coordinator, html, "Apply", f =>
         {
             f["Rows[0].Lead"] = "Sở Nội vụ";
@@ -118,14 +119,16 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
         var planId = int.Parse(apply.Headers.Location!.OriginalString.Split('/').Last());
         var stored = await app.WithDbAsync(db => db.PlanTasks.Include(t => t.Assignments).Where(t => t.PlanId == planId).ToListAsync());
-        Assert.Equal(5, stored.Count);
-        Assert.Equal(4, stored.Count(t => !t.Assignments.Any(a => a.Role == AssignmentRole.Lead && (a.AgencyId != null || a.GroupId != null))));
+        Assert.Equal(4 + 6, stored.Count);
+        Assert.Equal(["Năm 2025", "Năm 2026", "Năm 2027", "Năm 2028", "Năm 2029", "Năm 2030"],
+            stored.Where(t => t.Occurrence != null).OrderBy(t => t.SortOrder).Select(t => t.Occurrence));
+        Assert.Equal(3 + 6, stored.Count(t => !t.Assignments.Any(a => a.Role == AssignmentRole.Lead && (a.AgencyId != null || a.GroupId != null))));
 
         // The Coordinator's board lists them.
         var board = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Tasks?planId={planId}"));
-        Assert.Contains("4 nhiệm vụ chưa giao", board);
+        Assert.Contains("9 nhiệm vụ chưa giao", board);
         var unassigned = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Tasks?planId={planId}&unassigned=true"));
-        Assert.Contains("4 nhiệm vụ · trang", unassigned);
+        Assert.Contains("9 nhiệm vụ · trang", unassigned);
     }
 
     [Fact]
@@ -175,6 +178,87 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
             await app.WithDbAsync(db => db.PlanTasks.Include(t => t.Assignments).SingleAsync(t => t.Plan!.Title == "Kế hoạch thử sửa trực tiếp"));
         Assert.Equal(new DateOnly(2024, 6, 30), task.Due);
         Assert.NotNull(Assert.Single(task.Assignments).AgencyId);
+    }
+
+    private static string SmallPlan(string number, string row3, string row2 = "2\tBáo cáo tình hình thực hiện\tSở Nội vụ\tHằng quý\n",
+        string row4 = "") =>
+        $"ỦY BAN NHÂN DÂN TỈNH THỬ\nSố: {number}/KH-UBND\nKẾ HOẠCH\nCải cách hành chính năm 2024\n"
+        + "STT\tNội dung công việc\tCơ quan chủ trì\tThời gian thực hiện\n"
+        + "1\tRà soát thủ tục hành chính\tSở Nôi vụ viết sai\tQuý II/2024\n" + row2 + row3 + row4;
+
+    private async Task<string> PreviewAsync(HttpClient coordinator, string text) =>
+        await (await UploadAsync(coordinator, System.Text.Encoding.UTF8.GetBytes(text), "kh-thu.txt", "2024")).Content.ReadAsStringAsync();
+
+    // Today: re-importing a plan reported "25 cập nhật", put the leads fixed by hand back to the unknown agency and
+    // restored the title, with no diff shown. Now a hand correction (in the preview or afterwards) survives the next
+    // import unless the officer picks the document's value; the preview lists what changed, what was added and removed.
+    [Fact]
+    public async Task Reimport_keeps_hand_corrections_shows_the_diff_and_takes_the_document_only_where_picked()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var number = Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var row3 = "3\tKiểm tra công vụ\tSở Nội vụ\tQuý III/2024\n";
+        var title = $"Kế hoạch CCHC 2024 (sửa tay {number})";
+        var first = await SubmitPreviewAsync(coordinator, await PreviewAsync(coordinator, SmallPlan(number, row3)), "Apply", f =>
+        {
+            f["Rows[0].Lead"] = "Sở Nội vụ";
+            f["Plan.Title"] = title;
+        });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var planId = int.Parse(first.Headers.Location!.OriginalString.Split('/').Last());
+        var tasks = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.PlanId == planId).OrderBy(t => t.SortOrder).ToListAsync());
+        // "Hằng quý" is four dues, each a task of its own.
+        Assert.Equal(["", "Quý I/2024", "Quý II/2024", "Quý III/2024", "Quý IV/2024", ""], tasks.Select(t => t.Occurrence ?? ""));
+        Assert.Equal(new DateOnly(2024, 9, 30), tasks[3].Due);
+
+        // Task 3 corrected by hand afterwards.
+        var task3 = tasks[5];
+        var corrected = await coordinator.PostFormAsync($"/Tasks/Details/{task3.Id}?handler=Correct", new()
+        {
+            ["Correction.Content"] = "Kiểm tra công vụ tại 10 cơ quan", ["Correction.Lead"] = "Sở Tư pháp",
+            ["Correction.Timeframe"] = "Quý III/2024", ["Correction.Version"] = task3.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, $"/Tasks/Details/{task3.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+
+        // The same document again: every correction is listed as kept, nothing is blocked by the document's unknown lead.
+        var again = await PreviewAsync(coordinator, SmallPlan(number, row3));
+        var html = WebUtility.HtmlDecode(again);
+        Assert.Contains("data-testid=\"reimport-diff\"", html);
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var kept = doc.QuerySelectorAll("[data-testid=reimport-changes] tr[data-outcome=KeptCorrection]")
+            .Select(tr => (tr.GetAttribute("data-row"), tr.GetAttribute("data-field"))).ToList();
+        Assert.Equal([(null, "Title"), ("1", "Lead"), ("3", "Content"), ("3", "Lead")], kept);
+        Assert.DoesNotMatch("data-testid=\"confirm-import\"[^>]*disabled", again);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitPreviewAsync(coordinator, again, "Apply")).StatusCode);
+        var plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Tasks).ThenInclude(t => t.Assignments).SingleAsync(p => p.Id == planId));
+        Assert.Equal(title, plan.Title);
+        var byNo = plan.Tasks.Where(t => t.Occurrence is null).ToDictionary(t => t.No);
+        Assert.Equal("Sở Nội vụ", byNo["1"].LeadText);
+        Assert.NotNull(Assert.Single(byNo["1"].Assignments).AgencyId);
+        Assert.Equal(("Kiểm tra công vụ tại 10 cơ quan", "Sở Tư pháp"), (byNo["3"].Content, byNo["3"].LeadText));
+
+        // The document changes: task 3's lead (corrected by hand: a conflict, the document picked) and time (not corrected:
+        // taken); the quarterly task is gone, task 4 is new.
+        var changed = SmallPlan(number, "3\tKiểm tra công vụ\tSở Tài chính\tQuý IV/2024\n", row2: "",
+            row4: "4\tTập huấn nghiệp vụ\tSở Nội vụ\tTháng 10/2024\n");
+        var third = await PreviewAsync(coordinator, changed);
+        doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(WebUtility.HtmlDecode(third));
+        Assert.Equal("Conflict", doc.QuerySelector("[data-testid=reimport-changes] tr[data-row='3'][data-field=Lead]")!.GetAttribute("data-outcome"));
+        Assert.Equal("FromDocument",
+            doc.QuerySelector("[data-testid=reimport-changes] tr[data-row='3'][data-field=Timeframe]")!.GetAttribute("data-outcome"));
+        Assert.Contains("Tập huấn nghiệp vụ", doc.QuerySelector("[data-testid=reimport-added]")!.TextContent);
+        Assert.Equal(4, doc.QuerySelectorAll("[data-testid=reimport-removed] li").Length);
+        var index3 = doc.QuerySelector("[data-testid=reimport-changes] tr[data-row='3'][data-field=Lead] input[type=checkbox]")!
+            .GetAttribute("name")!;
+        var apply = await SubmitPreviewAsync(coordinator, third, "Apply", f => f[index3] = "Lead");
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Tasks).SingleAsync(p => p.Id == planId));
+        Assert.Equal(["1", "3", "4"], plan.Tasks.OrderBy(t => t.SortOrder).Select(t => t.No));
+        var t3 = plan.Tasks.Single(t => t.No == "3");
+        Assert.Equal(("Kiểm tra công vụ tại 10 cơ quan", "Sở Tài chính", new DateOnly(2024, 12, 31)), (t3.Content, t3.LeadText, t3.Due));
+        Assert.Equal(title, plan.Title);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e =>
+            e.EntityType == "Plan" && e.EntityId == planId.ToString() && e.Action == "reimport" && e.Summary!.Contains("lấy theo văn bản 1"))));
     }
 
     [Theory]

@@ -20,6 +20,8 @@ public class Plan
     public string? LegalBases { get; set; }
     public string? Purposes { get; set; }
     public string? SourceFile { get; set; }
+    /// <summary>The header fields as the last import read them from the document (JSON), for the next import's merge.</summary>
+    public string? Imported { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public List<PlanTarget> Targets { get; set; } = [];
@@ -78,6 +80,10 @@ public class PlanTask
     public string? AssignedBy { get; set; }
     /// <summary>Where the task came from: "dòng 351".</summary>
     public string? Source { get; set; }
+    /// <summary>Which due of recurring work this task is ("Quý II/2025"); null for work done once.</summary>
+    public string? Occurrence { get; set; }
+    /// <summary>The fields as the last import read them from the document (<see cref="ImportedTask"/> as JSON), for the next import's merge.</summary>
+    public string? Imported { get; set; }
     public TaskProgress Progress { get; set; }
     public DateOnly? CompletedOn { get; set; }
     public string? ProductNumber { get; set; }

@@ -15,7 +15,7 @@ public enum TimeframeKind
     Unknown,
 }
 
-public enum Recurrence { Monthly, Quarterly, Yearly, Continuous }
+public enum Recurrence { Monthly, Quarterly, Yearly, Continuous, HalfYearly }
 
 /// <summary>
 /// The meaning of a time-frame phrase. <see cref="Start"/> and <see cref="Due"/> are null where the phrase fixes no

@@ -119,6 +119,7 @@ public static partial class TimeframeParser
         if (Regex.IsMatch(f, @"\b(hang|moi)\s+thang\b")) return Recurrence.Monthly;
         if (Regex.IsMatch(f, @"\b(hang|moi)\s+quy\b")) return Recurrence.Quarterly;
         if (Regex.IsMatch(f, @"\b(hang|moi)\s+nam\b")) return Recurrence.Yearly;
+        if (Regex.IsMatch(f, @"\b(dinh\s+ky|hang|moi)\s+0?6\s+thang\b|\b0?6\s+thang\s+(mot|1)\s+lan\b")) return Recurrence.HalfYearly;
         if (Regex.IsMatch(f, @"\bdinh\s+ky\b")) return Recurrence.Continuous;
         return null;
     }

@@ -118,6 +118,7 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(p => p.Issuer).HasMaxLength(300);
             e.Property(p => p.Title).HasMaxLength(1000);
             e.Property(p => p.SourceFile).HasMaxLength(260);
+            e.Property(p => p.Imported).HasMaxLength(4000);
             e.HasIndex(p => new { p.Year, p.Number });
             e.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
@@ -149,6 +150,8 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(t => t.Progress).HasConversion<string>().HasMaxLength(16);
             e.Property(t => t.AssignedBy).HasMaxLength(1000);
             e.Property(t => t.Source).HasMaxLength(100);
+            e.Property(t => t.Occurrence).HasMaxLength(40);
+            e.Property(t => t.Imported).HasMaxLength(16000);
             e.Property(t => t.ProductNumber).HasMaxLength(100);
             e.Property(t => t.LastNote).HasMaxLength(4000);
             e.Property(t => t.Version).IsConcurrencyToken();

@@ -21,6 +21,12 @@ public sealed class TaskRowInput
     public bool KeepUnassigned { get; set; }
     /// <summary>The officer leaves the row out of the import.</summary>
     public bool Remove { get; set; }
+    /// <summary>The row as read from the document (<see cref="ImportedTask"/> JSON), before any fix in the preview.</summary>
+    public string? Original { get; set; }
+    /// <summary>On re-import: the fields corrected by hand for which the officer picks the document's value.</summary>
+    public List<string> TakeDocument { get; set; } = [];
+
+    public ImportedTask Values => new(Content, Lead, Cooperating, Product, Timeframe);
 }
 
 /// <summary>The plan's header fields as previewed and confirmed.</summary>
@@ -38,21 +44,55 @@ public sealed class PlanInput
     public string? SourceFile { get; set; }
     public List<string> Targets { get; set; } = [];
     public string? LegalBases { get; set; }
+    /// <summary>The header as read from the document (<see cref="ImportedHeader"/> JSON), before any fix in the preview.</summary>
+    public string? Original { get; set; }
+    /// <summary>On re-import: the header fields corrected by hand for which the officer picks the document's value.</summary>
+    public List<string> TakeDocument { get; set; } = [];
 }
+
+/// <summary>
+/// On re-import, what the document does to the stored task(s) a row matches: per field, the document's change, the
+/// hand correction kept, or both (the officer picks).
+/// </summary>
+public sealed record TaskMerge(int TaskId, int Occurrences, IReadOnlyList<FieldMerge> Fields)
+{
+    public IEnumerable<FieldMerge> Changes => Fields.Where(f => f.Outcome != MergeOutcome.Same);
+
+    public bool TakesDocument(TaskRowInput row, string field) =>
+        Fields.Single(f => f.Field == field).TakesDocument(row.TakeDocument.Contains(field));
+}
+
+/// <summary>A stored task the document no longer has: removed, or kept because it was reported on.</summary>
+public sealed record RemovedTask(int TaskId, string No, string Content, string? Occurrence, bool Kept);
 
 /// <summary>What a row would become, with every problem a person should look at.</summary>
 public sealed record RowCheck(TaskRowInput Row, Timeframe Timeframe, IReadOnlyList<ResolvedName> Lead,
     IReadOnlyList<ResolvedName> Cooperating, IReadOnlyList<string> Flags)
 {
+    /// <summary>The dues of recurring work within the plan's period, each stored as a task of its own.</summary>
+    public IReadOnlyList<Occurrence> Occurrences { get; init; } = [];
+    /// <summary>On re-import: the stored task the row updates, with the merge of each field; null for a new task.</summary>
+    public TaskMerge? Merge { get; init; }
+    /// <summary>The stored lead stays (a hand correction kept): the document's lead does not matter.</summary>
+    public bool KeepsStoredLead => Merge is { } m && !m.TakesDocument(Row, "Lead");
     public bool LeadFlagged => Lead.Count == 0 || Lead.Any(l => l.Kind == ResolvedKind.Unresolved);
     public bool CooperatingFlagged => Cooperating.Any(c => c.Kind == ResolvedKind.Unresolved);
     public bool TimeframeFlagged => Timeframe.Kind == TimeframeKind.Unknown;
     /// <summary>Nobody of the directory would lead it: confirmed only when fixed, removed, or kept "chưa giao" on purpose.</summary>
-    public bool Blocking => LeadFlagged && !Row.KeepUnassigned;
+    public bool Blocking => LeadFlagged && !Row.KeepUnassigned && !KeepsStoredLead;
 }
 
 public sealed record ImportPreview(PlanInput Plan, IReadOnlyList<RowCheck> Rows, IReadOnlyList<string> Errors, int? ExistingPlanId)
 {
+    /// <summary>On re-import: the header fields the document or a hand correction changed.</summary>
+    public IReadOnlyList<FieldMerge> HeaderMerges { get; init; } = [];
+    /// <summary>On re-import: stored tasks the document no longer has.</summary>
+    public IReadOnlyList<RemovedTask> Removed { get; init; } = [];
+    public int Added => ExistingPlanId is null ? 0 : Rows.Count(r => r.Merge is null);
+    public int Changed => Rows.Count(r => r.Merge is { } m && m.Changes.Any());
+    public int Conflicts => Rows.Sum(r => r.Merge?.Fields.Count(f => f.Outcome == MergeOutcome.Conflict) ?? 0)
+        + HeaderMerges.Count(f => f.Outcome == MergeOutcome.Conflict);
+
     public int Flagged => Rows.Count(r => r.Flags.Count > 0);
     public int Blocked => Rows.Count(r => r.Blocking);
     public bool CanApply => Errors.Count == 0 && Rows.Count > 0 && Blocked == 0;

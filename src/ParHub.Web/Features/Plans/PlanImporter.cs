@@ -38,6 +38,8 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
             Product = t.Product, Timeframe = t.Timeframe, AssignedBy = t.AssignedBy, Source = $"dòng {t.Line}",
             Parts = t.Parts.Count == 0 ? null : string.Join('\n', t.Parts.Select(p => $"{p.No}) {p.Content} — {p.Lead}")),
         }).ToList();
+        foreach (var r in rows) r.Original = r.Values.ToJson();
+        plan.Original = new ImportedHeader(plan.Title, plan.Issuer).ToJson();
         return (plan, rows);
     }
 
@@ -63,6 +65,7 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
             plan.Year = Math.Clamp(plan.Year, 1990, 2100);
         }
         var context = new TimeframeContext(plan.Year, plan.PeriodFrom, plan.PeriodTo);
+        var (from, to) = Period(plan);
         var on = plan.IssuedOn ?? new DateOnly(plan.Year, 1, 1);
         if (rows.Count == 0) errors.Add("Không có nhiệm vụ nào để nhập.");
         var checks = rows.Select(r =>
@@ -77,11 +80,26 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
                 .Select(x => $"Không tìm thấy cơ quan “{x.Text}” trong danh mục."));
             if (tf.Kind == TimeframeKind.Unknown)
                 flags.Add(string.IsNullOrWhiteSpace(r.Timeframe) ? "Chưa có thời hạn." : $"Không đọc được thời hạn “{r.Timeframe}”.");
-            return new RowCheck(r, tf, lead, coop, flags);
+            return new RowCheck(r, tf, lead, coop, flags) { Occurrences = Occurrences.Of(tf, from, to) };
         }).ToList();
         var existing = await FindExistingAsync(plan, ct);
-        return new ImportPreview(plan, checks, errors, existing);
+        if (existing is null) return new ImportPreview(plan, checks, errors, null);
+
+        // Re-import: each row against the stored task it updates; the stored tasks the document no longer has.
+        var stored = await db.Plans.AsNoTracking().Include(p => p.Tasks).SingleAsync(p => p.Id == existing, ct);
+        var series = TaskSeries.Of(stored.Tasks.OrderBy(t => t.SortOrder));
+        var matched = TaskSeries.Match(checks.Select(c => (c.Row.Group, c.Row.No)).ToList(), series);
+        checks = checks.Select((c, i) => matched[i] is { } s ? c with { Merge = MergeOf(c, s) } : c).ToList();
+        var gone = series.Where(s => !matched.Contains(s)).SelectMany(s => s).ToList();
+        var reported = await ReportedAsync(gone, ct);
+        var removed = gone.Select(t => new RemovedTask(t.Id, t.No, t.Content, t.Occurrence,
+            reported.Contains(t.Id) || t.Progress != TaskProgress.NotStarted)).ToList();
+        return new ImportPreview(plan, checks, errors, existing) { HeaderMerges = HeaderMerges(stored, plan), Removed = removed };
     }
+
+    /// <summary>The plan's period, where recurring work has its dues: as stated, else the plan's year.</summary>
+    public static (DateOnly From, DateOnly To) Period(PlanInput plan) =>
+        (plan.PeriodFrom ?? new DateOnly(plan.Year, 1, 1), plan.PeriodTo ?? new DateOnly(plan.Year, 12, 31));
 
     private async Task<int?> FindExistingAsync(PlanInput plan, CancellationToken ct)
     {
@@ -90,7 +108,7 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
         return await db.Plans.Where(p => p.Title == plan.Title && p.Year == plan.Year).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Writes a checked preview in one transaction.</summary>
+    /// <summary>Writes a checked preview in one transaction: a new plan, or the merge of a re-import.</summary>
     public async Task<ImportResult> ApplyAsync(ImportPreview preview, CancellationToken ct = default)
     {
         if (!preview.CanApply)
@@ -111,89 +129,98 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
                 plan = await db.Plans.Include(p => p.Targets).Include(p => p.Tasks).ThenInclude(t => t.Assignments)
                     .SingleAsync(p => p.Id == preview.ExistingPlanId, ct);
             }
-            plan.Kind = input.Kind;
-            plan.Number = Blank(input.Number);
-            plan.DocType = Blank(input.DocType);
-            plan.Issuer = Blank(input.Issuer);
-            plan.IssuedOn = input.IssuedOn;
-            plan.Year = input.Year;
-            plan.PeriodFrom = input.PeriodFrom;
-            plan.PeriodTo = input.PeriodTo;
-            plan.Title = input.Title.Trim();
-            plan.SourceFile = input.SourceFile;
-            plan.LegalBases = Blank(input.LegalBases);
-            plan.UpdatedAt = now;
-            plan.Targets.Clear();
-            plan.Targets.AddRange(input.Targets.Where(t => !string.IsNullOrWhiteSpace(t)).Select((t, i) =>
-            {
-                var m = TargetReader.Read(t);
-                return new PlanTarget
-                {
-                    Text = t.Trim(), SortOrder = i, Comparator = m?.Comparator,
-                    Threshold = m?.Threshold, Unit = m?.Unit, Metric = m?.Metric, Period = plan.Year.ToString(CultureInfo.InvariantCulture),
-                };
-            }));
+            WriteHeader(plan, input, HeaderMerges(created ? null : plan, input), now);
 
-            // Tasks are matched by group and number — and, where a document repeats a number in a group, by its
-            // occurrence — so that importing the same plan again updates them.
-            var byKey = Occurrences(plan.Tasks.OrderBy(t => t.SortOrder), t => (t.Group, t.No)).ToDictionary(x => x.Key, x => x.Item);
-            var rowKeys = Occurrences(preview.Rows, r => (Blank(r.Row.Group), r.Row.No.Trim())).Select(x => x.Key).ToList();
+            // The merge is computed again on the tracked tasks, by the same rule the preview showed.
+            var series = TaskSeries.Of(plan.Tasks.OrderBy(t => t.SortOrder));
+            var matched = TaskSeries.Match(preview.Rows.Select(r => (r.Row.Group, r.Row.No)).ToList(), series);
+            var writer = new ImportedTaskWriter(plan, now);
             int added = 0, updated = 0;
-            var seen = new HashSet<PlanTask>();
             for (var i = 0; i < preview.Rows.Count; i++)
             {
-                var check = preview.Rows[i];
-                var r = check.Row;
-                if (!byKey.TryGetValue(rowKeys[i], out var task))
-                {
-                    task = new PlanTask { Progress = TaskProgress.NotStarted };
-                    plan.Tasks.Add(task);
-                    added++;
-                }
+                var check = preview.Rows[i] with { Merge = matched[i] is { } s ? MergeOf(check: preview.Rows[i], s) : null };
+                if (matched[i] is null) added++;
                 else updated++;
-                seen.Add(task);
-                task.No = r.No.Trim();
-                task.SortOrder = i;
-                task.Group = Blank(r.Group);
-                task.ReformArea = Blank(r.Group);
-                task.Content = r.Content.Trim();
-                task.Product = Blank(r.Product);
-                task.LeadText = Blank(r.Lead);
-                task.CooperatingText = Blank(r.Cooperating);
-                task.Parts = Blank(r.Parts);
-                task.AssignedBy = Blank(r.AssignedBy);
-                task.Source = r.Source;
-                task.TimeframeText = Blank(r.Timeframe);
-                task.TimeframeKind = check.Timeframe.Kind;
-                task.Recurrence = check.Timeframe.Recurrence;
-                task.Start = check.Timeframe.Start;
-                if (task.Due != check.Timeframe.Due) task.CurrentDue = null; // a new plan text resets a moved deadline
-                task.Due = check.Timeframe.Due;
-                task.RefreshSortDue();
-                task.UpdatedAt = now;
-                task.Assignments.Clear();
-                task.Assignments.AddRange(Assignments(check.Lead, AssignmentRole.Lead).Concat(Assignments(check.Cooperating, AssignmentRole.Cooperating)));
+                writer.Write(check, matched[i]);
             }
             // Tasks no longer in the document go, unless someone already reported on them.
-            var gone = plan.Tasks.Where(t => !seen.Contains(t)).ToList();
-            var removable = new List<PlanTask>();
-            foreach (var t in gone)
-            {
-                var hasUpdates = t.Id != 0 && await db.TaskUpdates.AnyAsync(u => u.TaskId == t.Id, ct);
-                if (!hasUpdates && t.Progress == TaskProgress.NotStarted) removable.Add(t);
-            }
+            var gone = series.Where(s => !matched.Contains(s)).SelectMany(s => s).Concat(writer.Leftovers).ToList();
+            var reported = await ReportedAsync(gone, ct);
+            var removable = gone.Where(t => !reported.Contains(t.Id) && t.Progress == TaskProgress.NotStarted).ToList();
             foreach (var t in removable) plan.Tasks.Remove(t);
             db.PlanTasks.RemoveRange(removable.Where(t => t.Id != 0));
             await db.SaveChangesAsync(ct);
 
+            var kept = preview.Rows.Sum(r => r.Merge?.Fields.Count(f => f.Pickable && !f.TakesDocument(r.Row.TakeDocument.Contains(f.Field))) ?? 0);
+            var picked = preview.Rows.Sum(r => r.Merge?.Fields.Count(f => f.Pickable && f.TakesDocument(r.Row.TakeDocument.Contains(f.Field))) ?? 0);
             audit.Record(created ? "import" : "reimport", EntityType, plan.Id.ToString(CultureInfo.InvariantCulture), null,
                 $"{(created ? "Nhập" : "Cập nhật")} kế hoạch {plan.Number ?? plan.Title}: {added} nhiệm vụ thêm, "
-                    + $"{updated} cập nhật, {removable.Count} bỏ",
+                    + $"{updated} cập nhật, {removable.Count} bỏ"
+                    + (created ? "" : $"; giữ {kept} chỗ sửa tay, lấy theo văn bản {picked} chỗ đã sửa tay"),
                 [new FieldChange("Tasks", null, preview.Rows.Count.ToString(CultureInfo.InvariantCulture)),
                     new FieldChange("SourceFile", null, plan.SourceFile)]);
             await db.SaveChangesAsync(ct);
             return new ImportResult(plan.Id, created, added, updated, removable.Count, preview.Flagged);
         }, ct);
+    }
+
+    private static void WriteHeader(Plan plan, PlanInput input, IReadOnlyList<FieldMerge> merges, DateTime now)
+    {
+        string? Merged(string field, string? value) =>
+            merges.FirstOrDefault(m => m.Field == field) is { } m ? m.Result(input.TakeDocument.Contains(field)) : value;
+        plan.Kind = input.Kind;
+        plan.Number = Blank(input.Number);
+        plan.DocType = Blank(input.DocType);
+        plan.Issuer = Blank(Merged("Issuer", input.Issuer));
+        plan.IssuedOn = input.IssuedOn;
+        plan.Year = input.Year;
+        plan.PeriodFrom = input.PeriodFrom;
+        plan.PeriodTo = input.PeriodTo;
+        plan.Title = (Merged("Title", input.Title) ?? input.Title).Trim();
+        plan.SourceFile = input.SourceFile;
+        plan.LegalBases = Blank(input.LegalBases);
+        plan.Imported = input.Original ?? new ImportedHeader(input.Title, input.Issuer).ToJson();
+        plan.UpdatedAt = now;
+        plan.Targets.Clear();
+        plan.Targets.AddRange(input.Targets.Where(t => !string.IsNullOrWhiteSpace(t)).Select((t, i) =>
+        {
+            var m = TargetReader.Read(t);
+            return new PlanTarget
+            {
+                Text = t.Trim(), SortOrder = i, Comparator = m?.Comparator,
+                Threshold = m?.Threshold, Unit = m?.Unit, Metric = m?.Metric, Period = plan.Year.ToString(CultureInfo.InvariantCulture),
+            };
+        }));
+    }
+
+    /// <summary>The header fields on re-import: what the document changed and what was corrected by hand.</summary>
+    public static IReadOnlyList<FieldMerge> HeaderMerges(Plan? stored, PlanInput input)
+    {
+        if (stored is null) return [];
+        var imported = ImportedHeader.FromJson(stored.Imported);
+        return
+        [
+            ImportMerge.Decide("Title", imported?.Title, stored.Title, input.Title, imported is not null),
+            ImportMerge.Decide("Issuer", imported?.Issuer, stored.Issuer, input.Issuer, imported is not null),
+        ];
+    }
+
+    /// <summary>Per field of a row matched to stored tasks: the last import's value, the stored one, the document's now.</summary>
+    public static TaskMerge MergeOf(RowCheck check, IReadOnlyList<PlanTask> series)
+    {
+        var first = series[0];
+        var imported = ImportedTask.FromJson(first.Imported);
+        var current = ImportedTask.Of(first);
+        var incoming = check.Row.Values;
+        return new TaskMerge(first.Id, series.Count, ImportedTask.Fields
+            .Select(f => ImportMerge.Decide(f, imported?[f], current[f], incoming[f], imported is not null)).ToList());
+    }
+
+    private async Task<HashSet<int>> ReportedAsync(IReadOnlyList<PlanTask> tasks, CancellationToken ct)
+    {
+        var ids = tasks.Where(t => t.Id != 0).Select(t => t.Id).ToList();
+        if (ids.Count == 0) return [];
+        return (await db.TaskUpdates.Where(u => ids.Contains(u.TaskId)).Select(u => u.TaskId).Distinct().ToListAsync(ct)).ToHashSet();
     }
 
     /// <summary>Assignments from resolved names: agencies ("a:12"), groups ("g:3"), or the text as written.</summary>
@@ -204,17 +231,6 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
             AgencyId = n.Kind == ResolvedKind.Agency && n.Key!.StartsWith("a:") ? int.Parse(n.Key[2..], CultureInfo.InvariantCulture) : null,
             GroupId = n.Kind == ResolvedKind.Group && n.Key!.StartsWith("g:") ? int.Parse(n.Key[2..], CultureInfo.InvariantCulture) : null,
         });
-
-    private static IEnumerable<(((string?, string), int) Key, T Item)> Occurrences<T>(IEnumerable<T> items, Func<T, (string?, string)> key)
-    {
-        var counts = new Dictionary<(string?, string), int>();
-        foreach (var item in items)
-        {
-            var k = key(item);
-            counts[k] = counts.GetValueOrDefault(k) + 1;
-            yield return ((k, counts[k]), item);
-        }
-    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -9,7 +9,8 @@ namespace ParHub.Web.Features.Tasks;
 
 [RequestSizeLimit(5 * TaskTracking.MaxFileBytes)]
 [ParHub.Web.App.UploadLimit(5 * TaskTracking.MaxFileBytes, "Tệp đính kèm vượt quá 100 MB (mỗi tệp tối đa 20 MB).")]
-public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, TimeProvider clock) : PageModel,
+public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, CorrectTask correct,
+    TimeProvider clock) : PageModel,
     ParHub.Web.App.IUploadPage
 {
     public void Refuse(string message) => Error = message;
@@ -32,6 +33,9 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
     /// <summary>A refused post: the form shows what was typed.</summary>
     public bool Typed { get; private set; }
     [BindProperty] public ProgressInput Input { get; set; } = new();
+    [BindProperty] public CorrectionInput Correction { get; set; } = new();
+    /// <summary>The correction form was posted and refused: it opens with what was typed.</summary>
+    public bool CorrectionTyped { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -92,6 +96,13 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
 
     public Task<IActionResult> OnPostDeadlineAsync(int id, DateOnly? newDue, string? reason, CancellationToken ct) =>
         ActAsync(id, () => tracking.MoveDeadlineAsync(id, newDue, reason ?? "", ct), "Đã điều chỉnh thời hạn.", ct);
+
+    public async Task<IActionResult> OnPostCorrectAsync(int id, CancellationToken ct)
+    {
+        var result = await ActAsync(id, () => correct.RunAsync(id, Correction, ct), "Đã sửa nhiệm vụ; lần nhập lại kế hoạch sẽ giữ chỗ sửa này.", ct);
+        CorrectionTyped = Error is not null;
+        return result;
+    }
 
     public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken ct)
     {

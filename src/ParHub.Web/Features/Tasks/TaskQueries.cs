@@ -29,7 +29,7 @@ public sealed class TaskFilter
 
 public sealed record TaskRow(int Id, int? PlanId, string? PlanNumber, int? PlanYear, string No, string? Group, string Content,
     string? LeadText, string? TimeframeText, DateOnly? Start, DateOnly? Due, DateOnly? CompletedOn, TaskProgress Progress,
-    DeadlineStatus Status);
+    DeadlineStatus Status, string? Occurrence = null);
 
 /// <summary>Task board, counts and drill-down, computed for any "as of" date in the database.</summary>
 public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
@@ -103,11 +103,11 @@ public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
             .Select(t => new
             {
                 t.Id, t.PlanId, PlanNumber = t.Plan!.Number, PlanYear = (int?)t.Plan.Year, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
-                t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn, t.Progress
+                t.Start, Due = t.CurrentDue ?? t.Due, t.CompletedOn, t.Progress, t.Occurrence
             })
             .ToListAsync(ct);
         return rows.Select(t => new TaskRow(t.Id, t.PlanId, t.PlanNumber, t.PlanYear, t.No, t.Group, t.Content, t.LeadText, t.TimeframeText,
-            t.Start, t.Due, t.CompletedOn, t.Progress, DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOf))).ToList();
+            t.Start, t.Due, t.CompletedOn, t.Progress, DeadlineStatuses.Of(t.Start, t.Due, t.CompletedOn, asOf), t.Occurrence)).ToList();
     }
 
     /// <summary>

@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ParHub.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ImportMerge : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Imported",
+                table: "plans",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Imported",
+                table: "plan_tasks",
+                type: "character varying(16000)",
+                maxLength: 16000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Occurrence",
+                table: "plan_tasks",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Imported",
+                table: "plans");
+
+            migrationBuilder.DropColumn(
+                name: "Imported",
+                table: "plan_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "Occurrence",
+                table: "plan_tasks");
+        }
+    }
+}
