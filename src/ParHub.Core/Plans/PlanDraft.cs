@@ -28,10 +28,11 @@ public sealed record TargetDraft(string Text, int Line);
 /// <summary>
 /// One row of a task table as written: its number ("8", "8a"), the group and reform area it sits under, its cells
 /// by role, and where it came from (1-based line or row number). Sub-rows "a)", "b)" are kept as <see cref="Parts"/>.
+/// <see cref="Requirement"/> is what the task must reach where the table says it ("Yêu cầu": "Hoàn thành 100% Kế hoạch").
 /// </summary>
 public sealed record TaskDraft(
     string No, string? Group, string Content, string Lead, string Cooperating, string Product, string Timeframe,
-    string? Note, string? AssignedBy, int Line, IReadOnlyList<TaskDraft> Parts)
+    string? Note, string? AssignedBy, int Line, IReadOnlyList<TaskDraft> Parts, string Requirement = "")
 {
     /// <summary>
     /// The tasks a person tracks from this row: the row itself, or its sub-rows ("8a", "8b") when they name their own

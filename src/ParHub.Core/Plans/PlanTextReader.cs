@@ -24,19 +24,28 @@ public static partial class PlanTextReader
         var rows = new List<TableRow>();
         var headings = new Dictionary<int, string>();
         var inTable = false;
+        var width = 0;
         for (var i = 0; i < lines.Length; i++)
         {
             var raw = lines[i];
             var lineNo = i + 1;
             if (raw.Contains('\t') || raw.Contains(" | "))
             {
-                var cells = raw.Contains('\t') ? raw.Split('\t') : raw.Split(" | ");
-                rows.Add(new TableRow(cells.Select(Clean).ToList(), lineNo));
+                var cells = (raw.Contains('\t') ? raw.Split('\t') : raw.Split(" | ")).Select(c => Clean(HtmlCellText.ToText(c))).ToList();
+                if (TaskTable.Header(cells) is not null) width = cells.Count;
+                rows.Add(new TableRow(cells, lineNo));
                 inTable = true;
                 continue;
             }
             var clean = Clean(raw);
             if (clean.Length == 0 || Ellipsis().IsMatch(clean)) continue; // a gap in the source is not the table's end
+            // A group row followed by paragraphs: the group's row, its cells written one under the other.
+            if (inTable && rows[^1].Cells.Count(c => c.Length > 0) <= 2 && ParagraphRow.TryRead(lines, i, width, Clean) is { } spilled)
+            {
+                rows.Add(new TableRow(spilled.Cells, lineNo));
+                i = spilled.Next - 1;
+                continue;
+            }
             if (HeadingMark().IsMatch(raw))
             {
                 headings[lineNo] = HeadingMark().Replace(clean, "");

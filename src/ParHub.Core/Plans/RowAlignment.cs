@@ -23,9 +23,13 @@ public static partial class RowAlignment
         "co quan", "don vi", "chinh phu", "thu tuong", "hdnd", "hoi dong", "tap doan", "quan khu", "bo tu lenh", "tct",
     ];
 
+    /// <summary>Openings that read as an agency's ("Ban …", "Báo …", "Bộ …") but begin a deed or a thing.</summary>
+    private static readonly string[] NotAgencyOpenings = ["ban hanh", "bao cao", "bo cong cu", "bo tieu chi", "bo tai lieu", "bo chi so"];
+
     public static bool LooksLikeAgency(string cell)
     {
         var f = VietnameseText.Fold(cell);
+        if (NotAgencyOpenings.Any(o => f.StartsWith(o, StringComparison.Ordinal))) return false;
         // Folded, "Số lượng …" (a number of) reads as "Sở …" (a department): only the written "Sở" opens an agency.
         if (f.StartsWith("so ", StringComparison.Ordinal)
             && !cell.Normalize(System.Text.NormalizationForm.FormC).TrimStart().StartsWith("sở", StringComparison.OrdinalIgnoreCase))
@@ -39,18 +43,36 @@ public static partial class RowAlignment
         return f.Length is > 0 and <= 160 && Time().IsMatch(f);
     }
 
+    /// <summary>"Các bộ, ngành liên quan": the agencies concerned, who take part rather than lead.</summary>
+    public static bool NamesAgenciesConcerned(string cell)
+    {
+        var f = VietnameseText.Fold(cell);
+        return f.StartsWith("cac ", StringComparison.Ordinal) && f.EndsWith(" lien quan", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Whether the time parser reads the cell as a time: a phrase with a date, or a short one of recurrence only
+    /// ("Thực hiện thường xuyên, liên tục") — task text may say "liên tục" too.
+    /// </summary>
+    private static bool ReadsAsTime(string cell)
+    {
+        if (cell.Length > 100) return false;
+        var t = TimeframeParser.Parse(cell, new TimeframeContext(2025));
+        return t.Kind != TimeframeKind.Unknown && (t.Due is not null || t.Start is not null || cell.Length <= 50);
+    }
+
     private static double Fit(string cell, ColumnRole? role)
     {
         if (cell.Length == 0) return 0;
-        bool agency = LooksLikeAgency(cell), time = LooksLikeTime(cell) && !agency;
+        bool agency = LooksLikeAgency(cell), time = LooksLikeTime(cell) && !agency, concerned = agency && NamesAgenciesConcerned(cell);
         // A phrase the time parser reads is surely a time; one that only mentions a year may be a product.
-        var read = time && cell.Length <= 100 && TimeframeParser.Parse(cell, new TimeframeContext(2025)).Kind != TimeframeKind.Unknown;
+        var read = time && ReadsAsTime(cell);
         return role switch
         {
             ColumnRole.No => Number().IsMatch(cell.Trim()) ? 4 : -4,
             ColumnRole.Timeframe => read ? 3 : time ? 0.5 : -2,
-            ColumnRole.Lead => agency ? 3 : -2,
-            ColumnRole.Cooperating => agency ? 2 : -1,
+            ColumnRole.Lead => concerned ? 1 : agency ? 3 : -2,
+            ColumnRole.Cooperating => concerned ? 3 : agency ? 2 : -1,
             ColumnRole.Content => agency || read ? -1 : cell.Length >= 15 ? 2 : 0,
             ColumnRole.Product => agency || read ? -1 : 1,
             _ => 0,

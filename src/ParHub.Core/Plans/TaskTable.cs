@@ -5,7 +5,9 @@ using ParHub.Core.Text;
 namespace ParHub.Core.Plans;
 
 /// <summary>What a column of a task table holds.</summary>
-public enum ColumnRole { No, Content, Lead, Cooperating, Product, Timeframe, Note, AssignedBy }
+/// <remarks><see cref="Criterion"/>: the criterion or index a task answers ("Tiêu chí", "Nội dung chỉ số");
+/// <see cref="Requirement"/>: what the task must reach ("Yêu cầu").</remarks>
+public enum ColumnRole { No, Content, Lead, Cooperating, Product, Timeframe, Note, AssignedBy, Criterion, Requirement }
 
 /// <summary>A row of a table as read from any source (DOCX table, XLSX sheet, text line), with its origin.</summary>
 public sealed record TableRow(IReadOnlyList<string> Cells, int Line, bool Bold = false)
@@ -19,7 +21,9 @@ public sealed record TableRow(IReadOnlyList<string> Cells, int Line, bool Bold =
 /// <summary>
 /// Turns the rows of a document into tasks: finds the header row by its names in any column order, skips repeated
 /// headers, turns group rows ("I", "<b>Cải cách thể chế</b>", a title alone in its row) into the current group, joins
-/// rows split over two lines, and keeps "a)", "b)" sub-rows as parts of their task.
+/// rows split over two lines, and keeps "a)", "b)" sub-rows as parts of their task. Tasks numbered by the codes of a
+/// criterion tree ("1.3.1") sit under the nearest heading row of their code ("1.3"); a coded row without a task of its own
+/// is such a heading.
 /// </summary>
 public static partial class TaskTable
 {
@@ -32,6 +36,8 @@ public static partial class TaskTable
             var h = VietnameseText.Fold(cells[i]);
             ColumnRole? role =
                 h is "stt" or "tt" or "so thu tu" or "so tt" ? ColumnRole.No
+                : h.Contains("tieu chi") || h.Contains("chi so") || h.StartsWith("linh vuc") ? ColumnRole.Criterion
+                : h.StartsWith("yeu cau") ? ColumnRole.Requirement
                 : h.StartsWith("noi dung") || h.StartsWith("nhiem vu") || h.StartsWith("ten ") || h == "cong viec" ? ColumnRole.Content
                 : h.Contains("chu tri") || h.Contains("chiu trach nhiem") ? ColumnRole.Lead
                 : h.Contains("phoi hop") ? ColumnRole.Cooperating
@@ -53,60 +59,19 @@ public static partial class TaskTable
     [GeneratedRegex(@"</?b>", RegexOptions.IgnoreCase)] private static partial Regex BoldTags();
     [GeneratedRegex(@"^\s*(ghi chú|chú thích)\s*:", RegexOptions.IgnoreCase)] private static partial Regex Footnote();
 
-    /// <summary>A mutable task while its rows are being read.</summary>
-    private sealed class Building(string no, string? group, int line)
-    {
-        public string No = no;
-        public readonly string? Group = group;
-        public readonly int Line = line;
-        public readonly Dictionary<ColumnRole, StringBuilder> Cells = [];
-        public readonly List<Building> Parts = [];
-
-        public void Append(ColumnRole role, string text)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return;
-            if (!Cells.TryGetValue(role, out var sb)) Cells[role] = sb = new StringBuilder();
-            if (sb.Length > 0) sb.Append(' ');
-            sb.Append(text.Trim());
-        }
-
-        public string Get(ColumnRole role) => Cells.TryGetValue(role, out var sb) ? VietnameseText.CollapseWhitespace(sb.ToString()) : "";
-
-        public TaskDraft ToDraft()
-        {
-            var parts = Parts.Select(p => p.ToDraft()).ToList();
-            string Merged(ColumnRole role) => Get(role) is { Length: > 0 } own ? own
-                : string.Join("; ", parts.Select(p => Pick(p, role)).Where(s => s.Length > 0).Distinct());
-            return new TaskDraft(No, Group, Merged(ColumnRole.Content), Merged(ColumnRole.Lead), Merged(ColumnRole.Cooperating),
-                Merged(ColumnRole.Product), Merged(ColumnRole.Timeframe), NullIfEmpty(Get(ColumnRole.Note)),
-                NullIfEmpty(Get(ColumnRole.AssignedBy)), Line, parts);
-        }
-
-        private static string Pick(TaskDraft t, ColumnRole role) => role switch
-        {
-            ColumnRole.Content => t.Content,
-            ColumnRole.Lead => t.Lead,
-            ColumnRole.Cooperating => t.Cooperating,
-            ColumnRole.Product => t.Product,
-            ColumnRole.Timeframe => t.Timeframe,
-            _ => "",
-        };
-
-        private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
-    }
-
     /// <summary>
     /// Reads every task table in the rows. <paramref name="headings"/> maps a line to a heading met between rows
     /// (a markdown "#### Cải cách thể chế"), which starts a group when inside a table.
     /// </summary>
     public static List<TaskDraft> Read(IEnumerable<TableRow> rows, IReadOnlyDictionary<int, string>? headings = null)
     {
-        var tasks = new List<Building>();
+        var tasks = new List<TaskBuilder>();
         Dictionary<ColumnRole, int>? columns = null;
         var width = 0;
         string? group = null;
-        Building? current = null;
+        TaskBuilder? current = null;
         var lastHeadingLine = 0;
+        var codeHeadings = new CodeHeadings();
 
         foreach (var row in rows)
         {
@@ -123,6 +88,7 @@ public static partial class TaskTable
             {
                 columns = null;
                 current = null;
+                codeHeadings.Clear();
                 continue;
             }
             var cells = row.Cells.Select(c => VietnameseText.CollapseWhitespace(BoldTags().Replace(c, ""))).ToArray();
@@ -159,12 +125,37 @@ public static partial class TaskTable
             {
                 group = FirstNonEmpty(cells.Skip(1)) ?? no;
                 current = null;
+                codeHeadings.Clear();
+                continue;
+            }
+            // A numbered row with no task of its own (no task text, lead or time) heads the rows under it:
+            // "1 | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "1.2 | Thực hiện chế độ báo cáo định kỳ".
+            if (TaskCode.ParseAny(no) is { } headCode && content.Length == 0 && Cell(ColumnRole.Lead).Length == 0
+                && Cell(ColumnRole.Timeframe).Length == 0 && FirstNonEmpty(cells.Where((_, i) => i != columns[ColumnRole.No])) is { } title)
+            {
+                codeHeadings.Add(headCode, title);
+                group = title;
+                current = null;
+                continue;
+            }
+            if (TaskCode.Parse(no) is { } code)
+            {
+                // A task whose code turns out to head codes under it ("1.4" before "1.4.1") was a heading.
+                if (current is not null && tasks.Count > 0 && tasks[^1] == current && TaskCode.IsUnder(code, current.No))
+                {
+                    tasks.RemoveAt(tasks.Count - 1);
+                    codeHeadings.Add(current.No, FirstNonEmpty([current.Get(ColumnRole.Criterion), current.Get(ColumnRole.Content)]) ?? current.No);
+                }
+                group = codeHeadings.GroupOf(code) ?? group;
+                current = new TaskBuilder(code, group, row.Line);
+                tasks.Add(current);
+                Fill(current, columns, cells, skipNo: true);
                 continue;
             }
             if (TaskNo().Match(no) is { Success: true } m)
             {
                 var above = current;
-                current = new Building(m.Groups[1].Value, group, row.Line);
+                current = new TaskBuilder(m.Groups[1].Value, group, row.Line);
                 tasks.Add(current);
                 Fill(current, columns, cells, skipNo: true);
                 // A numbered row without the cells merged over it (rowspan) takes them from the task above.
@@ -174,7 +165,7 @@ public static partial class TaskTable
             }
             if (no.Length == 0 && current is not null && SubRow().Match(content) is { Success: true } sub)
             {
-                var part = new Building(current.No + sub.Groups[1].Value, group, row.Line);
+                var part = new TaskBuilder(current.No + sub.Groups[1].Value, group, row.Line);
                 current.Parts.Add(part);
                 Fill(part, columns, cells, skipNo: true);
                 part.Cells[ColumnRole.Content] = new StringBuilder(SubRow().Replace(part.Get(ColumnRole.Content), ""));
@@ -192,10 +183,10 @@ public static partial class TaskTable
             }
             // A row without a number that carries its own task text is a task of its own ("rows that continue a merged
             // cell"): merged cells (lead, time…) are the task's above; a row of lowercase text continues the task above.
-            if (no.Length == 0 && content.Length > 0 && StartsTask(content)
+            if (no.Length == 0 && content.Length > 0 && StartsTask(content) && !ContinuesAbove(cells, columns)
                 && (merged.Count > 0 || Cell(ColumnRole.Lead).Length > 0 || Cell(ColumnRole.Timeframe).Length > 0))
             {
-                var task = new Building("", group, row.Line);
+                var task = new TaskBuilder("", group, row.Line);
                 Fill(task, columns, cells, skipNo: true);
                 if (current is not null) Inherit(task, current, columns, merged);
                 tasks.Add(task);
@@ -213,12 +204,21 @@ public static partial class TaskTable
     }
 
     /// <summary>The cells merged over <paramref name="task"/>'s row (lead, time…) are those of the task above.</summary>
-    private static void Inherit(Building task, Building above, Dictionary<ColumnRole, int> columns, HashSet<int> merged)
+    private static void Inherit(TaskBuilder task, TaskBuilder above, Dictionary<ColumnRole, int> columns, HashSet<int> merged)
     {
         foreach (var (role, i) in columns)
             if (merged.Contains(i) && role is not (ColumnRole.No or ColumnRole.Content) && task.Get(role).Length == 0)
                 task.Append(role, above.Get(role));
     }
+
+    /// <summary>
+    /// A row whose criterion or lead goes on in lowercase ("phường, thị trấn", "cấp xã") continues the row above, cut by a
+    /// page break, though its task cell opens a new sentence.
+    /// </summary>
+    private static bool ContinuesAbove(string[] cells, Dictionary<ColumnRole, int> columns) =>
+        columns.Where(c => c.Key is ColumnRole.Criterion or ColumnRole.Lead && c.Value < cells.Length)
+            .Select(c => cells[c.Value].TrimStart('-', '+', '•', ' ', '*'))
+            .Any(c => c.Length > 0 && char.IsLower(c[0]));
 
     /// <summary>Task text opens with a capital, a digit or a bullet; a continuation goes on in lowercase.</summary>
     private static bool StartsTask(string content)
@@ -227,7 +227,7 @@ public static partial class TaskTable
         return t.Length > 0 && (char.IsUpper(t[0]) || char.IsDigit(t[0]));
     }
 
-    private static void Fill(Building b, Dictionary<ColumnRole, int> columns, string[] cells, bool skipNo)
+    private static void Fill(TaskBuilder b, Dictionary<ColumnRole, int> columns, string[] cells, bool skipNo)
     {
         foreach (var (role, i) in columns)
         {
@@ -237,11 +237,11 @@ public static partial class TaskTable
     }
 
     /// <summary>Task 8 whose content starts "a)": the first sub-row is on the task's own row.</summary>
-    private static void SplitFirstPart(Building task)
+    private static void SplitFirstPart(TaskBuilder task)
     {
         var content = task.Get(ColumnRole.Content);
         if (SubRow().Match(content) is not { Success: true } m || m.Groups[1].Value != "a") return;
-        var part = new Building(task.No + "a", task.Group, task.Line);
+        var part = new TaskBuilder(task.No + "a", task.Group, task.Line);
         foreach (var (role, sb) in task.Cells) part.Cells[role] = new StringBuilder(sb.ToString());
         part.Cells[ColumnRole.Content] = new StringBuilder(SubRow().Replace(content, ""));
         task.Cells.Clear();

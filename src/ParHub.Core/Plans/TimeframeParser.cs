@@ -226,7 +226,7 @@ public static partial class TimeframeParser
             "truoc" => Modifier.Before,
             "het" or "den" or "toi" => Modifier.Until,
             "sau" => Modifier.After,
-            "tu" => Modifier.From,
+            "tu" when before != "dau" => Modifier.From, // "đầu tư" (to invest), folded, ends in "tư" too
             _ when within => precision == Precision.Day ? Modifier.Within : Modifier.Within,
             _ when before == "tu" && last == "sau" => Modifier.After,
             _ => Modifier.Plain,

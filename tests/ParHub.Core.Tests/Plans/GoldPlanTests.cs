@@ -30,6 +30,7 @@ public sealed class GoldPlanTests(ITestOutputHelper output)
         "07_hanoi-308-kh-ubnd-2025-du-lieu-chuyen-doi-so", "08_hanoi-310-kh-ubnd-2025-ha-tang-5g-iot",
         "09_dongthap-617-kh-ubnd-2025-chuyen-doi-so-doanh-nghiep", "10_nghean-980-kh-ubnd-2025-phong-thu-dan-su",
         "11_bnv-1383-qd-2025-lich-pho-bien-thong-ke-2026", "13_ttg-2623-qd-2025-kh-thi-hanh-luat-bvdlcn",
+        "004_21b0049b0f504cbc", "12_ttg-2530-qd-2025-kh-quoc-gia-chat-luong-khong-khi",
     ];
 
     public static IEnumerable<object[]> Documents() =>

@@ -28,6 +28,7 @@ public class TimeframeParserTests
     [InlineData("6 tháng đầu năm 2024", 2024, "2024-01-01", "2024-06-30")]
     [InlineData("6 tháng cuối năm", 2024, "2024-07-01", "2024-12-31")]
     [InlineData("Trong quý IV năm trước liền kề năm kế hoạch", 2019, "2018-10-01", "2018-12-31")]
+    [InlineData("Hoàn thành đầu tư giai đoạn 2026 - 2027", 2026, "2026-01-01", "2027-12-31")]
     [InlineData("Quý I/2018 ban hành và triển khai theo tiến độ trong Nghị quyết", 2018, "2018-01-01", "2018-03-31")]
     [InlineData("Tháng 02/2024", 2024, "2024-02-01", "2024-02-29")]
     [InlineData("Đến hết năm 2030", 2025, null, "2030-12-31")]
