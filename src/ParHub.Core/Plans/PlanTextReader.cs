@@ -59,6 +59,8 @@ public static partial class PlanTextReader
         var tasks = TaskTable.Read(rows, headings);
         // A plan without a task table may write its tasks inline, each with its "Cơ quan chủ trì: …" block.
         if (tasks.Count == 0) tasks = InlineTaskReader.Read(lines);
+        // Else as prose: the items of a section on tasks, items under addressee headings, "Giao …" sentences.
+        if (tasks.Count == 0) tasks = Prose.ProseTaskReader.Read(lines);
         var header = ReadHeader(lines.Select(Clean).ToList(), year);
         var warnings = new List<string>();
         if (tasks.Count == 0)

@@ -30,6 +30,8 @@ public sealed class GoldPlanTests(ITestOutputHelper output)
         "07_hanoi-308-kh-ubnd-2025-du-lieu-chuyen-doi-so", "08_hanoi-310-kh-ubnd-2025-ha-tang-5g-iot",
         "09_dongthap-617-kh-ubnd-2025-chuyen-doi-so-doanh-nghiep", "10_nghean-980-kh-ubnd-2025-phong-thu-dan-su",
         "11_bnv-1383-qd-2025-lich-pho-bien-thong-ke-2026", "13_ttg-2623-qd-2025-kh-thi-hanh-luat-bvdlcn",
+        "001_97197fc4d864a858", "002_b96a8801ad4bfc64", "04_hcm-2843-qd-ubnd-2025-don-gian-hoa-tthc-so-noi-vu",
+        "05_daklak-012-ct-ubnd-2025-cai-cach-tthc",
     ];
 
     public static IEnumerable<object[]> Documents() =>
