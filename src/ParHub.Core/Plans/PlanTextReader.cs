@@ -68,6 +68,8 @@ public static partial class PlanTextReader
         var tasks = TaskTable.Read(rows, headings);
         // A plan without a task table may write its tasks inline, each with its "Cơ quan chủ trì: …" block.
         if (tasks.Count == 0) tasks = InlineTaskReader.Read(lines);
+        // Else as prose: the items of a section on tasks, items under addressee headings, "Giao …" sentences.
+        if (tasks.Count == 0) tasks = Prose.ProseTaskReader.Read(lines);
         var header = ReadHeader(lines.Select(Clean).ToList(), year);
         var warnings = new List<string>();
         if (tasks.Count == 0)
@@ -162,11 +164,15 @@ public static partial class PlanTextReader
         return at > 0 && at <= line.Length ? line[..at] : line;
     }
 
-    /// <summary>Bullet lines under a heading that names targets ("chỉ tiêu"), up to the next heading.</summary>
+    /// <summary>
+    /// Bullet lines under a heading that names targets ("chỉ tiêu"), up to the next heading. A "-" line that introduces
+    /// "+" lines ("- Giai đoạn 2026 - 2027:") is not a target: the "+" lines below it are.
+    /// </summary>
     public static List<TargetDraft> ReadTargets(IReadOnlyList<string> lines)
     {
         var targets = new List<TargetDraft>();
         var inTargets = false;
+        var introduced = false;
         for (var i = 0; i < lines.Count; i++)
         {
             var clean = Clean(lines[i]);
@@ -176,9 +182,19 @@ public static partial class PlanTextReader
             if (isHeading)
             {
                 inTargets = folded.Contains("chi tieu") && !folded.Contains("nhiem vu");
+                introduced = false;
                 continue;
             }
-            if (inTargets && clean.StartsWith('-')) targets.Add(new TargetDraft(clean.TrimStart('-', ' '), i + 1));
+            if (!inTargets) continue;
+            if (clean.StartsWith('-'))
+            {
+                introduced = clean.EndsWith(':');
+                if (!introduced) targets.Add(new TargetDraft(clean.TrimStart('-', ' '), i + 1));
+            }
+            else if (introduced && clean.StartsWith('+'))
+            {
+                targets.Add(new TargetDraft(clean.TrimStart('+', ' '), i + 1));
+            }
         }
         return targets;
     }

@@ -69,14 +69,26 @@ public class PlanExtractionTests
         Assert.All(plan.Tasks, t => Assert.DoesNotContain("Nhiệm vụ giao Bộ trưởng", t.Content));
     }
 
-    [Theory]
-    [InlineData("04_hcm-2843-qd-ubnd-2025-don-gian-hoa-tthc-so-noi-vu.txt")]
-    [InlineData("05_daklak-012-ct-ubnd-2025-cai-cach-tthc.txt")]
-    public void Documents_without_a_task_table_yield_no_tasks_and_say_so(string file)
+    [Fact]
+    public void A_decision_without_a_task_table_gives_the_tasks_its_article_assigns_with_giao()
     {
-        var plan = PlanTextReader.Read(File.ReadAllText(SharedFiles.Path("corpus/docs/" + file)));
-        Assert.Empty(plan.Tasks);
-        Assert.NotEmpty(plan.Warnings);
+        var plan = PlanTextReader.Read(File.ReadAllText(SharedFiles.Path("corpus/docs/04_hcm-2843-qd-ubnd-2025-don-gian-hoa-tthc-so-noi-vu.txt")));
+        Assert.Equal(["Sở Nội vụ", "Văn phòng Ủy ban nhân dân Thành phố"], plan.Tasks.Select(t => t.Lead));
+        Assert.StartsWith("Triển khai, thực thi phương án", plan.Tasks[0].Content);
+        Assert.All(plan.Tasks, t => Assert.Equal("Tổ chức thực hiện", t.Group));
+        Assert.Empty(plan.Warnings);
+    }
+
+    [Fact]
+    public void A_directive_gives_the_lettered_items_under_each_addressee_led_by_it()
+    {
+        var plan = PlanTextReader.Read(File.ReadAllText(SharedFiles.Path("corpus/docs/05_daklak-012-ct-ubnd-2025-cai-cach-tthc.txt")));
+        Assert.Equal(18, plan.Tasks.Count);
+        Assert.Equal(["Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường", "Sở Khoa học và Công nghệ", "Sở Nội vụ",
+            "Văn phòng UBND tỉnh"], plan.Tasks.Select(t => t.Lead).Distinct());
+        Assert.Equal(["a", "b", "c", "d", "e", "g", "h", "i"], plan.Tasks.Take(8).Select(t => t.No));
+        Assert.All(plan.Tasks, t => Assert.Equal("", t.Timeframe));
+        Assert.Empty(plan.Warnings);
     }
 
     [Fact]

@@ -28,4 +28,26 @@ public class TargetReaderTests
         var measured = plan.Targets.Count(t => TargetReader.Read(t.Text) is not null);
         Assert.True(measured >= 12, $"{measured}/{plan.Targets.Count}");
     }
+
+    [Fact]
+    public void Targets_listed_by_sub_period_are_the_plus_lines_not_the_period_that_introduces_them()
+    {
+        var targets = PlanTextReader.ReadTargets("""
+            2. Một số chỉ tiêu cụ thể
+
+            - Giai đoạn 2026 - 2027:
+
+            + 100% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình.
+
+            + 95% người dân hài lòng.
+
+            - Tỷ lệ thanh toán trực tuyến đạt 80%.
+
+            3. Yêu cầu:
+
+            + Không phải chỉ tiêu.
+            """.Split('\n'));
+        Assert.Equal(["100% thủ tục hành chính đủ điều kiện được cung cấp trực tuyến toàn trình.", "95% người dân hài lòng.",
+            "Tỷ lệ thanh toán trực tuyến đạt 80%."], targets.Select(t => t.Text));
+    }
 }
