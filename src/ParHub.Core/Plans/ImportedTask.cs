@@ -6,9 +6,10 @@ namespace ParHub.Core.Plans;
 /// A task's fields as an import read them from the document, before any correction in the preview or afterwards;
 /// stored with the task so that the next import can tell a hand correction from a change in the document.
 /// </summary>
-public sealed record ImportedTask(string? Content, string? Lead, string? Cooperating, string? Product, string? Timeframe)
+public sealed record ImportedTask(string? Content, string? Lead, string? Cooperating, string? Product, string? Timeframe,
+    string? Requirement = null)
 {
-    public static readonly string[] Fields = ["Content", "Lead", "Cooperating", "Product", "Timeframe"];
+    public static readonly string[] Fields = ["Content", "Requirement", "Lead", "Cooperating", "Product", "Timeframe"];
 
     public string? this[string field] => field switch
     {
@@ -17,6 +18,7 @@ public sealed record ImportedTask(string? Content, string? Lead, string? Coopera
         "Cooperating" => Cooperating,
         "Product" => Product,
         "Timeframe" => Timeframe,
+        "Requirement" => Requirement,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
     };
 
@@ -31,5 +33,5 @@ public sealed record ImportedTask(string? Content, string? Lead, string? Coopera
     }
 
     /// <summary>The same fields of a stored task.</summary>
-    public static ImportedTask Of(PlanTask t) => new(t.Content, t.LeadText, t.CooperatingText, t.Product, t.TimeframeText);
+    public static ImportedTask Of(PlanTask t) => new(t.Content, t.LeadText, t.CooperatingText, t.Product, t.TimeframeText, t.Requirement);
 }

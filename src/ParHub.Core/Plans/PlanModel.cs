@@ -64,6 +64,8 @@ public class PlanTask
     public string? ReformArea { get; set; }
     public string Content { get; set; } = "";
     public string? Product { get; set; }
+    /// <summary>What the task must reach, where the plan says it ("Yêu cầu" of an improvement plan).</summary>
+    public string? Requirement { get; set; }
     public string? LeadText { get; set; }
     public string? CooperatingText { get; set; }
     /// <summary>Sub-rows "a)", "b)" as written, one per line.</summary>

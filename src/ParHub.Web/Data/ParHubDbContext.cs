@@ -151,6 +151,7 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(t => t.AssignedBy).HasMaxLength(1000);
             e.Property(t => t.Source).HasMaxLength(100);
             e.Property(t => t.Occurrence).HasMaxLength(40);
+            e.Property(t => t.Requirement).HasMaxLength(4000);
             e.Property(t => t.Imported).HasMaxLength(16000);
             e.Property(t => t.ProductNumber).HasMaxLength(100);
             e.Property(t => t.LastNote).HasMaxLength(4000);

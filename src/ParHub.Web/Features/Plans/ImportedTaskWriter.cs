@@ -39,6 +39,7 @@ public sealed class ImportedTaskWriter(Plan plan, DateTime now)
             string? Value(string field, string? doc) => Take(field) ? Blank(doc) : own[field];
             task.Content = Value("Content", r.Content) ?? r.Content.Trim();
             task.Product = Value("Product", r.Product);
+            task.Requirement = Value("Requirement", r.Requirement);
             task.LeadText = Value("Lead", r.Lead);
             task.CooperatingText = Value("Cooperating", r.Cooperating);
             if (Take("Timeframe")) SetTimeframe(task, check.Timeframe, occurrence);

@@ -13,6 +13,7 @@ public sealed class TaskRowInput
     public string? Lead { get; set; }
     public string? Cooperating { get; set; }
     public string? Product { get; set; }
+    public string? Requirement { get; set; }
     public string? Timeframe { get; set; }
     public string? Parts { get; set; }
     public string? AssignedBy { get; set; }
@@ -26,7 +27,7 @@ public sealed class TaskRowInput
     /// <summary>On re-import: the fields corrected by hand for which the officer picks the document's value.</summary>
     public List<string> TakeDocument { get; set; } = [];
 
-    public ImportedTask Values => new(Content, Lead, Cooperating, Product, Timeframe);
+    public ImportedTask Values => new(Content, Lead, Cooperating, Product, Timeframe, Requirement);
 }
 
 /// <summary>The plan's header fields as previewed and confirmed.</summary>

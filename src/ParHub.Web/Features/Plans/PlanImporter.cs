@@ -35,7 +35,8 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
         var rows = draft.Tasks.SelectMany(t => t.Tracked()).Select(t => new TaskRowInput
         {
             No = t.No, Group = t.Group, Content = t.Content, Lead = t.Lead, Cooperating = t.Cooperating,
-            Product = t.Product, Timeframe = t.Timeframe, AssignedBy = t.AssignedBy, Source = $"dòng {t.Line}",
+            Product = t.Product, Requirement = t.Requirement.Length == 0 ? null : t.Requirement, Timeframe = t.Timeframe,
+            AssignedBy = t.AssignedBy, Source = $"dòng {t.Line}",
             Parts = t.Parts.Count == 0 ? null : string.Join('\n', t.Parts.Select(p => $"{p.No}) {p.Content} — {p.Lead}")),
         }).ToList();
         foreach (var r in rows) r.Original = r.Values.ToJson();

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ParHub.Web.Data.Migrations.Sqlite
+namespace ParHub.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ImportMerge : Migration
@@ -13,22 +13,29 @@ namespace ParHub.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "Imported",
                 table: "plans",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Imported",
                 table: "plan_tasks",
-                type: "TEXT",
+                type: "character varying(16000)",
                 maxLength: 16000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Occurrence",
                 table: "plan_tasks",
-                type: "TEXT",
+                type: "character varying(40)",
                 maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Requirement",
+                table: "plan_tasks",
+                type: "character varying(4000)",
+                maxLength: 4000,
                 nullable: true);
         }
 
@@ -45,6 +52,10 @@ namespace ParHub.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "Occurrence",
+                table: "plan_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "Requirement",
                 table: "plan_tasks");
         }
     }

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace ParHub.Web.Data.Migrations.Postgres
+namespace ParHub.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ImportMerge : Migration
@@ -13,22 +13,29 @@ namespace ParHub.Web.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "Imported",
                 table: "plans",
-                type: "character varying(4000)",
+                type: "TEXT",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Imported",
                 table: "plan_tasks",
-                type: "character varying(16000)",
+                type: "TEXT",
                 maxLength: 16000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Occurrence",
                 table: "plan_tasks",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Requirement",
+                table: "plan_tasks",
+                type: "TEXT",
+                maxLength: 4000,
                 nullable: true);
         }
 
@@ -45,6 +52,10 @@ namespace ParHub.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "Occurrence",
+                table: "plan_tasks");
+
+            migrationBuilder.DropColumn(
+                name: "Requirement",
                 table: "plan_tasks");
         }
     }
