@@ -45,7 +45,7 @@ public class PlanReimportTests(ParHubServer server)
         // Task 3 corrected on its page.
         await page.Locator("[data-testid=plan-tasks] a", new() { HasText = "Kiểm tra công vụ" }).ClickAsync();
         await page.GetByTestId("correct-task").Locator("summary").ClickAsync();
-        await page.GetByLabel("Nội dung", new() { Exact = true }).FillAsync("Kiểm tra công vụ tại 10 cơ quan");
+        await page.Locator("#c-content").FillAsync("Kiểm tra công vụ tại 10 cơ quan");
         await page.GetByTestId("correct-lead").FillAsync("Sở Tư pháp");
         await page.GetByTestId("correct-save").ClickAsync();
         await Expect(page.GetByTestId("task-content")).ToContainTextAsync("Kiểm tra công vụ tại 10 cơ quan");
