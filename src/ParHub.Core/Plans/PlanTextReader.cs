@@ -141,7 +141,9 @@ public static partial class PlanTextReader
             for (var j = i + 1; j < top.Count; j++)
             {
                 if (top[j].Length == 0) { if (parts.Count > 0) break; continue; }
-                if (VietnameseText.Fold(top[j]).StartsWith("can cu")) break;
+                var f = VietnameseText.Fold(top[j]);
+                // The legal bases, or a task table right under the title ("STT Nội dung …"), end it.
+                if (f.StartsWith("can cu") || Regex.IsMatch(f, @"^(stt|tt|so\s+tt)\b")) break;
                 parts.Add(top[j]);
                 if (parts.Count >= 4) break;
             }

@@ -212,3 +212,16 @@ public class PlanHeaderTests
         Assert.Equal("141/KH-UBND", header.Number);
     }
 }
+
+public class PlanTitleTests
+{
+    // Found in the browser: a task table right under the title was read into it ("… năm 2024 STT Nội dung công việc …").
+    [Fact]
+    public void A_task_table_under_the_title_ends_it()
+    {
+        var draft = PlanTextReader.Read("Số: 12/KH-UBND\nKẾ HOẠCH\nCải cách hành chính năm 2024\nSTT\tNội dung công việc\tCơ quan chủ trì\n"
+            + "1\tRà soát thủ tục\tSở Nội vụ\n");
+        Assert.Equal("Cải cách hành chính năm 2024", draft.Header.Title);
+        Assert.Single(draft.Tasks);
+    }
+}
