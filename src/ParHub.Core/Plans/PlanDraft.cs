@@ -1,8 +1,14 @@
 namespace ParHub.Core.Plans;
 
-/// <summary>A plan read from a document, before it is stored: metadata, targets and the task table.</summary>
+/// <summary>
+/// A plan read from a document, before it is stored: metadata, targets and the task table; <see cref="Unread"/> lists the
+/// rows of the task table that carry text but could not be read, for the preview to show with their line.
+/// </summary>
 public sealed record PlanDraft(
-    PlanHeader Header, IReadOnlyList<TargetDraft> Targets, IReadOnlyList<TaskDraft> Tasks, IReadOnlyList<string> Warnings);
+    PlanHeader Header, IReadOnlyList<TargetDraft> Targets, IReadOnlyList<TaskDraft> Tasks, IReadOnlyList<string> Warnings)
+{
+    public IReadOnlyList<UnreadLine> Unread { get; init; } = [];
+}
 
 public sealed record PlanHeader(string? Number, string? Type, string? Issuer, DateOnly? IssuedOn, string? Title, int? Year,
     IReadOnlyList<string>? LegalBases = null)

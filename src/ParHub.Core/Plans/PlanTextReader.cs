@@ -65,7 +65,10 @@ public static partial class PlanTextReader
                 inTable = false;
             }
         }
-        var tasks = TaskTable.Read(rows, headings);
+        var unread = new List<UnreadLine>();
+        var tasks = TaskTable.Read(rows, headings, unread);
+        // Tasks read otherwise than from a table: its rows are not "unread", the readers below read the lines again.
+        if (tasks.Count == 0) unread.Clear();
         // A plan without a task table may write its tasks inline, each with its "Cơ quan chủ trì: …" block.
         if (tasks.Count == 0) tasks = InlineTaskReader.Read(lines);
         // Else as prose: the items of a section on tasks, items under addressee headings, "Giao …" sentences.
@@ -76,7 +79,7 @@ public static partial class PlanTextReader
             warnings.Add(
             "Không tìm thấy bảng nhiệm vụ (cần dòng tiêu đề có các cột STT, Nội dung/Nhiệm vụ, Cơ quan chủ trì hoặc Thời "
             + "gian).");
-        return new PlanDraft(header, ReadTargets(lines), tasks, warnings);
+        return new PlanDraft(header, ReadTargets(lines), tasks, warnings) { Unread = unread };
     }
 
     private static string Clean(string s) => VietnameseText.CollapseWhitespace(Emphasis().Replace(s, "")).Trim();

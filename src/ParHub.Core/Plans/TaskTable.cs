@@ -59,11 +59,15 @@ public static partial class TaskTable
     [GeneratedRegex(@"</?b>", RegexOptions.IgnoreCase)] private static partial Regex BoldTags();
     [GeneratedRegex(@"^\s*(ghi chú|chú thích)\s*:", RegexOptions.IgnoreCase)] private static partial Regex Footnote();
 
+    [GeneratedRegex(@"^(trang|page)\s*[0-9]+(\s*/\s*[0-9]+)?$")] private static partial Regex PageMark();
+
     /// <summary>
     /// Reads every task table in the rows. <paramref name="headings"/> maps a line to a heading met between rows
-    /// (a markdown "#### Cải cách thể chế"), which starts a group when inside a table.
+    /// (a markdown "#### Cải cách thể chế"), which starts a group when inside a table. Rows of a task table that carry
+    /// text but are read as nothing go to <paramref name="unread"/> (rows of tables without a task header do not).
     /// </summary>
-    public static List<TaskDraft> Read(IEnumerable<TableRow> rows, IReadOnlyDictionary<int, string>? headings = null)
+    public static List<TaskDraft> Read(IEnumerable<TableRow> rows, IReadOnlyDictionary<int, string>? headings = null,
+        ICollection<UnreadLine>? unread = null)
     {
         var tasks = new List<TaskBuilder>();
         Dictionary<ColumnRole, int>? columns = null;
@@ -198,9 +202,28 @@ public static partial class TaskTable
                 // A task split over two rows: each cell continues the cell above it.
                 var target = current.Parts.Count > 0 ? current.Parts[^1] : current;
                 Fill(target, columns, cells, skipNo: true);
+                continue;
             }
+            // Read as nothing: no task above for it to continue. Reported, unless it holds no words (a page number, dashes).
+            if (unread is not null && !IsFiller(cells))
+                unread.Add(new UnreadLine(row.Line, UnreadLine.TextOf(cells), WhyUnread(no, content, cells, columns)));
         }
         return tasks.Select(t => t.ToDraft()).ToList();
+    }
+
+    /// <summary>A row with no words: a page number, a rule of dashes, dots.</summary>
+    private static bool IsFiller(string[] cells) =>
+        cells.Where(c => c.Length > 0).All(c => !c.Any(char.IsLetter) || PageMark().IsMatch(VietnameseText.Fold(c)));
+
+    /// <summary>Why a row in a task table that is not a task, a group nor the continuation of a task was not read.</summary>
+    private static string WhyUnread(string no, string content, string[] cells, Dictionary<ColumnRole, int> columns)
+    {
+        const string Lead = "Không nhận ra dòng này là nhiệm vụ";
+        if (no.Length > 0) return $"{Lead} (số thứ tự “{UnreadLine.TextOf([no])}” không đọc được).";
+        if (content.Length == 0) return $"{Lead} (không có nội dung nhiệm vụ).";
+        if (!StartsTask(content) || ContinuesAbove(cells, columns))
+            return $"{Lead} (dòng viết tiếp nhưng không có nhiệm vụ ở trên để nối vào).";
+        return $"{Lead} (không có số thứ tự, cơ quan chủ trì hay thời gian).";
     }
 
     /// <summary>The cells merged over <paramref name="task"/>'s row (lead, time…) are those of the task above.</summary>

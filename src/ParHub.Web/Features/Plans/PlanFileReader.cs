@@ -55,12 +55,13 @@ public static class PlanFileReader
     {
         var sheet = Xlsx.ReadFirstSheet(content);
         var rows = sheet.Select((cells, i) => new Core.Plans.TableRow(cells, i + 1)).ToList();
-        var tasks = TaskTable.Read(rows);
+        var unread = new List<UnreadLine>();
+        var tasks = TaskTable.Read(rows, null, unread);
         var warnings = tasks.Count == 0
             ? new List<string> {
                 "Không tìm thấy dòng tiêu đề của bảng nhiệm vụ (STT, Nội dung/Nhiệm vụ, Cơ quan chủ trì, Thời gian…)." }
             : [];
-        return new PlanDraft(new PlanHeader(null, null, null, null, null, year), [], tasks, warnings);
+        return new PlanDraft(new PlanHeader(null, null, null, null, null, year), [], tasks, warnings) { Unread = unread };
     }
 
     /// <summary>Paragraphs become lines (for the header and targets); tables become rows, in document order.</summary>
@@ -68,11 +69,19 @@ public static class PlanFileReader
     {
         var (lines, rows, legacy) = ReadDocxRows(content);
         var clean = lines.Select(l => Core.Text.VietnameseText.CollapseWhitespace(l)).ToList();
-        var tasks = TaskTable.Read(rows, new Dictionary<int, string>());
+        var unread = new List<UnreadLine>();
+        var tasks = TaskTable.Read(rows, new Dictionary<int, string>(), unread);
         // No task table: tasks written inline with their label blocks ("Cơ quan chủ trì: …", "Thời gian thực hiện: …").
-        if (tasks.Count == 0) tasks = InlineTaskReader.Read(clean);
+        if (tasks.Count == 0)
+        {
+            unread.Clear();
+            tasks = InlineTaskReader.Read(clean);
+        }
         var warnings = tasks.Count == 0 ? new List<string> { "Không tìm thấy bảng nhiệm vụ trong tệp Word." } : [];
-        var draft = new PlanDraft(PlanTextReader.ReadHeader(clean, year), PlanTextReader.ReadTargets(clean), tasks, warnings);
+        var draft = new PlanDraft(PlanTextReader.ReadHeader(clean, year), PlanTextReader.ReadTargets(clean), tasks, warnings)
+        {
+            Unread = unread,
+        };
         return legacy == Core.Text.LegacyEncoding.None ? draft : WithLegacyWarning(draft, legacy);
     }
 
