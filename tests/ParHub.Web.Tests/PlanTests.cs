@@ -160,6 +160,20 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task Rows_of_the_task_table_that_could_not_be_read_are_listed_with_their_line_and_stay_listed_on_recheck()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var text = "STT | Nội dung công việc | Cơ quan chủ trì | Thời gian thực hiện\nabc | def ghi | jkl | mno\n"
+            + "1 | Rà soát thủ tục | Sở Nội vụ | Quý II/2024\n";
+        var html = await (await UploadAsync(coordinator, System.Text.Encoding.UTF8.GetBytes(text), "kh.txt", "2024")).Content.ReadAsStringAsync();
+        string Unread(string h) => new AngleSharp.Html.Parser.HtmlParser().ParseDocument(h).QuerySelector("[data-testid=preview-unread]")?.TextContent ?? "";
+        Assert.Contains("1 dòng trong bảng nhiệm vụ không đọc được", Unread(html));
+        Assert.Contains("Dòng 2: abc | def ghi | jkl | mno — Không nhận ra dòng này là nhiệm vụ", Unread(html));
+        var recheck = await (await SubmitPreviewAsync(coordinator, html, "Recheck")).Content.ReadAsStringAsync();
+        Assert.Contains("Dòng 2: abc", Unread(recheck));
+    }
+
+    [Fact]
     public async Task Inline_fixes_in_the_preview_are_what_gets_stored()
     {
         var coordinator = await app.SignInAsync("cchc");

@@ -49,6 +49,8 @@ public sealed class PlanInput
     public string? Original { get; set; }
     /// <summary>On re-import: the header fields corrected by hand for which the officer picks the document's value.</summary>
     public List<string> TakeDocument { get; set; } = [];
+    /// <summary>Rows of the document's task table that were not read ("dòng 12: … — reason"): shown, never stored.</summary>
+    public List<string> Unread { get; set; } = [];
 }
 
 /// <summary>

@@ -31,6 +31,7 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
             PeriodFrom = period?.From, PeriodTo = period?.To, SourceFile = fileName,
             Targets = draft.Targets.Select(t => t.Text).ToList(),
             LegalBases = h.LegalBases is { Count: > 0 } b ? string.Join('\n', b) : null,
+            Unread = draft.Unread.Select(u => $"Dòng {u.Line}: {u.Text} — {u.Reason}").ToList(),
         };
         var rows = draft.Tasks.SelectMany(t => t.Tracked()).Select(t => new TaskRowInput
         {
