@@ -508,6 +508,20 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
             new() { ["Input.Progress"] = "InProgress", ["Input.Version"] = task.Version.ToString() }, $"/Tasks/Details/{id}");
         Assert.Equal(HttpStatusCode.Redirect, report.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/Tasks/New")).StatusCode);
+
+        // Quarterly work assigned for a year: one task per quarter, each with its own due.
+        var content = $"Báo cáo tiến độ cắt giảm thủ tục {Guid.NewGuid():N}";
+        var quarterly = await coordinator.PostFormAsync("/Tasks/New", new()
+        {
+            ["Input.Source"] = "Thủ tướng Chính phủ giao",
+            ["Input.AssignedBy"] = "Quyết định số 123/QĐ-TTg ngày 01/02/2026 của Thủ tướng Chính phủ",
+            ["Input.Content"] = content, ["Input.Lead"] = "Sở Tư pháp", ["Input.Timeframe"] = "Hằng quý", ["Input.Year"] = "2026",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, quarterly.StatusCode);
+        var dues = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Content == content).OrderBy(t => t.Due).Select(t => new { t.Occurrence, t.Due })
+            .ToListAsync());
+        Assert.Equal(["Quý I/2026", "Quý II/2026", "Quý III/2026", "Quý IV/2026"], dues.Select(d => d.Occurrence));
+        Assert.Equal(new DateOnly(2026, 6, 30), dues[1].Due);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed record ResolvedName(string Text, ResolvedKind Kind, string? Key, s
 /// was on the plan's date. Diacritic- and case-insensitive; abbreviations through <see cref="AgencyMatcher"/>.
 /// What does not resolve is kept as text and flagged, never dropped.
 /// </summary>
-public sealed class AgencyPhraseResolver
+public sealed partial class AgencyPhraseResolver
 {
     /// <summary>Phrases that name no particular agency ("các cơ quan, đơn vị có liên quan").</summary>
     private static readonly string[] GenericPhrases =
@@ -66,6 +66,9 @@ public sealed class AgencyPhraseResolver
             .Select(x => (x.Item1, x.n, PatternOf(Fold(x.n).Trim())))
             .ToList();
     }
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(thuc hien|don doc|huong dan|kiem tra|theo doi|tong hop|trien khai|bao cao)(?![\p{L}\d])")]
+    private static partial Regex ActionWords();
 
     /// <summary>Folded, punctuation kept, one character for one character of the (NFC) text.</summary>
     private static string Fold(string s) => VietnameseText.FoldKeepingPunctuation(s).Replace('&', ' ');
@@ -115,7 +118,17 @@ public sealed class AgencyPhraseResolver
             var whole = piece.Value.Trim(' ', '.', '-', '(', ')', ':');
             if (whole.Length == 0) continue;
             var wholeAt = piece.Index + piece.Value.IndexOf(whole, StringComparison.Ordinal);
+            // Words without a capital right after a name, with no comma between, qualify it ("cơ quan ngành dọc đóng tại địa
+            // phương", "các cơ quan báo chí trên địa bàn thành phố"): they name no agency of their own.
+            if (piece.Index > 0 && rest[piece.Index - 1] == '\u0001' && !Slice(original, folded, wholeAt, whole.Length).Any(char.IsUpper)) continue;
             var resolvedWhole = ResolveOne(Slice(original, folded, wholeAt, whole.Length), on);
+            // "Văn phòng UBND thành phố đôn đốc": an agency followed by what it does is that agency.
+            if (resolvedWhole.Kind == ResolvedKind.Unresolved && ActionWords().Match(whole) is { Success: true, Index: > 0 } action
+                && ResolveOne(Slice(original, folded, wholeAt, action.Index).TrimEnd(), on) is { Kind: ResolvedKind.Agency } acting)
+            {
+                results.Add((wholeAt, acting));
+                continue;
+            }
             var parts = Regex.Split(whole, @"\bva\b");
             if (resolvedWhole.Kind == ResolvedKind.Agency || parts.Length == 1)
             {

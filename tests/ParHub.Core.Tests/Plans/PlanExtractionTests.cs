@@ -194,6 +194,20 @@ public class AgencyPhraseResolverTests
         Assert.Equal(["Sở Nội vụ", "Sở Tài chính"], Names("Sở Nội vụ và Sở Tài chính"));
         Assert.Equal(["Sở Nội vụ", "Bộ Khoa học và Công nghệ"], Names("Sở Nội vụ và Bộ Khoa học và Công nghệ"));
     }
+
+    // Seed 004 gave unresolved fragments such as "trên địa bàn thành phố" cut from the name they qualify.
+    [Fact]
+    public void Lower_case_words_right_after_a_name_qualify_it_and_are_not_an_agency_of_their_own()
+    {
+        var r = Resolver.Resolve("Các sở, ban, ngành trên địa bàn thành phố; Sở Nội vụ", new DateOnly(2018, 1, 1));
+        Assert.Equal(["Các sở, ban, ngành", "Sở Nội vụ"], r.Select(x => x.Display));
+        Assert.DoesNotContain(r, x => x.Kind == ResolvedKind.Unresolved);
+        // An agency followed by what it does is that agency.
+        Assert.Equal(["Văn phòng Ủy ban nhân dân thành phố"], Names("Văn phòng UBND thành phố đôn đốc"));
+        Assert.Equal([ResolvedKind.Unresolved], Resolver.Resolve("Báo Hải Phòng thực hiện").Select(x => x.Kind));
+        // After a comma it is a piece of its own, shown to a person.
+        Assert.Contains(Resolver.Resolve("Các sở, ban, ngành, trên địa bàn thành phố"), x => x.Kind == ResolvedKind.Unresolved);
+    }
 }
 
 public class PlanHeaderTests

@@ -39,22 +39,30 @@ public sealed class AddAssignedTask(ParHubDbContext db, PlanImporter importer, A
             errors.Add($"Không đọc được thời hạn “{input.Timeframe}”. Ví dụ: “Trước ngày 30/6/2026”, “Quý III/2026”.");
         if (errors.Count > 0) return new AssignedTaskResult(null, errors);
 
-        var task = new PlanTask
+        // Recurring work ("Hằng quý") is one task per due of the year, each tracked on its own.
+        var year = Math.Clamp(input.Year, 1990, 2100);
+        var dues = Occurrences.Of(tf, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var tasks = (dues.Count == 0 ? [null] : dues.Select(d => (Occurrence?)d)).Select(o =>
         {
-            No = "—", Group = input.Source, ReformArea = input.Source, Content = input.Content!.Trim(), Product = input.Product?.Trim(),
-            LeadText = input.Lead?.Trim(), CooperatingText = input.Cooperating?.Trim(), AssignedBy = input.AssignedBy!.Trim(),
-            TimeframeText = input.Timeframe?.Trim(), TimeframeKind = tf.Kind, Recurrence = tf.Recurrence, Start = tf.Start, Due = tf.Due,
-            UpdatedAt = clock.GetUtcNow().UtcDateTime, Source = input.Source,
-        };
-        task.RefreshSortDue();
-        task.Assignments.AddRange(PlanImporter.Assignments(lead, AssignmentRole.Lead)
-            .Concat(PlanImporter.Assignments(coop, AssignmentRole.Cooperating)));
-        db.PlanTasks.Add(task);
+            var t = new PlanTask
+            {
+                No = "—", Group = input.Source, ReformArea = input.Source, Content = input.Content!.Trim(), Product = input.Product?.Trim(),
+                LeadText = input.Lead?.Trim(), CooperatingText = input.Cooperating?.Trim(), AssignedBy = input.AssignedBy!.Trim(),
+                TimeframeText = input.Timeframe?.Trim(), TimeframeKind = tf.Kind, Recurrence = tf.Recurrence, Start = o?.Start ?? tf.Start,
+                Due = o?.Due ?? tf.Due, Occurrence = o?.Label, UpdatedAt = clock.GetUtcNow().UtcDateTime, Source = input.Source,
+            };
+            t.RefreshSortDue();
+            t.Assignments.AddRange(PlanImporter.Assignments(lead, AssignmentRole.Lead)
+                .Concat(PlanImporter.Assignments(coop, AssignmentRole.Cooperating)));
+            return t;
+        }).ToList();
+        db.PlanTasks.AddRange(tasks);
         await db.SaveChangesAsync(ct); // the audit line names the new id
+        var task = tasks[0];
         audit.Record("create", TaskTracking.EntityType, task.Id.ToString(CultureInfo.InvariantCulture), null,
-            $"Nhiệm vụ được giao: {task.AssignedBy}",
+            $"Nhiệm vụ được giao: {task.AssignedBy}" + (tasks.Count > 1 ? $" ({tasks.Count} lần: {string.Join(", ", tasks.Select(t => t.Occurrence))})" : ""),
             [new FieldChange("Content", null, task.Content),
-             new FieldChange("Due", null, task.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))]);
+             new FieldChange("Due", null, string.Join(", ", tasks.Select(t => t.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))]);
         await db.SaveChangesAsync(ct);
         return new AssignedTaskResult(task, []);
     }, ct);
