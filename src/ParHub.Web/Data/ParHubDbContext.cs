@@ -44,6 +44,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -122,6 +123,28 @@ public class ParHubDbContext(DbContextOptions options)
             e.HasIndex(p => new { p.Year, p.Number });
             e.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyProgramme>(e =>
+        {
+            e.ToTable("survey_programmes");
+            e.Property(p => p.Title).HasMaxLength(300);
+            e.Property(p => p.Methodology).HasMaxLength(100);
+            e.Property(p => p.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.Decision).HasMaxLength(300);
+            e.Property(p => p.MarginOfError).HasPrecision(6, 4);
+            e.Property(p => p.Confidence).HasPrecision(6, 4);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => p.Year);
+            e.HasOne<AssessmentCycle>().WithMany().HasForeignKey(p => p.ParCycleId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Groups).WithOne().HasForeignKey(g => g.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyProgrammeGroup>(e =>
+        {
+            e.ToTable("survey_programme_groups");
+            e.HasIndex(g => new { g.ProgrammeId, g.GroupId }).IsUnique();
+            e.HasOne<AgencyGroup>().WithMany().HasForeignKey(g => g.GroupId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<PlanTarget>(e =>

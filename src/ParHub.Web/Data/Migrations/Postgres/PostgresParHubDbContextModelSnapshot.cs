@@ -1208,6 +1208,99 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("index_frameworks", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Confidence")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("FieldworkFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FieldworkTo")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("MarginOfError")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)");
+
+                    b.Property<string>("Methodology")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("MinResponses")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ParCycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParCycleId");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("survey_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgrammeGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("ProgrammeId", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("survey_programme_groups", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -1799,6 +1892,29 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
+                {
+                    b.HasOne("ParHub.Core.Scoring.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("ParCycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgrammeGroup", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.AgencyGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ParHub.Web.Data.AppUser", b =>
                 {
                     b.HasOne("ParHub.Core.Agencies.Agency", "Agency")
@@ -1839,6 +1955,11 @@ namespace ParHub.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ParHub.Core.Scoring.Assessment", b =>
                 {
                     b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
+                {
+                    b.Navigation("Groups");
                 });
 #pragma warning restore 612, 618
         }

@@ -1165,6 +1165,95 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("index_frameworks", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Confidence")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FieldworkFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FieldworkTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MarginOfError")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Methodology")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParCycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParCycleId");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("survey_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgrammeGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("ProgrammeId", "GroupId")
+                        .IsUnique();
+
+                    b.ToTable("survey_programme_groups", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -1746,6 +1835,29 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
+                {
+                    b.HasOne("ParHub.Core.Scoring.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("ParCycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgrammeGroup", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.AgencyGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
+                        .WithMany("Groups")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ParHub.Web.Data.AppUser", b =>
                 {
                     b.HasOne("ParHub.Core.Agencies.Agency", "Agency")
@@ -1786,6 +1898,11 @@ namespace ParHub.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ParHub.Core.Scoring.Assessment", b =>
                 {
                     b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
+                {
+                    b.Navigation("Groups");
                 });
 #pragma warning restore 612, 618
         }
