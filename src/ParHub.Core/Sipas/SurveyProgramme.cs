@@ -23,6 +23,8 @@ public class SurveyProgramme
     /// <summary>Fewest valid responses for an agency's result to be shown ("chưa đủ mẫu" below).</summary>
     public int MinResponses { get; set; } = SurveyDefaults.MinResponses;
     public int? ParCycleId { get; set; }
+    /// <summary>The questionnaire version it collects with (cloned from the preset when the programme is planned).</summary>
+    public int? QuestionnaireId { get; set; }
     public SurveyState State { get; set; }
     /// <summary>The publishing decision (number and date), set on publication.</summary>
     public string? Decision { get; set; }

@@ -45,6 +45,9 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
+    public DbSet<ParHub.Core.Sipas.SurveyQuestionnaire> SurveyQuestionnaires => Set<ParHub.Core.Sipas.SurveyQuestionnaire>();
+    public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
+    public DbSet<ParHub.Core.Sipas.SurveyAnswer> SurveyAnswers => Set<ParHub.Core.Sipas.SurveyAnswer>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -138,6 +141,40 @@ public class ParHubDbContext(DbContextOptions options)
             e.HasIndex(p => p.Year);
             e.HasOne<AssessmentCycle>().WithMany().HasForeignKey(p => p.ParCycleId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(p => p.Groups).WithOne().HasForeignKey(g => g.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ParHub.Core.Sipas.SurveyQuestionnaire>().WithMany().HasForeignKey(p => p.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyQuestionnaire>(e =>
+        {
+            e.ToTable("survey_questionnaires");
+            e.Property(q => q.Code).HasMaxLength(64);
+            e.Property(q => q.Title).HasMaxLength(300);
+            e.HasIndex(q => new { q.Code, q.Version }).IsUnique();
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyResponse>(e =>
+        {
+            e.ToTable("survey_responses");
+            e.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(r => r.StatusReason).HasMaxLength(500);
+            e.Property(r => r.ClientId).HasMaxLength(64);
+            e.Property(r => r.EnteredBy).HasMaxLength(256);
+            // A client's id counts once per programme: a kiosk's resend or an import run twice adds nothing.
+            e.HasIndex(r => new { r.ProgrammeId, r.ClientId }).IsUnique();
+            e.HasIndex(r => new { r.ProgrammeId, r.AgencyId, r.Status });
+            e.HasOne<ParHub.Core.Sipas.SurveyProgramme>().WithMany().HasForeignKey(r => r.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ParHub.Core.Sipas.SurveyQuestionnaire>().WithMany().HasForeignKey(r => r.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyAnswer>(e =>
+        {
+            e.ToTable("survey_answers");
+            e.Property(a => a.ItemCode).HasMaxLength(32);
+            e.Property(a => a.Text).HasMaxLength(2000);
+            e.HasIndex(a => new { a.ResponseId, a.ItemCode }).IsUnique();
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyProgrammeGroup>(e =>

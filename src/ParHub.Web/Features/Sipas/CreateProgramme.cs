@@ -38,6 +38,7 @@ public sealed class CreateProgramme(ParHubDbContext db, AuditLog audit, TimeProv
         if (known != groupIds.Count) errors.Add("Có nhóm cơ quan không tồn tại.");
         if (p.ParCycleId is { } cycle && !await db.AssessmentCycles.AnyAsync(c => c.Id == cycle, ct)) errors.Add("Kỳ đánh giá Chỉ số CCHC không tồn tại.");
         if (errors.Count > 0) throw new SurveyRuleException(string.Join(" ", errors));
+        p.QuestionnaireId = (await QuestionnaireAsync(ct)).Id;
         db.SurveyProgrammes.Add(p);
         await db.SaveChangesAsync(ct); // the audit line names the new id
         audit.Record("create", EntityType, p.Id.ToString(CultureInfo.InvariantCulture), null, $"Lập đợt khảo sát {p.Title} ({p.Year})",
@@ -48,4 +49,19 @@ public sealed class CreateProgramme(ParHubDbContext db, AuditLog audit, TimeProv
     }, ct);
 
     public const string EntityType = "SurveyProgramme";
+
+    /// <summary>The latest version of the Ministry's questionnaire, made from the preset the first time.</summary>
+    private async Task<SurveyQuestionnaire> QuestionnaireAsync(CancellationToken ct)
+    {
+        var latest = await db.SurveyQuestionnaires.Where(q => q.Code == SurveyPreset.Code).OrderByDescending(q => q.Version).FirstOrDefaultAsync(ct);
+        if (latest is not null) return latest;
+        var preset = SurveyPreset.Sipas2023();
+        var q = new SurveyQuestionnaire
+        {
+            Code = preset.Code, Version = 1, Title = preset.Title, Definition = preset.ToJson(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.SurveyQuestionnaires.Add(q);
+        await db.SaveChangesAsync(ct);
+        return q;
+    }
 }

@@ -1208,6 +1208,37 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("index_frameworks", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("survey_answers", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
                 {
                     b.Property<int>("Id")
@@ -1251,6 +1282,9 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("QuestionnaireId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1271,6 +1305,8 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ParCycleId");
+
+                    b.HasIndex("QuestionnaireId");
 
                     b.HasIndex("Year");
 
@@ -1299,6 +1335,98 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("survey_programme_groups", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyQuestionnaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("survey_questionnaires", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("ProgrammeId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "AgencyId", "Status");
+
+                    b.ToTable("survey_responses", (string)null);
                 });
 
             modelBuilder.Entity("ParHub.Web.Data.ApiToken", b =>
@@ -1892,11 +2020,25 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyAnswer", b =>
+                {
+                    b.HasOne("ParHub.Core.Sipas.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
                 {
                     b.HasOne("ParHub.Core.Scoring.AssessmentCycle", null)
                         .WithMany()
                         .HasForeignKey("ParCycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyQuestionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1912,6 +2054,27 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .WithMany("Groups")
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyResponse", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyQuestionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1960,6 +2123,11 @@ namespace ParHub.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
                 {
                     b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1165,6 +1165,35 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("index_frameworks", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ResponseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResponseId", "ItemCode")
+                        .IsUnique();
+
+                    b.ToTable("survey_answers", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
                 {
                     b.Property<int>("Id")
@@ -1206,6 +1235,9 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("QuestionnaireId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1226,6 +1258,8 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ParCycleId");
+
+                    b.HasIndex("QuestionnaireId");
 
                     b.HasIndex("Year");
 
@@ -1252,6 +1286,94 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("survey_programme_groups", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyQuestionnaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("survey_questionnaires", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("ProgrammeId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "AgencyId", "Status");
+
+                    b.ToTable("survey_responses", (string)null);
                 });
 
             modelBuilder.Entity("ParHub.Web.Data.ApiToken", b =>
@@ -1835,11 +1957,25 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyAnswer", b =>
+                {
+                    b.HasOne("ParHub.Core.Sipas.SurveyResponse", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
                 {
                     b.HasOne("ParHub.Core.Scoring.AssessmentCycle", null)
                         .WithMany()
                         .HasForeignKey("ParCycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyQuestionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1855,6 +1991,27 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .WithMany("Groups")
                         .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyResponse", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyQuestionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1903,6 +2060,11 @@ namespace ParHub.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
                 {
                     b.Navigation("Groups");
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyResponse", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Sipas;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Sipas;
+
+/// <summary>The programme a public form answers, checked: collecting, and surveying the agency.</summary>
+public static class SurveyForms
+{
+    public static async Task<(SurveyProgramme Programme, SurveyDefinition Definition, int QuestionnaireId)> OpenAsync(
+        ParHubDbContext db, int programmeId, int agencyId, CancellationToken ct)
+    {
+        var programme = await db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == programmeId, ct)
+            ?? throw new SurveyRuleException("Không tìm thấy đợt khảo sát.");
+        if (programme.State != SurveyState.Collecting) throw new SurveyRuleException("Đợt khảo sát này hiện không nhận phiếu.");
+        if (!(await AgenciesAsync(db, programme, ct)).Any(a => a.Id == agencyId))
+            throw new SurveyRuleException("Cơ quan được đánh giá không thuộc đợt khảo sát này.");
+        var q = await db.SurveyQuestionnaires.AsNoTracking().SingleAsync(x => x.Id == programme.QuestionnaireId, ct);
+        return (programme, SurveyDefinition.FromJson(q.Definition), q.Id);
+    }
+
+    /// <summary>The agencies a programme surveys: the members of its groups, by name.</summary>
+    public static async Task<List<(int Id, string Name)>> AgenciesAsync(ParHubDbContext db, SurveyProgramme programme, CancellationToken ct)
+    {
+        var groups = programme.Groups.Select(g => g.GroupId).ToList();
+        var rows = await db.AgencyGroups.AsNoTracking().Where(g => groups.Contains(g.Id)).SelectMany(g => g.Members)
+            .Join(db.Agencies, m => m.AgencyId, a => a.Id, (m, a) => new { a.Id, a.Name }).Distinct().ToListAsync(ct);
+        return rows.OrderBy(a => a.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).Select(a => (a.Id, a.Name)).ToList();
+    }
+}
