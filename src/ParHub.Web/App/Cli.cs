@@ -50,6 +50,7 @@ public static class Cli
         root.Add(ReportCommands.Create());
         root.Add(IndexCommands.CreateScoring());
         root.Add(IndexCommands.CreateFramework());
+        root.Add(SipasCommands.Create());
         root.Add(DigestCommand.Create());
         CliHelp.Configure(root);
         return root;
