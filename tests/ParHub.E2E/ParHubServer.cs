@@ -112,11 +112,14 @@ public sealed class ParHubServer : IAsyncLifetime
         return await stdout;
     }
 
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(1280, 900);
+
+    /// <summary>A page in a fresh context (no cookies) of the given screen size: 390 × 844 is a phone.</summary>
+    public async Task<IPage> NewPageAsync(int width, int height)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = BaseUrl, Locale = "vi-VN", ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         return await context.NewPageAsync();
     }

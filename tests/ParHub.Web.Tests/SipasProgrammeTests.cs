@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ParHub.Core.Sipas;
 using ParHub.Web.Tests.Infrastructure;
 
@@ -63,6 +64,136 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
         var stale = await coordinator.PostFormAsync("/Sipas?handler=Move",
             new() { ["id"] = p.Id.ToString(), ["to"] = "Collecting", ["version"] = "0" }, "/Sipas");
         Assert.Contains("vừa được người khác thay đổi", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
+    }
+
+    private async Task<(int Programme, int Agency)> CollectingProgrammeAsync()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var group = await app.WithDbAsync(db => db.AgencyGroups.Where(g => g.Members.Any()).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync());
+        var title = $"Khảo sát SIPAS {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Create", new()
+        {
+            ["Input.Year"] = "2026", ["Input.Title"] = title, ["Input.FieldworkFrom"] = "2026-01-05", ["Input.FieldworkTo"] = "2026-02-15",
+            ["Input.MarginPercent"] = "5", ["Input.Confidence"] = "1,96", ["Input.MinResponses"] = "30", ["Input.GroupIds"] = group.ToString(),
+        }, "/Sipas")).StatusCode);
+        var id = await app.WithDbAsync(db => db.SurveyProgrammes.Where(x => x.Title == title).Select(x => x.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Move",
+            new() { ["id"] = id.ToString(), ["to"] = "Collecting", ["version"] = "0" }, "/Sipas")).StatusCode);
+        var agency = await app.WithDbAsync(db => db.AgencyGroups.Where(g => g.Id == group).SelectMany(g => g.Members).Select(m => m.AgencyId).FirstAsync());
+        return (id, agency);
+    }
+
+    /// <summary>Posts the survey page's form as a browser would, with the answers given for this page.</summary>
+    private static async Task<string> NextAsync(HttpClient client, string url, string html, Dictionary<string, string> answers, string move = "next")
+    {
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var form = doc.QuerySelector("form[method=post]")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""))
+            .Concat(answers.Select(a => new KeyValuePair<string, string>("a:" + a.Key, a.Value))).Append(new("move", move));
+        var response = await client.PostAsync(url, new FormUrlEncodedContent(fields));
+        if (response.StatusCode == HttpStatusCode.Redirect) return "redirect:" + response.Headers.Location;
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_citizen_answers_the_public_form_without_an_account_part_by_part_and_the_service_part_only_after_a_procedure()
+    {
+        var (programme, agency) = await CollectingProgrammeAsync();
+        var citizen = app.Anonymous();
+        var url = $"/KhaoSat/{programme}?agency={agency}";
+        var html = WebUtility.HtmlDecode(await citizen.GetStringAsync(url));
+        Assert.Contains("Phần 1/4", html); // the service part waits for 8.c
+        html = await NextAsync(citizen, url, html, new() { ["P.1"] = "2", ["P.3"] = "3" });
+        Assert.Contains("Phần 2/4", html);
+        // 8.c is required; a level out of range is refused by name.
+        var refused = await NextAsync(citizen, url, html, new() { ["1.1"] = "9" });
+        Assert.Contains("Câu 1.1 (Phát triển kinh tế): câu trả lời không hợp lệ.", refused);
+        Assert.Contains("Câu 8.c (Giải quyết thủ tục hành chính tại cơ quan cấp tỉnh hoặc cấp xã): vui lòng trả lời.", refused);
+        html = await NextAsync(citizen, url, html, new() { ["1.1"] = "4", ["2"] = "1,6", ["8.c"] = "1" });
+        Assert.Contains("Phần 3/5", html); // a procedure: part II is asked
+        Assert.Contains("Xây dựng, tổ chức thực hiện chính sách", html);
+        html = await NextAsync(citizen, url, html, Enumerable.Range(1, 23).ToDictionary(i => $"9.{i}", i => i % 2 == 0 ? "4" : "5"));
+        Assert.Contains("Cung ứng dịch vụ hành chính công", html);
+        html = await NextAsync(citizen, url, html, Enumerable.Range(24, 16).ToDictionary(i => $"9.{i}", i => i == 24 ? "2" : "4"));
+        Assert.Contains("Nhu cầu, mong đợi", html);
+        var done = await NextAsync(citizen, url, html, new() { ["10.1"] = "4" });
+        Assert.StartsWith($"redirect:/KhaoSat/{programme}/CamOn", done);
+        var stored = await app.WithDbAsync(db => db.SurveyResponses.Include(r => r.Answers).SingleAsync(r => r.ProgrammeId == programme));
+        Assert.Equal((agency, SurveyChannel.Web, ResponseStatus.Valid), (stored.AgencyId, stored.Channel, stored.Status));
+        Assert.Equal(2 + 3 + 23 + 16 + 1, stored.Answers.Count);
+        Assert.Equal("1,6", stored.Answers.Single(a => a.ItemCode == "2").Text);
+        Assert.Equal(2, stored.Answers.Single(a => a.ItemCode == "9.24").Value);
+
+        // Without a procedure (8.c = Không), part II is skipped and nothing of it is stored.
+        html = WebUtility.HtmlDecode(await citizen.GetStringAsync(url));
+        html = await NextAsync(citizen, url, html, []);
+        html = await NextAsync(citizen, url, html, new() { ["8.c"] = "2" });
+        Assert.Contains("Phần 3/4", html);
+        html = await NextAsync(citizen, url, html, new() { ["9.1"] = "3" });
+        Assert.Contains("Nhu cầu, mong đợi", html);
+        Assert.StartsWith("redirect:", await NextAsync(citizen, url, html, []));
+        Assert.Equal(2, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.ProgrammeId == programme)));
+    }
+
+    [Fact]
+    public async Task The_index_computed_by_the_database_equals_the_pure_rule_on_the_same_responses_and_a_resend_counts_once()
+    {
+        var (programme, _) = await CollectingProgrammeAsync();
+        var agencies = await app.WithDbAsync(async db =>
+        {
+            var p = await db.SurveyProgrammes.Include(x => x.Groups).SingleAsync(x => x.Id == programme);
+            return (await ParHub.Web.Features.Sipas.SurveyForms.AgenciesAsync(db, p, default)).Select(a => a.Id).Take(3).ToList();
+        });
+        var random = new Random(20261201);
+        var sent = new List<SipasResponse>();
+        using (var scope = app.Services.CreateScope())
+        {
+            var submit = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SubmitResponse>();
+            for (var i = 0; i < 60; i++)
+            {
+                var agency = agencies[i % agencies.Count];
+                var usedProcedure = random.Next(3) > 0;
+                var answers = new Dictionary<string, string> { ["8.c"] = usedProcedure ? "1" : "2" };
+                foreach (var item in Enumerable.Range(1, usedProcedure ? 39 : 23).Where(_ => random.Next(10) > 0))
+                    answers[$"9.{item}"] = random.Next(1, 6).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await submit.RunAsync(new(programme, agency, SurveyChannel.Kiosk, answers, ClientId: $"k-{i}"));
+                if (i == 0) await submit.RunAsync(new(programme, agency, SurveyChannel.Kiosk, answers, ClientId: "k-0")); // resent
+                sent.Add(new SipasResponse($"k-{i}", agency.ToString(System.Globalization.CultureInfo.InvariantCulture), "kiosk",
+                    answers.Where(a => a.Key.StartsWith("9.", StringComparison.Ordinal)).ToDictionary(a => a.Key, a => (decimal?)decimal.Parse(a.Value))));
+            }
+        }
+        Assert.Equal(60, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.ProgrammeId == programme)));
+        using var read = app.Services.CreateScope();
+        var computed = (await read.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SipasResults>().ComputeAsync(programme))!;
+        var expected = SipasIndex.Compute(computed.Spec, sent).ToDictionary(r => r.Agency);
+        foreach (var row in computed.Agencies.Where(r => r.Result.N > 0).Append(computed.Province))
+        {
+            var e = expected[row.AgencyId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SipasIndex.Province];
+            Assert.Equal(e.N, row.Result.N);
+            Assert.Equal(e.Sipas, row.Result.Sipas);
+            Assert.Equal(e.Components, row.Result.Components);
+            Assert.True(row.BelowMinimum == (row.Result.N < 30));
+        }
+        var coordinator = await app.SignInAsync("cchc");
+        var page = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Sipas/Results/{programme}"));
+        Assert.Contains(SipasIndex.Show(expected[SipasIndex.Province].Sipas, new System.Globalization.CultureInfo("vi-VN")), page);
+        Assert.Contains("chưa đủ mẫu", page);
+        var officer = await app.SignInAsync("tuphap");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/Sipas/Results/{programme}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_programme_that_is_not_collecting_takes_no_answers()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var (programme, agency) = await CollectingProgrammeAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Move",
+            new() { ["id"] = programme.ToString(), ["to"] = "Closed", ["version"] = "1" }, "/Sipas")).StatusCode);
+        var citizen = app.Anonymous();
+        var html = WebUtility.HtmlDecode(await citizen.GetStringAsync($"/KhaoSat/{programme}?agency={agency}"));
+        Assert.Contains("Đợt khảo sát này hiện không nhận phiếu", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/KhaoSat/999999")).StatusCode);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public static class SampleSize
     {
         if (population < 0) return $"Tổng thể (N) không được âm, không phải {population}.";
         if (population > int.MaxValue) return $"Tổng thể (N) quá lớn (tối đa {int.MaxValue}).";
-        if (error <= 0 || error >= 1) return $"Sai số (e) phải lớn hơn 0 và nhỏ hơn 1 (ví dụ 0.05), không phải {error}.";
+        if (error <= 0 || error >= 1)
+            return $"Sai số (e) phải lớn hơn 0 và nhỏ hơn 1 (ví dụ 0.05), không phải {error.ToString(System.Globalization.CultureInfo.InvariantCulture)}.";
         if (minimum < 0) return $"Cỡ mẫu tối thiểu không được âm, không phải {minimum}.";
         return null;
     }

@@ -43,6 +43,12 @@ public sealed record SurveyDefinition(string Code, string Title, int Scale, int 
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>The index parts, their components and items, as the index computes them.</summary>
+    public SipasQuestionnaireSpec IndexSpec() => new(Code, Scale,
+        Sections.Where(s => s.IsIndexPart).Select(s => new SipasPart(s.Code, s.Title,
+            s.Components.Select(c => new SipasComponent(c.Code, c.Title, c.Items.Select(i => i.Code).ToList())).ToList())).ToList(),
+        SatisfiedFrom, SipasQuestionnaireSpec.ParseAggregation(Aggregation) ?? SipasAggregation.Mean);
+
     public static SurveyDefinition FromJson(string json) =>
         JsonSerializer.Deserialize<SurveyDefinition>(json, Json) ?? throw new JsonException("empty questionnaire");
 

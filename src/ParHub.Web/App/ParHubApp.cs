@@ -123,6 +123,7 @@ public static class ParHubApp
         services.AddScoped<Features.Admin.Users.UserAccounts>();
         services.AddScoped<AgencyXlsx>();
         services.AddScoped<Features.Plans.PlanImporter>();
+        services.AddScoped<Features.Sipas.SipasResults>();
         services.AddScoped<Features.Tasks.TaskQueries>();
         services.AddScoped<Features.Tasks.TaskAccess>();
         services.AddScoped<Features.Tasks.TaskTracking>();

@@ -12,7 +12,7 @@ namespace ParHub.Web.Features.Sipas;
 [Authorize(Policy = Policies.DirectoryEditor)]
 public class IndexModel(ParHubDbContext db, CreateProgramme create, MoveProgramme move, TimeProvider clock) : PageModel
 {
-    public sealed record Row(SurveyProgramme Programme, IReadOnlyList<string> Groups, string? Cycle);
+    public sealed record Row(SurveyProgramme Programme, IReadOnlyList<string> Groups, string? Cycle, int Responses);
 
     public List<Row> Programmes { get; private set; } = [];
     public List<(int Id, string Name)> Groups { get; private set; } = [];
@@ -41,8 +41,11 @@ public class IndexModel(ParHubDbContext db, CreateProgramme create, MoveProgramm
         var cycleNames = Cycles.ToDictionary(c => c.Id, c => c.Name);
         var programmes = await db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).OrderByDescending(p => p.Year).ThenByDescending(p => p.Id)
             .ToListAsync(ct);
+        var ids = programmes.Select(p => p.Id).ToList();
+        var responses = await db.SurveyResponses.Where(r => ids.Contains(r.ProgrammeId)).GroupBy(r => r.ProgrammeId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         Programmes = programmes.Select(p => new Row(p, p.Groups.Select(g => names.GetValueOrDefault(g.GroupId, "?")).ToList(),
-            p.ParCycleId is { } c ? cycleNames.GetValueOrDefault(c) : null)).ToList();
+            p.ParCycleId is { } c ? cycleNames.GetValueOrDefault(c) : null, responses.GetValueOrDefault(p.Id))).ToList();
     }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)

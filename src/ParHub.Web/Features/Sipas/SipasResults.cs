@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Sipas;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Sipas;
+
+/// <summary>An agency's (or the province's, <see cref="AgencyId"/> null) index with how far it can be trusted.</summary>
+public sealed record SipasRow(int? AgencyId, string Name, SipasIndexResult Result, decimal? Margin, bool BelowMinimum);
+
+/// <summary>
+/// A programme's index from the database: the answers are counted by SQL (per agency and item: answers in range, and
+/// satisfied ones), never loaded one by one; the rules of <see cref="SipasIndexAggregator"/> make the rest. The
+/// province pools every agency's counts at item level.
+/// </summary>
+public sealed class SipasResults(ParHubDbContext db)
+{
+    public sealed record Computed(SurveyProgramme Programme, SipasQuestionnaireSpec Spec, IReadOnlyList<SipasRow> Agencies, SipasRow Province);
+
+    public async Task<Computed?> ComputeAsync(int programmeId, CancellationToken ct = default)
+    {
+        var programme = await db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == programmeId, ct);
+        if (programme?.QuestionnaireId is not { } qid) return null;
+        var q = await db.SurveyQuestionnaires.AsNoTracking().SingleAsync(x => x.Id == qid, ct);
+        var spec = SurveyDefinition.FromJson(q.Definition).IndexSpec();
+        var items = spec.Items.ToList();
+        int scale = spec.Scale, from = spec.SatisfiedFrom;
+        var valid = db.SurveyResponses.Where(r => r.ProgrammeId == programmeId && r.Status == ResponseStatus.Valid);
+        var counts = await db.SurveyAnswers.Where(a => items.Contains(a.ItemCode) && a.Value >= 1 && a.Value <= scale)
+            .Join(valid, a => a.ResponseId, r => r.Id, (a, r) => new { r.AgencyId, a.ItemCode, a.Value })
+            .GroupBy(x => new { x.AgencyId, x.ItemCode })
+            .Select(g => new { g.Key.AgencyId, g.Key.ItemCode, Counted = g.Count(), Satisfied = g.Count(x => x.Value >= from) })
+            .ToListAsync(ct);
+        var n = await valid.GroupBy(r => r.AgencyId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var names = (await SurveyForms.AgenciesAsync(db, programme, ct)).ToDictionary(a => a.Id, a => a.Name);
+        SipasRow Row(int? agency, string name, int count, Dictionary<string, SipasIndexTally> tallies)
+        {
+            var result = SipasIndexAggregator.Aggregate(spec, agency?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SipasIndex.Province,
+                count, items.ToDictionary(i => i, i => tallies.GetValueOrDefault(i), StringComparer.Ordinal));
+            // The population of people served is not known yet (the dossier counts come with the TTHC issue): no finite-population correction.
+            var margin = count > 0 ? SipasIndexMargin.Of(result.Sipas, count, int.MaxValue, programme.Confidence) : null;
+            return new SipasRow(agency, name, result, margin, count < programme.MinResponses);
+        }
+        var byAgency = counts.GroupBy(c => c.AgencyId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(c => c.ItemCode, c => new SipasIndexTally(c.Satisfied, c.Counted)));
+        var agencies = names.Keys.Union(n.Keys).Select(a => Row(a, names.GetValueOrDefault(a, "?"), n.GetValueOrDefault(a),
+                byAgency.GetValueOrDefault(a) ?? [])).OrderByDescending(r => r.Result.Sipas ?? -1).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var province = counts.GroupBy(c => c.ItemCode).ToDictionary(g => g.Key, g => new SipasIndexTally(g.Sum(c => c.Satisfied), g.Sum(c => c.Counted)));
+        return new Computed(programme, spec, agencies, Row(null, "Toàn tỉnh", n.Values.Sum(), province));
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ParHub.E2E;
+
+/// <summary>
+/// The Coordinator plans a survey programme and opens its collection; a citizen answers the public form on a
+/// phone-size screen without an account, part by part; the Coordinator sees the response in the results.
+/// </summary>
+[Collection("server")]
+public class SipasTests(ParHubServer server)
+{
+    [Fact]
+    public async Task A_citizen_answers_the_survey_on_a_phone_and_the_coordinator_sees_it_in_the_results()
+    {
+        var page = await server.NewPageAsync();
+        await server.SignInAsync(page, "cchc");
+        await page.GotoAsync("/Sipas");
+        var title = $"Khảo sát SIPAS thử {Random.Shared.Next(100000, 999999)}";
+        await page.GetByLabel("Tên đợt khảo sát").FillAsync(title);
+        var groups = page.GetByTestId("new-programme").Locator("input[name='Input.GroupIds']");
+        for (var i = 0; i < await groups.CountAsync(); i++) await groups.Nth(i).CheckAsync();
+        await page.GetByTestId("create-programme").ClickAsync();
+        var row = page.Locator("[data-testid=programmes] tr", new() { HasText = title });
+        await Expect(row).ToContainTextAsync("Kế hoạch");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu thu thập" }).ClickAsync();
+        await Expect(row).ToContainTextAsync("Đang thu thập");
+        var formUrl = await row.GetByRole(AriaRole.Link, new() { Name = "Phiếu trực tuyến" }).GetAttributeAsync("href");
+
+        var phone = await server.NewPageAsync(390, 844);
+        await phone.GotoAsync(formUrl!);
+        await phone.GetByLabel("Cơ quan, đơn vị ông/bà đánh giá").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu" }).ClickAsync();
+        await Expect(phone.GetByTestId("survey-progress")).ToHaveTextAsync("Phần 1/4");
+        await phone.GetByLabel("Nữ").CheckAsync();
+        await phone.GetByTestId("survey-next").ClickAsync();
+        // 8.c is required: refused with its name, then answered "Có" — the service part is asked.
+        await phone.GetByTestId("survey-next").ClickAsync();
+        await Expect(phone.GetByTestId("survey-problems")).ToContainTextAsync("Câu 8.c");
+        await phone.Locator("fieldset[data-item='8.c']").GetByLabel("Có").CheckAsync();
+        await phone.GetByTestId("survey-next").ClickAsync();
+        await Expect(phone.GetByTestId("survey-progress")).ToHaveTextAsync("Phần 3/5");
+        await phone.Locator("fieldset[data-item='9.1']").GetByLabel("5 – Rất hài lòng").CheckAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "sipas-phone.png"), FullPage = false });
+        await phone.GetByTestId("survey-next").ClickAsync();
+        await Expect(phone.GetByTestId("survey-section")).ToContainTextAsync("Cung ứng dịch vụ hành chính công");
+        await phone.Locator("fieldset[data-item='9.31']").GetByLabel("4 – Hài lòng").CheckAsync();
+        await phone.GetByTestId("survey-next").ClickAsync();
+        await phone.GetByTestId("survey-next").ClickAsync();
+        await Expect(phone.GetByTestId("survey-thanks")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/Sipas");
+        await Expect(row).ToContainTextAsync("1 phiếu");
+        await row.GetByRole(AriaRole.Link, new() { Name = "Kết quả" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=sipas-results] tr[data-agency='*']")).ToContainTextAsync("100,00");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "sipas-results.png"), FullPage = true });
+    }
+}
