@@ -19,12 +19,16 @@ public static class SurveyForms
         return (programme, SurveyDefinition.FromJson(q.Definition), q.Id);
     }
 
-    /// <summary>The agencies a programme surveys: the members of its groups, by name.</summary>
+    /// <summary>The agencies a programme surveys: the members of its groups that exist during its fieldwork, by name.</summary>
     public static async Task<List<(int Id, string Name)>> AgenciesAsync(ParHubDbContext db, SurveyProgramme programme, CancellationToken ct)
     {
         var groups = programme.Groups.Select(g => g.GroupId).ToList();
+        // Only agencies that exist during the fieldwork (a district merged away in 2025 is not surveyed in 2026).
+        DateOnly from = programme.FieldworkFrom, to = programme.FieldworkTo;
         var rows = await db.AgencyGroups.AsNoTracking().Where(g => groups.Contains(g.Id)).SelectMany(g => g.Members)
-            .Join(db.Agencies, m => m.AgencyId, a => a.Id, (m, a) => new { a.Id, a.Name }).Distinct().ToListAsync(ct);
+            .Join(db.Agencies, m => m.AgencyId, a => a.Id, (m, a) => a)
+            .Where(a => (a.ValidFrom == null || a.ValidFrom <= to) && (a.ValidTo == null || a.ValidTo >= from))
+            .Select(a => new { a.Id, a.Name }).Distinct().ToListAsync(ct);
         return rows.OrderBy(a => a.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).Select(a => (a.Id, a.Name)).ToList();
     }
 }
