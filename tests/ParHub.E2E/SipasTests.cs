@@ -5,7 +5,8 @@ namespace ParHub.E2E;
 
 /// <summary>
 /// The Coordinator plans a survey programme and opens its collection; a citizen answers the public form on a
-/// phone-size screen without an account, part by part; the Coordinator sees the response in the results.
+/// phone-size screen through the QR code of an invitation slip, part by part (the slip is then refused); the Coordinator
+/// sees the response in the results.
 /// </summary>
 [Collection("server")]
 public class SipasTests(ParHubServer server)
@@ -25,12 +26,19 @@ public class SipasTests(ParHubServer server)
         await Expect(row).ToContainTextAsync("Kế hoạch");
         await row.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu thu thập" }).ClickAsync();
         await Expect(row).ToContainTextAsync("Đang thu thập");
-        var formUrl = await row.GetByRole(AriaRole.Link, new() { Name = "Phiếu trực tuyến" }).GetAttributeAsync("href");
+        // Invitation slips with QR codes for one agency, printed for the one-stop counter.
+        await row.GetByRole(AriaRole.Link, new() { Name = "Phiếu mời (mã QR)" }).ClickAsync();
+        await page.GetByLabel("Cơ quan", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await page.GetByLabel("Số phiếu mời").FillAsync("4");
+        await page.GetByTestId("issue-tokens").ClickAsync();
+        await Expect(page.Locator("[data-testid=slips] .slip svg")).ToHaveCountAsync(4);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "sipas-slips.png"), FullPage = true });
+        var slipUrl = (await page.Locator("[data-testid=slip-url]").First.TextContentAsync())!.Trim();
 
+        // A citizen scans the slip on a phone: the form opens for that agency, no account, no choice of agency.
         var phone = await server.NewPageAsync(390, 844);
-        await phone.GotoAsync(formUrl!);
-        await phone.GetByLabel("Cơ quan, đơn vị ông/bà đánh giá").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Bắt đầu" }).ClickAsync();
+        await phone.GotoAsync(slipUrl);
         await Expect(phone.GetByTestId("survey-progress")).ToHaveTextAsync("Phần 1/4");
         await phone.GetByLabel("Nữ").CheckAsync();
         await phone.GetByTestId("survey-next").ClickAsync();
@@ -48,6 +56,9 @@ public class SipasTests(ParHubServer server)
         await phone.GetByTestId("survey-next").ClickAsync();
         await phone.GetByTestId("survey-next").ClickAsync();
         await Expect(phone.GetByTestId("survey-thanks")).ToBeVisibleAsync();
+        // The slip is used: opened again, it is refused.
+        await phone.GotoAsync(slipUrl);
+        await Expect(phone.GetByTestId("survey-closed")).ToContainTextAsync("đã được sử dụng");
 
         await page.GotoAsync("/Sipas");
         await Expect(row).ToContainTextAsync("1 phiếu");

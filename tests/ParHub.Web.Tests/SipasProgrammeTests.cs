@@ -184,6 +184,65 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_invitation_slip_opens_the_form_for_its_agency_once_and_is_then_refused()
+    {
+        var (programme, agency) = await CollectingProgrammeAsync();
+        var coordinator = await app.SignInAsync("cchc");
+        var issued = await coordinator.PostFormAsync($"/Sipas/Tokens/{programme}", new() { ["agency"] = agency.ToString(), ["count"] = "3" },
+            $"/Sipas/Tokens/{programme}?agency={agency}");
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        var sheet = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/Sipas/Tokens/{programme}?agency={agency}"));
+        var slips = sheet.QuerySelectorAll("[data-testid=slips] .slip").ToList();
+        Assert.Equal(3, slips.Count);
+        Assert.All(slips, s => Assert.NotNull(s.QuerySelector("svg")));
+        var code = slips[0].GetAttribute("data-code")!;
+        Assert.EndsWith($"/KhaoSat/{programme}?t={code}", slips[0].QuerySelector("[data-testid=slip-url]")!.TextContent);
+        var tooMany = await coordinator.PostFormAsync($"/Sipas/Tokens/{programme}", new() { ["agency"] = agency.ToString(), ["count"] = "501" },
+            $"/Sipas/Tokens/{programme}?agency={agency}");
+        Assert.Contains("Số phiếu mời mỗi lần từ 1 đến 500.", WebUtility.HtmlDecode(await tooMany.Content.ReadAsStringAsync()));
+
+        var citizen = app.Anonymous();
+        var url = $"/KhaoSat/{programme}?t={code}";
+        var html = WebUtility.HtmlDecode(await citizen.GetStringAsync(url));
+        Assert.DoesNotContain("choose-agency", html); // the slip names the agency
+        Assert.Contains("survey-agency", html);
+        html = await NextAsync(citizen, url, html, []);
+        html = await NextAsync(citizen, url, html, new() { ["8.c"] = "2" });
+        html = await NextAsync(citizen, url, html, new() { ["9.1"] = "5" });
+        var lastPage = html;
+        Assert.StartsWith("redirect:", await NextAsync(citizen, url, html, []));
+        var stored = await app.WithDbAsync(db => db.SurveyResponses.SingleAsync(r => r.ProgrammeId == programme));
+        Assert.Equal((SurveyChannel.Token, agency), (stored.Channel, stored.AgencyId));
+
+        // The slip again: refused, on opening and on sending the last page once more.
+        Assert.Contains(ParHub.Web.Features.Sipas.SurveyTokens.UsedMessage, WebUtility.HtmlDecode(await citizen.GetStringAsync(url)));
+        Assert.Contains(ParHub.Web.Features.Sipas.SurveyTokens.UsedMessage, await NextAsync(citizen, url, lastPage, []));
+        Assert.Contains(ParHub.Web.Features.Sipas.SurveyTokens.UsedMessage,
+            WebUtility.HtmlDecode(await citizen.GetStringAsync($"/KhaoSat/{programme}?t=KHONGCOMA")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.ProgrammeId == programme)));
+        var officer = await app.SignInAsync("tuphap");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/Sipas/Tokens/{programme}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_form_is_rate_limited_per_client_and_another_client_is_not_affected()
+    {
+        var (programme, agency) = await CollectingProgrammeAsync();
+        var url = $"/KhaoSat/{programme}?agency={agency}";
+        var flooding = app.Anonymous();
+        var html = WebUtility.HtmlDecode(await flooding.GetStringAsync(url));
+        var token = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 125; i++)
+            statuses.Add((await flooding.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["agency"] = agency.ToString(), ["page"] = "0", ["move"] = "next", ["__RequestVerificationToken"] = token }))).StatusCode);
+        Assert.All(statuses.Take(120), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        var other = app.Anonymous();
+        Assert.Contains("Phần 2/", WebUtility.HtmlDecode(await NextAsync(other, url, WebUtility.HtmlDecode(await other.GetStringAsync(url)), [])));
+    }
+
+    [Fact]
     public async Task A_programme_that_is_not_collecting_takes_no_answers()
     {
         var coordinator = await app.SignInAsync("cchc");

@@ -47,3 +47,17 @@ public class SurveyAnswer
     public int? Value { get; set; }
     public string? Text { get; set; }
 }
+
+/// <summary>
+/// A single-use invitation to answer for one agency: printed as a slip with its QR code and handed out with the
+/// dossier receipt; used once, then refused.
+/// </summary>
+public class SurveyToken
+{
+    public int Id { get; set; }
+    public int ProgrammeId { get; set; }
+    public int AgencyId { get; set; }
+    public string Code { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? UsedAt { get; set; }
+}

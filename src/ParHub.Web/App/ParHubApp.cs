@@ -124,6 +124,7 @@ public static class ParHubApp
         services.AddScoped<AgencyXlsx>();
         services.AddScoped<Features.Plans.PlanImporter>();
         services.AddScoped<Features.Sipas.SipasResults>();
+        services.AddScoped<Features.Sipas.SurveyTokens>();
         services.AddScoped<Features.Tasks.TaskQueries>();
         services.AddScoped<Features.Tasks.TaskAccess>();
         services.AddScoped<Features.Tasks.TaskTracking>();
@@ -217,6 +218,7 @@ public static class ParHubApp
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         SignInRateLimit.Add(services, config);
+        Features.Sipas.SurveyRateLimit.Add(services, config);
         Deployment.AddServices(services, config);
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>

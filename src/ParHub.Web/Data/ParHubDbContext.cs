@@ -48,6 +48,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<ParHub.Core.Sipas.SurveyQuestionnaire> SurveyQuestionnaires => Set<ParHub.Core.Sipas.SurveyQuestionnaire>();
     public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
     public DbSet<ParHub.Core.Sipas.SurveyAnswer> SurveyAnswers => Set<ParHub.Core.Sipas.SurveyAnswer>();
+    public DbSet<ParHub.Core.Sipas.SurveyToken> SurveyTokens => Set<ParHub.Core.Sipas.SurveyToken>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -167,6 +168,16 @@ public class ParHubDbContext(DbContextOptions options)
             e.HasOne<ParHub.Core.Sipas.SurveyQuestionnaire>().WithMany().HasForeignKey(r => r.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyToken>(e =>
+        {
+            e.ToTable("survey_tokens");
+            e.Property(t => t.Code).HasMaxLength(32);
+            e.HasIndex(t => t.Code).IsUnique();
+            e.HasIndex(t => new { t.ProgrammeId, t.AgencyId });
+            e.HasOne<ParHub.Core.Sipas.SurveyProgramme>().WithMany().HasForeignKey(t => t.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyAnswer>(e =>

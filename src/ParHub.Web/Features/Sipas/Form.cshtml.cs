@@ -11,8 +11,8 @@ namespace ParHub.Web.Features.Sipas;
 /// The public survey form: no account, one page per part with its progress, server-rendered and usable without
 /// JavaScript (the answers of earlier pages travel in the form itself); nothing is stored until the last page is sent.
 /// </summary>
-[AllowAnonymous]
-public class FormModel(ParHubDbContext db, SubmitResponse submit) : PageModel
+[AllowAnonymous, Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SurveyRateLimit.Policy)]
+public class FormModel(ParHubDbContext db, SubmitResponse submit, SurveyTokens tokens) : PageModel
 {
     public const string AnswerPrefix = "a:";
 
@@ -27,17 +27,32 @@ public class FormModel(ParHubDbContext db, SubmitResponse submit) : PageModel
     public Dictionary<string, string> Answers { get; private set; } = [];
     public List<string> Problems { get; private set; } = [];
     public string? Closed { get; private set; }
+    /// <summary>The invitation's code when the form was opened from a slip (QR code): the agency is the slip's.</summary>
+    public string? Token { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? agency, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? agency, string? t, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (agency is { } a && Agencies.Any(x => x.Id == a)) Choose(a);
+        if (Closed is null && t is not null && await InvitationAsync(id, t, ct) is { } bound) agency = bound;
+        if (Closed is null && agency is { } a && Agencies.Any(x => x.Id == a)) Choose(a);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int agency, int page, string? move, CancellationToken ct)
+    /// <summary>The agency of an unused invitation, or null with the form closed and why.</summary>
+    private async Task<int?> InvitationAsync(int id, string code, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct) || Closed is not null || !Agencies.Any(x => x.Id == agency)) return Closed is not null ? Page() : NotFound();
+        var token = await tokens.FindAsync(id, code, ct);
+        if (token is null || token.UsedAt is not null) { Closed = SurveyTokens.UsedMessage; return null; }
+        Token = token.Code;
+        return token.AgencyId;
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int agency, int page, string? move, string? t, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Closed is null && t is not null && await InvitationAsync(id, t, ct) is { } bound) agency = bound;
+        if (Closed is not null) return Page();
+        if (!Agencies.Any(x => x.Id == agency)) return NotFound();
         Choose(agency);
         foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith(AnswerPrefix, StringComparison.Ordinal)))
             if (string.Join(",", value.ToArray()) is { Length: > 0 } v) Answers[key[AnswerPrefix.Length..]] = v;
@@ -50,7 +65,7 @@ public class FormModel(ParHubDbContext db, SubmitResponse submit) : PageModel
         if (Page < Sections.Count - 1) { Page++; return Page(); }
         try
         {
-            await submit.RunAsync(new ResponseInput(id, agency, SurveyChannel.Web, Answers), ct);
+            await submit.RunAsync(new ResponseInput(id, agency, SurveyChannel.Web, Answers, Token: Token), ct);
         }
         catch (SurveyAnswerException e) { Problems = e.Problems.ToList(); return Page(); }
         catch (SurveyRuleException e) { Closed = e.Message; return Page(); }

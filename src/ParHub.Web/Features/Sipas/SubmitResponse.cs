@@ -6,7 +6,7 @@ namespace ParHub.Web.Features.Sipas;
 
 /// <summary>A filled-in form as it arrives: answers by item code as the form posts them ("4", or "1,3" for several choices).</summary>
 public sealed record ResponseInput(int ProgrammeId, int AgencyId, SurveyChannel Channel, IReadOnlyDictionary<string, string> Answers,
-    string? ClientId = null, string? EnteredBy = null);
+    string? ClientId = null, string? EnteredBy = null, string? Token = null);
 
 /// <summary>
 /// Stores one response: only while the programme collects, only for an agency it surveys; every answer checked against
@@ -26,9 +26,19 @@ public sealed class SubmitResponse(ParHubDbContext db, TimeProvider clock)
             if (already is { } id) return id; // a resend: counted once
         }
         var answers = SurveyAnswers.Read(definition, input.Answers);
+        if (input.Token is { } code)
+        {
+            // Used once: the update that marks it used is the check, so two sends of one slip cannot both count.
+            var now = clock.GetUtcNow().UtcDateTime;
+            var marked = await db.SurveyTokens
+                .Where(t => t.Code == code && t.ProgrammeId == programme.Id && t.AgencyId == input.AgencyId && t.UsedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.UsedAt, now), ct);
+            if (marked != 1) throw new SurveyRuleException(SurveyTokens.UsedMessage);
+        }
         var response = new SurveyResponse
         {
-            ProgrammeId = programme.Id, QuestionnaireId = questionnaireId, AgencyId = input.AgencyId, Channel = input.Channel,
+            ProgrammeId = programme.Id, QuestionnaireId = questionnaireId, AgencyId = input.AgencyId,
+            Channel = input.Token is null ? input.Channel : SurveyChannel.Token,
             ClientId = string.IsNullOrWhiteSpace(input.ClientId) ? null : input.ClientId, Status = ResponseStatus.Valid,
             SubmittedAt = clock.GetUtcNow().UtcDateTime, EnteredBy = input.EnteredBy, Answers = answers,
         };

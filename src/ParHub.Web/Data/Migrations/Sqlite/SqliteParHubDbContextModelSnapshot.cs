@@ -1376,6 +1376,41 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("survey_responses", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "AgencyId");
+
+                    b.ToTable("survey_tokens", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -2011,6 +2046,21 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.HasOne("ParHub.Core.Sipas.SurveyQuestionnaire", null)
                         .WithMany()
                         .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyToken", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
