@@ -243,6 +243,37 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_rejected_response_needs_a_reason_is_audited_and_no_longer_counts()
+    {
+        var (programme, agency) = await CollectingProgrammeAsync();
+        using (var scope = app.Services.CreateScope())
+        {
+            var submit = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SubmitResponse>();
+            await submit.RunAsync(new(programme, agency, SurveyChannel.Paper, new Dictionary<string, string> { ["8.c"] = "2", ["9.1"] = "5" }));
+            await submit.RunAsync(new(programme, agency, SurveyChannel.Paper, new Dictionary<string, string> { ["8.c"] = "2", ["9.1"] = "1" }));
+        }
+        var ids = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.ProgrammeId == programme).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
+        var coordinator = await app.SignInAsync("cchc");
+        async Task<string> SipasAsync() => new AngleSharp.Html.Parser.HtmlParser()
+            .ParseDocument(await coordinator.GetStringAsync($"/Sipas/Results/{programme}")).QuerySelector("[data-testid=sipas-province]")!.TextContent;
+        Assert.Equal("50,00", await SipasAsync());
+        var page = $"/Sipas/Responses/{programme}";
+        var noReason = await coordinator.PostFormAsync(page, new() { ["response"] = ids[1].ToString(), ["to"] = "Rejected", ["reason"] = "" });
+        Assert.Contains("Ghi lý do khi tạm giữ hoặc loại phiếu.", WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()));
+        var rejected = await coordinator.PostFormAsync(page,
+            new() { ["response"] = ids[1].ToString(), ["to"] = "Rejected", ["reason"] = "Phúc tra: người trả lời không có thật" });
+        Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
+        Assert.Equal("100,00", await SipasAsync());
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "SurveyResponse" && e.EntityId == ids[1].ToString()
+            && e.Action == "review")));
+        var list = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"{page}?status=Rejected"));
+        Assert.Contains("1 phiếu", list);
+        Assert.Contains("Phúc tra: người trả lời không có thật", list);
+        var officer = await app.SignInAsync("tuphap");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync(page)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_programme_that_is_not_collecting_takes_no_answers()
     {
         var coordinator = await app.SignInAsync("cchc");
