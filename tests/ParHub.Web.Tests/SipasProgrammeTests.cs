@@ -274,6 +274,43 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_agency_sees_only_its_own_aggregates_and_only_with_enough_forms()
+    {
+        var (programme, _) = await CollectingProgrammeAsync();
+        var tuphap = await app.WithDbAsync(db => db.Agencies.Where(a => a.Name == "Sở Tư pháp").Select(a => a.Id).SingleAsync());
+        var other = await app.WithDbAsync(async db =>
+        {
+            var p = await db.SurveyProgrammes.Include(x => x.Groups).SingleAsync(x => x.Id == programme);
+            var all = await ParHub.Web.Features.Sipas.SurveyForms.AgenciesAsync(db, p, default);
+            Assert.Contains(all, a => a.Id == tuphap);
+            return all.First(a => a.Id != tuphap).Id;
+        });
+        using (var scope = app.Services.CreateScope())
+        {
+            var submit = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SubmitResponse>();
+            for (var i = 0; i < 30; i++)
+                await submit.RunAsync(new(programme, tuphap, SurveyChannel.Web,
+                    new Dictionary<string, string> { ["8.c"] = "2", ["9.1"] = i < 24 ? "5" : "2" }));
+            for (var i = 0; i < 5; i++)
+                await submit.RunAsync(new(programme, other, SurveyChannel.Web, new Dictionary<string, string> { ["8.c"] = "2", ["9.1"] = "1" }));
+        }
+        var coordinator = await app.SignInAsync("cchc");
+        foreach (var to in new[] { "Closed", "Computed" })
+        {
+            var version = await app.WithDbAsync(db => db.SurveyProgrammes.Where(x => x.Id == programme).Select(x => x.Version).SingleAsync());
+            Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Move",
+                new() { ["id"] = programme.ToString(), ["to"] = to, ["version"] = version.ToString() }, "/Sipas")).StatusCode);
+        }
+        var officer = await app.SignInAsync("tuphap");
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await officer.GetStringAsync("/Sipas/Mine"));
+        var mine = doc.QuerySelector($"[data-testid=mine-{programme}]")!;
+        Assert.Equal("80,00%", mine.QuerySelector("[data-testid=mine-sipas]")!.TextContent);
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == other).Select(a => a.Name).SingleAsync()), doc.Body!.TextContent);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/Sipas/Results/{programme}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/Sipas/Responses/{programme}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_programme_that_is_not_collecting_takes_no_answers()
     {
         var coordinator = await app.SignInAsync("cchc");
