@@ -311,6 +311,42 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Populations_give_each_agency_its_sample_size_bad_values_store_nothing_and_the_margin_uses_N()
+    {
+        var (programme, agency) = await CollectingProgrammeAsync();
+        var other = await app.WithDbAsync(async db =>
+        {
+            var p = await db.SurveyProgrammes.Include(x => x.Groups).SingleAsync(x => x.Id == programme);
+            return (await ParHub.Web.Features.Sipas.SurveyForms.AgenciesAsync(db, p, default)).First(a => a.Id != agency).Id;
+        });
+        var coordinator = await app.SignInAsync("cchc");
+        var page = $"/Sipas/Sample/{programme}";
+        var bad = await coordinator.PostFormAsync(page, new() { [$"n:{agency}"] = "10.000", [$"n:{other}"] = "nhiều" });
+        Assert.Contains("“nhiều” không phải số nguyên", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyPopulations.CountAsync(x => x.ProgrammeId == programme)));
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync(page, new() { [$"n:{agency}"] = "10.000", [$"n:{other}"] = "30" })).StatusCode);
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await coordinator.GetStringAsync(page));
+        Assert.Equal("385", doc.QuerySelector($"[data-testid=required-{agency}]")!.TextContent);
+        Assert.Equal("30", doc.QuerySelector($"[data-testid=required-{other}]")!.TextContent);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "SurveyProgramme" && e.EntityId == programme.ToString()
+            && e.Action == "population")));
+
+        // Every one of the 30 people served answered: no sampling error left.
+        using (var scope = app.Services.CreateScope())
+        {
+            var submit = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SubmitResponse>();
+            for (var i = 0; i < 30; i++)
+                await submit.RunAsync(new(programme, other, SurveyChannel.Web,
+                    new Dictionary<string, string> { ["8.c"] = "2", ["9.1"] = i % 3 == 0 ? "2" : "4" }));
+        }
+        using var read = app.Services.CreateScope();
+        var computed = (await read.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SipasResults>().ComputeAsync(programme))!;
+        var row = computed.Agencies.Single(r => r.AgencyId == other);
+        Assert.Equal((30, 0m, false), (row.Result.N, row.Margin!.Value, row.BelowMinimum));
+        Assert.True(computed.Province.Margin > 0);
+    }
+
+    [Fact]
     public async Task A_programme_that_is_not_collecting_takes_no_answers()
     {
         var coordinator = await app.SignInAsync("cchc");

@@ -61,3 +61,12 @@ public class SurveyToken
     public DateTime CreatedAt { get; set; }
     public DateTime? UsedAt { get; set; }
 }
+
+/// <summary>The population N of one agency in a programme (people it served, households): the base of its sample.</summary>
+public class SurveyPopulation
+{
+    public int Id { get; set; }
+    public int ProgrammeId { get; set; }
+    public int AgencyId { get; set; }
+    public int Population { get; set; }
+}

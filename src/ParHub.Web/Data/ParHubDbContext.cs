@@ -49,6 +49,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
     public DbSet<ParHub.Core.Sipas.SurveyAnswer> SurveyAnswers => Set<ParHub.Core.Sipas.SurveyAnswer>();
     public DbSet<ParHub.Core.Sipas.SurveyToken> SurveyTokens => Set<ParHub.Core.Sipas.SurveyToken>();
+    public DbSet<ParHub.Core.Sipas.SurveyPopulation> SurveyPopulations => Set<ParHub.Core.Sipas.SurveyPopulation>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -168,6 +169,14 @@ public class ParHubDbContext(DbContextOptions options)
             e.HasOne<ParHub.Core.Sipas.SurveyQuestionnaire>().WithMany().HasForeignKey(r => r.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Agency>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyPopulation>(e =>
+        {
+            e.ToTable("survey_populations");
+            e.HasIndex(x => new { x.ProgrammeId, x.AgencyId }).IsUnique();
+            e.HasOne<ParHub.Core.Sipas.SurveyProgramme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyToken>(e =>

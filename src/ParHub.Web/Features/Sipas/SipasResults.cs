@@ -32,12 +32,16 @@ public sealed class SipasResults(ParHubDbContext db)
             .ToListAsync(ct);
         var n = await valid.GroupBy(r => r.AgencyId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var names = (await SurveyForms.AgenciesAsync(db, programme, ct)).ToDictionary(a => a.Id, a => a.Name);
+        var populations = await db.SurveyPopulations.AsNoTracking().Where(x => x.ProgrammeId == programmeId)
+            .ToDictionaryAsync(x => x.AgencyId, x => x.Population, ct);
         SipasRow Row(int? agency, string name, int count, Dictionary<string, SipasIndexTally> tallies)
         {
             var result = SipasIndexAggregator.Aggregate(spec, agency?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SipasIndex.Province,
                 count, items.ToDictionary(i => i, i => tallies.GetValueOrDefault(i), StringComparer.Ordinal));
-            // The population of people served is not known yet (the dossier counts come with the TTHC issue): no finite-population correction.
-            var margin = count > 0 ? SipasIndexMargin.Of(result.Sipas, count, int.MaxValue, programme.Confidence) : null;
+            // With the agency's population N (typed on the sample page) the margin has its finite-population correction;
+            // without it, or for the province, none.
+            var population = agency is { } a && populations.TryGetValue(a, out var pop) && pop >= count ? pop : int.MaxValue;
+            var margin = count > 0 ? SipasIndexMargin.Of(result.Sipas, count, population, programme.Confidence) : null;
             return new SipasRow(agency, name, result, margin, count < programme.MinResponses);
         }
         var byAgency = counts.GroupBy(c => c.AgencyId)

@@ -1239,6 +1239,33 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("survey_answers", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyPopulation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ProgrammeId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("survey_populations", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
                 {
                     b.Property<int>("Id")
@@ -2062,6 +2089,21 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.HasOne("ParHub.Core.Sipas.SurveyResponse", null)
                         .WithMany("Answers")
                         .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyPopulation", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

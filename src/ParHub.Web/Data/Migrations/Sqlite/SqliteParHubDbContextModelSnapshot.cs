@@ -1194,6 +1194,31 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("survey_answers", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyPopulation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgrammeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ProgrammeId", "AgencyId")
+                        .IsUnique();
+
+                    b.ToTable("survey_populations", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Sipas.SurveyProgramme", b =>
                 {
                     b.Property<int>("Id")
@@ -1997,6 +2022,21 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.HasOne("ParHub.Core.Sipas.SurveyResponse", null)
                         .WithMany("Answers")
                         .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Sipas.SurveyPopulation", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

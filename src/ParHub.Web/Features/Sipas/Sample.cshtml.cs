@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Sipas;
+using ParHub.Web.App;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Sipas;
+
+/// <summary>
+/// The sample per agency: population N as typed, n = ⌈N / (1 + N·e²)⌉ (at least the minimum, at most N), and the
+/// valid forms collected so far against it.
+/// </summary>
+[Authorize(Policy = Policies.DirectoryEditor)]
+public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel
+{
+    public const string Prefix = "n:";
+
+    public sealed record Row(int AgencyId, string Name, string? Typed, int? Population, int? Required, int Collected);
+
+    public SurveyProgramme Programme { get; private set; } = null!;
+    public List<Row> Rows { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, null, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var typed = Request.Form.Where(f => f.Key.StartsWith(Prefix, StringComparison.Ordinal))
+            .Select(f => (Ok: int.TryParse(f.Key[Prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var a), Agency: a,
+                Text: (string?)f.Value.ToString()))
+            .Where(x => x.Ok).GroupBy(x => x.Agency).ToDictionary(g => g.Key, g => g.Last().Text);
+        try
+        {
+            var changed = await set.RunAsync(id, typed, ct);
+            TempData["Message"] = $"Đã lưu tổng thể của {changed} cơ quan.";
+            return Redirect($"/Sipas/Sample/{id}");
+        }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (SurveyRuleException e)
+        {
+            Error = e.Message;
+            return await LoadAsync(id, typed, ct) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, IReadOnlyDictionary<int, string?>? typed, CancellationToken ct)
+    {
+        var p = await db.SurveyProgrammes.AsNoTracking().Include(x => x.Groups).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return false;
+        Programme = p;
+        var populations = await db.SurveyPopulations.AsNoTracking().Where(x => x.ProgrammeId == id).ToDictionaryAsync(x => x.AgencyId, x => x.Population, ct);
+        var collected = await db.SurveyResponses.Where(r => r.ProgrammeId == id && r.Status == ResponseStatus.Valid).GroupBy(r => r.AgencyId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        Rows = (await SurveyForms.AgenciesAsync(db, p, ct)).Select(a =>
+        {
+            int? n = populations.TryGetValue(a.Id, out var v) ? v : null;
+            var shown = typed is not null && typed.TryGetValue(a.Id, out var t) ? t : n?.ToString("#,##0", ParHub.Core.Reports.VietnameseNumber.Culture);
+            return new Row(a.Id, a.Name, shown, n, n is { } pop ? SampleSize.Required(pop, p.MarginOfError, Math.Min(p.MinResponses, pop)) : null,
+                collected.GetValueOrDefault(a.Id));
+        }).ToList();
+        return true;
+    }
+}
