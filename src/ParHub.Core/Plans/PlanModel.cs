@@ -104,6 +104,23 @@ public class PlanTask
 
     /// <summary>Keeps <see cref="SortDue"/> in step with the deadlines; called whenever they change.</summary>
     public void RefreshSortDue() => SortDue = EffectiveDue ?? NoDue;
+
+    /// <summary>
+    /// The deadline fields from a time frame as written (<paramref name="text"/>) and read (<paramref name="timeframe"/>),
+    /// or from one due of recurring work; a new deadline drops one a Coordinator had moved.
+    /// </summary>
+    public void SetTimeframe(string? text, Timeframe timeframe, Occurrence? occurrence = null)
+    {
+        var due = occurrence?.Due ?? timeframe.Due;
+        TimeframeText = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        TimeframeKind = timeframe.Kind;
+        Recurrence = timeframe.Recurrence;
+        Occurrence = occurrence?.Label;
+        Start = occurrence?.Start ?? timeframe.Start;
+        if (Due != due) CurrentDue = null;
+        Due = due;
+        RefreshSortDue();
+    }
 }
 
 /// <summary>Who leads or cooperates: an agency, a group, or text that did not resolve (flagged).</summary>

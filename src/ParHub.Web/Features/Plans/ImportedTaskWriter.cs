@@ -42,7 +42,7 @@ public sealed class ImportedTaskWriter(Plan plan, DateTime now)
             task.Requirement = Value("Requirement", r.Requirement);
             task.LeadText = Value("Lead", r.Lead);
             task.CooperatingText = Value("Cooperating", r.Cooperating);
-            if (Take("Timeframe")) SetTimeframe(task, check.Timeframe, occurrence);
+            if (Take("Timeframe")) task.SetTimeframe(check.Timeframe.Text, check.Timeframe, occurrence);
             task.Imported = r.Original ?? r.Values.ToJson();
             task.UpdatedAt = now;
             Assign(task, AssignmentRole.Lead, Take("Lead") ? check.Lead : null, model);
@@ -70,19 +70,6 @@ public sealed class ImportedTaskWriter(Plan plan, DateTime now)
         }
         Leftovers.AddRange(stored);
         return result;
-    }
-
-    private static void SetTimeframe(PlanTask task, Timeframe tf, Occurrence? occurrence)
-    {
-        var due = occurrence?.Due ?? tf.Due;
-        task.TimeframeText = Blank(tf.Text);
-        task.TimeframeKind = tf.Kind;
-        task.Recurrence = tf.Recurrence;
-        task.Occurrence = occurrence?.Label;
-        task.Start = occurrence?.Start ?? tf.Start;
-        if (task.Due != due) task.CurrentDue = null; // a new plan text resets a moved deadline
-        task.Due = due;
-        task.RefreshSortDue();
     }
 
     /// <summary>Replaces the task's assignments of a role by the document's, or (null) keeps them — copied from the series for a new due.</summary>

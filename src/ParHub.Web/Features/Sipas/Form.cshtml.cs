@@ -83,7 +83,7 @@ public class FormModel(ParHubDbContext db, SubmitResponse submit, SurveyTokens t
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        Programme = await db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == id, ct);
+        Programme = await SurveyForms.ProgrammeAsync(db, id, ct);
         if (Programme is null) return false;
         if (Programme.State != SurveyState.Collecting) { Closed = "Đợt khảo sát này hiện không nhận phiếu. Cảm ơn ông/bà đã quan tâm."; return true; }
         var q = await db.SurveyQuestionnaires.AsNoTracking().SingleAsync(x => x.Id == Programme.QuestionnaireId, ct);

@@ -44,7 +44,7 @@ public class ResponsesModel(ParHubDbContext db, ReviewResponse review) : PageMod
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var p = await db.SurveyProgrammes.AsNoTracking().Include(x => x.Groups).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var p = await SurveyForms.ProgrammeAsync(db, id, ct);
         if (p is null) return false;
         Programme = p;
         Agencies = await SurveyForms.AgenciesAsync(db, p, ct);

@@ -48,7 +48,7 @@ public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel
 
     private async Task<bool> LoadAsync(int id, IReadOnlyDictionary<int, string?>? typed, CancellationToken ct)
     {
-        var p = await db.SurveyProgrammes.AsNoTracking().Include(x => x.Groups).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var p = await SurveyForms.ProgrammeAsync(db, id, ct);
         if (p is null) return false;
         Programme = p;
         var populations = await db.SurveyPopulations.AsNoTracking().Where(x => x.ProgrammeId == id).ToDictionaryAsync(x => x.AgencyId, x => x.Population, ct);

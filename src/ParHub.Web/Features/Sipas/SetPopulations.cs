@@ -18,7 +18,7 @@ public sealed class SetPopulations(ParHubDbContext db, AuditLog audit)
 
     public Task<int> RunAsync(int programmeId, IReadOnlyDictionary<int, string?> typed, CancellationToken ct = default) => db.InTransactionAsync(async () =>
     {
-        var programme = await db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == programmeId, ct)
+        var programme = await SurveyForms.ProgrammeAsync(db, programmeId, ct)
             ?? throw new KeyNotFoundException();
         var agencies = (await SurveyForms.AgenciesAsync(db, programme, ct)).ToDictionary(a => a.Id, a => a.Name);
         var errors = new List<string>();

@@ -18,7 +18,7 @@ public sealed class SipasResults(ParHubDbContext db)
 
     public async Task<Computed?> ComputeAsync(int programmeId, CancellationToken ct = default)
     {
-        var programme = await db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == programmeId, ct);
+        var programme = await SurveyForms.ProgrammeAsync(db, programmeId, ct);
         if (programme?.QuestionnaireId is not { } qid) return null;
         var q = await db.SurveyQuestionnaires.AsNoTracking().SingleAsync(x => x.Id == qid, ct);
         var spec = SurveyDefinition.FromJson(q.Definition).IndexSpec();

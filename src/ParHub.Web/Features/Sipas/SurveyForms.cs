@@ -10,7 +10,7 @@ public static class SurveyForms
     public static async Task<(SurveyProgramme Programme, SurveyDefinition Definition, int QuestionnaireId)> OpenAsync(
         ParHubDbContext db, int programmeId, int agencyId, CancellationToken ct)
     {
-        var programme = await db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == programmeId, ct)
+        var programme = await ProgrammeAsync(db, programmeId, ct)
             ?? throw new SurveyRuleException("Không tìm thấy đợt khảo sát.");
         if (programme.State != SurveyState.Collecting) throw new SurveyRuleException("Đợt khảo sát này hiện không nhận phiếu.");
         if (!(await AgenciesAsync(db, programme, ct)).Any(a => a.Id == agencyId))
@@ -18,6 +18,10 @@ public static class SurveyForms
         var q = await db.SurveyQuestionnaires.AsNoTracking().SingleAsync(x => x.Id == programme.QuestionnaireId, ct);
         return (programme, SurveyDefinition.FromJson(q.Definition), q.Id);
     }
+
+    /// <summary>A programme with the groups it surveys (read only), or null.</summary>
+    public static Task<SurveyProgramme?> ProgrammeAsync(ParHubDbContext db, int id, CancellationToken ct) =>
+        db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == id, ct);
 
     /// <summary>The agencies a programme surveys: the members of its groups that exist during its fieldwork, by name.</summary>
     public static async Task<List<(int Id, string Name)>> AgenciesAsync(ParHubDbContext db, SurveyProgramme programme, CancellationToken ct)

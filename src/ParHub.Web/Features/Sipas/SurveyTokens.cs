@@ -24,7 +24,7 @@ public sealed class SurveyTokens(ParHubDbContext db, AuditLog audit, TimeProvide
     public Task<List<SurveyToken>> IssueAsync(int programmeId, int agencyId, int count, CancellationToken ct = default) => db.InTransactionAsync(async () =>
     {
         if (count is < 1 or > MaxBatch) throw new SurveyRuleException($"Số phiếu mời mỗi lần từ 1 đến {MaxBatch}.");
-        var programme = await db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == programmeId, ct)
+        var programme = await SurveyForms.ProgrammeAsync(db, programmeId, ct)
             ?? throw new KeyNotFoundException();
         if (programme.State is SurveyState.Computed or SurveyState.Published) throw new SurveyRuleException("Đợt khảo sát đã kết thúc.");
         if (!(await SurveyForms.AgenciesAsync(db, programme, ct)).Any(a => a.Id == agencyId))

@@ -46,7 +46,7 @@ public class TokensModel(ParHubDbContext db, SurveyTokens tokens) : PageModel
 
     private async Task<bool> LoadAsync(int id, int? agency, CancellationToken ct)
     {
-        var p = await db.SurveyProgrammes.AsNoTracking().Include(x => x.Groups).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var p = await SurveyForms.ProgrammeAsync(db, id, ct);
         if (p is null) return false;
         Programme = p;
         Agencies = await SurveyForms.AgenciesAsync(db, p, ct);

@@ -48,10 +48,9 @@ public sealed class AddAssignedTask(ParHubDbContext db, PlanImporter importer, A
             {
                 No = "—", Group = input.Source, ReformArea = input.Source, Content = input.Content!.Trim(), Product = input.Product?.Trim(),
                 LeadText = input.Lead?.Trim(), CooperatingText = input.Cooperating?.Trim(), AssignedBy = input.AssignedBy!.Trim(),
-                TimeframeText = input.Timeframe?.Trim(), TimeframeKind = tf.Kind, Recurrence = tf.Recurrence, Start = o?.Start ?? tf.Start,
-                Due = o?.Due ?? tf.Due, Occurrence = o?.Label, UpdatedAt = clock.GetUtcNow().UtcDateTime, Source = input.Source,
+                UpdatedAt = clock.GetUtcNow().UtcDateTime, Source = input.Source,
             };
-            t.RefreshSortDue();
+            t.SetTimeframe(input.Timeframe, tf, o);
             t.Assignments.AddRange(PlanImporter.Assignments(lead, AssignmentRole.Lead)
                 .Concat(PlanImporter.Assignments(coop, AssignmentRole.Cooperating)));
             return t;

@@ -71,16 +71,7 @@ public sealed class CorrectTask(ParHubDbContext db, TaskAccess access, PlanImpor
             t.LeadText = Blank(input.Lead);
             t.CooperatingText = Blank(input.Cooperating);
             t.Product = Blank(input.Product);
-            if (tf is not null)
-            {
-                t.TimeframeText = Blank(input.Timeframe);
-                t.TimeframeKind = tf.Kind;
-                t.Recurrence = tf.Recurrence;
-                t.Start = tf.Start;
-                if (t.Due != tf.Due) t.CurrentDue = null;
-                t.Due = tf.Due;
-                t.RefreshSortDue();
-            }
+            if (tf is not null) t.SetTimeframe(input.Timeframe, tf);
             t.Assignments.Clear();
             t.Assignments.AddRange(PlanImporter.Assignments(lead, AssignmentRole.Lead).Concat(PlanImporter.Assignments(coop, AssignmentRole.Cooperating)));
             t.UpdatedAt = now;
