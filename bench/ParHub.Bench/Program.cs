@@ -6,7 +6,9 @@ using ParHub.Core.Plans;
 using ParHub.Web.Features.Plans;
 using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
+if (args.FirstOrDefault() == "raw-submit") return await RawSubmit.RunAsync(args);
 BenchmarkSwitcher.FromTypes([typeof(PlanBenchmarks), typeof(ReportBenchmarks), typeof(ScoringBenchmarks)]).RunAll(args: args);
+return 0;
 
 /// <summary>
 /// Pure-code speed: reading a 200-task plan DOCX (goal &lt; 1 s), parsing time-frame phrases, resolving agency phrases.

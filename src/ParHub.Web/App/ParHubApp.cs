@@ -115,6 +115,7 @@ public static class ParHubApp
         services.AddScoped<DemoPlans>();
         services.AddScoped<DemoReports>();
         services.AddScoped<DemoIndex>();
+        services.AddScoped<DemoSurvey>();
         services.AddScoped<AgencyQueries>();
         services.AddUseCases();
         services.AddScoped<Features.Account.ApiTokens>();
@@ -124,6 +125,7 @@ public static class ParHubApp
         services.AddScoped<AgencyXlsx>();
         services.AddScoped<Features.Plans.PlanImporter>();
         services.AddScoped<Features.Sipas.SipasResults>();
+        services.AddScoped<Features.Sipas.SurveyResponseWriter>();
         services.AddScoped<Features.Sipas.SurveyTokens>();
         services.AddScoped<Features.Tasks.TaskQueries>();
         services.AddScoped<Features.Tasks.TaskAccess>();

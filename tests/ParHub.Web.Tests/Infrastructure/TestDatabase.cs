@@ -49,6 +49,8 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         ["PARHUB_DATA_DIR"] = DataDir,
         ["PARHUB_DB"] = PgConnectionString,
+        // The demo's survey at a few hundred responses instead of 5,000: the tests need its shape, not its size.
+        ["PARHUB_DEMO_RESPONSES"] = "250",
     };
 
     public async ValueTask DisposeAsync()

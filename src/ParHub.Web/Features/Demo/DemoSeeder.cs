@@ -10,7 +10,8 @@ public enum DemoScale { Small, Large }
 
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, ILogger<DemoSeeder> log)
+    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoSurvey demoSurvey, IConfiguration config,
+    ILogger<DemoSeeder> log)
 {
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Agencies.AnyAsync(ct);
 
@@ -110,9 +111,15 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
             : await plans.SeedAsync(years: 2, plansPerYear: 2, tasksPerPlan: 20, ct: ct);
         var reports = await demoReports.SeedAsync(years: scale == DemoScale.Large ? 10 : 1, ct: ct);
         if (scale == DemoScale.Large) await demoIndex.SeedAsync("XA", ct: ct); // last year's PAR Index of ~260 communes
+        // ~5,000 survey responses, four fifths last year (40,000 last year at large scale: the size the index must compute in
+        // under a second); PARHUB_DEMO_RESPONSES sets the small scale's total (the tests' factories take a few hundred).
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var total = scale == DemoScale.Large ? 50_000 : int.TryParse(config["PARHUB_DEMO_RESPONSES"], out var t) && t >= 0 ? t : 5_000;
+        var responses = await demoSurvey.SeedAsync(scale == DemoScale.Large ? 40_000 : total * 4 / 5, scale == DemoScale.Large ? 1_000 : total / 5, ct: ct);
+        log.LogInformation("Seeded {Responses} survey responses in {Ms} ms", responses, watch.ElapsedMilliseconds);
         // After a bulk load PostgreSQL's planner needs fresh statistics, or it plans for empty tables until autovacuum runs.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
-        log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports", rows.Count,
-            DemoProvince.Users().Count, tasks, reports);
+        log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports, {Responses} survey responses",
+            rows.Count, DemoProvince.Users().Count, tasks, reports, responses);
     }
 }

@@ -27,7 +27,8 @@ public sealed class SipasResults(ParHubDbContext db)
         var valid = db.SurveyResponses.Where(r => r.ProgrammeId == programmeId && r.Status == ResponseStatus.Valid);
         var counts = await db.SurveyAnswers.Where(a => items.Contains(a.ItemCode) && a.Value >= 1 && a.Value <= scale)
             .Join(valid, a => a.ResponseId, r => r.Id, (a, r) => new { r.AgencyId, a.ItemCode, a.Value })
-            .GroupBy(x => new { x.AgencyId, x.ItemCode })
+            // Item first: SQLite sorts the groups faster this way round (1.5 M answers of 40,000 forms, docs/performance.md).
+            .GroupBy(x => new { x.ItemCode, x.AgencyId })
             .Select(g => new { g.Key.AgencyId, g.Key.ItemCode, Counted = g.Count(), Satisfied = g.Count(x => x.Value >= from) })
             .ToListAsync(ct);
         var n = await valid.GroupBy(r => r.AgencyId).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);

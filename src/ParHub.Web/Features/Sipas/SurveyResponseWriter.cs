@@ -1,0 +1,176 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using ParHub.Core.Sipas;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Sipas;
+
+/// <summary>
+/// Writes many responses with their answers at once, never row by row through EF: on PostgreSQL two binary COPYs
+/// (the response ids reserved from their sequence first, so answers can name them), on SQLite inserts that unpack
+/// JSON arrays, in one transaction (the caller's, if any). For generated data (the demo) and imports; one form goes through
+/// <see cref="SubmitResponse"/>.
+/// </summary>
+public sealed class SurveyResponseWriter(ParHubDbContext db)
+{
+    public async Task<int> WriteAsync(IReadOnlyList<SurveyResponse> responses, CancellationToken ct = default)
+    {
+        if (responses.Count == 0) return 0;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var conn = db.Database.GetDbConnection();
+            if (conn is NpgsqlConnection pg) await CopyAsync(pg, responses, ct);
+            else await InsertAsync(conn, responses, ct);
+            return responses.Count;
+        }
+        finally { await db.Database.CloseConnectionAsync(); }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection conn, IReadOnlyList<SurveyResponse> responses, CancellationToken ct)
+    {
+        await using (var ids = new NpgsqlCommand(
+            "SELECT nextval(pg_get_serial_sequence('survey_responses', 'Id')) FROM generate_series(1, @n)", conn))
+        {
+            ids.Parameters.AddWithValue("n", responses.Count);
+            await using var r = await ids.ExecuteReaderAsync(ct);
+            var i = 0;
+            while (await r.ReadAsync(ct)) responses[i++].Id = r.GetInt64(0);
+        }
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            "COPY survey_responses (\"Id\", \"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", \"Channel\", \"ClientId\", \"Status\", "
+            + "\"StatusReason\", \"SubmittedAt\", \"EnteredBy\") FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var x in responses)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(x.Id, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(x.ProgrammeId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(x.QuestionnaireId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(x.AgencyId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(x.Channel.ToString(), NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(copy, x.ClientId, ct);
+                await copy.WriteAsync(x.Status.ToString(), NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(copy, x.StatusReason, ct);
+                await copy.WriteAsync(DateTime.SpecifyKind(x.SubmittedAt, DateTimeKind.Utc), NpgsqlDbType.TimestampTz, ct);
+                await WriteNullableAsync(copy, x.EnteredBy, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            "COPY survey_answers (\"ResponseId\", \"ItemCode\", \"Value\", \"Text\") FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var x in responses)
+                foreach (var a in x.Answers)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(x.Id, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(a.ItemCode, NpgsqlDbType.Varchar, ct);
+                    if (a.Value is { } v) await copy.WriteAsync(v, NpgsqlDbType.Integer, ct);
+                    else await copy.WriteNullAsync(ct);
+                    await WriteNullableAsync(copy, a.Text, ct);
+                }
+            await copy.CompleteAsync(ct);
+        }
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+
+    private const int Chunk = 5000;
+
+    /// <summary>
+    /// SQLite: the rows go in as one JSON array per chunk, unpacked by SQLite itself (json_each) — binding parameters
+    /// row by row costs the driver far more than the insert costs SQLite. The first response's insert takes the write
+    /// lock, so the ids after it are ours to number.
+    /// </summary>
+    private async Task InsertAsync(DbConnection conn, IReadOnlyList<SurveyResponse> responses, CancellationToken ct)
+    {
+        var own = db.Database.CurrentTransaction is null;
+        var tx = db.Database.CurrentTransaction?.GetDbTransaction() ?? await conn.BeginTransactionAsync(ct);
+        try
+        {
+            await using (var first = Command(conn, tx, "INSERT INTO survey_responses (\"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", "
+                + "\"Channel\", \"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\") "
+                + "SELECT value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 "
+                + "FROM json_each($rows) RETURNING \"Id\""))
+            {
+                first.Parameters[0].Value = Json([responses[0]], ResponseRow);
+                responses[0].Id = Convert.ToInt64(await first.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            for (var i = 1; i < responses.Count; i++) responses[i].Id = responses[0].Id + i;
+            await using var response = Command(conn, tx, "INSERT INTO survey_responses (\"Id\", \"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", "
+                + "\"Channel\", \"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\") "
+                + "SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each($rows)");
+            foreach (var chunk in responses.Skip(1).Chunk(Chunk))
+            {
+                response.Parameters[0].Value = Json(chunk, ResponseRow);
+                await response.ExecuteNonQueryAsync(ct);
+            }
+            await using var answer = Command(conn, tx, "INSERT INTO survey_answers (\"ResponseId\", \"ItemCode\", \"Value\", \"Text\") "
+                + "SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each($rows)");
+            foreach (var chunk in responses.SelectMany(r => r.Answers.Select(a => (r.Id, a))).Chunk(Chunk))
+            {
+                answer.Parameters[0].Value = Json(chunk, static (w, x) =>
+                {
+                    w.WriteNumberValue(x.Id);
+                    w.WriteStringValue(x.a.ItemCode);
+                    if (x.a.Value is { } v) w.WriteNumberValue(v); else w.WriteNullValue();
+                    w.WriteStringValue(x.a.Text);
+                });
+                await answer.ExecuteNonQueryAsync(ct);
+            }
+            if (own) await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own) await tx.DisposeAsync();
+        }
+    }
+
+    /// <summary>A response as the JSON row the insert unpacks; the time in the text form EF Core stores on SQLite.</summary>
+    private static void ResponseRow(System.Text.Json.Utf8JsonWriter w, SurveyResponse x)
+    {
+        w.WriteNumberValue(x.Id);
+        w.WriteNumberValue(x.ProgrammeId);
+        w.WriteNumberValue(x.QuestionnaireId);
+        w.WriteNumberValue(x.AgencyId);
+        w.WriteStringValue(x.Channel.ToString());
+        w.WriteStringValue(x.ClientId);
+        w.WriteStringValue(x.Status.ToString());
+        w.WriteStringValue(x.StatusReason);
+        w.WriteStringValue(x.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteStringValue(x.EnteredBy);
+    }
+
+    private static string Json<T>(IEnumerable<T> rows, Action<System.Text.Json.Utf8JsonWriter, T> row)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var x in rows)
+            {
+                w.WriteStartArray();
+                row(w, x);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static DbCommand Command(DbConnection conn, DbTransaction tx, string sql)
+    {
+        var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        var p = cmd.CreateParameter();
+        p.ParameterName = "$rows";
+        cmd.Parameters.Add(p);
+        return cmd;
+    }
+}
