@@ -21,6 +21,7 @@ public static class SipasReportFiles
 
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     public static string Pct(decimal? v) => SipasIndex.Show(v, Vi);
+    private static string Percent(decimal? v) => v is null ? "chưa có câu trả lời" : Pct(v) + "%";
     private static string Margin(SipasRow r) => r.Margin is { } m ? "±" + Pct(m * 100) : "—";
     private static string Signed(decimal? d) => d is { } x ? (x > 0 ? "+" : "") + Pct(x) : "—";
 
@@ -38,6 +39,9 @@ public static class SipasReportFiles
         var weak = all.Where(x => SipasIndex.Round(x.Share) < WeakBelow).ToList();
         return weak.Count > 0 ? weak : all.Take(3).ToList();
     }
+
+    /// <summary>Agencies with enough forms first (by SIPAS, highest first), then those below the minimum.</summary>
+    private static IEnumerable<SipasRow> Ordered(SipasResults.Computed c) => c.Agencies.OrderBy(a => a.BelowMinimum);
 
     public static byte[] Docx(SipasReport r, DateOnly today)
     {
@@ -77,15 +81,15 @@ public static class SipasReportFiles
             body.Append(Body($"Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) của tỉnh năm {p.Year} đạt {Pct(province.Result.Sipas)}% "
                 + $"(sai số {Margin(province)} điểm phần trăm).{last}"));
             foreach (var part in c.Spec.Parts)
-                body.Append(Body($"- Phần {part.Code}. {part.Title}: {Pct(province.Result.Parts.GetValueOrDefault(part.Code))}%."));
+                body.Append(Body($"- {part.Title}: {Percent(province.Result.Parts.GetValueOrDefault(part.Code))}."));
 
             body.Append(Body("III. KẾT QUẢ THEO CƠ QUAN", bold: true));
             var hasLast = r.LastYear is not null;
-            int[] widths = hasLast ? [600, 3000, 900, 1100, 1000, 1100, 1100, 900] : [600, 3600, 1000, 1200, 1200, 1400];
+            int[] widths = hasLast ? [700, 2900, 900, 1100, 1000, 1100, 1100, 900] : [700, 3500, 1000, 1200, 1200, 1400];
             string[] header = ["STT", "Cơ quan", "Số phiếu", "SIPAS (%)", "Sai số", "Hạng", .. hasLast ? new[] { $"Năm {p.Year - 1}", "Thay đổi" } : []];
             var table = Word.BorderedTable(widths, header);
             var no = 0;
-            foreach (var a in c.Agencies)
+            foreach (var a in Ordered(c))
             {
                 string[] cells = [(++no).ToString(CultureInfo.InvariantCulture), a.Name, a.Result.N.ToString(CultureInfo.InvariantCulture),
                     a.BelowMinimum ? "chưa đủ mẫu" : Pct(a.Result.Sipas), a.BelowMinimum ? "—" : Margin(a), r.RankText(a),
@@ -112,7 +116,7 @@ public static class SipasReportFiles
             var weak = WeakComponents(r);
             if (weak.Count == 0) body.Append(Body("Chưa có câu trả lời hợp lệ để đánh giá các nhóm tiêu chí."));
             foreach (var (comp, share) in weak)
-                body.Append(Body($"- {comp.Code}. {comp.Title}: {Pct(share)}%"
+                body.Append(Body($"- {comp.Title} ({comp.Code}): {Pct(share)}%"
                     + (SipasIndex.Round(share) < WeakBelow ? $", dưới mục tiêu {Pct(WeakBelow)}%." : ", thấp nhất trong các nhóm tiêu chí.")));
             var lowAgencies = c.Agencies.Where(a => !a.BelowMinimum && SipasIndex.Round(a.Result.Sipas) < WeakBelow).ToList();
             if (lowAgencies.Count > 0)
@@ -147,8 +151,8 @@ public static class SipasReportFiles
         var hasLast = r.LastYear is not null;
         string[] header = ["Cơ quan", "Số phiếu hợp lệ", "SIPAS (%)", "Sai số (±%)", "Hạng trong nhóm",
             .. hasLast ? new[] { $"Năm {c.Programme.Year - 1} (%)", "Thay đổi" } : [],
-            .. c.Spec.Parts.Select(x => $"Phần {x.Code} (%)"), .. c.Spec.Components.Select(x => $"{x.Code}. {x.Title} (%)"), "Ghi chú"];
-        var rows = new[] { c.Province }.Concat(c.Agencies).Select(a =>
+            .. c.Spec.Parts.Select(x => $"Phần {x.Code} (%)"), .. c.Spec.Components.Select(x => $"{x.Code}: {x.Title} (%)"), "Ghi chú"];
+        var rows = new[] { c.Province }.Concat(Ordered(c)).Select(a =>
         {
             var below = a.AgencyId is not null && a.BelowMinimum;
             return (IReadOnlyList<string?>)[a.Name, a.Result.N.ToString(CultureInfo.InvariantCulture), Pct(a.Result.Sipas),
