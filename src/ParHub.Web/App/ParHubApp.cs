@@ -126,6 +126,7 @@ public static class ParHubApp
         services.AddScoped<Features.Plans.PlanImporter>();
         services.AddScoped<Features.Sipas.SipasResults>();
         services.AddScoped<Features.Sipas.SurveyResponseWriter>();
+        services.AddScoped<Features.Sipas.SipasReports>();
         services.AddScoped<Features.Sipas.SurveyTokens>();
         services.AddScoped<Features.Tasks.TaskQueries>();
         services.AddScoped<Features.Tasks.TaskAccess>();
