@@ -174,3 +174,60 @@ public abstract class SipasImportTests<TFactory>(TFactory app) : IClassFixture<T
 
 public sealed class SqliteSipasImportTests(SqliteFactory app) : SipasImportTests<SqliteFactory>(app);
 public sealed class PostgresSipasImportTests(PostgresFactory app) : SipasImportTests<PostgresFactory>(app);
+
+/// <summary>Populations N from an XLSX on the sample page: every line previewed, stored all or nothing through the typed form's path.</summary>
+public abstract class SipasPopulationFileTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
+{
+    private static async Task<string> UploadAsync(HttpClient client, int programme, byte[] bytes, string name = "tong-the.xlsx")
+    {
+        var token = await client.AntiforgeryTokenAsync($"/Sipas/Sample/{programme}");
+        var content = new MultipartFormDataContent
+            { { new ByteArrayContent(bytes), "file", name }, { new StringContent(token), "__RequestVerificationToken" } };
+        return WebUtility.HtmlDecode(await (await client.PostAsync($"/Sipas/Sample/{programme}?handler=File", content)).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_population_file_is_previewed_line_by_line_and_applied_only_when_every_line_is_right()
+    {
+        var (programme, _) = await SipasEditorTests<TFactory>.CollectingProgrammeAsync(app);
+        var agencies = await app.WithDbAsync(async db =>
+        {
+            var p = await db.SurveyProgrammes.Include(x => x.Groups).SingleAsync(x => x.Id == programme);
+            var ids = (await SurveyForms.AgenciesAsync(db, p, default)).Select(a => a.Id).Take(2).ToList();
+            return await db.Agencies.Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).Select(a => new { a.Id, a.Code, a.Name }).ToListAsync();
+        });
+        var coordinator = await app.SignInAsync("cchc");
+        var bad = Xlsx.Write("N", ["Mã cơ quan", "Tổng thể N"], [[agencies[0].Code, "10.000"], ["Sở không có", "5"], [agencies[1].Name, "nhiều"]]);
+        var html = await UploadAsync(coordinator, programme, bad);
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        Assert.Equal(3, doc.QuerySelectorAll("[data-testid=population-lines] tbody tr").Length);
+        Assert.Contains("Không tìm thấy cơ quan “Sở không có”", html);
+        Assert.Contains("“nhiều” không phải số nguyên", html);
+        Assert.NotNull(doc.QuerySelector("[data-testid=population-bad]"));
+        Assert.Null(doc.QuerySelector("[data-testid=population-apply]"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.SurveyPopulations.CountAsync(x => x.ProgrammeId == programme)));
+        Assert.Contains("Chỉ nhận tệp Excel .xlsx.", await UploadAsync(coordinator, programme, bad, "n.csv"));
+        Assert.Contains("Tệp không phải bảng tính Excel .xlsx.", await UploadAsync(coordinator, programme, Encoding.UTF8.GetBytes("abc"), "n.xlsx"));
+
+        var good = Xlsx.Write("N", ["Mã cơ quan", "Tổng thể N"], [[agencies[0].Code, "10.000"], [agencies[1].Name, "30"]]);
+        doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await UploadAsync(coordinator, programme, good));
+        var form = doc.QuerySelector("[data-testid=population-apply]")!.Closest("form")!;
+        var fields = form.QuerySelectorAll("input[type=hidden]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        Assert.Equal("10.000", fields[$"n:{agencies[0].Id}"]);
+        var apply = await coordinator.PostAsync(form.GetAttribute("action")!, new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        var stored = await app.WithDbAsync(db => db.SurveyPopulations.Where(x => x.ProgrammeId == programme)
+            .ToDictionaryAsync(x => x.AgencyId, x => x.Population));
+        Assert.Equal(10_000, stored[agencies[0].Id]);
+        Assert.Equal(30, stored[agencies[1].Id]);
+
+        var officer = await app.SignInAsync("tuphap");
+        var token = await officer.AntiforgeryTokenAsync("/Tasks");
+        var content = new MultipartFormDataContent
+            { { new ByteArrayContent(good), "file", "n.xlsx" }, { new StringContent(token), "__RequestVerificationToken" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync($"/Sipas/Sample/{programme}?handler=File", content)).StatusCode);
+    }
+}
+
+public sealed class SqliteSipasPopulationFileTests(SqliteFactory app) : SipasPopulationFileTests<SqliteFactory>(app);
+public sealed class PostgresSipasPopulationFileTests(PostgresFactory app) : SipasPopulationFileTests<PostgresFactory>(app);

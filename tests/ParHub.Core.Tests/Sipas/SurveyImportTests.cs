@@ -63,3 +63,24 @@ public sealed class SurveyImportTests
         Assert.Contains("không có câu 99", SurveyImport.Plan(Preset, rows, [null, "99"], 0, Agencies, "h", new HashSet<string>()).Problems[0].Reason);
     }
 }
+
+public sealed class PopulationImportTests
+{
+    [Fact]
+    public void Each_line_names_one_agency_once_with_a_whole_number_and_a_header_is_skipped()
+    {
+        string[][] rows =
+        [
+            ["Mã cơ quan", "Tổng thể N"], ["STP", "12.500"], ["Sở Y tế", "30"], ["Sở không có", "5"], ["stp", "7"], ["SYT", "nhiều"], ["", ""],
+        ];
+        var agencies = new Dictionary<string, int> { ["STP"] = 1, ["Sở Y tế"] = 2, ["SYT"] = 2 };
+        var lines = PopulationImport.Read(rows, agencies);
+        Assert.Equal([2, 3, 4, 5, 6], lines.Select(l => l.Line));
+        Assert.Equal([null, null], lines.Take(2).Select(l => l.Problem));
+        Assert.Equal((1, "12.500"), (lines[0].AgencyId!.Value, lines[0].Population));
+        Assert.Contains("Không tìm thấy cơ quan “Sở không có”", lines[2].Problem);
+        Assert.Contains("đã có ở dòng trước", lines[3].Problem);
+        Assert.Contains("đã có ở dòng trước", lines[4].Problem);
+        Assert.Contains("“3,5” không phải số nguyên", PopulationImport.Read([["STP", "3,5"]], agencies).Single().Problem);
+    }
+}

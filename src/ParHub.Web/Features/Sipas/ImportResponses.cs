@@ -126,13 +126,7 @@ public sealed class ImportResponses(ParHubDbContext db, AuditLog audit, TimeProv
     private async Task<ImportPlan> PlanAsync(SurveyProgramme programme, SurveyDefinition definition, ImportTable table,
         IReadOnlyList<string?>? mapping, int? agencyColumn, CancellationToken ct)
     {
-        var ids = (await SurveyForms.AgenciesAsync(db, programme, ct)).Select(a => a.Id).ToList();
-        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Code, a.Name, a.ShortName })
-            .ToListAsync(ct);
-        var lookup = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var a in agencies)
-            foreach (var key in new[] { a.Code, a.Name, a.ShortName, a.Id.ToString(CultureInfo.InvariantCulture) })
-                if (!string.IsNullOrWhiteSpace(key)) lookup.TryAdd(key.Trim(), a.Id);
+        var lookup = await SurveyForms.AgencyLookupAsync(db, programme, ct);
         var prefix = $"imp:{table.Hash}:";
         var already = (await db.SurveyResponses.Where(r => r.ProgrammeId == programme.Id && r.ClientId!.StartsWith(prefix)).Select(r => r.ClientId!)
             .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
