@@ -15,7 +15,7 @@ public static class SurveyAnswers
         if (problems.Count > 0) throw new SurveyAnswerException(problems);
         var answers = new List<SurveyAnswer>();
         foreach (var section in definition.Sections.Where(s => SurveyDefinition.Shown(s.ShowIf, posted)))
-            foreach (var item in section.Components.SelectMany(c => c.Items).Where(i => SurveyDefinition.Shown(i.ShowIf, posted)))
+            foreach (var item in section.Components.SelectMany(c => c.Items).Where(i => i.Asked(posted)))
             {
                 if (!posted.TryGetValue(item.Code, out var raw) || string.IsNullOrWhiteSpace(raw)) continue;
                 if (item.Type == ItemType.Text) answers.Add(new SurveyAnswer { ItemCode = item.Code, Text = raw.Trim() });
@@ -30,7 +30,7 @@ public static class SurveyAnswers
     {
         var problems = new List<string>();
         foreach (var section in sections.Where(s => SurveyDefinition.Shown(s.ShowIf, posted)))
-            foreach (var item in section.Components.SelectMany(c => c.Items).Where(i => SurveyDefinition.Shown(i.ShowIf, posted)))
+            foreach (var item in section.Components.SelectMany(c => c.Items).Where(i => i.Asked(posted)))
             {
                 posted.TryGetValue(item.Code, out var raw);
                 if (string.IsNullOrWhiteSpace(raw))

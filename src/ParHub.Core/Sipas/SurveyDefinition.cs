@@ -8,11 +8,15 @@ public enum ItemType { Scale5, Scale4, OneChoice, ManyChoices, YesNo, Text }
 
 /// <summary>
 /// One question of a questionnaire. <see cref="Code"/> is stable across versions, so that results compare;
-/// <see cref="ShowIf"/> ("8.c=1") asks it only when another item has that answer.
+/// <see cref="ShowIf"/> ("8.c=1") asks it only when another item has that answer. A <see cref="Hidden"/> item was deleted
+/// after it had answers: it is no longer asked, but its code stays reserved so its answers keep their meaning.
 /// </summary>
 public sealed record SurveyItem(string Code, string Text, ItemType Type, IReadOnlyList<string>? Options = null, bool Required = false,
-    string? ShowIf = null)
+    string? ShowIf = null, bool Hidden = false)
 {
+    /// <summary>Whether the item is asked, given the answers so far (not hidden, and its condition met).</summary>
+    public bool Asked(IReadOnlyDictionary<string, string> answers) => !Hidden && SurveyDefinition.Shown(ShowIf, answers);
+
     /// <summary>The labels of the levels or choices, in order; the value of an answer is its position from 1.</summary>
     public IReadOnlyList<string> Choices => Type switch
     {

@@ -14,8 +14,17 @@ namespace ParHub.Web.Features.Sipas;
 /// valid forms collected so far against it.
 /// </summary>
 [Authorize(Policy = Policies.DirectoryEditor)]
-public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel
+[RequestSizeLimit(MaxFileBytes + 64 * 1024)]
+[UploadLimit(MaxFileBytes + 64 * 1024, "Tệp vượt quá 2 MB.")]
+public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel, IUploadPage
 {
+    public const long MaxFileBytes = 2 * 1024 * 1024;
+
+    public void Refuse(string message) => Error = message;
+
+    /// <summary>The lines of an uploaded population table, shown before anything is stored.</summary>
+    public List<PopulationLine>? FileLines { get; private set; }
+
     public const string Prefix = "n:";
 
     public sealed record Row(int AgencyId, string Name, string? Typed, int? Population, int? Required, int Collected);
@@ -44,6 +53,24 @@ public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel
             Error = e.Message;
             return await LoadAsync(id, typed, ct) ? Page() : NotFound();
         }
+    }
+
+    /// <summary>An XLSX of populations (agency code or name, N): previewed line by line; applying posts its values like the typed form.</summary>
+    public async Task<IActionResult> OnPostFileAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, null, ct)) return NotFound();
+        if (file is null || file.Length == 0) { Error = "Vui lòng chọn tệp Excel (.xlsx)."; return Page(); }
+        if (file.Length > MaxFileBytes) { Error = "Tệp vượt quá 2 MB."; return Page(); }
+        if (!file.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) { Error = "Chỉ nhận tệp Excel .xlsx."; return Page(); }
+        await using var s = file.OpenReadStream();
+        var head = new byte[ParHub.Web.Shared.Office.FileSignatures.HeadLength];
+        var read = await s.ReadAtLeastAsync(head, head.Length, false, ct);
+        if (!ParHub.Web.Shared.Office.FileSignatures.Matches(".xlsx", head.AsSpan(0, read))) { Error = "Tệp không phải bảng tính Excel .xlsx."; return Page(); }
+        s.Position = 0;
+        try { FileLines = PopulationImport.Read(ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(s), await SurveyForms.AgencyLookupAsync(db, Programme, ct)); }
+        catch (ParHub.Web.Shared.Office.UnreadableFileException e) { Error = e.Message; return Page(); }
+        if (FileLines.Count == 0) Error = "Tệp không có dòng nào (cột A: mã hoặc tên cơ quan, cột B: tổng thể N).";
+        return Page();
     }
 
     private async Task<bool> LoadAsync(int id, IReadOnlyDictionary<int, string?>? typed, CancellationToken ct)

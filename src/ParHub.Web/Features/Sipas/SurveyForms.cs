@@ -23,6 +23,19 @@ public static class SurveyForms
     public static Task<SurveyProgramme?> ProgrammeAsync(ParHubDbContext db, int id, CancellationToken ct) =>
         db.SurveyProgrammes.AsNoTracking().Include(p => p.Groups).SingleOrDefaultAsync(p => p.Id == id, ct);
 
+    /// <summary>The agencies a programme surveys by code, name and short name (any case), as a file names them.</summary>
+    public static async Task<Dictionary<string, int>> AgencyLookupAsync(ParHubDbContext db, SurveyProgramme programme, CancellationToken ct)
+    {
+        var ids = (await AgenciesAsync(db, programme, ct)).Select(a => a.Id).ToList();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Code, a.Name, a.ShortName })
+            .ToListAsync(ct);
+        var lookup = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in agencies)
+            foreach (var key in new[] { a.Code, a.Name, a.ShortName })
+                if (!string.IsNullOrWhiteSpace(key)) lookup.TryAdd(key.Trim(), a.Id);
+        return lookup;
+    }
+
     /// <summary>The agencies a programme surveys: the members of its groups that exist during its fieldwork, by name.</summary>
     public static async Task<List<(int Id, string Name)>> AgenciesAsync(ParHubDbContext db, SurveyProgramme programme, CancellationToken ct)
     {
