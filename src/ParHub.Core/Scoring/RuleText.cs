@@ -40,7 +40,8 @@ public static class RuleText
             case "rate-bands":
                 return new ScoringRule(type, Bands: pairs.Select(p => new Step(Number(p.Key, p.Key), Number(p.Value, p.Key))).ToList());
             case "survey": // optional rate bands on the satisfaction percentage; none: % / 100 × max
-                return new ScoringRule(type, Bands: pairs.Count == 0 ? null : pairs.Select(p => new Step(Number(p.Key, p.Key), Number(p.Value, p.Key))).ToList());
+                return new ScoringRule(type,
+                    Bands: pairs.Count == 0 ? null : pairs.Select(p => new Step(Number(p.Key, p.Key), Number(p.Value, p.Key))).ToList());
             case "count-steps":
                 return new ScoringRule(type, Steps: pairs.Select(p => new Step(Number(p.Key, p.Key), Number(p.Value, p.Key))).ToList());
             default:

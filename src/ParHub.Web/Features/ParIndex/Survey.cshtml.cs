@@ -38,7 +38,8 @@ public class SurveyModel(ParHubDbContext db, PreviewSurvey preview, PreviewSipas
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (applied is { } n) Message = $"Đã nhập kết quả điều tra cho {n} cơ quan.";
-        if (sipas is { } s) Message = $"Đã lấy kết quả SIPAS cho {s} cơ quan" + (skipped is > 0 ? $"; {skipped} dòng giữ nguyên (chưa có kết quả hoặc chưa đủ mẫu)." : ".");
+        if (sipas is { } s)
+            Message = $"Đã lấy kết quả SIPAS cho {s} cơ quan" + (skipped is > 0 ? $"; {skipped} dòng giữ nguyên (chưa có kết quả hoặc chưa đủ mẫu)." : ".");
         await LoadSipasAsync(id, null, false, ct);
         return Page();
     }
