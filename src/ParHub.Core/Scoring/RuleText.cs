@@ -5,7 +5,8 @@ namespace ParHub.Core.Scoring;
 /// <summary>
 /// A scoring rule's parameters as one line an administrator types and reads, Vietnamese numbers throughout:
 /// <c>options</c> "Kịp thời=1; Không kịp thời=0,5; Không ban hành=0"; <c>rate-bands</c> "100=3; 75=2; 50=1" (rate ≥ min
-/// → points, in the order given); <c>count-steps</c> "2=3; 1=1,5" (count ≥ min → points). Other rules take none.
+/// → points, in the order given); <c>count-steps</c> "2=3; 1=1,5" (count ≥ min → points); <c>survey</c> optional bands like
+/// <c>rate-bands</c> on the satisfaction percentage. Other rules take none.
 /// </summary>
 public static class RuleText
 {
@@ -13,7 +14,7 @@ public static class RuleText
     public static string Format(ScoringRule rule) => rule.Type switch
     {
         "options" => string.Join("; ", (rule.Options ?? new Dictionary<string, decimal>()).Select(o => $"{o.Key}={VietnameseNumber.Format(o.Value)}")),
-        "rate-bands" => Steps(rule.Bands),
+        "rate-bands" or "survey" => Steps(rule.Bands),
         "count-steps" => Steps(rule.Steps),
         _ => "",
     };
@@ -38,6 +39,9 @@ public static class RuleText
                 return new ScoringRule(type, Options: options);
             case "rate-bands":
                 return new ScoringRule(type, Bands: pairs.Select(p => new Step(Number(p.Key, p.Key), Number(p.Value, p.Key))).ToList());
+            case "survey": // optional rate bands on the satisfaction percentage; none: % / 100 × max
+                return new ScoringRule(type,
+                    Bands: pairs.Count == 0 ? null : pairs.Select(p => new Step(Number(p.Key, p.Key), Number(p.Value, p.Key))).ToList());
             case "count-steps":
                 return new ScoringRule(type, Steps: pairs.Select(p => new Step(Number(p.Key, p.Key), Number(p.Value, p.Key))).ToList());
             default:
@@ -69,7 +73,7 @@ public static class RuleText
     public static decimal? Highest(ScoringRule rule) => rule.Type switch
     {
         "options" when rule.Options is { Count: > 0 } o => o.Values.Max(),
-        "rate-bands" when rule.Bands is { Count: > 0 } b => b.Max(s => s.Points),
+        "rate-bands" or "survey" when rule.Bands is { Count: > 0 } b => b.Max(s => s.Points),
         "count-steps" when rule.Steps is { Count: > 0 } s => s.Max(x => x.Points),
         _ => null,
     };

@@ -75,10 +75,22 @@ public static class ScoringEngine
             "rate-bands" => RatePercent(input) is { } rate ? FirstStep(rule.Bands, rate) : 0,
             "proportional" => RatePercent(input) is { } r ? r / 100 * max : 0,
             "count-steps" => input.Number is { } n ? FirstStep(rule.Steps, n) : 0,
-            "survey" => input.Number is { } s ? s / 100 * max : 0,
+            "survey" => input.Number is { } s ? SurveyPoints(rule, max, s) : 0,
             _ => throw new ArgumentException($"Unknown scoring rule \"{rule.Type}\""),
         };
         return points;
+    }
+
+    /// <summary>
+    /// A survey criterion's points from a satisfaction percentage: % / 100 × max, or, when the criterion defines rate
+    /// bands ("95=2; 80=1"), the most points of the bands reached (so more satisfaction never scores less); within [0, max].
+    /// </summary>
+    public static decimal SurveyPoints(ScoringRule rule, decimal max, decimal percent)
+    {
+        if (max <= 0) return 0;
+        var p = Math.Clamp(percent, 0, 100);
+        var points = rule.Bands is { Count: > 0 } bands ? bands.Where(b => p >= b.Min).Select(b => b.Points).DefaultIfEmpty(0).Max() : p / 100 * max;
+        return Math.Clamp(points, 0, max);
     }
 
     /// <summary>100·num/den, or null when there is no rate (den = 0 or missing): such a criterion scores 0.</summary>

@@ -23,6 +23,13 @@ public class SurveyProgramme
     /// <summary>Fewest valid responses for an agency's result to be shown ("chưa đủ mẫu" below).</summary>
     public int MinResponses { get; set; } = SurveyDefaults.MinResponses;
     public int? ParCycleId { get; set; }
+    /// <summary>The satisfaction an agency's component should reach, in percent (seed 002: 95); below it, it is weak.</summary>
+    public decimal TargetPercent { get; set; } = SurveyDefaults.TargetPercent;
+    /// <summary>
+    /// Which SIPAS figure each survey criterion of the PAR cycle takes, "criterion=target" lines (see <see cref="SipasParFeed"/>);
+    /// null until first applied (the default map).
+    /// </summary>
+    public string? ParMap { get; set; }
     /// <summary>The questionnaire version it collects with (cloned from the preset when the programme is planned).</summary>
     public int? QuestionnaireId { get; set; }
     public SurveyState State { get; set; }
@@ -49,4 +56,5 @@ public static class SurveyDefaults
     public const decimal MarginOfError = 0.05m;
     public const decimal Confidence = 1.96m;
     public const int MinResponses = 30;
+    public const decimal TargetPercent = 95m;
 }

@@ -139,6 +139,8 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(p => p.Decision).HasMaxLength(300);
             e.Property(p => p.MarginOfError).HasPrecision(6, 4);
             e.Property(p => p.Confidence).HasPrecision(6, 4);
+            e.Property(p => p.TargetPercent).HasPrecision(5, 2).HasDefaultValue(ParHub.Core.Sipas.SurveyDefaults.TargetPercent);
+            e.Property(p => p.ParMap).HasMaxLength(2000);
             e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => p.Year);
             e.HasOne<AssessmentCycle>().WithMany().HasForeignKey(p => p.ParCycleId).OnDelete(DeleteBehavior.Restrict);

@@ -15,7 +15,7 @@ namespace ParHub.Web.Features.ParIndex;
 /// is tracked like any plan.
 /// </summary>
 [Authorize(Roles = Roles.ProvinceWide)]
-public class ImproveModel(ParHubDbContext db, IndexQueries queries) : PageModel
+public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComponents weak) : PageModel
 {
     public const string DefaultMap = DraftImprovementPlan.DefaultMap;
     public const string MapSetting = DraftImprovementPlan.MapSetting;
@@ -26,6 +26,8 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries) : PageModel
     public List<(int Id, string Name)> Agencies { get; private set; } = [];
     public int? AgencyId { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The SIPAS components below target of the cycle's agencies (null: no computed programme for the cycle).</summary>
+    public WeakComponents? Weak { get; private set; }
     [BindProperty] public string Map { get; set; } = DefaultMap;
 
     public async Task<IActionResult> OnGetAsync(int id, int? agencyId, CancellationToken ct)
@@ -47,6 +49,22 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries) : PageModel
         return await LoadAsync(id, agencyId, ct) ?? Page();
     }
 
+    /// <summary>Turns one weak SIPAS component of an agency into a task of next year's plan to raise satisfaction.</summary>
+    public async Task<IActionResult> OnPostSipasTaskAsync(int id, int? agencyId, int agency, string? component, [FromServices] AddSipasTask add,
+        CancellationToken ct)
+    {
+        try
+        {
+            var planId = await add.RunAsync(new AddSipasTaskRequest(id, agency, component ?? ""), ct);
+            return Redirect($"/Plans/Details/{planId}");
+        }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (IndexRuleException e) { Error = e.Message; }
+        Map = await db.Settings.AsNoTracking().Where(x => x.Key == MapSetting).Select(x => x.Value).FirstOrDefaultAsync(ct) ?? DefaultMap;
+        return await LoadAsync(id, agencyId, ct) ?? Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, int? agencyId, CancellationToken ct)
     {
         var cycle = await db.AssessmentCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -59,6 +77,7 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries) : PageModel
         AgencyId = agencyId is { } asked && Agencies.Any(x => x.Id == asked) ? asked : null; // an agency outside the cycle: the whole province
         var chosen = AgencyId is { } a ? results.Where(r => r.Id == a.ToString(CultureInfo.InvariantCulture)) : results;
         Lost = ScoringEngine.Lost(framework, chosen);
+        Weak = await weak.RunAsync(id, AgencyId, ct);
         return null;
     }
 }

@@ -15,7 +15,7 @@ namespace ParHub.Web.Features.ParIndex;
 [Authorize(Roles = Roles.Admin + "," + Roles.Coordinator)]
 [RequestSizeLimit(5 * 1024 * 1024)]
 [ParHub.Web.App.UploadLimit(5 * 1024 * 1024, "Tệp vượt quá 5 MB.")]
-public class SurveyModel(ParHubDbContext db, PreviewSurvey preview) : PageModel, ParHub.Web.App.IUploadPage
+public class SurveyModel(ParHubDbContext db, PreviewSurvey preview, PreviewSipasFeed sipas) : PageModel, ParHub.Web.App.IUploadPage
 {
     public void Refuse(string message) => Error = message;
 
@@ -27,16 +27,62 @@ public class SurveyModel(ParHubDbContext db, PreviewSurvey preview) : PageModel,
     public string? Message { get; private set; }
     [BindProperty] public string? Rows { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? applied, CancellationToken ct)
+    /// <summary>The computed SIPAS the cycle can take its survey points from (null with <see cref="SipasError"/> saying why).</summary>
+    public SipasFeedPreview? Sipas { get; private set; }
+    public bool SipasPreviewed { get; private set; }
+    public string? SipasError { get; private set; }
+    /// <summary>The mapping editor: survey criterion → SIPAS, a part or a component.</summary>
+    [BindProperty] public Dictionary<string, string> Target { get; set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, int? applied, int? sipas, int? skipped, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (applied is { } n) Message = $"Đã nhập kết quả điều tra cho {n} cơ quan.";
+        if (sipas is { } s)
+            Message = $"Đã lấy kết quả SIPAS cho {s} cơ quan" + (skipped is > 0 ? $"; {skipped} dòng giữ nguyên (chưa có kết quả hoặc chưa đủ mẫu)." : ".");
+        await LoadSipasAsync(id, null, false, ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostSipasPreviewAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadSipasAsync(id, MapText(), true, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSipasApplyAsync(int id, [FromServices] ApplySipasFeed apply, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        try
+        {
+            var done = await apply.RunAsync(id, MapText(), ct);
+            return Redirect($"/ParIndex/Survey/{id}?sipas={done.Changed}&skipped={done.Skipped}");
+        }
+        catch (IndexRuleException e)
+        {
+            await LoadSipasAsync(id, MapText(), true, ct);
+            SipasError = e.Message;
+        }
+        return Page();
+    }
+
+    private string MapText() => string.Join("\n", Target.Where(kv => !string.IsNullOrWhiteSpace(kv.Value)).Select(kv => $"{kv.Key}={kv.Value}"));
+
+    private async Task LoadSipasAsync(int id, string? map, bool previewed, CancellationToken ct)
+    {
+        try
+        {
+            Sipas = await sipas.RunAsync(id, map, ct);
+            SipasPreviewed = previewed;
+        }
+        catch (IndexRuleException e) { SipasError = e.Message; }
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(int id, IFormFile? file, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        await LoadSipasAsync(id, null, false, ct);
         try
         {
             if (file is { Length: > 0 }) Rows = await FromXlsxAsync(file);
@@ -58,6 +104,7 @@ public class SurveyModel(ParHubDbContext db, PreviewSurvey preview) : PageModel,
         catch (IndexRuleException e)
         {
             Error = e.Message;
+            await LoadSipasAsync(id, null, false, ct);
             Preview = await preview.RunAsync(id, SurveyTable.Split(Rows ?? ""), ct);
         }
         return Page();

@@ -21,6 +21,9 @@ public sealed class CreateProgramme(ParHubDbContext db, AuditLog audit, TimeProv
         if (!VietnameseNumber.TryParse(input.MarginPercent, out var margin))
             errors.Add($"Sai số e: “{input.MarginPercent}” không phải là số (ví dụ 5 hoặc 2,5).");
         if (!VietnameseNumber.TryParse(input.Confidence, out var z)) errors.Add($"Hệ số z: “{input.Confidence}” không phải là số (ví dụ 1,96).");
+        var target = SurveyDefaults.TargetPercent;
+        if (!string.IsNullOrWhiteSpace(input.TargetPercent) && (!VietnameseNumber.TryParse(input.TargetPercent, out target) || target is <= 0 or > 100))
+            errors.Add($"Mục tiêu hài lòng: “{input.TargetPercent}” phải là một tỷ lệ lớn hơn 0 và tối đa 100 (ví dụ 95).");
         var p = new SurveyProgramme
         {
             Year = input.Year, Title = input.Title?.Trim() ?? "",
@@ -28,7 +31,7 @@ public sealed class CreateProgramme(ParHubDbContext db, AuditLog audit, TimeProv
             FieldworkFrom = input.FieldworkFrom ?? default, FieldworkTo = input.FieldworkTo ?? default,
             MarginOfError = errors.Count == 0 ? margin / 100m : SurveyDefaults.MarginOfError,
             Confidence = errors.Count == 0 ? z : SurveyDefaults.Confidence, MinResponses = input.MinResponses,
-            ParCycleId = input.ParCycleId, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ParCycleId = input.ParCycleId, TargetPercent = target, CreatedAt = clock.GetUtcNow().UtcDateTime,
             Groups = groupIds.Select(g => new SurveyProgrammeGroup { GroupId = g }).ToList(),
         };
         errors.AddRange(SurveyFlow.Check(p));
@@ -43,7 +46,8 @@ public sealed class CreateProgramme(ParHubDbContext db, AuditLog audit, TimeProv
         await db.SaveChangesAsync(ct); // the audit line names the new id
         audit.Record("create", EntityType, p.Id.ToString(CultureInfo.InvariantCulture), null, $"Lập đợt khảo sát {p.Title} ({p.Year})",
             [new FieldChange("Fieldwork", null, $"{p.FieldworkFrom:yyyy-MM-dd}..{p.FieldworkTo:yyyy-MM-dd}"),
-             new FieldChange("Groups", null, string.Join(",", groupIds))]);
+             new FieldChange("Groups", null, string.Join(",", groupIds)),
+             new FieldChange("TargetPercent", null, p.TargetPercent.ToString(CultureInfo.InvariantCulture))]);
         await db.SaveChangesAsync(ct);
         return p;
     }, ct);

@@ -14,5 +14,7 @@ public sealed class ProgrammeInput
     public string? Confidence { get; set; } = "1,96";
     public int MinResponses { get; set; } = Core.Sipas.SurveyDefaults.MinResponses;
     public int? ParCycleId { get; set; }
+    /// <summary>The target satisfaction of a component, in percent as typed ("95"); below it a component is weak.</summary>
+    public string? TargetPercent { get; set; } = "95";
     public List<int> GroupIds { get; set; } = [];
 }

@@ -1306,6 +1306,10 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.Property<int?>("ParCycleId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ParMap")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1316,6 +1320,12 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("TargetPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasDefaultValue(95m);
 
                     b.Property<string>("Title")
                         .IsRequired()

@@ -1257,6 +1257,10 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ParCycleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ParMap")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -1267,6 +1271,12 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(95m);
 
                     b.Property<string>("Title")
                         .IsRequired()

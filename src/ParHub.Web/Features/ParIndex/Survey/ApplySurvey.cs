@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using ParHub.Core.Audit;
-using ParHub.Core.Scoring;
 using ParHub.Web.Data;
 using ParHub.Web.Features.Audit;
 
@@ -21,32 +16,8 @@ public sealed class ApplySurvey(ParHubDbContext db, PreviewSurvey preview, Audit
         if (lines.Count == 0) throw new IndexRuleException("Không có dòng nào để nhập.");
         if (lines.FirstOrDefault(p => p.Problem is not null) is { } bad)
             throw new IndexRuleException($"Dòng {bad.Source.Line}: {bad.Problem} Chưa nhập dòng nào.");
-        var ids = lines.Select(p => p.AssessmentId!.Value).Distinct().ToList();
-        var assessments = await db.Assessments.Include(a => a.Scores).Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        var changed = 0;
-        foreach (var group in lines.GroupBy(p => p.AssessmentId!.Value))
-        {
-            var a = assessments[group.Key];
-            var changes = new List<FieldChange>();
-            foreach (var p in group)
-            {
-                var code = p.Source.Code!;
-                var row = a.Scores.FirstOrDefault(s => s.Code == code);
-                if (row is null) a.Scores.Add(row = new AssessmentScore { Code = code });
-                var json = JsonSerializer.Serialize(ScoreInput.Of(p.Source.Percent!.Value), IndexData.Json);
-                if (row.Input == json) continue;
-                changes.Add(new FieldChange(code, p.Previous?.ToString(CultureInfo.InvariantCulture),
-                    p.Source.Percent!.Value.ToString(CultureInfo.InvariantCulture)));
-                (row.Input, row.SelfPoints, row.Exempt) = (json, p.Points, false);
-            }
-            if (changes.Count == 0) continue;
-            a.Version++;
-            changed++;
-            var shown = string.Join(", ", group.Select(p => $"{p.Source.Code} {Core.Reports.VietnameseNumber.Format(p.Source.Percent!.Value)}%"));
-            audit.Record("survey", IndexData.EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
-                $"Kết quả điều tra xã hội học: {shown}", changes);
-        }
-        await db.SaveChangesAsync(ct);
-        return changed;
+        var writes = lines.Select(p => new SurveyWrite(p.AssessmentId!.Value, p.Source.Code!, p.Source.Percent!.Value, p.Points!.Value, p.Previous))
+            .ToList();
+        return await SurveyScores.WriteAsync(db, audit, writes, null, ct);
     }, ct);
 }
