@@ -121,7 +121,8 @@ public abstract class SipasEditorTests<TFactory>(TFactory app) : IClassFixture<T
         {
             ["Input.Component"] = "8", ["Input.Code"] = "8.e", ["Input.Text"] = "Mới", ["Input.Type"] = "YesNo", ["Input.ShowIf"] = "9.99=1",
         }));
-        Assert.Contains("Mã câu “9.5” bị trùng", await Post("Item", new()
+        // 9.5 is taken — and answered already (the demo's responses), which is said first.
+        Assert.Contains("Mã 9.5 là của một câu đã có câu trả lời; chọn mã khác.", await Post("Item", new()
         { ["Input.Component"] = "I.A", ["Input.Code"] = "9.5", ["Input.Text"] = "Trùng", ["Input.Type"] = "Scale5" }));
         Assert.Contains("Loại câu hỏi không hợp lệ", await Post("Item", new()
         { ["Input.Component"] = "I.A", ["Input.Code"] = "9.50", ["Input.Text"] = "X", ["Input.Type"] = "Khác" }));
