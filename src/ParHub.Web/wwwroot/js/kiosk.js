@@ -71,7 +71,7 @@
 
     function problems(part) {
         var out = [];
-        part.querySelectorAll('[data-item][data-required]').forEach(function (f) {
+        part.querySelectorAll('[data-item][data-required="1"]').forEach(function (f) {
             if (f.hidden) return;
             var any = Array.prototype.some.call(f.querySelectorAll('input'), function (i) {
                 return (i.type === 'radio' || i.type === 'checkbox') ? i.checked : i.value.trim() !== '';
