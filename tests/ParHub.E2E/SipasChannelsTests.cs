@@ -120,7 +120,8 @@ public class SipasChannelsTests(ParHubServer server)
         var other = await server.NewPageAsync();
         await server.SignInAsync(other, "dieutra");
         await other.GetByRole(AriaRole.Link, new() { Name = "Nhập phiếu khảo sát" }).ClickAsync();
-        await other.Locator("[data-testid=entry-programmes] tr", new() { HasText = title }).GetByRole(AriaRole.Link, new() { Name = "Nhập phiếu giấy" }).ClickAsync();
+        await other.Locator("[data-testid=entry-programmes] tr", new() { HasText = title })
+            .GetByRole(AriaRole.Link, new() { Name = "Nhập phiếu giấy" }).ClickAsync();
         await other.GetByTestId("paper-number").FillAsync("1");
         await other.Locator("fieldset[data-item='8.c']").GetByLabel("Không", new() { Exact = true }).CheckAsync();
         await other.Locator("fieldset[data-item='9.1']").GetByLabel("2 – Không hài lòng").CheckAsync();

@@ -71,7 +71,10 @@ public partial class KioskModel(ParHubDbContext db, SubmitResponse submit) : Pag
             var responseId = await submit.RunAsync(new ResponseInput(id, kiosk.AgencyId, SurveyChannel.Kiosk, sent.Answers, ClientId: cid), ct);
             return new JsonResult(new { ok = true, id = responseId });
         }
-        catch (SurveyAnswerException e) { return new JsonResult(new { error = "Phiếu không hợp lệ.", problems = e.Problems }) { StatusCode = StatusCodes.Status422UnprocessableEntity }; }
+        catch (SurveyAnswerException e)
+        {
+            return new JsonResult(new { error = "Phiếu không hợp lệ.", problems = e.Problems }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+        }
         catch (SurveyRuleException e) { return new JsonResult(new { error = e.Message }) { StatusCode = StatusCodes.Status409Conflict }; }
     }
 

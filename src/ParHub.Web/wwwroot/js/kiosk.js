@@ -76,7 +76,9 @@
             var any = Array.prototype.some.call(f.querySelectorAll('input'), function (i) {
                 return (i.type === 'radio' || i.type === 'checkbox') ? i.checked : i.value.trim() !== '';
             });
-            if (!any) out.push('Câu ' + f.getAttribute('data-item') + ' (' + f.querySelector('legend').textContent.replace(/ \*$/, '') + '): vui lòng trả lời.');
+            if (any) return;
+            var text = f.querySelector('legend').textContent.replace(/ \*$/, '');
+            out.push('Câu ' + f.getAttribute('data-item') + ' (' + text + '): vui lòng trả lời.');
         });
         return out;
     }
