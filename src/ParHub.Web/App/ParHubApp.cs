@@ -201,7 +201,8 @@ public static class ParHubApp
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.DirectoryEditor, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
-            .AddPolicy(Policies.AuditReader, p => p.RequireAuthenticatedUser());
+            .AddPolicy(Policies.AuditReader, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.SurveyEntry, p => p.RequireRole(Roles.Admin, Roles.Coordinator, Roles.Interviewer));
 
         // Vietnamese letters are written as they are, not as &#x…; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -327,4 +328,6 @@ public static class Policies
     public const string Admin = "Admin";
     public const string DirectoryEditor = "DirectoryEditor";
     public const string AuditReader = "AuditReader";
+    /// <summary>Who enters survey answers: the survey staff and interviewers.</summary>
+    public const string SurveyEntry = "SurveyEntry";
 }

@@ -21,8 +21,10 @@ public static class Roles
     public const string AgencyOfficer = "AgencyOfficer";
     public const string Appraiser = "Appraiser";
     public const string Viewer = "Viewer";
+    /// <summary>Điều tra viên: enters survey answers (interviews, paper forms); sees no results.</summary>
+    public const string Interviewer = "Interviewer";
 
-    public static readonly string[] All = [Admin, Coordinator, Leader, AgencyOfficer, Appraiser, Viewer];
+    public static readonly string[] All = [Admin, Coordinator, Leader, AgencyOfficer, Appraiser, Viewer, Interviewer];
 
     /// <summary>Roles that see every agency's data.</summary>
     public const string ProvinceWide = Admin + "," + Coordinator + "," + Leader;
@@ -36,6 +38,7 @@ public static class Roles
         AgencyOfficer => "Cán bộ đầu mối cơ quan",
         Appraiser => "Thành viên thẩm định",
         Viewer => "Người xem",
+        Interviewer => "Điều tra viên",
         _ => role,
     };
 }

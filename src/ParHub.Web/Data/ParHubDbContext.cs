@@ -50,6 +50,9 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<ParHub.Core.Sipas.SurveyAnswer> SurveyAnswers => Set<ParHub.Core.Sipas.SurveyAnswer>();
     public DbSet<ParHub.Core.Sipas.SurveyToken> SurveyTokens => Set<ParHub.Core.Sipas.SurveyToken>();
     public DbSet<ParHub.Core.Sipas.SurveyPopulation> SurveyPopulations => Set<ParHub.Core.Sipas.SurveyPopulation>();
+    public DbSet<ParHub.Core.Sipas.SurveyKiosk> SurveyKiosks => Set<ParHub.Core.Sipas.SurveyKiosk>();
+    public DbSet<ParHub.Core.Sipas.SurveyPaperSheet> SurveyPaperSheets => Set<ParHub.Core.Sipas.SurveyPaperSheet>();
+    public DbSet<ParHub.Core.Sipas.SurveyPaperEntry> SurveyPaperEntries => Set<ParHub.Core.Sipas.SurveyPaperEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -189,6 +192,38 @@ public class ParHubDbContext(DbContextOptions options)
             e.HasIndex(t => new { t.ProgrammeId, t.AgencyId });
             e.HasOne<ParHub.Core.Sipas.SurveyProgramme>().WithMany().HasForeignKey(t => t.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyKiosk>(e =>
+        {
+            e.ToTable("survey_kiosks");
+            e.Property(k => k.Code).HasMaxLength(64);
+            e.Property(k => k.Label).HasMaxLength(200);
+            e.HasIndex(k => k.Code).IsUnique();
+            e.HasIndex(k => new { k.ProgrammeId, k.AgencyId });
+            e.HasOne<ParHub.Core.Sipas.SurveyProgramme>().WithMany().HasForeignKey(k => k.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Agency>().WithMany().HasForeignKey(k => k.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyPaperSheet>(e =>
+        {
+            e.ToTable("survey_paper_sheets");
+            // A sheet's number is unique in its programme: "Phiếu số 000123" names one sheet of one agency.
+            e.HasIndex(s => new { s.ProgrammeId, s.Number }).IsUnique();
+            e.HasIndex(s => new { s.ProgrammeId, s.AgencyId });
+            e.HasOne<ParHub.Core.Sipas.SurveyProgramme>().WithMany().HasForeignKey(s => s.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Agency>().WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ParHub.Core.Sipas.SurveyResponse>().WithMany().HasForeignKey(s => s.ResponseId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(s => s.Entries).WithOne().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ParHub.Core.Sipas.SurveyPaperEntry>(e =>
+        {
+            e.ToTable("survey_paper_entries");
+            e.Property(x => x.Operator).HasMaxLength(256);
+            e.Property(x => x.Answers).HasMaxLength(100_000);
+            // One operator enters a sheet once: the second entry must be someone else's.
+            e.HasIndex(x => new { x.SheetId, x.Operator }).IsUnique();
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyAnswer>(e =>

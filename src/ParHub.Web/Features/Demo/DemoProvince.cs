@@ -143,6 +143,7 @@ public static class DemoProvince
         new("khcn", "Hoàng Minh Tâm (Sở Khoa học và Công nghệ)", "AgencyOfficer", "SKHCN"),
         new("thamdinh", "Vũ Quốc Bảo (Tổ thẩm định)", "Appraiser", null),
         new("xem", "Đỗ Hoàng Yến (Người xem)", "Viewer", null),
+        new("dieutra", "Ngô Thị Mai (Điều tra viên)", "Interviewer", null),
     ];
 
     /// <summary>A big generated province for benchmarks: about 40 departments and 250 communes.</summary>
