@@ -13,7 +13,7 @@ public sealed record ResponseInput(int ProgrammeId, int AgencyId, SurveyChannel 
 /// its item (a level or choice in range, text ≤ 2000), items not asked under their condition dropped; a client's id
 /// counts once. Nothing personal is stored.
 /// </summary>
-public sealed class SubmitResponse(ParHubDbContext db, TimeProvider clock)
+public sealed class SubmitResponse(ParHubDbContext db, SurveyResponseWriter writer, TimeProvider clock)
 {
     public Task<long> RunAsync(ResponseInput input, CancellationToken ct = default) => db.InTransactionAsync(async () =>
     {
@@ -42,8 +42,9 @@ public sealed class SubmitResponse(ParHubDbContext db, TimeProvider clock)
             ClientId = string.IsNullOrWhiteSpace(input.ClientId) ? null : input.ClientId, Status = ResponseStatus.Valid,
             SubmittedAt = clock.GetUtcNow().UtcDateTime, EnteredBy = input.EnteredBy, Answers = answers,
         };
-        db.SurveyResponses.Add(response);
-        await db.SaveChangesAsync(ct);
+        // Straight to the tables (two statements), not through EF's tracking of one entity per answer: this is the
+        // public form's hot path (docs/performance.md).
+        await writer.WriteAsync([response], ct);
         return response.Id;
     }, ct);
 }

@@ -23,11 +23,50 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
         try
         {
             var conn = db.Database.GetDbConnection();
-            if (conn is NpgsqlConnection pg) await CopyAsync(pg, responses, ct);
+            foreach (var a in responses.SelectMany(r => r.Answers).Where(a => a.Text?.Contains('\0', StringComparison.Ordinal) == true))
+                a.Text = a.Text!.Replace("\0", "", StringComparison.Ordinal); // what TextSafetyInterceptor does for EF's saves
+            if (conn is NpgsqlConnection pg && responses.Count <= SmallBatch) await InsertAsync(pg, responses, ct);
+            else if (conn is NpgsqlConnection big) await CopyAsync(big, responses, ct);
             else await InsertAsync(conn, responses, ct);
             return responses.Count;
         }
         finally { await db.Database.CloseConnectionAsync(); }
+    }
+
+    /// <summary>Up to this many responses (one form, a few kiosk answers) go in by plain INSERTs, more by COPY.</summary>
+    private const int SmallBatch = 20;
+
+    /// <summary>
+    /// PostgreSQL, a few responses (a submitted form): each response's row, then all their answers in one INSERT from
+    /// arrays (unnest) — two round trips for one form, where EF Core would track and insert 80 entities.
+    /// </summary>
+    private static async Task InsertAsync(NpgsqlConnection conn, IReadOnlyList<SurveyResponse> responses, CancellationToken ct)
+    {
+        foreach (var x in responses)
+        {
+            await using var r = new NpgsqlCommand("INSERT INTO survey_responses (\"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", \"Channel\", "
+                + "\"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                + "RETURNING \"Id\"", conn);
+            r.Parameters.Add(new NpgsqlParameter { Value = x.ProgrammeId });
+            r.Parameters.Add(new NpgsqlParameter { Value = x.QuestionnaireId });
+            r.Parameters.Add(new NpgsqlParameter { Value = x.AgencyId });
+            r.Parameters.Add(new NpgsqlParameter { Value = x.Channel.ToString() });
+            r.Parameters.Add(new NpgsqlParameter { Value = (object?)x.ClientId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
+            r.Parameters.Add(new NpgsqlParameter { Value = x.Status.ToString() });
+            r.Parameters.Add(new NpgsqlParameter { Value = (object?)x.StatusReason ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
+            r.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(x.SubmittedAt, DateTimeKind.Utc), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            r.Parameters.Add(new NpgsqlParameter { Value = (object?)x.EnteredBy ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
+            x.Id = (long)(await r.ExecuteScalarAsync(ct))!;
+        }
+        var answers = responses.SelectMany(x => x.Answers.Select(a => (x.Id, a))).ToList();
+        if (answers.Count == 0) return;
+        await using var cmd = new NpgsqlCommand("INSERT INTO survey_answers (\"ResponseId\", \"ItemCode\", \"Value\", \"Text\") "
+            + "SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::int[], $4::varchar[])", conn);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.Id).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.a.ItemCode).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.a.Value).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.a.Text).ToArray() });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task CopyAsync(NpgsqlConnection conn, IReadOnlyList<SurveyResponse> responses, CancellationToken ct)
