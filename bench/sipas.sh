@@ -6,7 +6,7 @@
 #     DURATION seconds (default 20); the rows are counted afterwards;
 #  3. the baseline in the same run: the same rows inserted straight through ADO.NET (Npgsql / Microsoft.Data.Sqlite) by
 #     8 writers for DURATION seconds (bench/ParHub.Bench raw-submit).
-# Results: bench/results/sipas-*.jsonl
+# SCALE=small skips the 40,000 responses (the compute figure is then of the small demo). Results: bench/results/sipas-*.jsonl
 #   bench/sipas.sh [sqlite|postgres ...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,7 +38,7 @@ for provider in "${providers[@]}"; do
     export PARHUB_DB="$PARHUB_PG_URL;Maximum Pool Size=50"
     raw="$PARHUB_PG_URL"
   else raw="Data Source=$data/parhub.db;Foreign Keys=True;Pooling=True"; fi
-  ./parhub demo --reset --scale large >/dev/null
+  ./parhub demo --reset --scale "${SCALE:-large}" >/dev/null
   token=$(./parhub users token --username cchc --name bench 2>/dev/null | python3 -c 'import json,sys;print(json.load(sys.stdin)["token"])')
   PARHUB_SURVEY_PER_MINUTE=100000000 ./parhub serve --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
   server=$!

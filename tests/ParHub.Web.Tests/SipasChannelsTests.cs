@@ -13,29 +13,12 @@ namespace ParHub.Web.Tests;
 /// </summary>
 public abstract class SipasChannelsTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
 {
-    private async Task<(int Programme, int Agency)> CollectingProgrammeAsync()
-    {
-        var coordinator = await app.SignInAsync("cchc");
-        var group = await app.WithDbAsync(db => db.AgencyGroups.Where(g => g.Members.Any()).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync());
-        var title = $"Khảo sát SIPAS kênh {Guid.NewGuid():N}";
-        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Create", new()
-        {
-            ["Input.Year"] = "2026", ["Input.Title"] = title, ["Input.FieldworkFrom"] = "2026-01-05", ["Input.FieldworkTo"] = "2026-02-15",
-            ["Input.MarginPercent"] = "5", ["Input.Confidence"] = "1,96", ["Input.MinResponses"] = "30", ["Input.GroupIds"] = group.ToString(),
-        }, "/Sipas")).StatusCode);
-        var id = await app.WithDbAsync(db => db.SurveyProgrammes.Where(x => x.Title == title).Select(x => x.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Move",
-            new() { ["id"] = id.ToString(), ["to"] = "Collecting", ["version"] = "0" }, "/Sipas")).StatusCode);
-        var agency = await app.WithDbAsync(db => db.AgencyGroups.Where(g => g.Id == group).SelectMany(g => g.Members).Select(m => m.AgencyId).FirstAsync());
-        return (id, agency);
-    }
-
     private Task<int> CountAsync(int programme) => app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.ProgrammeId == programme));
 
     [Fact]
     public async Task A_kiosk_send_is_stored_once_however_often_it_is_resent_and_bad_sends_store_nothing()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var coordinator = await app.SignInAsync("cchc");
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync($"/Sipas/Kiosks/{programme}",
             new() { ["agency"] = agency.ToString(), ["label"] = "Quầy số 1" })).StatusCode);
@@ -96,7 +79,7 @@ public abstract class SipasChannelsTests<TFactory>(TFactory app) : IClassFixture
     [Fact]
     public async Task A_paper_sheet_entered_twice_alike_counts_once_with_both_operators_and_the_same_operator_cannot_enter_it_twice()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var coordinator = await app.SignInAsync("cchc");
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync($"/Sipas/Sheets/{programme}",
             new() { ["agency"] = agency.ToString(), ["count"] = "3" })).StatusCode);
@@ -150,7 +133,7 @@ public abstract class SipasChannelsTests<TFactory>(TFactory app) : IClassFixture
     [Fact]
     public async Task A_paper_sheet_entered_twice_differently_lists_the_differences_and_counts_once_the_staff_resolved_each()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var coordinator = await app.SignInAsync("cchc");
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync($"/Sipas/Sheets/{programme}",
             new() { ["agency"] = agency.ToString(), ["count"] = "1" })).StatusCode);
@@ -203,7 +186,7 @@ public abstract class SipasChannelsTests<TFactory>(TFactory app) : IClassFixture
     [Fact]
     public async Task An_interviewer_enters_answers_recorded_as_theirs_counted_once_and_sees_no_results()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var interviewer = await app.SignInAsync("dieutra");
         var entry = WebUtility.HtmlDecode(await interviewer.GetStringAsync("/Sipas/Entry"));
         Assert.Contains($"/Sipas/Interview/{programme}", entry);
@@ -228,7 +211,7 @@ public abstract class SipasChannelsTests<TFactory>(TFactory app) : IClassFixture
     [Fact]
     public async Task Channel_pages_refuse_anonymous_users_and_agency_officers()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var coordinator = await app.SignInAsync("cchc");
         await coordinator.PostFormAsync($"/Sipas/Sheets/{programme}", new() { ["agency"] = agency.ToString(), ["count"] = "1" });
         var sheet = await app.WithDbAsync(db => db.SurveyPaperSheets.Where(s => s.ProgrammeId == programme).Select(s => s.Id).SingleAsync());

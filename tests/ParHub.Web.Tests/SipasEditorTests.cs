@@ -10,23 +10,6 @@ namespace ParHub.Web.Tests;
 /// <summary>The survey staff edit a programme's questionnaire: versions once answered, stable codes, audited, staff only.</summary>
 public abstract class SipasEditorTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
 {
-    internal static async Task<(int Programme, int Agency)> CollectingProgrammeAsync(ParHubFactory app)
-    {
-        var coordinator = await app.SignInAsync("cchc");
-        var group = await app.WithDbAsync(db => db.AgencyGroups.Where(g => g.Members.Any()).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync());
-        var title = $"Khảo sát SIPAS {Guid.NewGuid():N}";
-        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Create", new()
-        {
-            ["Input.Year"] = "2026", ["Input.Title"] = title, ["Input.FieldworkFrom"] = "2026-01-05", ["Input.FieldworkTo"] = "2026-02-15",
-            ["Input.MarginPercent"] = "5", ["Input.Confidence"] = "1,96", ["Input.MinResponses"] = "30", ["Input.GroupIds"] = group.ToString(),
-        }, "/Sipas")).StatusCode);
-        var id = await app.WithDbAsync(db => db.SurveyProgrammes.Where(x => x.Title == title).Select(x => x.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Move",
-            new() { ["id"] = id.ToString(), ["to"] = "Collecting", ["version"] = "0" }, "/Sipas")).StatusCode);
-        var agency = await app.WithDbAsync(db => db.AgencyGroups.Where(g => g.Id == group).SelectMany(g => g.Members).Select(m => m.AgencyId).FirstAsync());
-        return (id, agency);
-    }
-
     private Task<int> QuestionnaireOf(int programme) =>
         app.WithDbAsync(db => db.SurveyProgrammes.Where(p => p.Id == programme).Select(p => p.QuestionnaireId!.Value).SingleAsync());
 
@@ -42,7 +25,7 @@ public abstract class SipasEditorTests<TFactory>(TFactory app) : IClassFixture<T
     [Fact]
     public async Task Editing_an_answered_questionnaire_makes_a_new_version_the_response_keeps_its_own_and_codes_stay_stable()
     {
-        var (programme, agency) = await CollectingProgrammeAsync(app);
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var q0 = await QuestionnaireOf(programme);
         var first = await SubmitAsync(programme, agency, new() { ["8.c"] = "1", ["9.1"] = "5" });
         var coordinator = await app.SignInAsync("cchc");
@@ -105,7 +88,7 @@ public abstract class SipasEditorTests<TFactory>(TFactory app) : IClassFixture<T
     [Fact]
     public async Task Bad_edits_are_refused_with_their_reasons_and_store_nothing()
     {
-        var (programme, _) = await CollectingProgrammeAsync(app);
+        var (programme, _) = await app.CollectingProgrammeAsync();
         var q = await QuestionnaireOf(programme);
         var before = await app.WithDbAsync(db => db.SurveyQuestionnaires.CountAsync());
         var coordinator = await app.SignInAsync("cchc");
@@ -139,7 +122,7 @@ public abstract class SipasEditorTests<TFactory>(TFactory app) : IClassFixture<T
     [Fact]
     public async Task Only_the_survey_staff_see_or_edit_the_questionnaire()
     {
-        var (programme, _) = await CollectingProgrammeAsync(app);
+        var (programme, _) = await app.CollectingProgrammeAsync();
         var q = await QuestionnaireOf(programme);
         var before = (await DefinitionOf(q)).ToJson();
         var page = $"/Sipas/Questionnaire/{programme}";

@@ -37,7 +37,7 @@ public abstract class SipasImportTests<TFactory>(TFactory app) : IClassFixture<T
     [Fact]
     public async Task Bad_rows_are_previewed_with_reasons_nothing_is_applied_then_a_clean_file_goes_in_once()
     {
-        var (programme, _) = await SipasEditorTests<TFactory>.CollectingProgrammeAsync(app);
+        var (programme, _) = await app.CollectingProgrammeAsync();
         var agencies = await AgenciesAsync(programme);
         var (a1, a2) = (agencies[0], agencies[1]);
         var coordinator = await app.SignInAsync("cchc");
@@ -107,7 +107,7 @@ public abstract class SipasImportTests<TFactory>(TFactory app) : IClassFixture<T
     [InlineData("phieu.csv", "latin1", "Tệp CSV phải mã hóa UTF-8.")]
     public async Task A_file_of_the_wrong_kind_or_content_is_refused_with_a_message(string name, string content, string message)
     {
-        var (programme, _) = await SipasEditorTests<TFactory>.CollectingProgrammeAsync(app);
+        var (programme, _) = await app.CollectingProgrammeAsync();
         var coordinator = await app.SignInAsync("cchc");
         var bytes = content == "latin1" ? [0x43, 0xf4, 0x20, 0x71, 0x75, 0x61, 0x6e, 0x0a, 0x31, 0x0a] : Encoding.UTF8.GetBytes(content);
         var response = await UploadAsync(coordinator, programme, bytes, name);
@@ -118,7 +118,7 @@ public abstract class SipasImportTests<TFactory>(TFactory app) : IClassFixture<T
     [Fact]
     public async Task The_raw_export_has_agency_channel_status_and_items_but_nothing_personal()
     {
-        var (programme, agency) = await SipasEditorTests<TFactory>.CollectingProgrammeAsync(app);
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         using (var scope = app.Services.CreateScope())
         {
             var submit = scope.ServiceProvider.GetRequiredService<SubmitResponse>();
@@ -155,7 +155,7 @@ public abstract class SipasImportTests<TFactory>(TFactory app) : IClassFixture<T
     [Fact]
     public async Task Only_the_survey_staff_import_responses()
     {
-        var (programme, agency) = await SipasEditorTests<TFactory>.CollectingProgrammeAsync(app);
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var page = $"/Sipas/Import/{programme}";
         var anonymous = await app.Anonymous().GetAsync(page);
         Assert.StartsWith("/Account/Login", anonymous.Headers.Location!.PathAndQuery);
@@ -189,7 +189,7 @@ public abstract class SipasPopulationFileTests<TFactory>(TFactory app) : IClassF
     [Fact]
     public async Task A_population_file_is_previewed_line_by_line_and_applied_only_when_every_line_is_right()
     {
-        var (programme, _) = await SipasEditorTests<TFactory>.CollectingProgrammeAsync(app);
+        var (programme, _) = await app.CollectingProgrammeAsync();
         var agencies = await app.WithDbAsync(async db =>
         {
             var p = await db.SurveyProgrammes.Include(x => x.Groups).SingleAsync(x => x.Id == programme);

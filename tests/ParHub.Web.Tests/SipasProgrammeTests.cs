@@ -66,23 +66,6 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
         Assert.Contains("vừa được người khác thay đổi", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
     }
 
-    private async Task<(int Programme, int Agency)> CollectingProgrammeAsync()
-    {
-        var coordinator = await app.SignInAsync("cchc");
-        var group = await app.WithDbAsync(db => db.AgencyGroups.Where(g => g.Members.Any()).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync());
-        var title = $"Khảo sát SIPAS {Guid.NewGuid():N}";
-        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Create", new()
-        {
-            ["Input.Year"] = "2026", ["Input.Title"] = title, ["Input.FieldworkFrom"] = "2026-01-05", ["Input.FieldworkTo"] = "2026-02-15",
-            ["Input.MarginPercent"] = "5", ["Input.Confidence"] = "1,96", ["Input.MinResponses"] = "30", ["Input.GroupIds"] = group.ToString(),
-        }, "/Sipas")).StatusCode);
-        var id = await app.WithDbAsync(db => db.SurveyProgrammes.Where(x => x.Title == title).Select(x => x.Id).SingleAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Move",
-            new() { ["id"] = id.ToString(), ["to"] = "Collecting", ["version"] = "0" }, "/Sipas")).StatusCode);
-        var agency = await app.WithDbAsync(db => db.AgencyGroups.Where(g => g.Id == group).SelectMany(g => g.Members).Select(m => m.AgencyId).FirstAsync());
-        return (id, agency);
-    }
-
     /// <summary>Posts the survey page's form as a browser would, with the answers given for this page.</summary>
     private static async Task<string> NextAsync(HttpClient client, string url, string html, Dictionary<string, string> answers, string move = "next")
     {
@@ -99,7 +82,7 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     [Fact]
     public async Task A_citizen_answers_the_public_form_without_an_account_part_by_part_and_the_service_part_only_after_a_procedure()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var citizen = app.Anonymous();
         var url = $"/KhaoSat/{programme}?agency={agency}";
         var html = WebUtility.HtmlDecode(await citizen.GetStringAsync(url));
@@ -139,7 +122,7 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     [Fact]
     public async Task The_index_computed_by_the_database_equals_the_pure_rule_on_the_same_responses_and_a_resend_counts_once()
     {
-        var (programme, _) = await CollectingProgrammeAsync();
+        var (programme, _) = await app.CollectingProgrammeAsync();
         var agencies = await app.WithDbAsync(async db =>
         {
             var p = await db.SurveyProgrammes.Include(x => x.Groups).SingleAsync(x => x.Id == programme);
@@ -186,7 +169,7 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     [Fact]
     public async Task An_invitation_slip_opens_the_form_for_its_agency_once_and_is_then_refused()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var coordinator = await app.SignInAsync("cchc");
         var issued = await coordinator.PostFormAsync($"/Sipas/Tokens/{programme}", new() { ["agency"] = agency.ToString(), ["count"] = "3" },
             $"/Sipas/Tokens/{programme}?agency={agency}");
@@ -227,7 +210,7 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     [Fact]
     public async Task The_public_form_is_rate_limited_per_client_and_another_client_is_not_affected()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var url = $"/KhaoSat/{programme}?agency={agency}";
         var flooding = app.Anonymous();
         var html = WebUtility.HtmlDecode(await flooding.GetStringAsync(url));
@@ -245,7 +228,7 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     [Fact]
     public async Task A_rejected_response_needs_a_reason_is_audited_and_no_longer_counts()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         using (var scope = app.Services.CreateScope())
         {
             var submit = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SubmitResponse>();
@@ -276,7 +259,7 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     [Fact]
     public async Task An_agency_sees_only_its_own_aggregates_and_only_with_enough_forms()
     {
-        var (programme, _) = await CollectingProgrammeAsync();
+        var (programme, _) = await app.CollectingProgrammeAsync();
         var tuphap = await app.WithDbAsync(db => db.Agencies.Where(a => a.Name == "Sở Tư pháp").Select(a => a.Id).SingleAsync());
         var other = await app.WithDbAsync(async db =>
         {
@@ -313,7 +296,7 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     [Fact]
     public async Task Populations_give_each_agency_its_sample_size_bad_values_store_nothing_and_the_margin_uses_N()
     {
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         var other = await app.WithDbAsync(async db =>
         {
             var p = await db.SurveyProgrammes.Include(x => x.Groups).SingleAsync(x => x.Id == programme);
@@ -350,7 +333,7 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     public async Task A_programme_that_is_not_collecting_takes_no_answers()
     {
         var coordinator = await app.SignInAsync("cchc");
-        var (programme, agency) = await CollectingProgrammeAsync();
+        var (programme, agency) = await app.CollectingProgrammeAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Move",
             new() { ["id"] = programme.ToString(), ["to"] = "Closed", ["version"] = "1" }, "/Sipas")).StatusCode);
         var citizen = app.Anonymous();

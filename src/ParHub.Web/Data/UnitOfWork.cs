@@ -61,6 +61,7 @@ public static class UnitOfWork
             catch { MarkFailed(db); throw; }
         }
         Failed.Remove(db);
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         T result;
         try { result = await work(); }
@@ -114,6 +115,7 @@ public sealed class TransactionPageFilter : IAsyncPageFilter
         if (!UnitOfWork.IsWrite(http.Request)) { await next(); return; }
         var db = http.RequestServices.GetRequiredService<ParHubDbContext>();
         if (db.Database.CurrentTransaction is not null) { await next(); return; }
+        using var gate = await SqliteWriteGate.EnterAsync(db, http.RequestAborted);
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
         UnitOfWork.Reset(db);
         var executed = await next();
@@ -135,6 +137,7 @@ public sealed class TransactionEndpointFilter : IEndpointFilter
         if (!UnitOfWork.IsWrite(http.Request)) return await next(context);
         var db = http.RequestServices.GetRequiredService<ParHubDbContext>();
         if (db.Database.CurrentTransaction is not null) return await next(context);
+        using var gate = await SqliteWriteGate.EnterAsync(db, http.RequestAborted);
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
         UnitOfWork.Reset(db);
         object? result;
