@@ -56,7 +56,7 @@ public sealed record ImportTable(IReadOnlyList<string> Header, IReadOnlyList<str
 /// stored only if none is bad, all in one transaction with the audit line. A row's client id is the file's hash and its
 /// line, so importing the same file again adds nothing. On PostgreSQL the answers go in by binary COPY.
 /// </summary>
-public sealed class ImportResponses(ParHubDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ImportResponses(ParHubDbContext db, SurveyResponseWriter writer, AuditLog audit, TimeProvider clock)
 {
     /// <summary>What the rows would give, without storing anything.</summary>
     public async Task<(ImportPlan Plan, SurveyDefinition Definition)> PreviewAsync(int programmeId, ImportTable table, IReadOnlyList<string?>? mapping,
@@ -79,40 +79,17 @@ public sealed class ImportResponses(ParHubDbContext db, AuditLog audit, TimeProv
         var responses = plan.Rows.Select(r => new SurveyResponse
         {
             ProgrammeId = programme.Id, QuestionnaireId = questionnaireId, AgencyId = r.AgencyId, Channel = SurveyChannel.Import,
-            ClientId = r.ClientId, Status = ResponseStatus.Valid, SubmittedAt = now,
+            ClientId = r.ClientId, Status = ResponseStatus.Valid, SubmittedAt = now, Answers = r.Answers.ToList(),
         }).ToList();
-        db.SurveyResponses.AddRange(responses);
+        // The same bulk path as the demo (COPY on PostgreSQL), inside the import's transaction.
+        try { await writer.WriteAsync(responses, ct); }
+        catch (System.Data.Common.DbException) { throw new SurveyRuleException("Tệp này vừa được nhập ở nơi khác; tải lại trang để xem."); }
         audit.Record("import", CreateProgramme.EntityType, programme.Id.ToString(CultureInfo.InvariantCulture), null,
             $"Nhập {responses.Count} phiếu khảo sát từ tệp {Path.GetFileName(fileName)}",
             [new FieldChange("Responses", null, responses.Count.ToString(CultureInfo.InvariantCulture)), new FieldChange("File", null, table.Hash)]);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { throw new SurveyRuleException("Tệp này vừa được nhập ở nơi khác; tải lại trang để xem."); }
-        var answers = plan.Rows.Zip(responses).SelectMany(x => x.First.Answers.Select(a => (x.Second.Id, a)));
-        if (db.Database.IsNpgsql()) await CopyAnswersAsync(answers, ct);
-        else
-        {
-            db.SurveyAnswers.AddRange(answers.Select(x => new SurveyAnswer { ResponseId = x.Id, ItemCode = x.a.ItemCode, Value = x.a.Value, Text = x.a.Text }));
-            await db.SaveChangesAsync(ct);
-        }
+        await db.SaveChangesAsync(ct);
         return responses.Count;
     }, ct);
-
-    /// <summary>The answers in one binary COPY, inside the import's transaction.</summary>
-    private async Task CopyAnswersAsync(IEnumerable<(long ResponseId, SurveyAnswer Answer)> answers, CancellationToken ct)
-    {
-        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY survey_answers (\"ResponseId\", \"ItemCode\", \"Value\", \"Text\") FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var (id, a) in answers)
-        {
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(id, NpgsqlTypes.NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(a.ItemCode, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-            if (a.Value is { } v) await copy.WriteAsync(v, NpgsqlTypes.NpgsqlDbType.Integer, ct); else await copy.WriteNullAsync(ct);
-            if (a.Text is { } t) await copy.WriteAsync(t, NpgsqlTypes.NpgsqlDbType.Varchar, ct); else await copy.WriteNullAsync(ct);
-        }
-        await copy.CompleteAsync(ct);
-    }
 
     private async Task<(SurveyProgramme, SurveyDefinition, int)> OpenAsync(int programmeId, CancellationToken ct)
     {
