@@ -20,6 +20,7 @@ internal static class RawSubmit
         var conn = Arg("--db");
         int programme = int.Parse(Arg("--programme")), questionnaire = int.Parse(Arg("--questionnaire")), agency = int.Parse(Arg("--agency"));
         var answers = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(Arg("--answers")))!.ToList();
+        var digest = string.Join(';', answers.Select(a => $"{a.Key}={a.Value}")); // as ParHub keeps it (SurveyAnswerDigest)
         var seconds = int.Parse(Arg("--seconds", "20"));
         var writers = int.Parse(Arg("--writers", "8"));
         var stop = DateTime.UtcNow.AddSeconds(seconds);
@@ -39,9 +40,9 @@ internal static class RawSubmit
                 await using var tx = await c.BeginTransactionAsync();
                 await using var r = c.CreateCommand();
                 r.Transaction = tx;
-                r.CommandText = "INSERT INTO survey_responses (\"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", \"Channel\", \"Status\", \"SubmittedAt\") "
-                    + "VALUES (@p, @q, @a, 'Web', 'Valid', @t) RETURNING \"Id\"";
-                Add(r, "p", programme); Add(r, "q", questionnaire); Add(r, "a", agency); Add(r, "t", DateTime.UtcNow);
+                r.CommandText = "INSERT INTO survey_responses (\"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", \"Channel\", \"Status\", \"SubmittedAt\", "
+                    + "\"Digest\") VALUES (@p, @q, @a, 'Web', 'Valid', @t, @d) RETURNING \"Id\"";
+                Add(r, "p", programme); Add(r, "q", questionnaire); Add(r, "a", agency); Add(r, "t", DateTime.UtcNow); Add(r, "d", digest);
                 var id = Convert.ToInt64(await r.ExecuteScalarAsync());
                 await using var a = c.CreateCommand();
                 a.Transaction = tx;

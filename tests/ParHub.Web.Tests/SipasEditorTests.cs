@@ -16,6 +16,12 @@ public abstract class SipasEditorTests<TFactory>(TFactory app) : IClassFixture<T
     private Task<SurveyDefinition> DefinitionOf(int questionnaire) => app.WithDbAsync(async db =>
         SurveyDefinition.FromJson(await db.SurveyQuestionnaires.Where(q => q.Id == questionnaire).Select(q => q.Definition).SingleAsync()));
 
+    private async Task<SurveyForm> FormAsync(int programme)
+    {
+        using var scope = app.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<SurveyFormCache>().FindAsync(programme, default))!;
+    }
+
     private async Task<long> SubmitAsync(int programme, int agency, Dictionary<string, string> answers)
     {
         using var scope = app.Services.CreateScope();
@@ -50,7 +56,8 @@ public abstract class SipasEditorTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(q0, await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.Id == first).Select(r => r.QuestionnaireId).SingleAsync()));
         Assert.Contains($"phiên bản mới {v1.Version}", WebUtility.HtmlDecode(await coordinator.GetStringAsync(page)));
 
-        // The new version has no answers yet and is this programme's alone: changed in place.
+        // The new version has no answers yet and is this programme's alone: changed in place — and the cached form follows.
+        Assert.Equal(q1, (await FormAsync(programme)).QuestionnaireId);
         var reworded = await coordinator.PostFormAsync($"{page}?handler=Item", new()
         {
             ["q"] = q1.ToString(), ["Input.OriginalCode"] = "9.1", ["Input.Component"] = "I.A", ["Input.Code"] = "9.1",
@@ -59,6 +66,7 @@ public abstract class SipasEditorTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Redirect, reworded.StatusCode);
         Assert.Equal(q1, await QuestionnaireOf(programme));
         Assert.Equal("Thông tin chính sách dễ tìm, dễ hiểu", (await DefinitionOf(q1)).Items.Single(i => i.Code == "9.1").Text);
+        Assert.Equal("Thông tin chính sách dễ tìm, dễ hiểu", (await FormAsync(programme)).Definition.Items.Single(i => i.Code == "9.1").Text);
 
         // 9.1 has answers: its code stays; deleting it only hides it.
         var renamed = await coordinator.PostFormAsync($"{page}?handler=Item", new()

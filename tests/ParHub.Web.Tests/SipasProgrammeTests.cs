@@ -330,15 +330,41 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_programme_closed_by_another_process_takes_nothing_more_though_its_form_is_still_kept_here()
+    {
+        var (programme, agency) = await app.CollectingProgrammeAsync();
+        var answers = new Dictionary<string, string> { ["8.c"] = "2" };
+        using var scope = app.Services.CreateScope();
+        var submit = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SubmitResponse>();
+        await submit.RunAsync(new(programme, agency, SurveyChannel.Web, answers)); // the form is now cached as collecting
+        // Another process (no cache of ours to drop) closes it.
+        await app.WithDbAsync(db => db.SurveyProgrammes.Where(p => p.Id == programme)
+            .ExecuteUpdateAsync(x => x.SetProperty(p => p.State, SurveyState.Closed)));
+        var refused = await Assert.ThrowsAsync<ParHub.Web.Features.Sipas.SurveyRuleException>(() =>
+            submit.RunAsync(new(programme, agency, SurveyChannel.Web, answers)));
+        Assert.Contains("không nhận phiếu", refused.Message);
+        Assert.Equal(1, await app.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.ProgrammeId == programme)));
+    }
+
+    [Fact]
     public async Task A_programme_that_is_not_collecting_takes_no_answers()
     {
         var coordinator = await app.SignInAsync("cchc");
         var (programme, agency) = await app.CollectingProgrammeAsync();
+        var citizen = app.Anonymous();
+        var form = $"/KhaoSat/{programme}?agency={agency}";
+        Assert.DoesNotContain("không nhận phiếu", WebUtility.HtmlDecode(await citizen.GetStringAsync(form))); // the form is read (and kept)
         Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Sipas?handler=Move",
             new() { ["id"] = programme.ToString(), ["to"] = "Closed", ["version"] = "1" }, "/Sipas")).StatusCode);
-        var citizen = app.Anonymous();
-        var html = WebUtility.HtmlDecode(await citizen.GetStringAsync($"/KhaoSat/{programme}?agency={agency}"));
+        var html = WebUtility.HtmlDecode(await citizen.GetStringAsync(form));
         Assert.Contains("Đợt khảo sát này hiện không nhận phiếu", html);
+        using (var scope = app.Services.CreateScope())
+        {
+            var submit = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SubmitResponse>();
+            var refused = await Assert.ThrowsAsync<ParHub.Web.Features.Sipas.SurveyRuleException>(() => submit.RunAsync(
+                new(programme, agency, SurveyChannel.Web, new Dictionary<string, string> { ["8.c"] = "2" })));
+            Assert.Contains("không nhận phiếu", refused.Message);
+        }
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/KhaoSat/999999")).StatusCode);
     }
 

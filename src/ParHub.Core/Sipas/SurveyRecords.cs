@@ -36,6 +36,8 @@ public class SurveyResponse
     /// <summary>The interviewer or operator who entered it, for interviews and paper forms.</summary>
     public string? EnteredBy { get; set; }
     public List<SurveyAnswer> Answers { get; set; } = [];
+    /// <summary>The numbered answers in one string (<see cref="SurveyAnswerDigest"/>), written with them.</summary>
+    public string Digest { get; set; } = "";
 }
 
 /// <summary>One answer: the item's stable code and its value (the level or choice's position from 1), or text.</summary>

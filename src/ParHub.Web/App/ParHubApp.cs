@@ -125,6 +125,7 @@ public static class ParHubApp
         services.AddScoped<AgencyXlsx>();
         services.AddScoped<Features.Plans.PlanImporter>();
         services.AddScoped<Features.Sipas.SipasResults>();
+        services.AddScoped<Features.Sipas.SurveyFormCache>();
         services.AddScoped<Features.Sipas.SurveyResponseWriter>();
         services.AddScoped<Features.Sipas.SipasReports>();
         services.AddScoped<Features.Sipas.SurveyTokens>();

@@ -167,6 +167,7 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(r => r.StatusReason).HasMaxLength(500);
             e.Property(r => r.ClientId).HasMaxLength(64);
             e.Property(r => r.EnteredBy).HasMaxLength(256);
+            e.Property(r => r.Digest).HasDefaultValue("");
             // A client's id counts once per programme: a kiosk's resend or an import run twice adds nothing.
             e.HasIndex(r => new { r.ProgrammeId, r.ClientId }).IsUnique();
             e.HasIndex(r => new { r.ProgrammeId, r.AgencyId, r.Status });

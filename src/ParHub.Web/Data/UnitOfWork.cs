@@ -104,7 +104,18 @@ public static class UnitOfWork
         !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method);
 }
 
-/// <summary>Every page POST handler runs in one transaction, committed when the handler returns normally.</summary>
+/// <summary>
+/// On a page model whose handlers write only through use cases that open their own transaction
+/// (<see cref="UnitOfWork.InTransactionAsync{T}"/>): its POSTs get none from <see cref="TransactionPageFilter"/>, so
+/// that their reads run before it and outside SQLite's one writer (the public survey form, the kiosk).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class OwnTransactionAttribute : Attribute;
+
+/// <summary>
+/// Every page POST handler runs in one transaction, committed when the handler returns normally — except on pages
+/// marked <see cref="OwnTransactionAttribute"/>.
+/// </summary>
 public sealed class TransactionPageFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -112,7 +123,11 @@ public sealed class TransactionPageFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
-        if (!UnitOfWork.IsWrite(http.Request)) { await next(); return; }
+        if (!UnitOfWork.IsWrite(http.Request) || context.HandlerInstance.GetType().IsDefined(typeof(OwnTransactionAttribute), true))
+        {
+            await next();
+            return;
+        }
         var db = http.RequestServices.GetRequiredService<ParHubDbContext>();
         if (db.Database.CurrentTransaction is not null) { await next(); return; }
         using var gate = await SqliteWriteGate.EnterAsync(db, http.RequestAborted);

@@ -6,6 +6,7 @@ using ParHub.Core.Agencies;
 using ParHub.Core.Plans;
 using ParHub.Core.Reports;
 using ParHub.Core.Scoring;
+using ParHub.Core.Sipas;
 
 namespace ParHub.Web.Shared;
 
@@ -34,6 +35,7 @@ public sealed class CacheInvalidation(ReadCache cache) : SaveChangesInterceptor,
                 case AssessmentCycle c: tags.Add(CacheTags.IndexAll); tags.Add(CacheTags.Index(c.Id)); break;
                 case Assessment a: tags.Add(CacheTags.IndexAll); tags.Add(CacheTags.Index(a.CycleId)); break;
                 case AssessmentScore or IndexFramework: tags.Add(CacheTags.IndexAll); break;
+                case SurveyProgramme or SurveyProgrammeGroup or SurveyQuestionnaire: tags.Add(CacheTags.Surveys); break;
             }
             if (e.Entity.GetType().Namespace == typeof(Assessment).Namespace) tags.Add(CacheTags.IndexAll); // evidence, appraisers…
         }

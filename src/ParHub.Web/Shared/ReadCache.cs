@@ -14,6 +14,8 @@ public static class CacheTags
     public const string IndexAll = "index";
     /// <summary>Agencies, groups and memberships.</summary>
     public const string Directory = "directory";
+    /// <summary>Survey programmes, their groups and questionnaires (not responses).</summary>
+    public const string Surveys = "surveys";
 
     public static string Index(int cycleId) => $"index:{cycleId}";
 }

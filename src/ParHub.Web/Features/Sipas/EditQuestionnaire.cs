@@ -4,6 +4,7 @@ using ParHub.Core.Audit;
 using ParHub.Core.Sipas;
 using ParHub.Web.Data;
 using ParHub.Web.Features.Audit;
+using ParHub.Web.Shared;
 
 namespace ParHub.Web.Features.Sipas;
 
@@ -16,7 +17,7 @@ public sealed record QuestionnaireSaved(int QuestionnaireId, int Version, bool N
 /// programme points to, and every response keeps the version it answered. Refused once the results are computed;
 /// the change and its audit line commit together, and a stale form (the questionnaire moved on) changes nothing.
 /// </summary>
-public sealed class EditQuestionnaire(ParHubDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class EditQuestionnaire(ParHubDbContext db, AuditLog audit, ReadCache cache, TimeProvider clock)
 {
     public const string StaleMessage = "Bảng hỏi vừa được người khác thay đổi; tải lại trang để xem bản mới.";
 
@@ -60,6 +61,7 @@ public sealed class EditQuestionnaire(ParHubDbContext db, AuditLog audit, TimePr
             if (n != 1) throw new SurveyRuleException(StaleMessage);
             saved = new QuestionnaireSaved(next.Id, next.Version, true);
         }
+        SurveyFormCache.DropAfterCommit(db, cache); // the updates above are set-based: the tracker does not see them
         audit.Record("questionnaire", CreateProgramme.EntityType, programmeId.ToString(CultureInfo.InvariantCulture), null,
             $"Sửa bảng hỏi (phiên bản {saved.Version}): {summary}",
             [new FieldChange("Questionnaire", $"{q.Id} v{q.Version}", $"{saved.QuestionnaireId} v{saved.Version}")]);

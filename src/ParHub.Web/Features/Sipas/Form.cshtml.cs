@@ -11,14 +11,14 @@ namespace ParHub.Web.Features.Sipas;
 /// The public survey form: no account, one page per part with its progress, server-rendered and usable without
 /// JavaScript (the answers of earlier pages travel in the form itself); nothing is stored until the last page is sent.
 /// </summary>
-[AllowAnonymous, Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SurveyRateLimit.Policy)]
-public class FormModel(ParHubDbContext db, SubmitResponse submit, SurveyTokens tokens) : PageModel
+[AllowAnonymous, Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SurveyRateLimit.Policy), OwnTransaction]
+public class FormModel(SurveyFormCache forms, SubmitResponse submit, SurveyTokens tokens) : PageModel
 {
     public const string AnswerPrefix = "a:";
 
     public SurveyProgramme? Programme { get; private set; }
     public SurveyDefinition? Definition { get; private set; }
-    public List<(int Id, string Name)> Agencies { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Agencies { get; private set; } = [];
     public int? AgencyId { get; private set; }
     public string? AgencyName { get; private set; }
     /// <summary>The sections asked, given the answers so far; <see cref="Page"/> is the index of the one shown.</summary>
@@ -34,7 +34,7 @@ public class FormModel(ParHubDbContext db, SubmitResponse submit, SurveyTokens t
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Closed is null && t is not null && await InvitationAsync(id, t, ct) is { } bound) agency = bound;
-        if (Closed is null && agency is { } a && Agencies.Any(x => x.Id == a)) Choose(a);
+        if (Closed is null && agency is { } a && form!.Surveys(a)) Choose(a);
         return Page();
     }
 
@@ -52,7 +52,7 @@ public class FormModel(ParHubDbContext db, SubmitResponse submit, SurveyTokens t
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Closed is null && t is not null && await InvitationAsync(id, t, ct) is { } bound) agency = bound;
         if (Closed is not null) return Page();
-        if (!Agencies.Any(x => x.Id == agency)) return NotFound();
+        if (!form!.Surveys(agency)) return NotFound();
         Choose(agency);
         foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith(AnswerPrefix, StringComparison.Ordinal)))
             if (string.Join(",", value.ToArray()) is { Length: > 0 } v) Answers[key[AnswerPrefix.Length..]] = v;
@@ -75,20 +75,22 @@ public class FormModel(ParHubDbContext db, SubmitResponse submit, SurveyTokens t
     private void Choose(int agency)
     {
         AgencyId = agency;
-        AgencyName = Agencies.Single(a => a.Id == agency).Name;
+        AgencyName = Agencies.First(a => a.Id == agency).Name;
         Sections = Asked();
     }
 
     private List<SurveySection> Asked() => Definition!.Sections.Where(s => SurveyDefinition.Shown(s.ShowIf, Answers)).ToList();
 
+    private SurveyForm? form;
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        Programme = await SurveyForms.ProgrammeAsync(db, id, ct);
-        if (Programme is null) return false;
+        form = await forms.FindAsync(id, ct);
+        if (form is null) return false;
+        Programme = form.Programme;
         if (Programme.State != SurveyState.Collecting) { Closed = "Đợt khảo sát này hiện không nhận phiếu. Cảm ơn ông/bà đã quan tâm."; return true; }
-        var q = await db.SurveyQuestionnaires.AsNoTracking().SingleAsync(x => x.Id == Programme.QuestionnaireId, ct);
-        Definition = SurveyDefinition.FromJson(q.Definition);
-        Agencies = await SurveyForms.AgenciesAsync(db, Programme, ct);
+        Definition = form.Definition;
+        Agencies = form.Agencies;
         return true;
     }
 }

@@ -17,7 +17,7 @@ namespace ParHub.Web.Features.Sipas;
 /// token (a cross-site page can neither read the code nor post JSON without a preflight this site never allows); it
 /// is rate limited like the public form, and a resend of an id already stored answers OK and counts nothing.
 /// </summary>
-[AllowAnonymous, IgnoreAntiforgeryToken, EnableRateLimiting(SurveyRateLimit.Policy)]
+[AllowAnonymous, IgnoreAntiforgeryToken, EnableRateLimiting(SurveyRateLimit.Policy), OwnTransaction]
 public partial class KioskModel(ParHubDbContext db, SubmitResponse submit) : PageModel
 {
     public const int MaxBody = 64 * 1024;

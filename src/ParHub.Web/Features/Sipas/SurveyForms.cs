@@ -7,6 +7,8 @@ namespace ParHub.Web.Features.Sipas;
 /// <summary>The programme a public form answers, checked: collecting, and surveying the agency.</summary>
 public static class SurveyForms
 {
+    private static readonly StringComparer VietnameseOrder = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false);
+
     public static async Task<(SurveyProgramme Programme, SurveyDefinition Definition, int QuestionnaireId)> OpenAsync(
         ParHubDbContext db, int programmeId, int agencyId, CancellationToken ct)
     {
@@ -46,6 +48,6 @@ public static class SurveyForms
             .Join(db.Agencies, m => m.AgencyId, a => a.Id, (m, a) => a)
             .Where(a => (a.ValidFrom == null || a.ValidFrom <= to) && (a.ValidTo == null || a.ValidTo >= from))
             .Select(a => new { a.Id, a.Name }).Distinct().ToListAsync(ct);
-        return rows.OrderBy(a => a.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).Select(a => (a.Id, a.Name)).ToList();
+        return rows.OrderBy(a => a.Name, VietnameseOrder).Select(a => (a.Id, a.Name)).ToList();
     }
 }

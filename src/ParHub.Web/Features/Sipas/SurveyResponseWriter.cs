@@ -25,6 +25,7 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
             var conn = db.Database.GetDbConnection();
             foreach (var a in responses.SelectMany(r => r.Answers).Where(a => a.Text?.Contains('\0', StringComparison.Ordinal) == true))
                 a.Text = a.Text!.Replace("\0", "", StringComparison.Ordinal); // what TextSafetyInterceptor does for EF's saves
+            foreach (var r in responses) r.Digest = SurveyAnswerDigest.Of(r.Answers); // always of the answers written with it
             if (conn is NpgsqlConnection pg && responses.Count <= SmallBatch) await InsertAsync(pg, responses, ct);
             else if (conn is NpgsqlConnection big) await CopyAsync(big, responses, ct);
             else await InsertAsync(conn, responses, ct);
@@ -45,7 +46,7 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
         foreach (var x in responses)
         {
             await using var r = new NpgsqlCommand("INSERT INTO survey_responses (\"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", \"Channel\", "
-                + "\"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                + "\"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\", \"Digest\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
                 + "RETURNING \"Id\"", conn);
             r.Parameters.Add(new NpgsqlParameter { Value = x.ProgrammeId });
             r.Parameters.Add(new NpgsqlParameter { Value = x.QuestionnaireId });
@@ -56,6 +57,7 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
             r.Parameters.Add(new NpgsqlParameter { Value = (object?)x.StatusReason ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
             r.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(x.SubmittedAt, DateTimeKind.Utc), NpgsqlDbType = NpgsqlDbType.TimestampTz });
             r.Parameters.Add(new NpgsqlParameter { Value = (object?)x.EnteredBy ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
+            r.Parameters.Add(new NpgsqlParameter { Value = x.Digest, NpgsqlDbType = NpgsqlDbType.Text });
             x.Id = (long)(await r.ExecuteScalarAsync(ct))!;
         }
         var answers = responses.SelectMany(x => x.Answers.Select(a => (x.Id, a))).ToList();
@@ -81,7 +83,7 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
         }
         await using (var copy = await conn.BeginBinaryImportAsync(
             "COPY survey_responses (\"Id\", \"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", \"Channel\", \"ClientId\", \"Status\", "
-            + "\"StatusReason\", \"SubmittedAt\", \"EnteredBy\") FROM STDIN (FORMAT BINARY)", ct))
+            + "\"StatusReason\", \"SubmittedAt\", \"EnteredBy\", \"Digest\") FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var x in responses)
             {
@@ -96,6 +98,7 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
                 await WriteNullableAsync(copy, x.StatusReason, ct);
                 await copy.WriteAsync(DateTime.SpecifyKind(x.SubmittedAt, DateTimeKind.Utc), NpgsqlDbType.TimestampTz, ct);
                 await WriteNullableAsync(copy, x.EnteredBy, ct);
+                await copy.WriteAsync(x.Digest, NpgsqlDbType.Text, ct);
             }
             await copy.CompleteAsync(ct);
         }
@@ -133,8 +136,8 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
         try
         {
             await using (var first = Command(conn, tx, "INSERT INTO survey_responses (\"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", "
-                + "\"Channel\", \"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\") "
-                + "SELECT value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 "
+                + "\"Channel\", \"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\", \"Digest\") "
+                + "SELECT value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 "
                 + "FROM json_each($rows) RETURNING \"Id\""))
             {
                 first.Parameters[0].Value = Json([responses[0]], ResponseRow);
@@ -142,8 +145,9 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
             }
             for (var i = 1; i < responses.Count; i++) responses[i].Id = responses[0].Id + i;
             await using var response = Command(conn, tx, "INSERT INTO survey_responses (\"Id\", \"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", "
-                + "\"Channel\", \"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\") "
-                + "SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9 FROM json_each($rows)");
+                + "\"Channel\", \"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\", \"Digest\") "
+                + "SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 "
+                + "FROM json_each($rows)");
             foreach (var chunk in responses.Skip(1).Chunk(Chunk))
             {
                 response.Parameters[0].Value = Json(chunk, ResponseRow);
@@ -183,6 +187,7 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
         w.WriteStringValue(x.StatusReason);
         w.WriteStringValue(x.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteStringValue(x.EnteredBy);
+        w.WriteStringValue(x.Digest);
     }
 
     private static string Json<T>(IEnumerable<T> rows, Action<System.Text.Json.Utf8JsonWriter, T> row)

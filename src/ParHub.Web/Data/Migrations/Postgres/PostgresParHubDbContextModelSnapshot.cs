@@ -1538,6 +1538,12 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<string>("EnteredBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
