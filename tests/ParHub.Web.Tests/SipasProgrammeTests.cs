@@ -180,6 +180,21 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
         Assert.All(slips, s => Assert.NotNull(s.QuerySelector("svg")));
         var code = slips[0].GetAttribute("data-code")!;
         Assert.EndsWith($"/KhaoSat/{programme}?t={code}", slips[0].QuerySelector("[data-testid=slip-url]")!.TextContent);
+        // The same slips as a sheet to print: DOCX with each QR code as a picture, and PDF (LibreOffice on the server).
+        var docx = await coordinator.GetAsync($"/Sipas/Tokens/{programme}?handler=Docx&agency={agency}");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.Equal(3, word.MainDocumentPart!.ImageParts.Count());
+            var text = word.MainDocumentPart.Document.Body!.InnerText;
+            Assert.All(slips, s => Assert.Contains(s.GetAttribute("data-code")!, text));
+            Assert.Contains($"/KhaoSat/{programme}?t={code}", text);
+        }
+        var pdf = await coordinator.GetAsync($"/Sipas/Tokens/{programme}?handler=Pdf&agency={agency}");
+        if (ParHub.Web.Shared.Office.PdfConverter.Available)
+            Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        else Assert.Contains("chưa cài LibreOffice", WebUtility.HtmlDecode(await pdf.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/Sipas/Tokens/{programme}?handler=Docx&agency=999999")).StatusCode);
         var tooMany = await coordinator.PostFormAsync($"/Sipas/Tokens/{programme}", new() { ["agency"] = agency.ToString(), ["count"] = "501" },
             $"/Sipas/Tokens/{programme}?agency={agency}");
         Assert.Contains("Số phiếu mời mỗi lần từ 1 đến 500.", WebUtility.HtmlDecode(await tooMany.Content.ReadAsStringAsync()));

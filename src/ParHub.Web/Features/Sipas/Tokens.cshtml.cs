@@ -26,8 +26,40 @@ public class TokensModel(ParHubDbContext db, SurveyTokens tokens) : PageModel
     public int Used { get; private set; }
     public int Issued { get; private set; }
 
+    public string? Message { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, int? agency, CancellationToken ct) =>
         await LoadAsync(id, agency, ct) ? Page() : NotFound();
+
+    /// <summary>The agency's unused slips as a Word sheet to cut out (<see cref="SurveySlipsDocument"/>).</summary>
+    public async Task<IActionResult> OnGetDocxAsync(int id, int agency, CancellationToken ct) =>
+        await SheetAsync(id, agency, ct) is { } docx
+            ? File(docx, PaperSheetsDocument.ContentType, $"phieu-moi-{id}-{agency}.docx")
+            : NotFound();
+
+    /// <summary>The same sheet as PDF, printed as it is (LibreOffice on the server).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int id, int agency, CancellationToken ct)
+    {
+        if (!ParHub.Web.Shared.Office.PdfConverter.Available)
+        {
+            Message = "Máy chủ chưa cài LibreOffice nên chưa tạo được PDF; hãy tải bản DOCX hoặc in trang này.";
+            return await OnGetAsync(id, agency, ct);
+        }
+        if (await SheetAsync(id, agency, ct) is not { } docx) return NotFound();
+        return File(await ParHub.Web.Shared.Office.PdfConverter.DocxToPdfAsync(docx, ct), "application/pdf", $"phieu-moi-{id}-{agency}.pdf");
+    }
+
+    private async Task<byte[]?> SheetAsync(int id, int agency, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, agency, ct) || AgencyName is null) return null;
+        using var generator = new QRCodeGenerator();
+        var slips = Slips.Select(s =>
+        {
+            using var data = generator.CreateQrCode(s.Url, QRCodeGenerator.ECCLevel.M);
+            return new SurveySlipsDocument.Slip(s.Code, s.Url, new PngByteQRCode(data).GetGraphic(10));
+        }).ToList();
+        return SurveySlipsDocument.Write(Programme.Title, AgencyName, slips);
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, int agency, int count, CancellationToken ct)
     {
