@@ -29,7 +29,8 @@ public static class SurveySlipsDocument
             var main = doc.AddMainDocumentPart();
             var body = new Body();
             body.Append(Docx.P(JustificationValues.Center, Docx.R($"PHIẾU MỜI KHẢO SÁT – {agency}", bold: true, halfPoints: 24)));
-            body.Append(Docx.P(JustificationValues.Center, Docx.R($"{programmeTitle} · {slips.Count} phiếu, mỗi mã dùng một lần", italic: true, halfPoints: 20)));
+            var subtitle = $"{programmeTitle} · {slips.Count} phiếu, mỗi mã dùng một lần";
+            body.Append(Docx.P(JustificationValues.Center, Docx.R(subtitle, italic: true, halfPoints: 20)));
             var dashed = new Func<OpenXmlElement[]>(() =>
             [
                 new TopBorder { Val = BorderValues.Dashed, Size = 4 }, new BottomBorder { Val = BorderValues.Dashed, Size = 4 },
