@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -71,8 +72,8 @@ internal static class TthcCommands
         var points = new JsonObject();
         foreach (var indicator in config.Indicators)
         {
-            rates[indicator.Code] = score.Rates[indicator.Code];
-            points[indicator.Code] = score.Points[indicator.Code];
+            rates[indicator.Code] = Plain(score.Rates[indicator.Code]);
+            points[indicator.Code] = Plain(score.Points[indicator.Code]);
         }
         return new JsonObject
         {
@@ -87,11 +88,16 @@ internal static class TthcCommands
             ["apologies"] = t.Apologies,
             ["rates"] = rates,
             ["points"] = points,
-            ["total"] = score.Total,
-            ["applicableMax"] = score.ApplicableMax,
-            ["index"] = score.Index,
+            ["total"] = Plain(score.Total),
+            ["applicableMax"] = Plain(score.ApplicableMax),
+            ["index"] = Plain(score.Index),
         };
     }
+
+    /// <summary>The same value without trailing zeros (<c>4.00000000000000000000000000</c> → <c>4</c>): every significant digit kept.</summary>
+    private static decimal? Plain(decimal? value) => value is { } v
+        ? decimal.Parse(v.ToString("0.############################", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+        : null;
 
     private static readonly JsonSerializerOptions Printed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
