@@ -11,38 +11,82 @@ public static class CsvText
 {
     public static List<string[]> Read(string text)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        var firstLine = text.Split('\n', 2)[0];
+        using var reader = new StringReader(text);
+        return Stream(reader).Select(r => r.Cells).ToList();
+    }
+
+    /// <summary>
+    /// The rows as they are read, each with the line of the file it starts on (1 = the header): only the current row
+    /// is held, so a file of any size streams through.
+    /// </summary>
+    public static IEnumerable<CsvRow> Stream(TextReader reader)
+    {
+        var head = new StringBuilder();
+        for (var c = reader.Read(); c >= 0; c = reader.Read())
+        {
+            head.Append((char)c);
+            if (c == '\n') break;
+        }
+        if (head.Length > 0 && head[0] == '\uFEFF') head.Remove(0, 1);
+        var firstLine = head.ToString();
         var separator = new[] { ',', ';', '\t' }.OrderByDescending(c => firstLine.Count(x => x == c)).First();
-        var rows = new List<string[]>();
+        var source = new CsvSource(firstLine, reader);
         var row = new List<string>();
         var cell = new StringBuilder();
         var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        var line = 1;
+        var rowLine = 1;
+        for (var c = source.Read(); c >= 0; c = source.Read())
         {
-            var c = text[i];
             if (quoted)
             {
-                if (c != '"') cell.Append(c);
-                else if (i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                if (c == '\n' || (c == '\r' && source.Peek() != '\n')) line++;
+                if (c != '"') cell.Append((char)c);
+                else if (source.Peek() == '"') { cell.Append('"'); source.Read(); }
                 else quoted = false;
             }
             else if (c == '"' && cell.Length == 0) quoted = true;
             else if (c == separator) { row.Add(cell.ToString()); cell.Clear(); }
             else if (c is '\n' or '\r')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (c == '\r' && source.Peek() == '\n') source.Read();
                 row.Add(cell.ToString());
                 cell.Clear();
-                rows.Add(row.ToArray());
+                yield return new CsvRow(rowLine, row.ToArray());
                 row.Clear();
+                rowLine = ++line;
             }
-            else cell.Append(c);
+            else cell.Append((char)c);
         }
-        if (cell.Length > 0 || row.Count > 0) { row.Add(cell.ToString()); rows.Add(row.ToArray()); }
-        return rows;
+        if (cell.Length > 0 || row.Count > 0) { row.Add(cell.ToString()); yield return new CsvRow(rowLine, row.ToArray()); }
+    }
+
+    /// <summary>The header line already read, then the rest of the reader, one character at a time with one of lookahead.</summary>
+    private sealed class CsvSource(string head, TextReader rest)
+    {
+        private int position;
+        private int ahead = -2;
+
+        public int Peek()
+        {
+            if (position < head.Length) return head[position];
+            if (ahead == -2) ahead = rest.Read();
+            return ahead;
+        }
+
+        public int Read()
+        {
+            if (position < head.Length) return head[position++];
+            if (ahead == -2) return rest.Read();
+            var c = ahead;
+            ahead = -2;
+            return c;
+        }
     }
 }
+
+/// <summary>One row of a CSV file: the line it starts on (1 = the first line) and its cells.</summary>
+public sealed record CsvRow(int Line, string[] Cells);
 
 /// <summary>One row of an import, ready to store: its line in the file, agency, answers and the client id that makes a re-import add nothing.</summary>
 public sealed record ImportRow(int Line, int AgencyId, string ClientId, IReadOnlyList<SurveyAnswer> Answers);

@@ -51,6 +51,7 @@ public static class Cli
         root.Add(IndexCommands.CreateScoring());
         root.Add(IndexCommands.CreateFramework());
         root.Add(SipasCommands.Create());
+        root.Add(TthcCommands.Create());
         root.Add(DigestCommand.Create());
         CliHelp.Configure(root);
         return root;
