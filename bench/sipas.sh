@@ -3,7 +3,7 @@
 #  1. computing last year's demo programme at --scale large (40,000 responses × 39 index items) from the database: the
 #     results page requested 10 times with one connection (nothing is cached: each request counts the answers in SQL);
 #  2. public form submissions through real HTTP: wrk posts a complete form (every part answered) with 8 connections for
-#     DURATION seconds (default 20); the rows are counted afterwards;
+#     WARMUP seconds (default 5, not measured), then for DURATION seconds (default 20); the rows are counted afterwards;
 #  3. the baseline in the same run: the same rows inserted straight through ADO.NET (Npgsql / Microsoft.Data.Sqlite) by
 #     8 writers for DURATION seconds (bench/ParHub.Bench raw-submit).
 # SCALE=small skips the 40,000 responses (the compute figure is then of the small demo). Results: bench/results/sipas-*.jsonl
@@ -76,6 +76,8 @@ fields = [("agency", sys.argv[2]), ("page", "99"), ("__RequestVerificationToken"
 fields += [("a:" + k, str(v)) for k, v in answers.items()]
 sys.stdout.write(urllib.parse.urlencode(fields))
 PY
+  # Warm-up (JIT tiering, pools), not measured: ${WARMUP:-5} s of the same posts.
+  wrk -t2 -c8 -d"${WARMUP:-5}s" --timeout 10s -s bench/post.lua "http://127.0.0.1:$port/KhaoSat/$current" >/dev/null
   before=$(sql "SELECT COUNT(*) FROM survey_responses WHERE \"ProgrammeId\" = $current")
   curl -sf -o /dev/null -w "%{http_code} " -b "$tmp/jar" -H "Content-Type: application/x-www-form-urlencoded" --data-binary "@$SIPAS_BODY_FILE" \
     "http://127.0.0.1:$port/KhaoSat/$current" | grep -q 302 || { echo "a posted form is not accepted (no redirect to the thank-you page)" >&2; exit 1; }
