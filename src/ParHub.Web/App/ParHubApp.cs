@@ -126,6 +126,8 @@ public static class ParHubApp
         services.AddScoped<Features.Plans.PlanImporter>();
         services.AddScoped<Features.Sipas.SipasResults>();
         services.AddScoped<Features.Sipas.SurveyFormCache>();
+        services.AddScoped<Features.Tthc.DossierWriter>();
+        services.AddScoped<Features.Tthc.TthcFigures>();
         services.AddScoped<Features.Sipas.SurveyResponseWriter>();
         services.AddScoped<Features.Sipas.SipasReports>();
         services.AddScoped<Features.Sipas.SurveyTokens>();

@@ -44,6 +44,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<ParHub.Core.Tthc.DossierRecord> Dossiers => Set<ParHub.Core.Tthc.DossierRecord>();
     public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
     public DbSet<ParHub.Core.Sipas.SurveyQuestionnaire> SurveyQuestionnaires => Set<ParHub.Core.Sipas.SurveyQuestionnaire>();
     public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
@@ -131,6 +132,19 @@ public class ParHubDbContext(DbContextOptions options)
             e.HasIndex(p => new { p.Year, p.Number });
             e.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ParHub.Core.Tthc.DossierRecord>(e =>
+        {
+            e.ToTable("dossiers");
+            e.Property(d => d.Code).HasMaxLength(64);
+            e.Property(d => d.ProcedureCode).HasMaxLength(64);
+            e.Property(d => d.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.Rating).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(d => d.Code).IsUnique(); // a re-import updates by code
+            // A period's figures per agency read the dossiers received up to its end (docs/performance.md, TTHC).
+            e.HasIndex(d => new { d.AgencyId, d.Received });
+            e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyProgramme>(e =>

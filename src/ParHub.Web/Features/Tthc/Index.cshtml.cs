@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ParHub.Core.Tthc;
+using ParHub.Web.App;
+
+namespace ParHub.Web.Features.Tthc;
+
+/// <summary>
+/// The service to citizens over a period: per agency the dossiers received, carried, resolved (on time), pending (in
+/// time), late and apologised for, the rates and points of the service index against their targets; the province's
+/// total. An agency's officer sees their own agency only. The period defaults to the current quarter.
+/// </summary>
+public class IndexModel(TthcFigures figures, ICurrentUser user, TimeProvider clock) : PageModel
+{
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
+    public IReadOnlyList<AgencyFigures> Agencies { get; private set; } = [];
+    public AgencyFigures? Province { get; private set; }
+    public bool All { get; private set; }
+    public string? Error { get; private set; }
+    public ServiceIndexConfig Config => ServiceIndexConfig.Default;
+
+    public async Task<IActionResult> OnGetAsync(string? from, string? to, CancellationToken ct)
+    {
+        if (!TthcAccess.Scope(user, out var agency)) return Forbid();
+        All = agency is null;
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
+        (From, To) = (quarterStart, quarterStart.AddMonths(3).AddDays(-1));
+        if (from is not null || to is not null)
+        {
+            if (!Period.TryParse(from, out var f) || !Period.TryParse(to, out var t)) Error = "Ngày không hợp lệ: nhập theo dạng dd/MM/yyyy.";
+            else if (f > t) Error = "Từ ngày phải trước hoặc bằng đến ngày.";
+            else (From, To) = (f, t);
+        }
+        (Agencies, Province) = await figures.ComputeAsync(From, To, agency, ct: ct);
+        return Page();
+    }
+}
+
+/// <summary>Dates as a period's ends are typed: dd/MM/yyyy (as shown) or yyyy-MM-dd.</summary>
+public static class Period
+{
+    public static bool TryParse(string? text, out DateOnly date) => DateOnly.TryParseExact(text?.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"],
+        System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+
+    public static string Show(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using ParHub.Core.Tthc;
+using ParHub.Web.Data;
+
+namespace ParHub.Web.Features.Tthc;
+
+/// <summary>One agency's figures over a period: its tally and its service index.</summary>
+public sealed record AgencyFigures(int? AgencyId, string Code, string Name, DossierTally Tally, ServiceIndexScore Score);
+
+/// <summary>
+/// The figures of issue 14, §3, computed by the database: one <c>GROUP BY</c> agency of <c>SUM(CASE …)</c> over the
+/// dossiers in scope (the conditions of <see cref="DossierTally"/>), never loading dossiers; the province is the sum.
+/// </summary>
+public sealed class TthcFigures(ParHubDbContext db)
+{
+    /// <summary>Per agency (those with dossiers in scope, or only <paramref name="agencyId"/>) and then the province.</summary>
+    public async Task<(IReadOnlyList<AgencyFigures> Agencies, AgencyFigures Province)> ComputeAsync(DateOnly from, DateOnly to, int? agencyId = null,
+        ServiceIndexConfig? config = null, CancellationToken ct = default)
+    {
+        config ??= ServiceIndexConfig.Default;
+        var inScope = db.Dossiers.AsNoTracking()
+            .Where(d => d.Received <= to && !(d.Received < from && d.Resolved != null && d.Resolved < from));
+        if (agencyId is { } only) inScope = inScope.Where(d => d.AgencyId == only);
+        var rows = await inScope.GroupBy(d => d.AgencyId).Select(g => new
+        {
+            AgencyId = g.Key,
+            Received = g.Sum(d => d.Received >= from ? 1 : 0),
+            Carried = g.Sum(d => d.Received < from ? 1 : 0),
+            Resolved = g.Sum(d => d.Resolved != null && d.Resolved <= to ? 1 : 0),
+            OnTime = g.Sum(d => d.Resolved != null && d.Resolved <= to && d.Resolved <= d.Due ? 1 : 0),
+            Pending = g.Sum(d => d.Resolved == null || d.Resolved > to ? 1 : 0),
+            InTime = g.Sum(d => (d.Resolved == null || d.Resolved > to) && d.Due >= to ? 1 : 0),
+            Late = g.Sum(d => (d.Resolved != null && d.Resolved <= to && d.Resolved > d.Due)
+                || ((d.Resolved == null || d.Resolved > to) && d.Due < to) ? 1 : 0),
+            Apologies = g.Sum(d => d.Apology && ((d.Resolved != null && d.Resolved <= to && d.Resolved > d.Due)
+                || ((d.Resolved == null || d.Resolved > to) && d.Due < to)) ? 1 : 0),
+            Online = g.Sum(d => d.Received >= from && d.Channel == DossierChannel.Online ? 1 : 0),
+            Fee = g.Sum(d => d.Received >= from && d.FeeBearing ? 1 : 0),
+            Paid = g.Sum(d => d.Received >= from && d.FeeBearing && d.PaidOnline ? 1 : 0),
+            Digitised = g.Sum(d => d.Received >= from && d.Digitised ? 1 : 0),
+            Electronic = g.Sum(d => d.Resolved != null && d.Resolved <= to && d.ElectronicResult ? 1 : 0),
+            Synced = g.Sum(d => d.Received >= from && d.Synced ? 1 : 0),
+            Satisfied = g.Sum(d => d.Resolved != null && d.Resolved <= to && d.Resolved <= d.Due && d.Rating != DossierRating.Dissatisfied ? 1 : 0),
+        }).ToListAsync(ct);
+        var ids = rows.Select(r => r.AgencyId).ToList();
+        var names = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Code, a.Name }).ToDictionaryAsync(a => a.Id, ct);
+        var agencies = rows.Select(r =>
+        {
+            var tally = new DossierTally(r.Received, r.Carried, r.Resolved, r.OnTime, r.Pending, r.InTime, r.Late, r.Apologies, r.Online, r.Fee, r.Paid,
+                r.Digitised, r.Electronic, r.Synced, r.Satisfied);
+            var a = names.GetValueOrDefault(r.AgencyId);
+            return new AgencyFigures(r.AgencyId, a?.Code ?? "?", a?.Name ?? "?", tally, ServiceIndex.Score(tally, config));
+        }).OrderBy(a => a.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
+        var total = agencies.Aggregate(default(DossierTally), (t, a) => t + a.Tally);
+        return (agencies, new AgencyFigures(null, ServiceIndex.Province, "Toàn tỉnh", total, ServiceIndex.Score(total, config)));
+    }
+}

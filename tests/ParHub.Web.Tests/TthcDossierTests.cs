@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParHub.Core.Tthc;
+using ParHub.Web.Features.Tthc;
+using ParHub.Web.Tests.Infrastructure;
+
+namespace ParHub.Web.Tests;
+
+/// <summary>Dossier exports imported by code (previewed, once, bad lines named), the figures counted by the database, scoped pages.</summary>
+public abstract class TthcDossierTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
+{
+    private static readonly string Fixture = SharedFiles.Path("tthc/dossiers.csv");
+
+    private static async Task<string> HtmlAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+
+    private static async Task<string> PreviewAsync(HttpClient client, byte[] bytes, string name = "ho-so.csv")
+    {
+        var token = await client.AntiforgeryTokenAsync("/Tthc/Import");
+        var content = new MultipartFormDataContent
+            { { new ByteArrayContent(bytes), "file", name }, { new StringContent(token), "__RequestVerificationToken" } };
+        return await HtmlAsync(await client.PostAsync("/Tthc/Import?handler=Preview", content));
+    }
+
+    private static string UploadId(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"upload\" value=\"([0-9a-f]{32}\\.csv)\"").Groups[1].Value;
+
+    private static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, string preview, bool leaveOutBad = false)
+    {
+        var fields = new Dictionary<string, string> { ["upload"] = UploadId(preview), ["name"] = "ho-so.csv" };
+        if (leaveOutBad) fields["leaveOutBad"] = "true";
+        return await client.PostFormAsync("/Tthc/Import?handler=Apply", fields, "/Tthc/Import");
+    }
+
+    private Task<long> CountAsync(string prefix) => app.WithDbAsync(db => db.Dossiers.LongCountAsync(d => d.Code.StartsWith(prefix)));
+
+    // The other tests of this class write dossiers of 2028 only, so that the fixture's periods (2025–2026) see its rows alone.
+    [Fact]
+    public async Task An_export_imported_twice_is_stored_once_and_the_database_counts_exactly_what_the_rule_counts()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var bytes = await File.ReadAllBytesAsync(Fixture);
+        var preview = await PreviewAsync(coordinator, bytes);
+        Assert.Contains("20 dòng hợp lệ, 0 dòng lỗi", preview);
+        var applied = await ApplyAsync(coordinator, preview);
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Contains("20 mới, 0 cập nhật, 0 không đổi", await HtmlAsync(await coordinator.GetAsync(applied.Headers.Location!.ToString())));
+        var again = await ApplyAsync(coordinator, await PreviewAsync(coordinator, bytes));
+        Assert.Contains("0 mới, 0 cập nhật, 20 không đổi", await HtmlAsync(await coordinator.GetAsync(again.Headers.Location!.ToString())));
+        var codes = File.ReadLines(Fixture).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(20, await app.WithDbAsync(db => db.Dossiers.CountAsync(d => codes.Contains(d.Code))));
+
+        // A changed row updates in place.
+        var changed = Encoding.UTF8.GetString(bytes).Replace("STP-002,STP,2.000101,truc_tuyen,2026-01-15,2026-01-25,2026-01-22",
+            "STP-002,STP,2.000101,truc_tuyen,2026-01-15,2026-01-25,2026-01-27", StringComparison.Ordinal);
+        Assert.NotEqual(Encoding.UTF8.GetString(bytes), changed);
+        var third = await ApplyAsync(coordinator, await PreviewAsync(coordinator, Encoding.UTF8.GetBytes(changed)));
+        Assert.Contains("0 mới, 1 cập nhật, 19 không đổi", await HtmlAsync(await coordinator.GetAsync(third.Headers.Location!.ToString())));
+
+        // The database's figures over several periods equal the pure rule on the same rows.
+        using var reader = new StringReader(changed.TrimStart('\uFEFF'));
+        var dossiers = DossierCsv.Read(reader).Select(r => r.Dossier!).ToList();
+        using var scope = app.Services.CreateScope();
+        var figures = scope.ServiceProvider.GetRequiredService<TthcFigures>();
+        foreach (var (from, to) in new[] { (new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)), (new DateOnly(2025, 10, 1), new DateOnly(2026, 12, 31)),
+                     (new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)), (new DateOnly(2026, 1, 15), new DateOnly(2026, 1, 15)) })
+        {
+            var (agencies, _) = await figures.ComputeAsync(from, to);
+            foreach (var code in new[] { "SNV", "STP", "SYT" })
+            {
+                var expected = DossierTally.Of(dossiers.Where(d => d.AgencyCode == code), from, to);
+                var actual = agencies.SingleOrDefault(a => a.Code == code)?.Tally ?? default;
+                Assert.True(expected == actual, $"{code} {from}..{to}: expected {expected}, got {actual}");
+            }
+        }
+        var audit = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "Dossiers" && e.Action == "import"));
+        Assert.True(audit >= 3);
+    }
+
+    [Fact]
+    public async Task A_file_with_bad_rows_names_every_bad_line_stores_nothing_and_applies_the_good_ones_only_when_told()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var tag = "BAD" + Guid.NewGuid().ToString("N")[..8];
+        var csv = DossierCsv.Header + "\n"
+            + $"{tag}-1,STC,1.001,truc_tiep,2028-02-01,2028-02-10,2028-02-05,no,no,no,no,no,no,\n"
+            + $"{tag}-2,STC,1.001,fax,2028-02-01,2028-02-10,,no,no,no,no,no,no,\n"
+            + $"{tag}-3,KHONGCO,1.001,truc_tiep,2028-02-01,2028-02-10,,no,no,no,no,no,no,\n"
+            + $"{tag}-4,STC,1.001,truc_tiep,31/02/2028,2028-02-10,,no,no,no,no,no,no,\n"
+            + $"{tag}-5,STC,1.001,truc_tuyen,2028-02-02,2028-02-12,,yes,yes,no,no,no,no,\n";
+        var preview = await PreviewAsync(coordinator, Encoding.UTF8.GetBytes(csv));
+        Assert.Contains("2 dòng hợp lệ, 3 dòng lỗi", preview);
+        var problems = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(preview).QuerySelectorAll("[data-testid=import-problems] tbody tr")
+            .Select(r => r.QuerySelector("td")!.TextContent).ToList();
+        Assert.Equal(["3", "4", "5"], problems);
+        Assert.Contains("KHONGCO", preview);
+
+        var refused = await HtmlAsync(await ApplyAsync(coordinator, preview));
+        Assert.Contains("Dòng 3", refused);
+        Assert.Contains("Không dòng nào được ghi", refused);
+        Assert.Equal(0, await CountAsync(tag));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(coordinator, preview, leaveOutBad: true)).StatusCode);
+        Assert.Equal(2, await CountAsync(tag));
+    }
+
+    [Fact]
+    public async Task Not_a_csv_or_not_text_is_refused_with_a_message()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        Assert.Contains("Chỉ nhận tệp .csv", await PreviewAsync(coordinator, "a,b"u8.ToArray(), "ho-so.xlsx"));
+        Assert.Contains("không phải văn bản CSV", await PreviewAsync(coordinator, [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0], "ho-so.csv"));
+        Assert.Contains("Tệp rỗng", await PreviewAsync(coordinator, " \n"u8.ToArray(), "ho-so.csv"));
+    }
+
+    [Fact]
+    public async Task An_agency_sees_its_own_figures_and_late_dossiers_only_and_cannot_import()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var tag = "ISO" + Guid.NewGuid().ToString("N")[..8];
+        var csv = DossierCsv.Header + "\n"
+            + $"{tag}-1,STP,1.002,truc_tiep,2028-03-01,2028-03-05,2028-03-09,no,no,no,no,no,yes,\n"
+            + $"{tag}-2,STC,1.002,truc_tiep,2028-03-01,2028-03-05,2028-03-09,no,no,no,no,no,no,\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(coordinator, await PreviewAsync(coordinator, Encoding.UTF8.GetBytes(csv)))).StatusCode);
+        var (stp, stc) = await app.WithDbAsync(async db => (await db.Agencies.Where(a => a.Code == "STP").Select(a => a.Id).SingleAsync(),
+            await db.Agencies.Where(a => a.Code == "STC").Select(a => a.Id).SingleAsync()));
+        const string period = "from=01/03/2028&to=31/03/2028";
+
+        var all = await HtmlAsync(await coordinator.GetAsync($"/Tthc?{period}"));
+        Assert.Contains("data-agency=\"STP\"", all);
+        Assert.Contains("data-agency=\"STC\"", all);
+        Assert.Contains("data-agency=\"*\"", all);
+
+        var officer = await app.SignInAsync("tuphap"); // Sở Tư pháp
+        var own = await HtmlAsync(await officer.GetAsync($"/Tthc?{period}"));
+        Assert.Contains("data-agency=\"STP\"", own);
+        Assert.DoesNotContain("data-agency=\"STC\"", own);
+        Assert.DoesNotContain("data-agency=\"*\"", own);
+        var late = await HtmlAsync(await officer.GetAsync($"/Tthc/Late?agency={stp}&{period}"));
+        Assert.Contains($"{tag}-1", late);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/Tthc/Late?agency={stc}&{period}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/Tthc/Import")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/Tthc/Late?agency={stp}&from=x&to=y")).StatusCode);
+        Assert.Contains("Ngày không hợp lệ", await HtmlAsync(await officer.GetAsync("/Tthc?from=32/13/2026&to=01/01/2026")));
+
+        var anonymous = app.Anonymous();
+        var redirected = await anonymous.GetAsync("/Tthc");
+        Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        Assert.Contains("Login", redirected.Headers.Location!.ToString());
+    }
+}
+
+public sealed class SqliteTthcDossierTests(SqliteFactory app) : TthcDossierTests<SqliteFactory>(app);
+public sealed class PostgresTthcDossierTests(PostgresFactory app) : TthcDossierTests<PostgresFactory>(app);
