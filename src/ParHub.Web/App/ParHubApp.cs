@@ -116,6 +116,7 @@ public static class ParHubApp
         services.AddScoped<DemoReports>();
         services.AddScoped<DemoIndex>();
         services.AddScoped<DemoSurvey>();
+        services.AddScoped<DemoDossiers>();
         services.AddScoped<AgencyQueries>();
         services.AddUseCases();
         services.AddScoped<Features.Account.ApiTokens>();

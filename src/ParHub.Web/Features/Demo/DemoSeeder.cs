@@ -10,7 +10,7 @@ public enum DemoScale { Small, Large }
 
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoSurvey demoSurvey, IConfiguration config,
+    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoSurvey demoSurvey, DemoDossiers demoDossiers, IConfiguration config,
     ILogger<DemoSeeder> log)
 {
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Agencies.AnyAsync(ct);
@@ -117,9 +117,15 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
         var total = scale == DemoScale.Large ? 50_000 : int.TryParse(config["PARHUB_DEMO_RESPONSES"], out var t) && t >= 0 ? t : 5_000;
         var responses = await demoSurvey.SeedAsync(scale == DemoScale.Large ? 40_000 : total * 4 / 5, scale == DemoScale.Large ? 1_000 : total / 5, ct: ct);
         log.LogInformation("Seeded {Responses} survey responses in {Ms} ms", responses, watch.ElapsedMilliseconds);
+        // A year of dossiers: 20,000 (PARHUB_DEMO_DOSSIERS sets it; the tests' factories take a few hundred), 2 million at large scale.
+        watch.Restart();
+        var dossiers = await demoDossiers.SeedAsync(scale == DemoScale.Large ? 2_000_000
+            : int.TryParse(config["PARHUB_DEMO_DOSSIERS"], out var d) && d >= 0 ? d : 20_000, ct: ct);
+        log.LogInformation("Seeded {Dossiers} dossiers in {Ms} ms", dossiers, watch.ElapsedMilliseconds);
         // After a bulk load PostgreSQL's planner needs fresh statistics, or it plans for empty tables until autovacuum runs.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
-        log.LogInformation("Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports, {Responses} survey responses",
-            rows.Count, DemoProvince.Users().Count, tasks, reports, responses);
+        log.LogInformation(
+            "Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports, {Responses} survey responses, {Dossiers} dossiers",
+            rows.Count, DemoProvince.Users().Count, tasks, reports, responses, dossiers);
     }
 }
