@@ -115,6 +115,31 @@ public abstract class TthcDossierTests<TFactory>(TFactory app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task An_agencys_periodic_report_opens_with_its_dossiers_of_the_period_prefilled()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var tag = "RPT" + Guid.NewGuid().ToString("N")[..8];
+        // Q1 of haiphong-2018 is due on 5 March: the data run from 1 January to then. Two received in January (one online,
+        // resolved on time; one late), one carried from December and resolved on time, one received after 5 March (out).
+        var csv = DossierCsv.Header + "\n"
+            + $"{tag}-1,SKHCN,1.003,truc_tuyen,2029-01-05,2029-01-15,2029-01-10,no,no,no,no,no,no,\n"
+            + $"{tag}-2,SKHCN,1.003,truc_tiep,2029-01-06,2029-01-16,2029-01-20,no,no,no,no,no,yes,\n"
+            + $"{tag}-3,SKHCN,1.003,truc_tiep,2028-12-20,2029-01-08,2029-01-07,no,no,no,no,no,no,\n"
+            + $"{tag}-4,SKHCN,1.003,truc_tuyen,2029-03-10,2029-03-20,,no,no,no,no,no,no,\n";
+        Assert.Equal(HttpStatusCode.Redirect, (await ApplyAsync(coordinator, await PreviewAsync(coordinator, Encoding.UTF8.GetBytes(csv)))).StatusCode);
+        var officer = await app.SignInAsync("khcn"); // Sở Khoa học và Công nghệ
+        var open = await officer.GetAsync("/Reports/Open?regime=haiphong-2018&period=2029-Q1");
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        var id = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+        var values = await app.WithDbAsync(db => db.ReportValues.Where(v => v.ReportId == id && v.Code.StartsWith("dossiers_"))
+            .ToDictionaryAsync(v => v.Code, v => (v.Value, v.Denominator, v.Source)));
+        Assert.Equal((3m, (decimal?)null, ParHub.Core.Reports.ValueSource.Prefilled), values["dossiers_in_scope"]);
+        Assert.Equal((2m, (decimal?)3m, ParHub.Core.Reports.ValueSource.Prefilled), values["dossiers_on_time"]);
+        Assert.Equal((1m, (decimal?)2m, ParHub.Core.Reports.ValueSource.Prefilled), values["dossiers_online"]);
+        Assert.Contains("Theo dữ liệu hệ thống một cửa", WebUtility.HtmlDecode(await officer.GetStringAsync(open.Headers.Location!.OriginalString)));
+    }
+
+    [Fact]
     public async Task Not_a_csv_or_not_text_is_refused_with_a_message()
     {
         var coordinator = await app.SignInAsync("cchc");

@@ -72,9 +72,10 @@ public sealed record ReportForm(string Key, int Version, string Title, IReadOnly
 
     /// <summary>
     /// The periodic CCHC report (outline of CV 581/BNV-CCHC, statistics as in the Hải Phòng 6-month report of 2024):
-    /// I. direction, II. results per reform area, III. assessment, IV. directions.
+    /// I. direction, II. results per reform area, III. assessment, IV. directions. Version 2 adds the dossiers of the
+    /// period, prefilled from the one-stop system's imports (issue 14).
     /// </summary>
-    public static ReportForm CchcPeriodic { get; } = new(CchcKey, 1, "Báo cáo kết quả thực hiện công tác cải cách hành chính định kỳ",
+    public static ReportForm CchcPeriodic { get; } = new(CchcKey, 2, "Báo cáo kết quả thực hiện công tác cải cách hành chính định kỳ",
     [
         new("I", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
         [
@@ -108,6 +109,12 @@ public sealed record ReportForm(string Key, int Version, string Title, IReadOnly
             new("feedback_overdue", "– trong đó quá hạn", FieldKind.Count, "phản ánh, kiến nghị"),
             new("feedback_done_rate", "Tỷ lệ phản ánh, kiến nghị đã hoàn thành", FieldKind.Rate, "%",
                 Derived: "feedback_done", DerivedOver: "feedback_new + feedback_carried"),
+            new("dossiers_in_scope", "Hồ sơ TTHC phải giải quyết (tiếp nhận trong kỳ + kỳ trước chuyển sang)", FieldKind.Count, "hồ sơ",
+                Prefill: "tthc.in_scope", Hint: "Theo dữ liệu hệ thống một cửa đã nhập vào ParHub", Required: false),
+            new("dossiers_on_time", "Hồ sơ giải quyết trước và đúng hạn (kể cả đang giải quyết trong hạn) / phải giải quyết", FieldKind.Rate,
+                "hồ sơ", Prefill: "tthc.tien_do", Hint: "Theo dữ liệu hệ thống một cửa đã nhập vào ParHub", Required: false),
+            new("dossiers_online", "Hồ sơ nộp trực tuyến / hồ sơ tiếp nhận trong kỳ", FieldKind.Rate, "hồ sơ",
+                Prefill: "tthc.truc_tuyen", Hint: "Theo dữ liệu hệ thống một cửa đã nhập vào ParHub", Required: false),
             new("internal_simplified", "Số TTHC nội bộ được đơn giản hóa", FieldKind.Count, "thủ tục"),
             new("II2_text", "Kết quả cải cách thủ tục hành chính", FieldKind.Text, Required: false),
         ]),

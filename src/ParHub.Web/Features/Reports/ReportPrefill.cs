@@ -1,12 +1,16 @@
 using ParHub.Core.Reports;
 using ParHub.Web.Features.Tasks;
+using ParHub.Web.Features.Tthc;
 
 namespace ParHub.Web.Features.Reports;
 
 /// <summary>What ParHub already knows of a report when it is first opened.</summary>
-public sealed class ReportPrefill(TaskQueries tasks)
+public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers)
 {
-    /// <summary>The agency's plan tasks of the year, done / total as of the data cut-off (or the due date).</summary>
+    /// <summary>
+    /// The agency's plan tasks of the year, done / total as of the data cut-off (or the due date); its dossiers of the
+    /// period (the data cut-off, or the year to the due date) from the one-stop imports, when there are any.
+    /// </summary>
     public async Task<Dictionary<string, FieldValue>> ValuesAsync(ReportForm form, ReportingPeriod period, int agencyId, CancellationToken ct = default)
     {
         var result = new Dictionary<string, FieldValue>();
@@ -15,6 +19,25 @@ public sealed class ReportPrefill(TaskQueries tasks)
         {
             var counts = await tasks.CountsAsync(new TaskFilter { AgencyId = agencyId, Year = period.Year, LeadOnly = true }, asOf, ct);
             result[f.Code] = new FieldValue(counts.Done, counts.Total, Source: ValueSource.Prefilled);
+        }
+        var fromDossiers = form.Fields.Where(f => f.Prefill?.StartsWith("tthc.", StringComparison.Ordinal) == true).ToList();
+        if (fromDossiers.Count == 0) return result;
+        var from = period.CutoffFrom ?? new DateOnly(period.Year, 1, 1);
+        var to = period.CutoffTo ?? period.Due ?? new DateOnly(period.Year, 12, 31);
+        if (from > to) return result;
+        var (agencies, _) = await dossiers.ComputeAsync(from, to, agencyId, ct: ct);
+        if (agencies.SingleOrDefault() is not { } figures) return result; // no dossiers imported: the officer types them
+        var t = figures.Tally;
+        foreach (var f in fromDossiers)
+        {
+            FieldValue? value = f.Prefill switch
+            {
+                "tthc.in_scope" => new FieldValue(t.InScope, null, Source: ValueSource.Prefilled),
+                "tthc.tien_do" when t.InScope > 0 => new FieldValue(t.ResolvedOnTime + t.PendingInTime, t.InScope, Source: ValueSource.Prefilled),
+                "tthc.truc_tuyen" when t.Received > 0 => new FieldValue(t.ReceivedOnline, t.Received, Source: ValueSource.Prefilled),
+                _ => null,
+            };
+            if (value is not null) result[f.Code] = value;
         }
         return result;
     }
