@@ -137,6 +137,24 @@ public abstract class TthcDossierTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal((2m, (decimal?)3m, ParHub.Core.Reports.ValueSource.Prefilled), values["dossiers_on_time"]);
         Assert.Equal((1m, (decimal?)2m, ParHub.Core.Reports.ValueSource.Prefilled), values["dossiers_online"]);
         Assert.Contains("Theo dữ liệu hệ thống một cửa", WebUtility.HtmlDecode(await officer.GetStringAsync(open.Headers.Location!.OriginalString)));
+
+        // A PAR Index criterion with a dossier source takes the year's figures (2029: the four dossiers; the one received in
+        // March is still pending at the year's end, past its due date: late, without an apology).
+        var agency = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "SKHCN").Select(a => a.Id).SingleAsync());
+        var rule = new ParHub.Core.Scoring.ScoringRule("proportional");
+        var framework = new ParHub.Core.Scoring.Framework("T", "T", [], 0, 0,
+        [
+            new("1", "Dịch vụ công", 15), new("1.1", "Hồ sơ đúng hạn", 5, rule, Source: "tthc.tien_do"),
+            new("1.2", "Hồ sơ trực tuyến", 5, rule, Source: "tthc.truc_tuyen"), new("1.3", "Thư xin lỗi", 5, rule, Source: "tthc.xin_loi"),
+        ]);
+        Assert.Empty(framework.Problems());
+        using var scope = app.Services.CreateScope();
+        var computed = await scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexQueries>().ComputedAsync(framework, agency, 2029);
+        Assert.Equal((2m, 4m), (computed["1.1"].Input.Num!.Value, computed["1.1"].Input.Den!.Value)); // 1 and 3 on time
+        Assert.Equal((2m, 3m), (computed["1.2"].Input.Num!.Value, computed["1.2"].Input.Den!.Value)); // 1 and 4 online of the 3 received
+        Assert.Equal((1m, 2m), (computed["1.3"].Input.Num!.Value, computed["1.3"].Input.Den!.Value)); // 2 apologised, 4 not
+        Assert.Contains("hệ thống một cửa", computed["1.1"].Shown);
+        Assert.Empty(await scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexQueries>().ComputedAsync(framework, agency, 2027)); // none yet
     }
 
     [Fact]

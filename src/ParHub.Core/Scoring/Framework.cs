@@ -23,9 +23,26 @@ public sealed record ScoringRule(string Type, IReadOnlyDictionary<string, decima
 public sealed record FrameworkNode(string Code, string Title, decimal? Max, ScoringRule? Rule = null, string? Evidence = null, string? Source = null,
     IReadOnlyList<string>? Groups = null)
 {
-    public static readonly string[] Sources = ["tasks.ontime", "reports.ontime"];
+    public static readonly string[] Sources = ["tasks.ontime", "reports.ontime", "tthc.tien_do", "tthc.truc_tuyen", "tthc.thanh_toan", "tthc.so_hoa",
+        "tthc.xin_loi"];
 
-    /// <summary>Filled from ParHub's own data: <c>tasks.ontime</c> (plan tasks done on time / due), <c>reports.ontime</c>.</summary>
+    /// <summary>How the framework editor names each source.</summary>
+    public static string SourceLabel(string source) => source switch
+    {
+        "tasks.ontime" => "Nhiệm vụ đúng hạn",
+        "reports.ontime" => "Báo cáo đúng hạn",
+        "tthc.tien_do" => "Hồ sơ TTHC đúng hạn",
+        "tthc.truc_tuyen" => "Hồ sơ nộp trực tuyến",
+        "tthc.thanh_toan" => "Thanh toán trực tuyến",
+        "tthc.so_hoa" => "Hồ sơ được số hóa",
+        "tthc.xin_loi" => "Hồ sơ trễ hạn có thư xin lỗi",
+        _ => source,
+    };
+
+    /// <summary>
+    /// Filled from ParHub's own data: <c>tasks.ontime</c> (plan tasks done on time / due), <c>reports.ontime</c>, and the
+    /// year's dossiers (<c>tthc.*</c>: on time, online, paid online, digitised, late ones with an apology).
+    /// </summary>
     public bool IsComputed => Source is not null;
 
     /// <summary>Scored from the province's survey (SIPAS), entered or imported per agency by the province, not self-assessed.</summary>

@@ -16,6 +16,8 @@ public static class CacheTags
     public const string Directory = "directory";
     /// <summary>Survey programmes, their groups and questionnaires (not responses).</summary>
     public const string Surveys = "surveys";
+    /// <summary>Dossiers (TTHC), written set-based by imports: dropped by the writer after its commit.</summary>
+    public const string Dossiers = "dossiers";
 
     public static string Index(int cycleId) => $"index:{cycleId}";
 }

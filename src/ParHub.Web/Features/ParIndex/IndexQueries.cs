@@ -13,7 +13,8 @@ namespace ParHub.Web.Features.ParIndex;
 /// The PAR Index read side: ParHub's own figures for computed criteria, a cycle's results (computed by the engine from
 /// the stored inputs and appraisals, cached until the next change), last year's results, the appraisers' assignments.
 /// </summary>
-public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSetup reports, ReportQueries reportQueries, ReadCache cache)
+public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSetup reports, ReportQueries reportQueries, ReadCache cache,
+    Tthc.TthcFigures dossiers)
 {
     /// <summary>ParHub's own figures for the computed criteria: tasks done on time of the year, reports sent on time.</summary>
     public async Task<Dictionary<string, (ScoreInput Input, string Shown)>> ComputedAsync(Framework f, int agencyId, int year, CancellationToken ct = default)
@@ -41,6 +42,21 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
                 }
                 result[n.Code] = (ScoreInput.Rate(onTime, expected), $"{onTime}/{expected} báo cáo định kỳ gửi đúng hạn (trên ParHub)");
             }
+            else if (n.Source?.StartsWith("tthc.", StringComparison.Ordinal) == true)
+            {
+                var (rows, _) = await dossiers.ComputeAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), agencyId, ct: ct);
+                if (rows.SingleOrDefault()?.Tally is not { } t) continue; // no dossiers imported for the year: entered by hand
+                (long Num, long Den, string What)? figure = n.Source switch
+                {
+                    "tthc.tien_do" => (t.ResolvedOnTime + t.PendingInTime, t.InScope, "hồ sơ giải quyết trước, đúng hạn"),
+                    "tthc.truc_tuyen" => (t.ReceivedOnline, t.Received, "hồ sơ nộp trực tuyến"),
+                    "tthc.thanh_toan" => (t.FeeBearingPaidOnline, t.FeeBearingReceived, "hồ sơ có phí thanh toán trực tuyến"),
+                    "tthc.so_hoa" => (t.ReceivedDigitised, t.Received, "hồ sơ được số hóa"),
+                    "tthc.xin_loi" => (t.Apologies, t.Late, "hồ sơ trễ hạn có thư xin lỗi"),
+                    _ => null,
+                };
+                if (figure is { Den: > 0 } x) result[n.Code] = (ScoreInput.Rate(x.Num, x.Den), $"{x.Num:N0}/{x.Den:N0} {x.What} năm {year} (hệ thống một cửa)");
+            }
         }
         return result;
     }
@@ -53,9 +69,9 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
         AssessmentCycle cycle, CancellationToken ct = default) =>
         cache.GetOrCreateAsync($"index:results:{cycle.Id}", CacheTagsOf(cycle.Id), c => LoadResultsAsync(cycle, c), ct);
 
-    /// <summary>What a cycle's results are computed from: the index, the reports, the tasks and the directory.</summary>
+    /// <summary>What a cycle's results are computed from: the index, the reports, the tasks, the directory and the dossiers.</summary>
     public static string[] CacheTagsOf(int cycleId) =>
-        [CacheTags.IndexAll, CacheTags.Index(cycleId), CacheTags.Reports, CacheTags.Tasks, CacheTags.Directory];
+        [CacheTags.IndexAll, CacheTags.Index(cycleId), CacheTags.Reports, CacheTags.Tasks, CacheTags.Directory, CacheTags.Dossiers];
 
     private async Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> LoadResultsAsync(
         AssessmentCycle cycle, CancellationToken ct)

@@ -18,7 +18,7 @@ public sealed record DossiersWritten(long Added, long Updated, long Unchanged);
 /// the rows stream by binary COPY into a temporary staging table, then one INSERT … ON CONFLICT merges them; on SQLite
 /// each chunk of 5,000 rows is one JSON array unpacked by <c>json_each</c> into the same upsert.
 /// </summary>
-public sealed class DossierWriter(ParHubDbContext db)
+public sealed class DossierWriter(ParHubDbContext db, ParHub.Web.Shared.ReadCache cache)
 {
     private const int Chunk = 5000;
 
@@ -45,6 +45,7 @@ public sealed class DossierWriter(ParHubDbContext db)
             var before = await db.Dossiers.LongCountAsync(ct);
             var (rows, affected) = conn is NpgsqlConnection pg ? await CopyAsync(pg, dossiers, ct) : await InsertAsync(conn, tx, dossiers, ct);
             var added = await db.Dossiers.LongCountAsync(ct) - before;
+            UnitOfWork.OnEnd(db, () => cache.Invalidate([ParHub.Web.Shared.CacheTags.Dossiers]), () => { }); // set-based: the tracker sees nothing
             return new DossiersWritten(added, affected - added, rows - affected);
         }
         finally { await db.Database.CloseConnectionAsync(); }
