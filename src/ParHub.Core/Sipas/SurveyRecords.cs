@@ -64,11 +64,16 @@ public class SurveyToken
     public DateTime? UsedAt { get; set; }
 }
 
-/// <summary>The population N of one agency in a programme (people it served, households): the base of its sample.</summary>
+/// <summary>
+/// One agency's own settings in a programme: its population N (people it served, households), the base of its sample,
+/// and its own satisfaction target (seed 002: 90 % for land, construction, investment, health, education). Either may
+/// be null (N not known; the programme's <see cref="SurveyProgramme.TargetPercent"/>); a row with neither is removed.
+/// </summary>
 public class SurveyPopulation
 {
     public int Id { get; set; }
     public int ProgrammeId { get; set; }
     public int AgencyId { get; set; }
-    public int Population { get; set; }
+    public int? Population { get; set; }
+    public decimal? TargetPercent { get; set; }
 }

@@ -194,6 +194,7 @@ public class ParHubDbContext(DbContextOptions options)
         b.Entity<ParHub.Core.Sipas.SurveyPopulation>(e =>
         {
             e.ToTable("survey_populations");
+            e.Property(x => x.TargetPercent).HasPrecision(5, 2);
             e.HasIndex(x => new { x.ProgrammeId, x.AgencyId }).IsUnique();
             e.HasOne<ParHub.Core.Sipas.SurveyProgramme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);

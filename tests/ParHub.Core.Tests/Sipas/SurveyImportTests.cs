@@ -83,4 +83,19 @@ public sealed class PopulationImportTests
         Assert.Contains("đã có ở dòng trước", lines[4].Problem);
         Assert.Contains("“3,5” không phải số nguyên", PopulationImport.Read([["STP", "3,5"]], agencies).Single().Problem);
     }
+
+    [Fact]
+    public void An_optional_third_column_gives_the_agencys_own_target_greater_than_0_and_at_most_100()
+    {
+        var agencies = new Dictionary<string, int> { ["STP"] = 1, ["SYT"] = 2, ["SXD"] = 3, ["SGDDT"] = 4 };
+        var lines = PopulationImport.Read([["Cơ quan", "N", "Mục tiêu (%)"], ["STP", "100", ""], ["SYT", "200", "90"], ["SXD", "300", "92,5"],
+            ["SGDDT", "400", "0"]], agencies);
+        Assert.Equal(["", "90", "92,5", "0"], lines.Select(l => l.Target));
+        Assert.Equal([null, null, null], lines.Take(3).Select(l => l.Problem));
+        Assert.Contains("Mục tiêu “0” phải là một tỷ lệ lớn hơn 0 và tối đa 100", lines[3].Problem);
+        Assert.Contains("tối đa 100", PopulationImport.Read([["STP", "5", "100,5"]], agencies).Single().Problem);
+        Assert.Contains("tối đa 100", PopulationImport.Read([["STP", "5", "chín mươi"]], agencies).Single().Problem);
+        Assert.True(SipasTargets.TryParse("100", out var full) && full == 100m);
+        Assert.Equal((true, false, (bool?)null), (SipasTargets.Met(90m, 90m), SipasTargets.Met(89.999m, 90m), SipasTargets.Met(null, 90m)));
+    }
 }

@@ -58,12 +58,25 @@ public sealed class DemoSurvey(ParHubDbContext db, CreateProgramme create, MoveP
         await move.RunAsync(id, to, decision, version, ct);
     }
 
+    /// <summary>
+    /// The departments that seed 002 holds to 90 % (land, construction, investment, health, education), by name: land was
+    /// "Tài nguyên và Môi trường" and is "Nông nghiệp và Môi trường" after the 2025 mergers, investment was "Kế hoạch và
+    /// Đầu tư" and is "Tài chính".
+    /// </summary>
+    public static readonly string[] NinetyPercentSectors =
+        ["Tài nguyên", "Nông nghiệp và Môi trường", "Xây dựng", "Kế hoạch và Đầu tư", "Tài chính", "Y tế", "Giáo dục"];
+
+    public const string SectorTarget = "90";
+
     private async Task SetPopulationsAsync(int programmeId, Random rng, CancellationToken ct)
     {
         var programme = await SurveyForms.ProgrammeAsync(db, programmeId, ct) ?? throw new KeyNotFoundException();
         var agencies = await SurveyForms.AgenciesAsync(db, programme, ct);
         var typed = agencies.ToDictionary(a => a.Id, _ => (string?)rng.Next(800, 60_000).ToString(CultureInfo.InvariantCulture));
-        await populations.RunAsync(programmeId, typed, ct);
+        var targets = agencies.Where(a => a.Name.StartsWith("Sở ", StringComparison.Ordinal)
+                && NinetyPercentSectors.Any(k => a.Name.Contains(k, StringComparison.Ordinal)))
+            .ToDictionary(a => a.Id, _ => (string?)SectorTarget);
+        await populations.RunAsync(programmeId, typed, targets, ct);
     }
 
     /// <summary>Opens collection, writes <paramref name="count"/> responses spread over the programme's agencies and channels.</summary>

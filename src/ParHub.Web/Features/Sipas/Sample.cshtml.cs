@@ -11,7 +11,7 @@ namespace ParHub.Web.Features.Sipas;
 
 /// <summary>
 /// The sample per agency: population N as typed, n = ⌈N / (1 + N·e²)⌉ (at least the minimum, at most N), and the
-/// valid forms collected so far against it.
+/// valid forms collected so far against it; and each agency's own target (empty: the programme's).
 /// </summary>
 [Authorize(Policy = Policies.DirectoryEditor)]
 [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
@@ -26,8 +26,13 @@ public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel, IU
     public List<PopulationLine>? FileLines { get; private set; }
 
     public const string Prefix = "n:";
+    public const string TargetPrefix = "t:";
 
-    public sealed record Row(int AgencyId, string Name, string? Typed, int? Population, int? Required, int Collected);
+    public sealed record Row(int AgencyId, string Name, string? Typed, int? Population, int? Required, int Collected)
+    {
+        /// <summary>The agency's own target as typed or stored; empty when it has the programme's.</summary>
+        public string? Target { get; init; }
+    }
 
     public SurveyProgramme Programme { get; private set; } = null!;
     public List<Row> Rows { get; private set; } = [];
@@ -35,15 +40,18 @@ public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel, IU
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, null, ct) ? Page() : NotFound();
 
+    private Dictionary<int, string?> Typed(string prefix) => Request.Form.Where(f => f.Key.StartsWith(prefix, StringComparison.Ordinal))
+        .Select(f => (Ok: int.TryParse(f.Key[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var a), Agency: a,
+            Text: (string?)f.Value.ToString()))
+        .Where(x => x.Ok).GroupBy(x => x.Agency).ToDictionary(g => g.Key, g => g.Last().Text);
+
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var typed = Request.Form.Where(f => f.Key.StartsWith(Prefix, StringComparison.Ordinal))
-            .Select(f => (Ok: int.TryParse(f.Key[Prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var a), Agency: a,
-                Text: (string?)f.Value.ToString()))
-            .Where(x => x.Ok).GroupBy(x => x.Agency).ToDictionary(g => g.Key, g => g.Last().Text);
+        var typed = Typed(Prefix);
+        var targets = Typed(TargetPrefix);
         try
         {
-            var changed = await set.RunAsync(id, typed, ct);
+            var changed = await set.RunAsync(id, typed, targets, ct);
             TempData["Message"] = $"Đã lưu tổng thể của {changed} cơ quan.";
             return Redirect($"/Sipas/Sample/{id}");
         }
@@ -51,7 +59,7 @@ public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel, IU
         catch (SurveyRuleException e)
         {
             Error = e.Message;
-            return await LoadAsync(id, typed, ct) ? Page() : NotFound();
+            return await LoadAsync(id, typed, ct, targets) ? Page() : NotFound();
         }
     }
 
@@ -69,16 +77,18 @@ public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel, IU
         s.Position = 0;
         try { FileLines = PopulationImport.Read(ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(s), await SurveyForms.AgencyLookupAsync(db, Programme, ct)); }
         catch (ParHub.Web.Shared.Office.UnreadableFileException e) { Error = e.Message; return Page(); }
-        if (FileLines.Count == 0) Error = "Tệp không có dòng nào (cột A: mã hoặc tên cơ quan, cột B: tổng thể N).";
+        if (FileLines.Count == 0) Error = "Tệp không có dòng nào (cột A: mã hoặc tên cơ quan, cột B: tổng thể N, cột C nếu có: mục tiêu %).";
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, IReadOnlyDictionary<int, string?>? typed, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id, IReadOnlyDictionary<int, string?>? typed, CancellationToken ct,
+        IReadOnlyDictionary<int, string?>? typedTargets = null)
     {
         var p = await SurveyForms.ProgrammeAsync(db, id, ct);
         if (p is null) return false;
         Programme = p;
-        var populations = await db.SurveyPopulations.AsNoTracking().Where(x => x.ProgrammeId == id).ToDictionaryAsync(x => x.AgencyId, x => x.Population, ct);
+        var stored = await db.SurveyPopulations.AsNoTracking().Where(x => x.ProgrammeId == id).ToDictionaryAsync(x => x.AgencyId, ct);
+        var populations = stored.Where(x => x.Value.Population is not null).ToDictionary(x => x.Key, x => x.Value.Population!.Value);
         var collected = await db.SurveyResponses.Where(r => r.ProgrammeId == id && r.Status == ResponseStatus.Valid).GroupBy(r => r.AgencyId)
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         Rows = (await SurveyForms.AgenciesAsync(db, p, ct)).Select(a =>
@@ -86,7 +96,11 @@ public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel, IU
             int? n = populations.TryGetValue(a.Id, out var v) ? v : null;
             var shown = typed is not null && typed.TryGetValue(a.Id, out var t) ? t : n?.ToString("#,##0", ParHub.Core.Reports.VietnameseNumber.Culture);
             return new Row(a.Id, a.Name, shown, n, n is { } pop ? SampleSize.Required(pop, p.MarginOfError, Math.Min(p.MinResponses, pop)) : null,
-                collected.GetValueOrDefault(a.Id));
+                collected.GetValueOrDefault(a.Id))
+            {
+                Target = typedTargets is not null && typedTargets.TryGetValue(a.Id, out var tt) ? tt
+                    : stored.GetValueOrDefault(a.Id)?.TargetPercent is { } own ? ParHub.Core.Reports.VietnameseNumber.Format(own) : null,
+            };
         }).ToList();
         return true;
     }

@@ -118,10 +118,11 @@ public static class SipasReportFiles
             foreach (var (comp, share) in weak)
                 body.Append(Body($"- {comp.Title} ({comp.Code}): {Pct(share)}%"
                     + (SipasIndex.Round(share) < WeakBelow ? $", dưới mục tiêu {Pct(WeakBelow)}%." : ", thấp nhất trong các nhóm tiêu chí.")));
-            var lowAgencies = c.Agencies.Where(a => !a.BelowMinimum && SipasIndex.Round(a.Result.Sipas) < WeakBelow).ToList();
+            // Each agency against its own target (set on the sample page), else the programme's.
+            var lowAgencies = c.Agencies.Where(a => !a.BelowMinimum && SipasTargets.Met(a.Result.Sipas, c.TargetOf(a)) == false).ToList();
             if (lowAgencies.Count > 0)
-                body.Append(Body($"- Cơ quan có SIPAS dưới {Pct(WeakBelow)}%: "
-                    + string.Join("; ", lowAgencies.Select(a => $"{a.Name} ({Pct(a.Result.Sipas)}%)")) + "."));
+                body.Append(Body("- Cơ quan có SIPAS chưa đạt mục tiêu: "
+                    + string.Join("; ", lowAgencies.Select(a => $"{a.Name} ({Pct(a.Result.Sipas)}%, mục tiêu {Pct(c.TargetOf(a))}%)")) + "."));
             var below = c.Agencies.Where(a => a.BelowMinimum).ToList();
             if (below.Count > 0)
                 body.Append(Body($"- {below.Count} cơ quan chưa đủ mẫu (dưới {p.MinResponses} phiếu hợp lệ), chưa đánh giá được."));
@@ -151,7 +152,8 @@ public static class SipasReportFiles
         var hasLast = r.LastYear is not null;
         string[] header = ["Cơ quan", "Số phiếu hợp lệ", "SIPAS (%)", "Sai số (±%)", "Hạng trong nhóm",
             .. hasLast ? new[] { $"Năm {c.Programme.Year - 1} (%)", "Thay đổi" } : [],
-            .. c.Spec.Parts.Select(x => $"Phần {x.Code} (%)"), .. c.Spec.Components.Select(x => $"{x.Code}: {x.Title} (%)"), "Ghi chú"];
+            .. c.Spec.Parts.Select(x => $"Phần {x.Code} (%)"), .. c.Spec.Components.Select(x => $"{x.Code}: {x.Title} (%)"),
+            "Mục tiêu (%)", "Đạt mục tiêu", "Ghi chú"];
         var rows = new[] { c.Province }.Concat(Ordered(c)).Select(a =>
         {
             var below = a.AgencyId is not null && a.BelowMinimum;
@@ -160,6 +162,7 @@ public static class SipasReportFiles
                 .. hasLast ? new[] { Pct(r.LastYearOf(a)), Signed(r.ChangeOf(a)) } : [],
                 .. c.Spec.Parts.Select(x => Pct(a.Result.Parts.GetValueOrDefault(x.Code))),
                 .. c.Spec.Components.Select(x => Pct(a.Result.Components.GetValueOrDefault(x.Code))),
+                Pct(c.TargetOf(a)), below ? "—" : SipasTargets.Met(a.Result.Sipas, c.TargetOf(a)) switch { true => "đạt", false => "chưa đạt", _ => "—" },
                 below ? $"chưa đủ mẫu (dưới {c.Programme.MinResponses} phiếu)" : a.AgencyId is null ? "toàn tỉnh" : ""];
         });
         return ParHub.Web.Shared.Office.Xlsx.Write("Kết quả SIPAS", header, rows);

@@ -14,7 +14,15 @@ public sealed record SipasRow(int? AgencyId, string Name, SipasIndexResult Resul
 /// </summary>
 public sealed class SipasResults(ParHubDbContext db)
 {
-    public sealed record Computed(SurveyProgramme Programme, SipasQuestionnaireSpec Spec, IReadOnlyList<SipasRow> Agencies, SipasRow Province);
+    public sealed record Computed(SurveyProgramme Programme, SipasQuestionnaireSpec Spec, IReadOnlyList<SipasRow> Agencies, SipasRow Province)
+    {
+        /// <summary>The agencies' own targets (typed on the sample page); the others have the programme's.</summary>
+        public IReadOnlyDictionary<int, decimal> Targets { get; init; } = new Dictionary<int, decimal>();
+
+        /// <summary>The target of a row: the agency's own, else the programme's (the province's is the programme's).</summary>
+        public decimal TargetOf(SipasRow r) =>
+            SipasTargets.Of(r.AgencyId is { } a && Targets.TryGetValue(a, out var t) ? t : null, Programme.TargetPercent);
+    }
 
     public async Task<Computed?> ComputeAsync(int programmeId, CancellationToken ct = default)
     {
@@ -40,8 +48,11 @@ public sealed class SipasResults(ParHubDbContext db)
         var counts = tallied.SelectMany(t => t.Value.Select((tally, i) => new { AgencyId = t.Key, ItemCode = items[i], tally.Counted, tally.Satisfied }))
             .Where(c => c.Counted > 0).ToList();
         var names = (await SurveyForms.AgenciesAsync(db, programme, ct)).ToDictionary(a => a.Id, a => a.Name);
-        var populations = await db.SurveyPopulations.AsNoTracking().Where(x => x.ProgrammeId == programmeId)
-            .ToDictionaryAsync(x => x.AgencyId, x => x.Population, ct);
+        var settings = await db.SurveyPopulations.AsNoTracking().Where(x => x.ProgrammeId == programmeId)
+            .Select(x => new { x.AgencyId, x.Population, x.TargetPercent }).ToListAsync(ct);
+        // A row may hold only a target (N not known): it gives no population.
+        var populations = settings.Where(x => x.Population is not null).ToDictionary(x => x.AgencyId, x => x.Population!.Value);
+        var targets = settings.Where(x => x.TargetPercent is not null).ToDictionary(x => x.AgencyId, x => x.TargetPercent!.Value);
         SipasRow Row(int? agency, string name, int count, Dictionary<string, SipasIndexTally> tallies)
         {
             var result = SipasIndexAggregator.Aggregate(spec, agency?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SipasIndex.Province,
@@ -57,6 +68,6 @@ public sealed class SipasResults(ParHubDbContext db)
         var agencies = names.Keys.Union(n.Keys).Select(a => Row(a, names.GetValueOrDefault(a, "?"), n.GetValueOrDefault(a),
                 byAgency.GetValueOrDefault(a) ?? [])).OrderByDescending(r => r.Result.Sipas ?? -1).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var province = counts.GroupBy(c => c.ItemCode).ToDictionary(g => g.Key, g => new SipasIndexTally(g.Sum(c => c.Satisfied), g.Sum(c => c.Counted)));
-        return new Computed(programme, spec, agencies, Row(null, "Toàn tỉnh", n.Values.Sum(), province));
+        return new Computed(programme, spec, agencies, Row(null, "Toàn tỉnh", n.Values.Sum(), province)) { Targets = targets };
     }
 }

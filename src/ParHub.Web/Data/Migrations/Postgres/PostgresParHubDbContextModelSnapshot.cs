@@ -1358,11 +1358,15 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Population")
+                    b.Property<int?>("Population")
                         .HasColumnType("integer");
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
 
                     b.HasKey("Id");
 

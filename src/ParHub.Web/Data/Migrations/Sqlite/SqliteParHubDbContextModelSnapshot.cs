@@ -1305,11 +1305,15 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Population")
+                    b.Property<int?>("Population")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProgrammeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

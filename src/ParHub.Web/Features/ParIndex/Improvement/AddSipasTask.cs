@@ -29,7 +29,8 @@ public sealed class AddSipasTask(ParHubDbContext db, ListWeakComponents weak, Au
             var list = await weak.RunAsync(cycle.Id, request.AgencyId, ct)
                 ?? throw new IndexRuleException("Kỳ đánh giá này chưa có đợt khảo sát SIPAS đã tính kết quả.");
             var w = list.Items.FirstOrDefault(x => x.Code == request.Component)
-                ?? throw new IndexRuleException($"Nhóm tiêu chí {request.Component} của cơ quan này không dưới mục tiêu {Show(list.Target)}%.");
+                ?? throw new IndexRuleException(
+                    $"Nhóm tiêu chí {request.Component} của cơ quan này không dưới mục tiêu {Show(list.TargetOf(request.AgencyId))}%.");
             var year = cycle.Year + 1;
             var now = clock.GetUtcNow().UtcDateTime;
             var title = $"Kế hoạch nâng cao mức độ hài lòng của người dân, tổ chức năm {year} (từ kết quả SIPAS {list.Programme.Year})";
@@ -57,7 +58,7 @@ public sealed class AddSipasTask(ParHubDbContext db, ListWeakComponents weak, Au
                 No = order.ToString(CultureInfo.InvariantCulture), SortOrder = order, Group = "Nâng cao chỉ số hài lòng (SIPAS)",
                 ReformArea = "Cải cách thủ tục hành chính",
                 Content = $"Nâng cao mức độ hài lòng về \"{w.Code} {w.Title}\" tại {w.AgencyName}: {Show(w.Percent)}% ({w.N} phiếu), "
-                    + $"mục tiêu {Show(list.Target)}%. {marker}",
+                    + $"mục tiêu {Show(w.Target)}%. {marker}",
                 LeadText = lead.Name, Source = source, UpdatedAt = now,
             };
             task.SetTimeframe(timeframe, TimeframeParser.Parse(timeframe, new TimeframeContext(year)));

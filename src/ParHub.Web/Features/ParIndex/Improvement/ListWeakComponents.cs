@@ -6,14 +6,21 @@ using ParHub.Web.Features.Sipas;
 
 namespace ParHub.Web.Features.ParIndex.Improvement;
 
-/// <summary>A SIPAS component of an agency below the programme's target.</summary>
-public sealed record WeakComponent(int AgencyId, string AgencyName, string Code, string Title, decimal Percent, int N);
+/// <summary>A SIPAS component of an agency below its target (its own, else the programme's: <see cref="Target"/>).</summary>
+public sealed record WeakComponent(int AgencyId, string AgencyName, string Code, string Title, decimal Percent, int N, decimal Target);
 
 /// <summary>The computed programme of a cycle, its target and the weak components of the cycle's agencies (weakest first).</summary>
-public sealed record WeakComponents(SurveyProgramme Programme, decimal Target, IReadOnlyList<WeakComponent> Items);
+public sealed record WeakComponents(SurveyProgramme Programme, decimal Target, IReadOnlyList<WeakComponent> Items)
+{
+    /// <summary>The agencies' own targets; the others have the programme's <see cref="Target"/>.</summary>
+    public IReadOnlyDictionary<int, decimal> Targets { get; init; } = new Dictionary<int, decimal>();
+
+    public decimal TargetOf(int agencyId) => Targets.TryGetValue(agencyId, out var t) ? t : Target;
+}
 
 /// <summary>
-/// The SIPAS components below target (<see cref="SurveyProgramme.TargetPercent"/>) of the agencies of a PAR cycle, from
+/// The SIPAS components below target (the agency's own target set on the sample page, else the programme's
+/// <see cref="SurveyProgramme.TargetPercent"/>) of the agencies of a PAR cycle, from
 /// the computed or published programme linked to the cycle; agencies "chưa đủ mẫu" are left out. Province-wide roles only.
 /// Null when the cycle has no computed programme.
 /// </summary>
@@ -29,9 +36,9 @@ public sealed class ListWeakComponents(ParHubDbContext db, SipasResults results,
         var members = await db.Assessments.AsNoTracking().Where(a => a.CycleId == cycleId).Select(a => a.AgencyId).ToListAsync(ct);
         var items = computed.Agencies
             .Where(r => r.AgencyId is { } a && members.Contains(a) && (agencyId is null || a == agencyId) && !r.BelowMinimum && r.Result.N > 0)
-            .SelectMany(r => SipasParFeed.Weak(computed.Spec, r.Result, programme.TargetPercent)
-                .Select(w => new WeakComponent(r.AgencyId!.Value, r.Name, w.Component.Code, w.Component.Title, w.Percent, r.Result.N)))
+            .SelectMany(r => SipasParFeed.Weak(computed.Spec, r.Result, computed.TargetOf(r))
+                .Select(w => new WeakComponent(r.AgencyId!.Value, r.Name, w.Component.Code, w.Component.Title, w.Percent, r.Result.N, computed.TargetOf(r))))
             .OrderBy(w => w.Percent).ThenBy(w => w.AgencyName, Core.Text.VietnameseCollation.Comparer).ToList();
-        return new WeakComponents(programme, programme.TargetPercent, items);
+        return new WeakComponents(programme, programme.TargetPercent, items) { Targets = computed.Targets };
     }
 }
