@@ -12,7 +12,7 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParHubDbContext))]
-    [Migration("20261202014933_SipasAgencyTargets")]
+    [Migration("20261202023752_SipasAgencyTargets")]
     partial class SipasAgencyTargets
     {
         /// <inheritdoc />
@@ -1624,6 +1624,77 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("survey_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Apology")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ElectronicResult")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FeeBearing")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PaidOnline")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Resolved")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Synced")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Received");
+
+                    b.ToTable("dossiers", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -2343,6 +2414,15 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

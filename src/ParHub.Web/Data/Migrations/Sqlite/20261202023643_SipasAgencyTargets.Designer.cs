@@ -11,7 +11,7 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParHubDbContext))]
-    [Migration("20261202014830_SipasAgencyTargets")]
+    [Migration("20261202023643_SipasAgencyTargets")]
     partial class SipasAgencyTargets
     {
         /// <inheritdoc />
@@ -1561,6 +1561,75 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("survey_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Apology")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ElectronicResult")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FeeBearing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Resolved")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Synced")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Received");
+
+                    b.ToTable("dossiers", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Web.Data.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -2270,6 +2339,15 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
