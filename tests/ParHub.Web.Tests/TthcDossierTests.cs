@@ -149,12 +149,13 @@ public abstract class TthcDossierTests<TFactory>(TFactory app) : IClassFixture<T
         ]);
         Assert.Empty(framework.Problems());
         using var scope = app.Services.CreateScope();
-        var computed = await scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexQueries>().ComputedAsync(framework, agency, 2029);
+        var index = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexQueries>();
+        var computed = await index.ComputedAsync(framework, agency, 2029);
         Assert.Equal((2m, 4m), (computed["1.1"].Input.Num!.Value, computed["1.1"].Input.Den!.Value)); // 1 and 3 on time
         Assert.Equal((2m, 3m), (computed["1.2"].Input.Num!.Value, computed["1.2"].Input.Den!.Value)); // 1 and 4 online of the 3 received
         Assert.Equal((1m, 2m), (computed["1.3"].Input.Num!.Value, computed["1.3"].Input.Den!.Value)); // 2 apologised, 4 not
         Assert.Contains("hệ thống một cửa", computed["1.1"].Shown);
-        Assert.Empty(await scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexQueries>().ComputedAsync(framework, agency, 2027)); // none yet
+        Assert.Empty(await index.ComputedAsync(framework, agency, 2027)); // none yet
     }
 
     [Fact]

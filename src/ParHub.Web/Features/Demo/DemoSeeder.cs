@@ -10,7 +10,8 @@ public enum DemoScale { Small, Large }
 
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoSurvey demoSurvey, DemoDossiers demoDossiers, IConfiguration config,
+    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoSurvey demoSurvey, DemoDossiers demoDossiers,
+    IConfiguration config,
     ILogger<DemoSeeder> log)
 {
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Agencies.AnyAsync(ct);
