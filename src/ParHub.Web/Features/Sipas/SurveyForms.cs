@@ -7,18 +7,13 @@ namespace ParHub.Web.Features.Sipas;
 /// <summary>The programme a public form answers, checked: collecting, and surveying the agency.</summary>
 public static class SurveyForms
 {
-    private static readonly StringComparer VietnameseOrder = StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false);
-
     public static async Task<(SurveyProgramme Programme, SurveyDefinition Definition, int QuestionnaireId)> OpenAsync(
         ParHubDbContext db, int programmeId, int agencyId, CancellationToken ct)
     {
-        var programme = await ProgrammeAsync(db, programmeId, ct)
-            ?? throw new SurveyRuleException("Không tìm thấy đợt khảo sát.");
-        if (programme.State != SurveyState.Collecting) throw new SurveyRuleException("Đợt khảo sát này hiện không nhận phiếu.");
-        if (!(await AgenciesAsync(db, programme, ct)).Any(a => a.Id == agencyId))
-            throw new SurveyRuleException("Cơ quan được đánh giá không thuộc đợt khảo sát này.");
-        var q = await db.SurveyQuestionnaires.AsNoTracking().SingleAsync(x => x.Id == programme.QuestionnaireId, ct);
-        return (programme, SurveyDefinition.FromJson(q.Definition), q.Id);
+        var form = await SurveyFormCache.LoadAsync(db, programmeId, ct) ?? throw new SurveyRuleException("Không tìm thấy đợt khảo sát.");
+        if (form.Programme.State != SurveyState.Collecting) throw new SurveyRuleException("Đợt khảo sát này hiện không nhận phiếu.");
+        if (!form.Surveys(agencyId)) throw new SurveyRuleException("Cơ quan được đánh giá không thuộc đợt khảo sát này.");
+        return (form.Programme, form.Definition, form.QuestionnaireId);
     }
 
     /// <summary>A programme with the groups it surveys (read only), or null.</summary>
@@ -48,6 +43,6 @@ public static class SurveyForms
             .Join(db.Agencies, m => m.AgencyId, a => a.Id, (m, a) => a)
             .Where(a => (a.ValidFrom == null || a.ValidFrom <= to) && (a.ValidTo == null || a.ValidTo >= from))
             .Select(a => new { a.Id, a.Name }).Distinct().ToListAsync(ct);
-        return rows.OrderBy(a => a.Name, VietnameseOrder).Select(a => (a.Id, a.Name)).ToList();
+        return rows.OrderBy(a => a.Name, ParHub.Core.Text.VietnameseCollation.Comparer).Select(a => (a.Id, a.Name)).ToList();
     }
 }

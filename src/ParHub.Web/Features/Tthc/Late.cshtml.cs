@@ -30,10 +30,7 @@ public class LateModel(ParHubDbContext db, ICurrentUser user) : PageModel
         var name = await db.Agencies.Where(a => a.Id == agency).Select(a => a.Name).SingleOrDefaultAsync(ct);
         if (name is null) return NotFound();
         (AgencyName, From, To) = (name, f, t);
-        // The late condition of DossierTally, in scope.
-        var late = db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agency && d.Received <= t
-            && !(d.Received < f && d.Resolved != null && d.Resolved < f)
-            && ((d.Resolved != null && d.Resolved <= t && d.Resolved > d.Due) || ((d.Resolved == null || d.Resolved > t) && d.Due < t)));
+        var late = TthcFigures.Late(TthcFigures.InScope(db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agency), f, t), t);
         Total = await late.CountAsync(ct);
         ByProcedure = (await late.GroupBy(d => d.ProcedureCode)
                 .Select(g => new { g.Key, Late = g.Count(), Apologies = g.Count(d => d.Apology) }).ToListAsync(ct))

@@ -18,8 +18,7 @@ public sealed class TthcFigures(ParHubDbContext db)
         ServiceIndexConfig? config = null, CancellationToken ct = default)
     {
         config ??= ServiceIndexConfig.Default;
-        var inScope = db.Dossiers.AsNoTracking()
-            .Where(d => d.Received <= to && !(d.Received < from && d.Resolved != null && d.Resolved < from));
+        var inScope = InScope(db.Dossiers.AsNoTracking(), from, to);
         if (agencyId is { } only) inScope = inScope.Where(d => d.AgencyId == only);
         var rows = await inScope.GroupBy(d => d.AgencyId).Select(g => new
         {
@@ -50,8 +49,16 @@ public sealed class TthcFigures(ParHubDbContext db)
                 r.Digitised, r.Electronic, r.Synced, r.Satisfied);
             var a = names.GetValueOrDefault(r.AgencyId);
             return new AgencyFigures(r.AgencyId, a?.Code ?? "?", a?.Name ?? "?", tally, ServiceIndex.Score(tally, config));
-        }).OrderBy(a => a.Name, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
+        }).OrderBy(a => a.Name, ParHub.Core.Text.VietnameseCollation.Comparer).ToList();
         var total = agencies.Aggregate(default(DossierTally), (t, a) => t + a.Tally);
         return (agencies, new AgencyFigures(null, ServiceIndex.Province, "Toàn tỉnh", total, ServiceIndex.Score(total, config)));
     }
+
+    /// <summary>The dossiers in scope of [from, to]: received by its end and not resolved before its start (<see cref="DossierTally"/>).</summary>
+    public static IQueryable<DossierRecord> InScope(IQueryable<DossierRecord> dossiers, DateOnly from, DateOnly to) =>
+        dossiers.Where(d => d.Received <= to && !(d.Received < from && d.Resolved != null && d.Resolved < from));
+
+    /// <summary>Of those in scope, the late ones: resolved after their due date, or pending at <paramref name="to"/> past it.</summary>
+    public static IQueryable<DossierRecord> Late(IQueryable<DossierRecord> inScope, DateOnly to) =>
+        inScope.Where(d => (d.Resolved != null && d.Resolved <= to && d.Resolved > d.Due) || ((d.Resolved == null || d.Resolved > to) && d.Due < to));
 }
