@@ -3,7 +3,7 @@
 #  1. computing last year's demo programme at --scale large (40,000 responses × 39 index items) from the database: the
 #     results page requested 10 times with one connection (nothing is cached: each request counts the answers in SQL);
 #  2. public form submissions through real HTTP: wrk posts a complete form (every part answered) with 8 connections for
-#     WARMUP seconds (default 5, not measured), then for DURATION seconds (default 20); the rows are counted afterwards;
+#     WARMUP seconds (default 30, not measured: on two busy cores the JIT's tiering takes ~20 s to settle), then for DURATION seconds (default 20); the rows are counted afterwards;
 #  3. the baseline in the same run: the same rows inserted straight through ADO.NET (Npgsql / Microsoft.Data.Sqlite) by
 #     8 writers for DURATION seconds (bench/ParHub.Bench raw-submit).
 # SCALE=small skips the 40,000 responses (the compute figure is then of the small demo). Results: bench/results/sipas-*.jsonl
@@ -13,7 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 duration="${DURATION:-20}"
 providers=("$@"); [ ${#providers[@]} -gt 0 ] || providers=(sqlite postgres)
-command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && { apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }; }
 . "$root/scripts/pg.sh"
 trap 'kill $server 2>/dev/null || true; pg_stop' EXIT
 mkdir -p bench/results
@@ -76,8 +76,8 @@ fields = [("agency", sys.argv[2]), ("page", "99"), ("__RequestVerificationToken"
 fields += [("a:" + k, str(v)) for k, v in answers.items()]
 sys.stdout.write(urllib.parse.urlencode(fields))
 PY
-  # Warm-up (JIT tiering, pools), not measured: ${WARMUP:-5} s of the same posts.
-  wrk -t2 -c8 -d"${WARMUP:-5}s" --timeout 10s -s bench/post.lua "http://127.0.0.1:$port/KhaoSat/$current" >/dev/null
+  # Warm-up (JIT tiering, pools), not measured: ${WARMUP:-30} s of the same posts.
+  wrk -t2 -c8 -d"${WARMUP:-30}s" --timeout 10s -s bench/post.lua "http://127.0.0.1:$port/KhaoSat/$current" >/dev/null
   before=$(sql "SELECT COUNT(*) FROM survey_responses WHERE \"ProgrammeId\" = $current")
   curl -sf -o /dev/null -w "%{http_code} " -b "$tmp/jar" -H "Content-Type: application/x-www-form-urlencoded" --data-binary "@$SIPAS_BODY_FILE" \
     "http://127.0.0.1:$port/KhaoSat/$current" | grep -q 302 || { echo "a posted form is not accepted (no redirect to the thank-you page)" >&2; exit 1; }

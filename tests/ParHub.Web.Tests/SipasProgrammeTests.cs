@@ -120,6 +120,52 @@ public abstract class SipasProgrammeTests<TFactory>(TFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task Forms_sent_at_the_same_moment_are_stored_together_yet_each_judged_on_its_own_a_resend_once_and_a_slip_once()
+    {
+        var (programme, _) = await app.CollectingProgrammeAsync();
+        var agency = await app.WithDbAsync(async db =>
+        {
+            var p = await db.SurveyProgrammes.Include(x => x.Groups).SingleAsync(x => x.Id == programme);
+            return (await ParHub.Web.Features.Sipas.SurveyForms.AgenciesAsync(db, p, default))[0].Id;
+        });
+        string code;
+        using (var scope = app.Services.CreateScope())
+            code = (await scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SurveyTokens>().IssueAsync(programme, agency, 1)).Single().Code;
+        var answers = new Dictionary<string, string> { ["8.c"] = "2", ["9.1"] = "4", ["9.2"] = "5" };
+        var inputs = Enumerable.Range(0, 40).Select(_ => new ParHub.Web.Features.Sipas.ResponseInput(programme, agency, SurveyChannel.Web, answers))
+            .Concat(Enumerable.Range(0, 5).Select(_ => new ParHub.Web.Features.Sipas.ResponseInput(programme, agency, SurveyChannel.Kiosk, answers,
+                ClientId: "cung-mot-phieu")))
+            .Concat(Enumerable.Range(0, 3).Select(_ => new ParHub.Web.Features.Sipas.ResponseInput(programme, agency, SurveyChannel.Web, answers,
+                Token: code)))
+            .ToList();
+        using var start = new Barrier(inputs.Count);
+        var sent = inputs.Select(input => Task.Run(async () =>
+        {
+            using var scope = app.Services.CreateScope();
+            var submit = scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.Sipas.SubmitResponse>();
+            start.SignalAndWait();
+            try { return (Id: await submit.RunAsync(input), Refused: (string?)null); }
+            catch (ParHub.Web.Features.Sipas.SurveyRuleException e) { return (Id: 0L, Refused: e.Message); }
+        })).ToList();
+        var outcomes = await Task.WhenAll(sent);
+
+        Assert.All(outcomes.Take(40), o => Assert.True(o.Id > 0 && o.Refused is null));
+        Assert.Equal(40, outcomes.Take(40).Select(o => o.Id).Distinct().Count());
+        var resent = outcomes.Skip(40).Take(5).ToList();
+        Assert.Single(resent.Select(o => o.Id).Distinct()); // five sends of one kiosk answer: one response, the same id to each
+        Assert.True(resent[0].Id > 0);
+        var slip = outcomes.Skip(45).ToList();
+        Assert.Single(slip, o => o.Refused is null);
+        Assert.Equal(2, slip.Count(o => o.Refused == ParHub.Web.Features.Sipas.SurveyTokens.UsedMessage));
+        var stored = await app.WithDbAsync(db => db.SurveyResponses.Where(r => r.ProgrammeId == programme)
+            .Select(r => new { r.Id, r.Channel, Answers = r.Answers.Count }).ToListAsync());
+        Assert.Equal(42, stored.Count);
+        Assert.All(stored, r => Assert.Equal(3, r.Answers));
+        Assert.Equal(slip.Single(o => o.Refused is null).Id, stored.Single(r => r.Channel == SurveyChannel.Token).Id);
+        Assert.Equal(resent[0].Id, stored.Single(r => r.Channel == SurveyChannel.Kiosk).Id);
+    }
+
+    [Fact]
     public async Task The_index_computed_by_the_database_equals_the_pure_rule_on_the_same_responses_and_a_resend_counts_once()
     {
         var (programme, _) = await app.CollectingProgrammeAsync();

@@ -130,6 +130,7 @@ public static class ParHubApp
         services.AddScoped<Features.Tthc.DossierWriter>();
         services.AddScoped<Features.Tthc.TthcFigures>();
         services.AddScoped<Features.Sipas.SurveyResponseWriter>();
+        services.AddSingleton<Features.Sipas.SurveyWriteBatch>();
         services.AddScoped<Features.Sipas.SipasReports>();
         services.AddScoped<Features.Sipas.SurveyTokens>();
         services.AddScoped<Features.Tasks.TaskQueries>();

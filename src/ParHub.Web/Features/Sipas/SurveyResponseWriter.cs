@@ -11,7 +11,7 @@ namespace ParHub.Web.Features.Sipas;
 /// <summary>
 /// Writes many responses with their answers at once, never row by row through EF: on PostgreSQL two binary COPYs
 /// (the response ids reserved from their sequence first, so answers can name them), on SQLite inserts that unpack
-/// JSON arrays, in one transaction (the caller's, if any). For generated data (the demo) and imports; one form goes through
+/// JSON arrays, in one transaction (the caller's, if any). For generated data (the demo), imports and the forms of
 /// <see cref="SubmitResponse"/>.
 /// </summary>
 public sealed class SurveyResponseWriter(ParHubDbContext db)
@@ -38,49 +38,56 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
     private const int SmallBatch = 20;
 
     /// <summary>
-    /// PostgreSQL, a few responses (a submitted form): each response's row, then all their answers in one INSERT from
-    /// arrays (unnest) — two round trips for one form, where EF Core would track and insert 80 entities.
+    /// PostgreSQL, a few responses (the forms of one group commit): their ids reserved, then their rows and all their
+    /// answers in two INSERTs from arrays (unnest) sent together — two round trips, where EF Core would track and
+    /// insert 80 entities per form.
     /// </summary>
     private static async Task InsertAsync(NpgsqlConnection conn, IReadOnlyList<SurveyResponse> responses, CancellationToken ct)
     {
-        foreach (var x in responses)
-        {
-            await using var r = new NpgsqlCommand("INSERT INTO survey_responses (\"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", \"Channel\", "
-                + "\"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\", \"Digest\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
-                + "RETURNING \"Id\"", conn);
-            r.Parameters.Add(new NpgsqlParameter { Value = x.ProgrammeId });
-            r.Parameters.Add(new NpgsqlParameter { Value = x.QuestionnaireId });
-            r.Parameters.Add(new NpgsqlParameter { Value = x.AgencyId });
-            r.Parameters.Add(new NpgsqlParameter { Value = x.Channel.ToString() });
-            r.Parameters.Add(new NpgsqlParameter { Value = (object?)x.ClientId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
-            r.Parameters.Add(new NpgsqlParameter { Value = x.Status.ToString() });
-            r.Parameters.Add(new NpgsqlParameter { Value = (object?)x.StatusReason ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
-            r.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(x.SubmittedAt, DateTimeKind.Utc), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-            r.Parameters.Add(new NpgsqlParameter { Value = (object?)x.EnteredBy ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Varchar });
-            r.Parameters.Add(new NpgsqlParameter { Value = x.Digest, NpgsqlDbType = NpgsqlDbType.Text });
-            x.Id = (long)(await r.ExecuteScalarAsync(ct))!;
-        }
+        await ReserveIdsAsync(conn, responses, ct);
+        await using var batch = new NpgsqlBatch(conn);
+        var r = new NpgsqlBatchCommand("INSERT INTO survey_responses (\"Id\", \"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", \"Channel\", "
+            + "\"ClientId\", \"Status\", \"StatusReason\", \"SubmittedAt\", \"EnteredBy\", \"Digest\") SELECT * FROM unnest($1::bigint[], $2::int[], "
+            + "$3::int[], $4::int[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::timestamptz[], $10::varchar[], $11::text[])");
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.Id).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.ProgrammeId).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.QuestionnaireId).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.AgencyId).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.Channel.ToString()).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.ClientId).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.Status.ToString()).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.StatusReason).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => DateTime.SpecifyKind(x.SubmittedAt, DateTimeKind.Utc)).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.EnteredBy).ToArray() });
+        r.Parameters.Add(new NpgsqlParameter { Value = responses.Select(x => x.Digest).ToArray() });
+        batch.BatchCommands.Add(r);
         var answers = responses.SelectMany(x => x.Answers.Select(a => (x.Id, a))).ToList();
-        if (answers.Count == 0) return;
-        await using var cmd = new NpgsqlCommand("INSERT INTO survey_answers (\"ResponseId\", \"ItemCode\", \"Value\", \"Text\") "
-            + "SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::int[], $4::varchar[])", conn);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.Id).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.a.ItemCode).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.a.Value).ToArray() });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.a.Text).ToArray() });
-        await cmd.ExecuteNonQueryAsync(ct);
+        if (answers.Count > 0)
+        {
+            var a = new NpgsqlBatchCommand("INSERT INTO survey_answers (\"ResponseId\", \"ItemCode\", \"Value\", \"Text\") "
+                + "SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::int[], $4::varchar[])");
+            a.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.Id).ToArray() });
+            a.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.a.ItemCode).ToArray() });
+            a.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.a.Value).ToArray() });
+            a.Parameters.Add(new NpgsqlParameter { Value = answers.Select(x => x.a.Text).ToArray() });
+            batch.BatchCommands.Add(a);
+        }
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Ids for the responses from their sequence, so that their answers can name them.</summary>
+    private static async Task ReserveIdsAsync(NpgsqlConnection conn, IReadOnlyList<SurveyResponse> responses, CancellationToken ct)
+    {
+        await using var ids = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('survey_responses', 'Id')) FROM generate_series(1, $1)", conn);
+        ids.Parameters.Add(new NpgsqlParameter { Value = responses.Count });
+        await using var reader = await ids.ExecuteReaderAsync(ct);
+        var i = 0;
+        while (await reader.ReadAsync(ct)) responses[i++].Id = reader.GetInt64(0);
     }
 
     private static async Task CopyAsync(NpgsqlConnection conn, IReadOnlyList<SurveyResponse> responses, CancellationToken ct)
     {
-        await using (var ids = new NpgsqlCommand(
-            "SELECT nextval(pg_get_serial_sequence('survey_responses', 'Id')) FROM generate_series(1, @n)", conn))
-        {
-            ids.Parameters.AddWithValue("n", responses.Count);
-            await using var r = await ids.ExecuteReaderAsync(ct);
-            var i = 0;
-            while (await r.ReadAsync(ct)) responses[i++].Id = r.GetInt64(0);
-        }
+        await ReserveIdsAsync(conn, responses, ct);
         await using (var copy = await conn.BeginBinaryImportAsync(
             "COPY survey_responses (\"Id\", \"ProgrammeId\", \"QuestionnaireId\", \"AgencyId\", \"Channel\", \"ClientId\", \"Status\", "
             + "\"StatusReason\", \"SubmittedAt\", \"EnteredBy\", \"Digest\") FROM STDIN (FORMAT BINARY)", ct))
