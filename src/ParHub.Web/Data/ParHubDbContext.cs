@@ -45,6 +45,8 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ParHub.Core.Tthc.DossierRecord> Dossiers => Set<ParHub.Core.Tthc.DossierRecord>();
+    public DbSet<ParHub.Core.Tthc.ServiceIndexConfigRecord> ServiceIndexConfigs => Set<ParHub.Core.Tthc.ServiceIndexConfigRecord>();
+    public DbSet<ParHub.Core.Tthc.TthcPublication> TthcPublications => Set<ParHub.Core.Tthc.TthcPublication>();
     public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
     public DbSet<ParHub.Core.Sipas.SurveyQuestionnaire> SurveyQuestionnaires => Set<ParHub.Core.Sipas.SurveyQuestionnaire>();
     public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
@@ -145,6 +147,21 @@ public class ParHubDbContext(DbContextOptions options)
             // A period's figures per agency read the dossiers received up to its end (docs/performance.md, TTHC).
             e.HasIndex(d => new { d.AgencyId, d.Received });
             e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<ParHub.Core.Tthc.ServiceIndexConfigRecord>(e =>
+        {
+            e.ToTable("service_index_configs");
+            e.HasIndex(c => c.Version).IsUnique(); // two editors saving at once: the second is refused, not a fork
+            e.Property(c => c.CreatedBy).HasMaxLength(200);
+        });
+
+        b.Entity<ParHub.Core.Tthc.TthcPublication>(e =>
+        {
+            e.ToTable("tthc_publications");
+            e.Property(p => p.Title).HasMaxLength(300);
+            e.Property(p => p.Decision).HasMaxLength(300);
+            e.Property(p => p.PublishedBy).HasMaxLength(200);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyProgramme>(e =>

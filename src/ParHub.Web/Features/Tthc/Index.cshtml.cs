@@ -10,7 +10,7 @@ namespace ParHub.Web.Features.Tthc;
 /// time), late and apologised for, the rates and points of the service index against their targets; the province's
 /// total. An agency's officer sees their own agency only. The period defaults to the current quarter.
 /// </summary>
-public class IndexModel(TthcFigures figures, ICurrentUser user, TimeProvider clock) : PageModel
+public class IndexModel(TthcFigures figures, ServiceIndexConfigs configs, ICurrentUser user, TimeProvider clock) : PageModel
 {
     public DateOnly From { get; private set; }
     public DateOnly To { get; private set; }
@@ -18,7 +18,7 @@ public class IndexModel(TthcFigures figures, ICurrentUser user, TimeProvider clo
     public AgencyFigures? Province { get; private set; }
     public bool All { get; private set; }
     public string? Error { get; private set; }
-    public ServiceIndexConfig Config => ServiceIndexConfig.Default;
+    public ServiceIndexConfig Config { get; private set; } = ServiceIndexConfig.Default;
 
     public async Task<IActionResult> OnGetAsync(string? from, string? to, CancellationToken ct)
     {
@@ -33,7 +33,8 @@ public class IndexModel(TthcFigures figures, ICurrentUser user, TimeProvider clo
             else if (f > t) Error = "Từ ngày phải trước hoặc bằng đến ngày.";
             else (From, To) = (f, t);
         }
-        (Agencies, Province) = await figures.ComputeAsync(From, To, agency, ct: ct);
+        Config = await configs.CurrentAsync(ct);
+        (Agencies, Province) = await figures.ComputeAsync(From, To, agency, Config, ct);
         return Page();
     }
 }

@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParHub.Core.Tthc;
+using ParHub.Web.Features.Tthc;
+using ParHub.Web.Tests.Infrastructure;
+
+namespace ParHub.Web.Tests;
+
+/// <summary>The service index configuration edited as versions, and a period's index published by decision for the public, frozen.</summary>
+public abstract class TthcPublishTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
+{
+    private static async Task<string> HtmlAsync(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+
+    private static Dictionary<string, string> Form(ServiceIndexConfig c, int basedOn, Func<ServiceIndicator, ServiceIndicator?> edit,
+        params (string Label, string From)[] bands)
+    {
+        var fields = new Dictionary<string, string> { ["Name"] = c.Name + " (sửa)", ["BasedOn"] = basedOn.ToString() };
+        var i = 0;
+        foreach (var code in ServiceIndex.RateCodes)
+        {
+            var indicator = c.Indicators.Single(x => x.Code == code);
+            var edited = edit(indicator);
+            fields[$"Rows[{i}].Code"] = code;
+            fields[$"Rows[{i}].Use"] = edited is null ? "false" : "true";
+            fields[$"Rows[{i}].Title"] = (edited ?? indicator).Title;
+            fields[$"Rows[{i}].Max"] = (edited ?? indicator).Max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields[$"Rows[{i}].Target"] = (edited ?? indicator).Target?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            i++;
+        }
+        for (var k = 0; k < bands.Length; k++) (fields[$"Bands[{k}].Label"], fields[$"Bands[{k}].From"]) = bands[k];
+        return fields;
+    }
+
+    [Fact]
+    public async Task The_configuration_is_saved_as_a_new_version_only_without_problems_and_the_figures_follow_it()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var before = await app.WithDbAsync(db => db.ServiceIndexConfigs.Select(c => (int?)c.Version).MaxAsync()) ?? ServiceIndexConfig.Default.Version;
+        var current = before == ServiceIndexConfig.Default.Version ? ServiceIndexConfig.Default : ServiceIndexConfig.FromJson(
+            await app.WithDbAsync(db => db.ServiceIndexConfigs.Where(c => c.Version == before).Select(c => c.Json).SingleAsync()));
+        Assert.Contains("config-indicators", await coordinator.GetStringAsync("/Tthc/Config"));
+
+        // Every problem at once; nothing stored.
+        var bad = Form(current, before, i => i.Code == ServiceIndex.SoHoa ? i with { Target = 120 } : i, ("Tốt", "50"), ("Khá", "70"), ("Yếu", "mười"));
+        bad["Rows[0].Max"] = "hai mươi";
+        var refused = await HtmlAsync(await coordinator.PostFormAsync("/Tthc/Config", bad));
+        Assert.Contains("Điểm tối đa của chỉ tiêu “Hồ sơ giải quyết trước và đúng hạn”: “hai mươi” không phải là số.", refused);
+        Assert.Contains("Ngưỡng của mức “Yếu”: “mười” không phải là số.", refused);
+        var notNumbers = await HtmlAsync(await coordinator.PostFormAsync("/Tthc/Config",
+            Form(current, before, i => i.Code == ServiceIndex.SoHoa ? i with { Target = 120 } : i, ("Tốt", "50"), ("Khá", "70"), ("Yếu", "0"))));
+        Assert.Contains("Mục tiêu của chỉ tiêu “so_hoa” phải lớn hơn 0 và không quá 100 (%), không phải 120.", notNumbers);
+        Assert.Contains("Các mức xếp loại phải xếp theo ngưỡng giảm dần", notNumbers);
+        Assert.Equal(before, await app.WithDbAsync(db => db.ServiceIndexConfigs.Select(c => (int?)c.Version).MaxAsync()) ?? 1);
+
+        // Accepted: payment left out, the digitised target lowered, three bands.
+        var ok = await coordinator.PostFormAsync("/Tthc/Config", Form(current, before,
+            i => i.Code == ServiceIndex.ThanhToan ? null : i.Code == ServiceIndex.SoHoa ? i with { Target = 70 } : i,
+            ("Tốt", "80"), ("Đạt", "50"), ("Chưa đạt", "0")));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        using (var scope = app.Services.CreateScope())
+        {
+            var saved = await scope.ServiceProvider.GetRequiredService<ServiceIndexConfigs>().CurrentAsync();
+            Assert.Equal(before + 1, saved.Version);
+            Assert.DoesNotContain(saved.Indicators, i => i.Code == ServiceIndex.ThanhToan);
+            Assert.Equal(70, saved.Indicators.Single(i => i.Code == ServiceIndex.SoHoa).Target);
+            Assert.Equal(["Tốt", "Đạt", "Chưa đạt"], saved.Bands.Select(b => b.Label));
+            // The page scores with it: no payment column, the province's index is the rule's with the saved configuration.
+            var (_, province) = await scope.ServiceProvider.GetRequiredService<TthcFigures>().ComputeAsync(new(2020, 1, 1), new(2030, 12, 31), null, saved);
+            var page = await HtmlAsync(await coordinator.GetAsync("/Tthc?from=01/01/2020&to=31/12/2030"));
+            Assert.Contains(saved.Name, page);
+            Assert.DoesNotContain("Hồ sơ có phí thanh toán trực tuyến", page);
+            Assert.Contains($"{ServiceIndex.Round2(ServiceIndex.Score(province.Tally, saved).Index)!.Value:N2}", page);
+        }
+        Assert.Equal("update", await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "ServiceIndexConfig" && e.EntityId == $"{before + 1}")
+            .Select(e => e.Action).SingleAsync()));
+        // A form opened on the old version is refused: someone saved since.
+        var stale = await HtmlAsync(await coordinator.PostFormAsync("/Tthc/Config", Form(current, before, i => i, ("Tốt", "80"), ("Yếu", "0"))));
+        Assert.Contains($"Cấu hình vừa được lưu thành phiên bản {before + 1}", stale);
+
+        var officer = await app.SignInAsync("tuphap");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/Tthc/Config")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostFormAsync("/Tthc/Config", Form(current, before + 1, i => i), "/Tasks")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_period_published_by_decision_is_public_without_an_account_and_stays_as_published()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var fields = new Dictionary<string, string> { ["From"] = "01/01/2020", ["To"] = "31/12/2030", ["Title"] = "Chỉ số phục vụ thử", ["Decision"] = "" };
+        var refused = await HtmlAsync(await coordinator.PostFormAsync("/Tthc/Publish", fields));
+        Assert.Contains("Ghi số, ngày của quyết định công bố.", refused);
+        var empty = await HtmlAsync(await coordinator.PostFormAsync("/Tthc/Publish", new(fields)
+        {
+            ["From"] = "01/01/1990", ["To"] = "31/12/1990",
+            ["Decision"] = "QĐ 1"
+        }));
+        Assert.Contains("Kỳ này chưa có hồ sơ nào", empty);
+        Assert.Equal(0, await app.WithDbAsync(db => db.TthcPublications.CountAsync(p => p.Title == "Chỉ số phục vụ thử")));
+
+        fields["Decision"] = "Quyết định số 99/QĐ-UBND ngày 05/01/2031";
+        var published = await coordinator.PostFormAsync("/Tthc/Publish", fields);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var url = published.Headers.Location!.OriginalString;
+        Assert.Matches("^/CongKhai/Tthc/[0-9]+$", url);
+
+        var citizen = app.Anonymous();
+        var page = await HtmlAsync(await citizen.GetAsync(url));
+        Assert.Contains("Quyết định số 99/QĐ-UBND ngày 05/01/2031", page);
+        int agencyId;
+        string shownIndex;
+        using (var scope = app.Services.CreateScope())
+        {
+            var config = await scope.ServiceProvider.GetRequiredService<ServiceIndexConfigs>().CurrentAsync();
+            var (agencies, province) = await scope.ServiceProvider.GetRequiredService<TthcFigures>()
+                .ComputeAsync(new(2020, 1, 1), new(2030, 12, 31), null, config);
+            Assert.Contains($"chỉ số <strong>{ServiceIndex.Round2(province.Score.Index)!.Value:N2}</strong>", page);
+            var first = agencies.First(a => a.Tally.InScope > 0);
+            agencyId = first.AgencyId!.Value;
+            shownIndex = $"{ServiceIndex.Round2(first.Score.Index)!.Value:N2}";
+            var escaped = System.Text.RegularExpressions.Regex.Escape(shownIndex);
+            Assert.Matches($"data-agency=\"{first.Code}\">.*?<td class=\"text-end\" data-testid=\"index\">{escaped}<",
+                page.Replace("\n", " ", StringComparison.Ordinal));
+        }
+        Assert.Contains("Chỉ số phục vụ thử", await HtmlAsync(await citizen.GetAsync("/CongKhai/Tthc")));
+        var publicationId = url.Split('/')[^1];
+        Assert.Equal("publish", await app.WithDbAsync(db => db.AuditEntries.Where(e => e.EntityType == "TthcPublication" && e.EntityId == publicationId)
+            .Select(e => e.Action).SingleAsync()));
+
+        // Dossiers imported afterwards change the live figures, not what was published.
+        await app.WithDbAsync(async db =>
+        {
+            for (var k = 0; k < 30; k++)
+                db.Dossiers.Add(new DossierRecord
+                {
+                    Code = $"PUB-LATE-{Guid.NewGuid():N}", AgencyId = agencyId, ProcedureCode = "1.000001", Channel = DossierChannel.Counter,
+                    Received = new(2027, 3, 1), Due = new(2027, 3, 5), Resolved = new(2027, 3, 20), ImportedAt = DateTime.UtcNow,
+                });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        static string Table(string html) => System.Text.RegularExpressions.Regex.Match(html, "<main.*</main>",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("data-testid=\"public-tthc\"", Table(page));
+        Assert.Equal(Table(page), Table(await HtmlAsync(await citizen.GetAsync(url))));
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/CongKhai/Tthc/999999")).StatusCode);
+        var officer = await app.SignInAsync("tuphap");
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/Tthc/Publish")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.GetAsync("/Tthc/Publish")).StatusCode);
+    }
+}
+
+public sealed class SqliteTthcPublishTests(SqliteFactory app) : TthcPublishTests<SqliteFactory>(app);
+public sealed class PostgresTthcPublishTests(PostgresFactory app) : TthcPublishTests<PostgresFactory>(app);
