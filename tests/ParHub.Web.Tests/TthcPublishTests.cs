@@ -148,6 +148,61 @@ public abstract class TthcPublishTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/Tthc/Publish")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await citizen.GetAsync("/Tthc/Publish")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_year_shows_month_by_month_and_the_period_downloads_as_a_spreadsheet_of_numbers_scoped_like_the_page()
+    {
+        var (tuphap, other) = await app.WithDbAsync(async db =>
+            (await db.Agencies.SingleAsync(a => a.Code == "STP"), await db.Agencies.FirstAsync(a => a.Code == "SNV")));
+        DossierRecord D(int agency, DossierChannel channel, DateOnly received, DateOnly due, DateOnly? resolved) => new()
+        {
+            Code = $"TREND-{Guid.NewGuid():N}", AgencyId = agency, ProcedureCode = "2.000001", Channel = channel, Received = received, Due = due,
+            Resolved = resolved, ImportedAt = DateTime.UtcNow,
+        };
+        await app.WithDbAsync(async db =>
+        {
+            db.Dossiers.AddRange(
+                D(tuphap.Id, DossierChannel.Online, new(2031, 3, 2), new(2031, 3, 10), new(2031, 3, 9)),
+                D(tuphap.Id, DossierChannel.Online, new(2031, 3, 3), new(2031, 3, 10), new(2031, 3, 12)), // late
+                D(tuphap.Id, DossierChannel.Counter, new(2031, 3, 4), new(2031, 3, 10), new(2031, 3, 10)),
+                D(tuphap.Id, DossierChannel.Counter, new(2031, 3, 28), new(2031, 4, 10), new(2031, 4, 2)), // resolved in April
+                D(other.Id, DossierChannel.Online, new(2031, 3, 5), new(2031, 3, 10), new(2031, 3, 6)));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var coordinator = await app.SignInAsync("cchc");
+        var page = await HtmlAsync(await coordinator.GetAsync($"/Tthc?from=01/01/2031&to=31/12/2031&trend={tuphap.Id}"));
+        Assert.Contains("Diễn biến từng tháng năm 2031 — " + tuphap.Name, page);
+        Assert.Contains("<td class=\"text-end\" data-month=\"3\">66,67%</td>", page); // March: 3 resolved, 2 on time
+        Assert.Contains("<td class=\"text-end\" data-month=\"4\">100,00%</td>", page);
+        var province = await HtmlAsync(await coordinator.GetAsync("/Tthc?from=01/01/2031&to=31/12/2031"));
+        Assert.Contains("<td class=\"text-end\" data-month=\"3\">75,00%</td>", province); // with the other agency's: 3 of 4
+
+        var xlsx = await coordinator.GetAsync("/Tthc?handler=Xlsx&from=01/01/2031&to=31/12/2031");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        var rows = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(await xlsx.Content.ReadAsStreamAsync());
+        Assert.Equal("Mã cơ quan", rows[0][0]);
+        var stp = rows.Single(r => r[0] == "STP");
+        using (var scope = app.Services.CreateScope())
+        {
+            var (agencies, _) = await scope.ServiceProvider.GetRequiredService<TthcFigures>().ComputeAsync(new(2031, 1, 1), new(2031, 12, 31));
+            var t = agencies.Single(a => a.Code == "STP").Tally; // this year's four, and the demo's dossiers still open
+            Assert.Equal((4L, 4L, 3L, 1L), (t.Received, t.Resolved, t.ResolvedOnTime, t.Late - t.Pending + t.PendingInTime));
+            Assert.Equal(new long[] { t.Received, t.Carried, t.Resolved, t.ResolvedOnTime, t.Pending, t.PendingInTime, t.Late, t.Apologies }
+                .Select(x => x.ToString(System.Globalization.CultureInfo.InvariantCulture)), stp[2..10]);
+        }
+        Assert.Equal("*", rows[^1][0]);
+        Assert.Equal("5", rows[^1][2]);
+
+        var officer = await app.SignInAsync("tuphap");
+        var own = ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(await (await officer.GetAsync("/Tthc?handler=Xlsx&from=01/01/2031&to=31/12/2031"))
+            .Content.ReadAsStreamAsync());
+        Assert.Equal(["Mã cơ quan", "STP"], own.Select(r => r[0]));
+        var ownPage = await HtmlAsync(await officer.GetAsync($"/Tthc?from=01/01/2031&to=31/12/2031&trend={other.Id}"));
+        Assert.Contains("Diễn biến từng tháng năm 2031 — " + tuphap.Name, ownPage); // another agency's trend is not theirs to see
+        Assert.Contains("<td class=\"text-end\" data-month=\"3\">66,67%</td>", ownPage);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync("/Tthc?handler=Xlsx")).StatusCode);
+    }
 }
 
 public sealed class SqliteTthcPublishTests(SqliteFactory app) : TthcPublishTests<SqliteFactory>(app);
