@@ -203,6 +203,43 @@ public abstract class TthcPublishTests<TFactory>(TFactory app) : IClassFixture<T
         Assert.Contains("<td class=\"text-end\" data-month=\"3\">66,67%</td>", ownPage);
         Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync("/Tthc?handler=Xlsx")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_survey_takes_each_agencys_population_from_the_dossiers_it_received_in_the_year_previewed_then_saved()
+    {
+        var (programme, agency) = await app.CollectingProgrammeAsync();
+        await app.WithDbAsync(async db =>
+        {
+            for (var k = 0; k < 7; k++)
+                db.Dossiers.Add(new DossierRecord
+                {
+                    Code = $"SIPAS-N-{Guid.NewGuid():N}", AgencyId = agency, ProcedureCode = "3.000001", Channel = DossierChannel.Online,
+                    Received = new(2032, 6, 1 + k), Due = new(2032, 6, 20), ImportedAt = DateTime.UtcNow,
+                });
+            db.Dossiers.Add(new DossierRecord
+            {
+                Code = $"SIPAS-N-{Guid.NewGuid():N}", AgencyId = agency, ProcedureCode = "3.000001", Channel = DossierChannel.Online,
+                Received = new(2033, 1, 2), Due = new(2033, 1, 20), ImportedAt = DateTime.UtcNow, // another year: not counted
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var coordinator = await app.SignInAsync("cchc");
+        var preview = await HtmlAsync(await coordinator.PostFormAsync($"/Sipas/Sample/{programme}?handler=Dossiers", new() { ["year"] = "2032" },
+            $"/Sipas/Sample/{programme}"));
+        Assert.Contains("Tổng thể theo số hồ sơ tiếp nhận năm 2032", preview);
+        var fields = System.Text.RegularExpressions.Regex.Matches(preview, "<input type=\"hidden\" name=\"(n:[0-9]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Equal(new Dictionary<string, string> { [$"n:{agency}"] = "7" }, fields);
+        Assert.Null(await app.WithDbAsync(db => db.SurveyPopulations.Where(x => x.ProgrammeId == programme && x.AgencyId == agency)
+            .Select(x => x.Population).FirstOrDefaultAsync())); // nothing stored by the preview
+        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync($"/Sipas/Sample/{programme}", fields)).StatusCode);
+        Assert.Equal(7, await app.WithDbAsync(db => db.SurveyPopulations.Where(x => x.ProgrammeId == programme && x.AgencyId == agency)
+            .Select(x => x.Population).SingleAsync()));
+        var none = await HtmlAsync(await coordinator.PostFormAsync($"/Sipas/Sample/{programme}?handler=Dossiers", new() { ["year"] = "2099" },
+            $"/Sipas/Sample/{programme}"));
+        Assert.Contains("Chưa có hồ sơ TTHC nào tiếp nhận năm 2099", none);
+    }
 }
 
 public sealed class SqliteTthcPublishTests(SqliteFactory app) : TthcPublishTests<SqliteFactory>(app);

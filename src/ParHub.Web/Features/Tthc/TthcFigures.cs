@@ -72,6 +72,14 @@ public sealed class TthcFigures(ParHubDbContext db, ReadCache cache)
         }).OrderBy(a => a.Name, ParHub.Core.Text.VietnameseCollation.Comparer).ToList();
     }
 
+    /// <summary>The dossiers each agency received in a year (a SIPAS programme's population N of those served).</summary>
+    public Task<Dictionary<int, int>> ReceivedAsync(int year, CancellationToken ct = default)
+    {
+        var (start, end) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        return db.Dossiers.AsNoTracking().Where(d => d.Received >= start && d.Received <= end).GroupBy(d => d.AgencyId)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+    }
+
     /// <summary>
     /// A year month by month, for the trend: dossiers received (of them online) by the month received, and resolved (of
     /// them on time) by the month of the result. Two <c>GROUP BY</c> month queries, cached like the period's figures.
