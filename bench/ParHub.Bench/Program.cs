@@ -7,6 +7,7 @@ using ParHub.Web.Features.Plans;
 using TableRow = DocumentFormat.OpenXml.Wordprocessing.TableRow;
 
 if (args.FirstOrDefault() == "raw-submit") return await RawSubmit.RunAsync(args);
+if (args.FirstOrDefault() == "raw-copy-dossiers") return await RawDossierCopy.RunAsync(args);
 BenchmarkSwitcher.FromTypes([typeof(PlanBenchmarks), typeof(ReportBenchmarks), typeof(ScoringBenchmarks)]).RunAll(args: args);
 return 0;
 

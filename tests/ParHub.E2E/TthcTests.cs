@@ -5,7 +5,8 @@ namespace ParHub.E2E;
 
 /// <summary>
 /// The Coordinator imports a dossier export (previewed, then applied), sees an agency's rates on /Tthc for the
-/// quarter, and drills down to its late dossiers.
+/// quarter, drills down to its late dossiers, sees the agency's year month by month and downloads the table; the
+/// agency's officer opens the quarter's periodic report with its dossier figures filled in.
 /// </summary>
 [Collection("server")]
 public class TthcTests(ParHubServer server)
@@ -54,5 +55,27 @@ public class TthcTests(ParHubServer server)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Sở Tư pháp");
         await Expect(page.Locator($"[data-testid=late-dossiers] tr[data-code^='{tag}']").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "tthc-late.png"), FullPage = true });
+
+        // The year month by month (chart drawn, the table beside it), the spreadsheet of the period.
+        await page.GotoAsync("/Tthc?from=01/01/2026&to=31/03/2026");
+        await page.GetByTestId("trend-agency").SelectOptionAsync(new SelectOptionValue { Label = "Sở Tư pháp" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem diễn biến" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync("Sở Tư pháp");
+        await Expect(page.Locator("#tthc-trend[data-ready='1']")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=tthc-months] td[data-month='1']")).ToContainTextAsync("%");
+        await page.Locator("#trend").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "tthc-trend.png"), FullPage = true });
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("tthc-xlsx").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+
+        // The agency's periodic report of the quarter opens with its dossier figures filled in by ParHub.
+        var officer = await server.NewPageAsync();
+        await server.SignInAsync(officer, "tuphap");
+        await officer.GotoAsync("/Reports/Open?regime=haiphong-2018&period=2026-Q1");
+        var field = officer.Locator("[data-field=dossiers_in_scope]");
+        await Expect(field.GetByText("ParHub điền sẵn")).ToBeVisibleAsync();
+        await Expect(field.Locator("input")).Not.ToHaveValueAsync("");
+        await field.ScrollIntoViewIfNeededAsync();
+        await officer.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "tthc-report-field.png") });
     }
 }

@@ -28,7 +28,7 @@ public sealed class CliTests
         "serve", "db migrate", "db script", "demo", "users list", "users add", "users reset-password", "users lock", "users unlock",
         "users token", "agencies list", "timeframe", "plan extract", "plan import", "report periods", "report rates",
         "report form show", "report form add", "scoring compute", "framework extract", "framework import", "sipas compute", "sipas sample",
-        "tthc compute", "digest",
+        "tthc compute", "tthc import", "tthc figures", "digest",
     };
 
     [Theory]

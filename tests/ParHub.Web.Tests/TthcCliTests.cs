@@ -179,4 +179,52 @@ public sealed class TthcCliTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("  tthc compute HỒ_SƠ.csv --from YYYY-MM-DD --to YYYY-MM-DD", output);
     }
+
+    /// <summary>
+    /// <c>tthc import</c> and <c>tthc figures</c> against a database of their own (the demo without dossiers): the fixture
+    /// imported once, again (all unchanged), a file with a bad row refused; the database's figures equal what
+    /// <c>tthc compute</c> prints for the file.
+    /// </summary>
+    [Fact]
+    public async Task Import_stores_the_file_once_and_the_databases_figures_equal_the_files()
+    {
+        var env = new Dictionary<string, string> { ["PARHUB_DATA_DIR"] = dir, ["PARHUB_DEMO_DOSSIERS"] = "0", ["PARHUB_DEMO_RESPONSES"] = "0" };
+        Assert.Equal(0, (await ProgramAsync(env, "demo", "--reset")).Code);
+        var (code, output, error) = await ProgramAsync(env, "tthc", "import", Fixture);
+        Assert.Equal((0, ""), (code, error));
+        var first = JsonNode.Parse(output)!;
+        Assert.Equal((20L, 0L, 0L), ((long)first["added"]!, (long)first["updated"]!, (long)first["unchanged"]!));
+        var again = JsonNode.Parse((await ProgramAsync(env, "tthc", "import", Fixture)).Out)!;
+        Assert.Equal((0L, 0L, 20L), ((long)again["added"]!, (long)again["updated"]!, (long)again["unchanged"]!));
+        var bad = FileWith(File.ReadAllText(Fixture).TrimEnd() + "\nSTP-999,STP,2.000101,truc_tuyen,2026-13-01,2026-01-20,,no,no,no,no,no,no,\n", "bad.csv");
+        (code, output, error) = await ProgramAsync(env, "tthc", "import", bad);
+        Assert.Equal((1, ""), (code, output));
+        Assert.Contains("Dòng 22", error);
+
+        var (_, computed, _) = await RunAsync("tthc", "compute", Fixture, "--from", "2026-01-01", "--to", "2026-03-31");
+        (code, output, error) = await ProgramAsync(env, "tthc", "figures", "--from", "2026-01-01", "--to", "2026-03-31");
+        Assert.Equal((0, ""), (code, error));
+        var figures = JsonNode.Parse(output)!;
+        Assert.True((double)figures["ms"]! >= 0);
+        static string Sorted(JsonArray rows) => string.Join("\n", rows.Select(r => r!.ToJsonString()).Order(StringComparer.Ordinal));
+        Assert.Equal(Sorted(JsonNode.Parse(computed)!.AsArray()), Sorted(figures["agencies"]!.AsArray()));
+    }
+
+    private static async Task<(int Code, string Out, string Err)> ProgramAsync(IReadOnlyDictionary<string, string> env, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ParHub.Web.dll"), .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8, StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment.Remove("PARHUB_DB");
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await p.WaitForExitAsync(timeout.Token);
+        return (p.ExitCode, await stdout, await stderr);
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ParHub.Core.Tthc;
 
 namespace ParHub.Web.App.Commands;
@@ -21,7 +22,57 @@ internal static class TthcCommands
             "tính số liệu hồ sơ, các tỉ lệ và điểm chỉ số phục vụ (không dùng CSDL), in JSON theo từng cơ quan và toàn tỉnh") { file, from, to };
         compute.SetAction(p => Compute(p.GetValue(file), p.Require(from), p.Require(to), p.InvocationConfiguration.Output,
             p.InvocationConfiguration.Error));
-        return new Command("tthc", "Thủ tục hành chính: số liệu hồ sơ và chỉ số phục vụ") { compute };
+        var importFile = CliArgs.Positional("HỒ_SƠ.csv", $"danh sách hồ sơ xuất từ hệ thống một cửa, tiêu đề: {DossierCsv.Header}");
+        var leaveOut = new Option<bool>("--leave-out-bad") { Description = "bỏ qua các dòng lỗi và ghi các dòng hợp lệ" };
+        var import = new Command("import", "nhập hồ sơ vào CSDL (theo mã hồ sơ: nhập lại thì cập nhật, không trùng), in JSON số mới/cập nhật/không đổi")
+            { importFile, leaveOut };
+        import.SetAction(p => ImportAsync(p.GetValue(importFile), p.GetValue(leaveOut), p.InvocationConfiguration.Output));
+        var figuresFrom = CliArgs.Value("--from", "YYYY-MM-DD", "ngày đầu kỳ (tính cả ngày này)", needed: true);
+        var figuresTo = CliArgs.Value("--to", "YYYY-MM-DD", "ngày cuối kỳ (tính cả ngày này)", needed: true);
+        var figures = new Command("figures", "số liệu hồ sơ trong CSDL của kỳ, theo từng cơ quan và toàn tỉnh (JSON, kèm thời gian tính)")
+            { figuresFrom, figuresTo };
+        figures.SetAction(p => FiguresAsync(p.Require(figuresFrom), p.Require(figuresTo), p.InvocationConfiguration.Output));
+        return new Command("tthc", "Thủ tục hành chính: số liệu hồ sơ và chỉ số phục vụ") { compute, import, figures };
+    }
+
+    /// <summary><c>tthc import FILE.csv</c>: as the import page applies it, in one transaction; a file with bad rows is refused unless told.</summary>
+    private static Task<int> ImportAsync(string? fileArg, bool leaveOutBad, TextWriter output)
+    {
+        var path = CliArgs.ExistingFile(fileArg, "Dùng: ./parhub tthc import HỒ_SƠ.csv [--leave-out-bad]", $"Không tìm thấy tệp “{fileArg}”.");
+        return CliHost.WithServicesAsync(initialize: true, async sp =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                var written = await sp.GetRequiredService<Features.Tthc.ImportDossiers>().RunAsync(path, Path.GetFileName(path), leaveOutBad);
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    added = written.Added, updated = written.Updated, unchanged = written.Unchanged,
+                    ms = clock.ElapsedMilliseconds
+                }));
+                return 0;
+            }
+            catch (Features.Tthc.DossierImportException e) { throw new CliException(e.Message); }
+        });
+    }
+
+    /// <summary>
+    /// <c>tthc figures --from --to</c>: the database's figures of the period (<see cref="Features.Tthc.TthcFigures"/>), and how long they took.
+    /// </summary>
+    private static Task<int> FiguresAsync(string fromText, string toText, TextWriter output)
+    {
+        var from = CliArgs.Date(fromText, "--from");
+        var to = CliArgs.Date(toText, "--to");
+        if (from > to) throw new CliException($"--from ({fromText}) phải không sau --to ({toText}).");
+        return CliHost.WithServicesAsync(initialize: true, async sp =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var (agencies, province) = await sp.GetRequiredService<Features.Tthc.TthcFigures>().ComputeAsync(from, to);
+            var ms = clock.Elapsed.TotalMilliseconds;
+            var rows = agencies.Append(province).Select(a => Result(a.Code, a.Tally, ServiceIndexConfig.Default)).ToArray();
+            output.WriteLine(new JsonObject { ["ms"] = Math.Round(ms, 1), ["agencies"] = new JsonArray(rows) }.ToJsonString(Printed));
+            return 0;
+        });
     }
 
     /// <summary>

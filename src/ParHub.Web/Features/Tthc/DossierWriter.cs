@@ -15,7 +15,7 @@ public sealed record DossiersWritten(long Added, long Updated, long Unchanged);
 /// <summary>
 /// Writes dossiers by code, never row by row through EF, inside the caller's transaction: a code not seen is added, a
 /// code seen is updated only if something differs (so importing the same export twice changes nothing). On PostgreSQL
-/// the rows stream by binary COPY into a temporary staging table, then one INSERT … ON CONFLICT merges them; on SQLite
+/// the rows stream by binary COPY into a temporary staging table, then an UPDATE and an INSERT merge them; on SQLite
 /// each chunk of 5,000 rows is one JSON array unpacked by <c>json_each</c> into the same upsert.
 /// </summary>
 public sealed class DossierWriter(ParHubDbContext db, ParHub.Web.Shared.ReadCache cache)
@@ -42,16 +42,28 @@ public sealed class DossierWriter(ParHubDbContext db, ParHub.Web.Shared.ReadCach
         {
             var conn = db.Database.GetDbConnection();
             var tx = db.Database.CurrentTransaction.GetDbTransaction();
-            var before = await db.Dossiers.LongCountAsync(ct);
-            var (rows, affected) = conn is NpgsqlConnection pg ? await CopyAsync(pg, dossiers, ct) : await InsertAsync(conn, tx, dossiers, ct);
-            var added = await db.Dossiers.LongCountAsync(ct) - before;
+            DossiersWritten written;
+            if (conn is NpgsqlConnection pg) written = await CopyAsync(pg, dossiers, ct);
+            else
+            {
+                var before = await db.Dossiers.LongCountAsync(ct);
+                var (rows, affected) = await InsertAsync(conn, tx, dossiers, ct);
+                var added = await db.Dossiers.LongCountAsync(ct) - before;
+                written = new DossiersWritten(added, affected - added, rows - affected);
+            }
             UnitOfWork.OnEnd(db, () => cache.Invalidate([ParHub.Web.Shared.CacheTags.Dossiers]), () => { }); // set-based: the tracker sees nothing
-            return new DossiersWritten(added, affected - added, rows - affected);
+            return written;
         }
         finally { await db.Database.CloseConnectionAsync(); }
     }
 
-    private static async Task<(long Rows, long Affected)> CopyAsync(NpgsqlConnection conn, IEnumerable<DossierRecord> dossiers, CancellationToken ct)
+    /// <summary>
+    /// PostgreSQL: binary COPY into the staging table, then — the table locked against other writers (readers go on) so
+    /// that two imports cannot race for a code — an UPDATE of the codes stored with something different and a plain
+    /// INSERT of the codes not stored (an anti-join): cheaper than one INSERT … ON CONFLICT, which probes and
+    /// speculatively inserts row by row (docs/performance.md, TTHC).
+    /// </summary>
+    private static async Task<DossiersWritten> CopyAsync(NpgsqlConnection conn, IEnumerable<DossierRecord> dossiers, CancellationToken ct)
     {
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE IF NOT EXISTS dossier_staging (\"Code\" varchar(64), \"AgencyId\" int, "
             + "\"ProcedureCode\" varchar(64), \"Channel\" varchar(16), \"Received\" date, \"Due\" date, \"Resolved\" date, \"FeeBearing\" boolean, "
@@ -79,9 +91,19 @@ public sealed class DossierWriter(ParHubDbContext db, ParHub.Web.Shared.ReadCach
             }
             await copy.CompleteAsync(ct);
         }
-        await using var merge = new NpgsqlCommand(Upsert($"SELECT {Columns} FROM dossier_staging", "{0} IS DISTINCT FROM {1}"), conn);
-        merge.CommandTimeout = 600;
-        return (rows, await merge.ExecuteNonQueryAsync(ct));
+        await using (var prepare = new NpgsqlCommand("ANALYZE dossier_staging; LOCK TABLE dossiers IN SHARE ROW EXCLUSIVE MODE", conn))
+            await prepare.ExecuteNonQueryAsync(ct);
+        await using var update = new NpgsqlCommand("UPDATE dossiers AS d SET "
+            + string.Join(", ", Compared.Append("ImportedAt").Select(c => $"\"{c}\" = s.\"{c}\""))
+            + " FROM dossier_staging AS s WHERE d.\"Code\" = s.\"Code\" AND ("
+            + string.Join(" OR ", Compared.Select(c => $"d.\"{c}\" IS DISTINCT FROM s.\"{c}\"")) + ")", conn)
+        { CommandTimeout = 600 };
+        var updated = await update.ExecuteNonQueryAsync(ct);
+        await using var insert = new NpgsqlCommand($"INSERT INTO dossiers ({Columns}) SELECT {Columns} FROM dossier_staging AS s "
+            + "WHERE NOT EXISTS (SELECT 1 FROM dossiers AS d WHERE d.\"Code\" = s.\"Code\")", conn)
+        { CommandTimeout = 600 };
+        var added = await insert.ExecuteNonQueryAsync(ct);
+        return new DossiersWritten(added, updated, rows - added - updated);
     }
 
     private static async Task<(long Rows, long Affected)> InsertAsync(DbConnection conn, DbTransaction tx, IEnumerable<DossierRecord> dossiers,
