@@ -171,6 +171,18 @@ public static class MonthTotals
             Math.Min(apologies, late), online, fee, paid, digitised, electronic, synced, satisfied);
     }
 
+    /// <summary>The first year totals can be entered for.</summary>
+    public const int FirstYear = 2000;
+
+    /// <summary>Why a month cannot be entered (null when it can): a month from <see cref="FirstYear"/> up to the current one.</summary>
+    public static string? MonthRefusal(int year, int month, DateOnly today)
+    {
+        if (month is < 1 or > 12 || year < FirstYear || year > 9999) return "Tháng không hợp lệ.";
+        if (year * 12 + month > today.Year * 12 + today.Month)
+            return $"Tháng {month}/{year} chưa đến: chỉ nhập số liệu của tháng đã qua hoặc tháng hiện tại.";
+        return null;
+    }
+
     /// <summary>The month before (year, month).</summary>
     public static (int Year, int Month) Previous(int year, int month) => month == 1 ? (year - 1, 12) : (year, month - 1);
 

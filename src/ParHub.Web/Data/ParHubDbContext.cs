@@ -45,6 +45,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ParHub.Core.Tthc.DossierRecord> Dossiers => Set<ParHub.Core.Tthc.DossierRecord>();
+    public DbSet<ParHub.Core.Tthc.DossierMonthTotals> DossierMonthTotals => Set<ParHub.Core.Tthc.DossierMonthTotals>();
     public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
     public DbSet<ParHub.Core.Sipas.SurveyQuestionnaire> SurveyQuestionnaires => Set<ParHub.Core.Sipas.SurveyQuestionnaire>();
     public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
@@ -145,6 +146,16 @@ public class ParHubDbContext(DbContextOptions options)
             // A period's figures per agency read the dossiers received up to its end (docs/performance.md, TTHC).
             e.HasIndex(d => new { d.AgencyId, d.Received });
             e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<ParHub.Core.Tthc.DossierMonthTotals>(e =>
+        {
+            e.ToTable("dossier_month_totals");
+            e.HasIndex(t => new { t.AgencyId, t.Year, t.Month }).IsUnique(); // one row per agency and month
+            e.Property(t => t.EnteredBy).HasMaxLength(256);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.Ignore(t => t.Counts);
+            e.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyProgramme>(e =>

@@ -157,4 +157,17 @@ public sealed class MonthTotalsTests
         Assert.Null(MonthTotals.WholeMonths(new(2026, 2, 1), new(2026, 1, 31)));
         Assert.Equal((2025, 12), MonthTotals.Previous(2026, 1));
     }
+
+    [Fact]
+    public void Only_a_month_up_to_the_current_one_may_be_entered()
+    {
+        var today = new DateOnly(2026, 12, 2);
+        Assert.Null(MonthTotals.MonthRefusal(2026, 12, today));
+        Assert.Null(MonthTotals.MonthRefusal(2000, 1, today));
+        Assert.Equal("Tháng 1/2027 chưa đến: chỉ nhập số liệu của tháng đã qua hoặc tháng hiện tại.", MonthTotals.MonthRefusal(2027, 1, today));
+        Assert.Equal("Tháng 11/2026 chưa đến: chỉ nhập số liệu của tháng đã qua hoặc tháng hiện tại.", MonthTotals.MonthRefusal(2026, 11, new(2026, 10, 31)));
+        Assert.Equal("Tháng không hợp lệ.", MonthTotals.MonthRefusal(2026, 13, today));
+        Assert.Equal("Tháng không hợp lệ.", MonthTotals.MonthRefusal(1999, 12, today));
+        Assert.Equal("Tháng không hợp lệ.", MonthTotals.MonthRefusal(2026, 0, today));
+    }
 }
