@@ -170,6 +170,64 @@ public abstract class TthcMonthTotalsTests<TFactory>(TFactory app) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_year_of_month_totals_feeds_the_PAR_Index_sources_and_a_saved_month_drops_the_cached_figures()
+    {
+        var snv = await AgencyAsync("SNV");
+        var coordinator = await app.SignInAsync("cchc");
+        var months = new List<MonthCounts>();
+        var carried = 3;
+        for (var m = 1; m <= 12; m++)
+        {
+            var month = Month(carried, 40 + m, carried + 27 + m, 2, 10, 1, 2);
+            Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, Url(snv, m, 2023), Form(month))).StatusCode);
+            months.Add(month);
+            carried = (int)month.Pending;
+        }
+        var t = MonthTotals.Tally(months);
+        Assert.Equal(t.Received + t.Carried, t.Resolved + t.Pending);
+        var rule = new ParHub.Core.Scoring.ScoringRule("proportional");
+        var framework = new ParHub.Core.Scoring.Framework("T", "T", [], 0, 0,
+        [
+            new("1", "Dịch vụ công", 10), new("1.1", "Hồ sơ đúng hạn", 5, rule, Source: "tthc.tien_do"),
+            new("1.2", "Thư xin lỗi", 5, rule, Source: "tthc.xin_loi"),
+        ]);
+        using (var scope = app.Services.CreateScope())
+        {
+            var computed = await scope.ServiceProvider.GetRequiredService<ParHub.Web.Features.ParIndex.IndexQueries>().ComputedAsync(framework, snv, 2023);
+            Assert.Equal(((decimal)(t.ResolvedOnTime + t.PendingInTime), (decimal)t.InScope),
+                (computed["1.1"].Input.Num!.Value, computed["1.1"].Input.Den!.Value));
+            Assert.Equal(((decimal)t.Apologies, (decimal)t.Late), (computed["1.2"].Input.Num!.Value, computed["1.2"].Input.Den!.Value));
+
+            // A month saved is a change of the dossiers' area: the cached figures built on them are dropped after its commit.
+            var db = scope.ServiceProvider.GetRequiredService<ParHub.Web.Data.ParHubDbContext>();
+            db.DossierMonthTotals.Add(new DossierMonthTotals { AgencyId = snv, Year = 2022, Month = 1 });
+            Assert.Contains(ParHub.Web.Shared.CacheTags.Dossiers, ParHub.Web.Shared.CacheInvalidation.TagsOf(db));
+        }
+    }
+
+    [Fact]
+    public async Task First_entries_of_one_month_at_once_store_one_row_and_refuse_the_others_without_an_error()
+    {
+        var so = await AgencyAsync("SYT");
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.SignInAsync("cchc")));
+        var forms = await Task.WhenAll(clients.Select(c => c.AntiforgeryTokenAsync(Url(so, 8))));
+        var responses = await Task.WhenAll(clients.Select((c, i) =>
+        {
+            var fields = Form(Month(0, 10 + i, 10 + i, 0, 0, 0, 0));
+            fields["__RequestVerificationToken"] = forms[i];
+            return c.PostAsync(Url(so, 8), new FormUrlEncodedContent(fields));
+        }));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Redirect));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Redirect))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("Số liệu của bạn chưa được lưu", await HtmlAsync(refused));
+        }
+        Assert.Equal(1, await app.WithDbAsync(db => db.DossierMonthTotals.CountAsync(t => t.AgencyId == so && t.Year == 2024 && t.Month == 8)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityId == SaveMonthTotals.Id(so, 2024, 8))));
+    }
+
+    [Fact]
     public async Task An_officer_cannot_enter_or_read_another_agencys_months_and_read_only_roles_cannot_enter()
     {
         var (stc, std) = (await AgencyAsync("STC"), await AgencyAsync("STP"));
