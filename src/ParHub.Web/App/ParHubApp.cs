@@ -129,6 +129,7 @@ public static class ParHubApp
         services.AddScoped<Features.Sipas.SurveyFormCache>();
         services.AddScoped<Features.Tthc.DossierWriter>();
         services.AddScoped<Features.Tthc.TthcFigures>();
+        services.AddScoped<Features.Tthc.MonthTotalsQueries>();
         services.AddScoped<Features.Sipas.SurveyResponseWriter>();
         services.AddSingleton<Features.Sipas.SurveyWriteBatch>();
         services.AddScoped<Features.Tthc.ServiceIndexConfigs>();

@@ -47,6 +47,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<ParHub.Core.Tthc.DossierRecord> Dossiers => Set<ParHub.Core.Tthc.DossierRecord>();
     public DbSet<ParHub.Core.Tthc.ServiceIndexConfigRecord> ServiceIndexConfigs => Set<ParHub.Core.Tthc.ServiceIndexConfigRecord>();
     public DbSet<ParHub.Core.Tthc.TthcPublication> TthcPublications => Set<ParHub.Core.Tthc.TthcPublication>();
+    public DbSet<ParHub.Core.Tthc.DossierMonthTotals> DossierMonthTotals => Set<ParHub.Core.Tthc.DossierMonthTotals>();
     public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
     public DbSet<ParHub.Core.Sipas.SurveyQuestionnaire> SurveyQuestionnaires => Set<ParHub.Core.Sipas.SurveyQuestionnaire>();
     public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
@@ -162,6 +163,16 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(p => p.Title).HasMaxLength(300);
             e.Property(p => p.Decision).HasMaxLength(300);
             e.Property(p => p.PublishedBy).HasMaxLength(200);
+        });
+
+        b.Entity<ParHub.Core.Tthc.DossierMonthTotals>(e =>
+        {
+            e.ToTable("dossier_month_totals");
+            e.HasIndex(t => new { t.AgencyId, t.Year, t.Month }).IsUnique(); // one row per agency and month
+            e.Property(t => t.EnteredBy).HasMaxLength(256);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.Ignore(t => t.Counts);
+            e.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyProgramme>(e =>

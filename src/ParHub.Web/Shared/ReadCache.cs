@@ -16,7 +16,7 @@ public static class CacheTags
     public const string Directory = "directory";
     /// <summary>Survey programmes, their groups and questionnaires (not responses).</summary>
     public const string Surveys = "surveys";
-    /// <summary>Dossiers (TTHC), written set-based by imports: dropped by the writer after its commit.</summary>
+    /// <summary>Dossiers (TTHC), written set-based by imports (dropped by the writer after its commit), and month totals entered by hand.</summary>
     public const string Dossiers = "dossiers";
 
     public static string Index(int cycleId) => $"index:{cycleId}";

@@ -8,7 +8,9 @@ namespace ParHub.Web.Features.Tthc;
 /// <summary>
 /// The service to citizens over a period: per agency the dossiers received, carried, resolved (on time), pending (in
 /// time), late and apologised for, the rates and points of the service index against their targets; the province's
-/// total. An agency's officer sees their own agency only. The period defaults to the current quarter.
+/// total. An agency without a dossier export is counted from the month totals it entered (marked so) when the period
+/// is whole months, else named with a note. An agency's officer sees their own agency only. The period defaults to the
+/// current quarter.
 /// </summary>
 public class IndexModel(TthcFigures figures, ServiceIndexConfigs configs, ICurrentUser user, TimeProvider clock) : PageModel
 {
@@ -16,6 +18,7 @@ public class IndexModel(TthcFigures figures, ServiceIndexConfigs configs, ICurre
     public DateOnly To { get; private set; }
     public IReadOnlyList<AgencyFigures> Agencies { get; private set; } = [];
     public AgencyFigures? Province { get; private set; }
+    public IReadOnlyList<AgencyFiguresNote> Notes { get; private set; } = [];
     public bool All { get; private set; }
     public string? Error { get; private set; }
     public ServiceIndexConfig Config { get; private set; } = ServiceIndexConfig.Default;
@@ -69,7 +72,7 @@ public class IndexModel(TthcFigures figures, ServiceIndexConfigs configs, ICurre
             else (From, To) = (f, t);
         }
         Config = await configs.CurrentAsync(ct);
-        (Agencies, Province) = await figures.ComputeAsync(From, To, agency, Config, ct);
+        (Agencies, Province, Notes) = await figures.ComputeAsync(From, To, agency, Config, ct);
         return null;
     }
 }

@@ -14,4 +14,11 @@ public static class TthcAccess
         agencyId = user.AgencyId;
         return agencyId is not null;
     }
+
+    /// <summary>
+    /// Who may enter an agency's month totals: the Admin and the Coordinator for any agency, an agency's officer for their
+    /// own; the other province roles only read them.
+    /// </summary>
+    public static bool MayEnter(ICurrentUser user, int agencyId) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) || (user.IsInRole(Roles.AgencyOfficer) && user.AgencyId == agencyId);
 }

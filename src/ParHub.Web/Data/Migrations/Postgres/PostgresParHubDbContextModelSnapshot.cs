@@ -1621,6 +1621,91 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("survey_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Tthc.DossierMonthTotals", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Apologies")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Carried")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("FeeBearingPaidOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FeeBearingReceived")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PendingInTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PendingLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedDigitised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedDirect")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedPostal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReceivedSynced")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedElectronic")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedOnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedSatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("dossier_month_totals", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2487,6 +2572,15 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Tthc.DossierMonthTotals", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1558,6 +1558,89 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("survey_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Tthc.DossierMonthTotals", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Apologies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Carried")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FeeBearingPaidOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeeBearingReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PendingLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDigitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedDirect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedPostal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivedSynced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedElectronic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedOnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedSatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Year", "Month")
+                        .IsUnique();
+
+                    b.ToTable("dossier_month_totals", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2408,6 +2491,15 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.HasOne("ParHub.Core.Sipas.SurveyProgramme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Tthc.DossierMonthTotals", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
