@@ -45,6 +45,8 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ParHub.Core.Tthc.DossierRecord> Dossiers => Set<ParHub.Core.Tthc.DossierRecord>();
+    public DbSet<ParHub.Core.Tthc.TthcProcedure> TthcProcedures => Set<ParHub.Core.Tthc.TthcProcedure>();
+    public DbSet<ParHub.Core.Tthc.TthcDecision> TthcDecisions => Set<ParHub.Core.Tthc.TthcDecision>();
     public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
     public DbSet<ParHub.Core.Sipas.SurveyQuestionnaire> SurveyQuestionnaires => Set<ParHub.Core.Sipas.SurveyQuestionnaire>();
     public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
@@ -145,6 +147,29 @@ public class ParHubDbContext(DbContextOptions options)
             // A period's figures per agency read the dossiers received up to its end (docs/performance.md, TTHC).
             e.HasIndex(d => new { d.AgencyId, d.Received });
             e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<ParHub.Core.Tthc.TthcDecision>(e =>
+        {
+            e.ToTable("tthc_decisions");
+            e.Property(d => d.Number).HasMaxLength(64);
+            e.HasIndex(d => d.Number).IsUnique(); // a re-import finds its decision by number
+            e.Ignore(d => d.OnTime);
+        });
+
+        b.Entity<ParHub.Core.Tthc.TthcProcedure>(e =>
+        {
+            e.ToTable("tthc_procedures");
+            e.Property(p => p.Code).HasMaxLength(64);
+            e.HasIndex(p => p.Code).IsUnique(); // a re-import updates by code
+            e.Property(p => p.Name).HasMaxLength(1000);
+            e.Property(p => p.Field).HasMaxLength(300);
+            e.Property(p => p.Level).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.OneStop).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.Online).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(p => p.AgencyId);
+            e.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Decision).WithMany().HasForeignKey(p => p.DecisionId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyProgramme>(e =>
