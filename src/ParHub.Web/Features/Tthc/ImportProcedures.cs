@@ -64,7 +64,11 @@ public sealed class ImportProcedures(ParHubDbContext db, AuditLog audit, TimePro
                 }, (_, _, _) => { }, ct);
             }
             catch (UnreadableFileException e) { throw new ProcedureImportException(e.Message); }
-            if (refused is not null && !leaveOutBad) throw new ProcedureImportException(refused); // nothing saved yet
+            if (refused is not null && !leaveOutBad)
+            {
+                db.ChangeTracker.Clear(); // nothing saved yet, and nothing left for a later save of this request
+                throw new ProcedureImportException(refused);
+            }
             audit.Record("import", "TthcProcedures", fileName, null,
                 $"Nhập danh mục TTHC từ “{fileName}”: {counts.Added} mới, {counts.Updated} cập nhật, {counts.Unchanged} không đổi; "
                 + $"quyết định công bố: {counts.DecisionsAdded} mới, {counts.DecisionsUpdated} cập nhật" + (left > 0 ? $"; {left} dòng lỗi bỏ qua" : ""),
