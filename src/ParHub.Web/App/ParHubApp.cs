@@ -117,6 +117,7 @@ public static class ParHubApp
         services.AddScoped<DemoIndex>();
         services.AddScoped<DemoSurvey>();
         services.AddScoped<DemoDossiers>();
+        services.AddScoped<DemoProcedures>();
         services.AddScoped<AgencyQueries>();
         services.AddUseCases();
         services.AddScoped<Features.Account.ApiTokens>();

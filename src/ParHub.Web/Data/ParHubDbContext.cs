@@ -48,6 +48,8 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<ParHub.Core.Tthc.ServiceIndexConfigRecord> ServiceIndexConfigs => Set<ParHub.Core.Tthc.ServiceIndexConfigRecord>();
     public DbSet<ParHub.Core.Tthc.TthcPublication> TthcPublications => Set<ParHub.Core.Tthc.TthcPublication>();
     public DbSet<ParHub.Core.Tthc.DossierMonthTotals> DossierMonthTotals => Set<ParHub.Core.Tthc.DossierMonthTotals>();
+    public DbSet<ParHub.Core.Tthc.TthcProcedure> TthcProcedures => Set<ParHub.Core.Tthc.TthcProcedure>();
+    public DbSet<ParHub.Core.Tthc.TthcDecision> TthcDecisions => Set<ParHub.Core.Tthc.TthcDecision>();
     public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
     public DbSet<ParHub.Core.Sipas.SurveyQuestionnaire> SurveyQuestionnaires => Set<ParHub.Core.Sipas.SurveyQuestionnaire>();
     public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
@@ -173,6 +175,29 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(t => t.Version).IsConcurrencyToken();
             e.Ignore(t => t.Counts);
             e.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<ParHub.Core.Tthc.TthcDecision>(e =>
+        {
+            e.ToTable("tthc_decisions");
+            e.Property(d => d.Number).HasMaxLength(64);
+            e.HasIndex(d => d.Number).IsUnique(); // a re-import finds its decision by number
+            e.Ignore(d => d.OnTime);
+        });
+
+        b.Entity<ParHub.Core.Tthc.TthcProcedure>(e =>
+        {
+            e.ToTable("tthc_procedures");
+            e.Property(p => p.Code).HasMaxLength(64);
+            e.HasIndex(p => p.Code).IsUnique(); // a re-import updates by code
+            e.Property(p => p.Name).HasMaxLength(1000);
+            e.Property(p => p.Field).HasMaxLength(300);
+            e.Property(p => p.Level).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.OneStop).HasConversion<string>().HasMaxLength(16);
+            e.Property(p => p.Online).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(p => p.AgencyId);
+            e.HasOne<Agency>().WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(p => p.Decision).WithMany().HasForeignKey(p => p.DecisionId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyProgramme>(e =>

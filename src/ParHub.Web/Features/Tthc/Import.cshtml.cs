@@ -81,7 +81,7 @@ public class ImportModel(ImportDossiers import, DatabaseSettings settings) : Pag
     }
 
     /// <summary>Content check: the first 8 KB hold no NUL byte and are valid UTF-8 (an .xlsx or .exe renamed .csv is refused).</summary>
-    private static async Task<bool> LooksLikeTextAsync(string path, CancellationToken ct)
+    internal static async Task<bool> LooksLikeTextAsync(string path, CancellationToken ct)
     {
         var buffer = new byte[8192];
         int read;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Tthc;
 using ParHub.Web.Data;
@@ -36,6 +37,9 @@ public sealed record TthcFiguresResult(IReadOnlyList<AgencyFigures> Agencies, Ag
 /// them (<see cref="MonthTotals.Tally"/>) when the period is whole months and every month of it was entered; otherwise
 /// it is listed in <see cref="TthcFiguresResult.Notes"/>, not counted.
 /// </summary>
+/// <summary>One procedure's figures over a period, for one agency: its code, its name in the catalogue (null if unknown), tally and index.</summary>
+public sealed record ProcedureFigures(string Code, string? Name, DossierTally Tally, ServiceIndexScore Score);
+
 /// <summary>One agency's tally as counted, before scoring (what <see cref="TthcFigures"/> keeps in <see cref="ReadCache"/>).</summary>
 public sealed record CountedAgency(int AgencyId, string Code, string Name, DossierTally Tally, string? Source, string? Note);
 
@@ -65,31 +69,9 @@ public sealed class TthcFigures(ParHubDbContext db, ReadCache cache)
     {
         var inScope = InScope(db.Dossiers.AsNoTracking(), from, to);
         if (agencyId is { } only) inScope = inScope.Where(d => d.AgencyId == only);
-        var rows = await inScope.GroupBy(d => d.AgencyId).Select(g => new
-        {
-            AgencyId = g.Key,
-            Received = g.Sum(d => d.Received >= from ? 1 : 0),
-            Carried = g.Sum(d => d.Received < from ? 1 : 0),
-            Resolved = g.Sum(d => d.Resolved != null && d.Resolved <= to ? 1 : 0),
-            OnTime = g.Sum(d => d.Resolved != null && d.Resolved <= to && d.Resolved <= d.Due ? 1 : 0),
-            Pending = g.Sum(d => d.Resolved == null || d.Resolved > to ? 1 : 0),
-            InTime = g.Sum(d => (d.Resolved == null || d.Resolved > to) && d.Due >= to ? 1 : 0),
-            Late = g.Sum(d => (d.Resolved != null && d.Resolved <= to && d.Resolved > d.Due)
-                || ((d.Resolved == null || d.Resolved > to) && d.Due < to) ? 1 : 0),
-            Apologies = g.Sum(d => d.Apology && ((d.Resolved != null && d.Resolved <= to && d.Resolved > d.Due)
-                || ((d.Resolved == null || d.Resolved > to) && d.Due < to)) ? 1 : 0),
-            Online = g.Sum(d => d.Received >= from && d.Channel == DossierChannel.Online ? 1 : 0),
-            Fee = g.Sum(d => d.Received >= from && d.FeeBearing ? 1 : 0),
-            Paid = g.Sum(d => d.Received >= from && d.FeeBearing && d.PaidOnline ? 1 : 0),
-            Digitised = g.Sum(d => d.Received >= from && d.Digitised ? 1 : 0),
-            Electronic = g.Sum(d => d.Resolved != null && d.Resolved <= to && d.ElectronicResult ? 1 : 0),
-            Synced = g.Sum(d => d.Received >= from && d.Synced ? 1 : 0),
-            Satisfied = g.Sum(d => d.Resolved != null && d.Resolved <= to && d.Resolved <= d.Due && d.Rating != DossierRating.Dissatisfied ? 1 : 0),
-        }).ToListAsync(ct);
-        var counted = rows.Select(r => (r.AgencyId, Tally: new DossierTally(r.Received, r.Carried, r.Resolved, r.OnTime, r.Pending, r.InTime,
-            r.Late, r.Apologies, r.Online, r.Fee, r.Paid, r.Digitised, r.Electronic, r.Synced, r.Satisfied), Source: (string?)null, Note: (string?)null))
-            .ToList();
-        var (fromTotals, notes) = await MonthTotalsAsync(from, to, agencyId, rows.Select(r => r.AgencyId).ToHashSet(), ct);
+        var rows = await TallyAsync(inScope, d => d.AgencyId, from, to, ct);
+        var counted = rows.Select(r => (AgencyId: r.Key, r.Tally, Source: (string?)null, Note: (string?)null)).ToList();
+        var (fromTotals, notes) = await MonthTotalsAsync(from, to, agencyId, rows.Select(r => r.Key).ToHashSet(), ct);
         counted.AddRange(fromTotals.Select(t => (t.AgencyId, t.Tally, (string?)FromMonthTotals, t.Note)));
         var ids = counted.Select(r => r.AgencyId).Concat(notes.Select(n => n.AgencyId)).Distinct().ToList();
         var names = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Code, a.Name }).ToDictionaryAsync(a => a.Id, ct);
@@ -170,6 +152,58 @@ public sealed class TthcFigures(ParHubDbContext db, ReadCache cache)
                 received.GetValueOrDefault(m)?.Count ?? 0, received.GetValueOrDefault(m)?.Online ?? 0,
                 resolved.GetValueOrDefault(m)?.Count ?? 0, resolved.GetValueOrDefault(m)?.OnTime ?? 0)).ToList();
         }, ct);
+
+    /// <summary>
+    /// One agency's figures per procedure code (the drill-down of /Tthc/Agency), with the procedure's name from the
+    /// catalogue (null for a code it does not have), most dossiers in scope first; then the agency's total.
+    /// </summary>
+    public async Task<(IReadOnlyList<ProcedureFigures> Procedures, DossierTally Total)> ByProcedureAsync(int agencyId, DateOnly from, DateOnly to,
+        ServiceIndexConfig? config = null, CancellationToken ct = default)
+    {
+        config ??= ServiceIndexConfig.Default;
+        var inScope = InScope(db.Dossiers.AsNoTracking().Where(d => d.AgencyId == agencyId), from, to);
+        var rows = await TallyAsync(inScope, d => d.ProcedureCode, from, to, ct);
+        var codes = rows.Select(r => r.Key).ToList();
+        var names = await db.TthcProcedures.AsNoTracking().Where(p => codes.Contains(p.Code)).Select(p => new { p.Code, p.Name })
+            .ToDictionaryAsync(p => p.Code, p => p.Name, StringComparer.Ordinal, ct);
+        var procedures = rows.Select(r => new ProcedureFigures(r.Key, names.GetValueOrDefault(r.Key), r.Tally, ServiceIndex.Score(r.Tally, config)))
+            .OrderByDescending(p => p.Tally.InScope).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+        return (procedures, procedures.Aggregate(default(DossierTally), (t, p) => t + p.Tally));
+    }
+
+    private sealed record Keyed<TKey>(TKey Key, DossierTally Tally);
+
+    /// <summary>
+    /// The tallies of the dossiers in scope grouped by <paramref name="key"/>: one <c>GROUP BY</c> with a <c>SUM(CASE …)</c> per count —
+    /// the conditions of <see cref="DossierTally"/>, written here once for every grouping (rows in scope only, so <c>rec ≥ from</c> is "received").
+    /// </summary>
+    private static async Task<List<Keyed<TKey>>> TallyAsync<TKey>(IQueryable<DossierRecord> inScope, Expression<Func<DossierRecord, TKey>> key,
+        DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var rows = await inScope.GroupBy(key).Select(g => new
+        {
+            g.Key,
+            Received = g.Sum(d => d.Received >= from ? 1 : 0),
+            Carried = g.Sum(d => d.Received < from ? 1 : 0),
+            Resolved = g.Sum(d => d.Resolved != null && d.Resolved <= to ? 1 : 0),
+            OnTime = g.Sum(d => d.Resolved != null && d.Resolved <= to && d.Resolved <= d.Due ? 1 : 0),
+            Pending = g.Sum(d => d.Resolved == null || d.Resolved > to ? 1 : 0),
+            InTime = g.Sum(d => (d.Resolved == null || d.Resolved > to) && d.Due >= to ? 1 : 0),
+            Late = g.Sum(d => (d.Resolved != null && d.Resolved <= to && d.Resolved > d.Due)
+                || ((d.Resolved == null || d.Resolved > to) && d.Due < to) ? 1 : 0),
+            Apologies = g.Sum(d => d.Apology && ((d.Resolved != null && d.Resolved <= to && d.Resolved > d.Due)
+                || ((d.Resolved == null || d.Resolved > to) && d.Due < to)) ? 1 : 0),
+            Online = g.Sum(d => d.Received >= from && d.Channel == DossierChannel.Online ? 1 : 0),
+            Fee = g.Sum(d => d.Received >= from && d.FeeBearing ? 1 : 0),
+            Paid = g.Sum(d => d.Received >= from && d.FeeBearing && d.PaidOnline ? 1 : 0),
+            Digitised = g.Sum(d => d.Received >= from && d.Digitised ? 1 : 0),
+            Electronic = g.Sum(d => d.Resolved != null && d.Resolved <= to && d.ElectronicResult ? 1 : 0),
+            Synced = g.Sum(d => d.Received >= from && d.Synced ? 1 : 0),
+            Satisfied = g.Sum(d => d.Resolved != null && d.Resolved <= to && d.Resolved <= d.Due && d.Rating != DossierRating.Dissatisfied ? 1 : 0),
+        }).ToListAsync(ct);
+        return rows.Select(r => new Keyed<TKey>(r.Key, new DossierTally(r.Received, r.Carried, r.Resolved, r.OnTime, r.Pending, r.InTime, r.Late,
+            r.Apologies, r.Online, r.Fee, r.Paid, r.Digitised, r.Electronic, r.Synced, r.Satisfied))).ToList();
+    }
 
     /// <summary>The dossiers in scope of [from, to]: received by its end and not resolved before its start (<see cref="DossierTally"/>).</summary>
     public static IQueryable<DossierRecord> InScope(IQueryable<DossierRecord> dossiers, DateOnly from, DateOnly to) =>
