@@ -117,6 +117,7 @@ public static class ParHubApp
         services.AddScoped<DemoIndex>();
         services.AddScoped<DemoSurvey>();
         services.AddScoped<DemoDossiers>();
+        services.AddScoped<DemoFeedback>();
         services.AddScoped<AgencyQueries>();
         services.AddUseCases();
         services.AddScoped<Features.Account.ApiTokens>();
@@ -129,6 +130,8 @@ public static class ParHubApp
         services.AddScoped<Features.Sipas.SurveyFormCache>();
         services.AddScoped<Features.Tthc.DossierWriter>();
         services.AddScoped<Features.Tthc.TthcFigures>();
+        services.AddScoped<Features.Tthc.Pakn.FeedbackWriter>();
+        services.AddScoped<Features.Tthc.Pakn.FeedbackFigures>();
         services.AddScoped<Features.Sipas.SurveyResponseWriter>();
         services.AddSingleton<Features.Sipas.SurveyWriteBatch>();
         services.AddScoped<Features.Sipas.SipasReports>();

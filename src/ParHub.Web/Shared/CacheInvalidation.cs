@@ -36,6 +36,7 @@ public sealed class CacheInvalidation(ReadCache cache) : SaveChangesInterceptor,
                 case Assessment a: tags.Add(CacheTags.IndexAll); tags.Add(CacheTags.Index(a.CycleId)); break;
                 case AssessmentScore or IndexFramework: tags.Add(CacheTags.IndexAll); break;
                 case SurveyProgramme or SurveyProgrammeGroup or SurveyQuestionnaire: tags.Add(CacheTags.Surveys); break;
+                case ParHub.Core.Tthc.FeedbackRecord: tags.Add(CacheTags.Feedback); break;
             }
             if (e.Entity.GetType().Namespace == typeof(Assessment).Namespace) tags.Add(CacheTags.IndexAll); // evidence, appraisers…
         }

@@ -112,7 +112,8 @@ public sealed class FeedbackTableTests
             + "PA-6,2026-02-11,truc_tiep,Thuế,STC,2026-02-20,,,,\n"
             + "PA-9,2026-12-11,email,Thuế,STC,2026-12-20,,,,\n", today: new DateOnly(2026, 6, 1));
         Assert.Equal([2, 3, 4, 5, 6, 7, 8, 9, 10], rows.Select(r => r.Line));
-        Assert.All(["Thiếu mã", "“32/01/2026” không phải ngày", "Kênh tiếp nhận “fax”", "Thiếu mã cơ quan", "“rat_tot”"], s => Assert.Contains(s, rows[0].Problem));
+        Assert.All(["Thiếu mã", "“32/01/2026” không phải ngày", "Kênh tiếp nhận “fax”", "Thiếu mã cơ quan", "“rat_tot”"],
+            s => Assert.Contains(s, rows[0].Problem));
         Assert.Contains("trước ngày tiếp nhận", rows[1].Problem);
         Assert.Contains("chưa thể công khai", rows[2].Problem);
         Assert.Contains("chưa thể có đánh giá", rows[2].Problem);
@@ -204,7 +205,12 @@ public sealed class FeedbackPropertyTests
         from items in Gen.ListOf(ValidItem)
         from codes in Gen.ArrayOf(Texts, items.Count)
         from subjects in Gen.ArrayOf(Texts.Where(t => FeedbackCodes.SubjectProblem(t) is null), items.Count)
-        select items.Select((f, i) => f with { Code = $"{codes[i][..Math.Min(40, codes[i].Length)].Trim()}#{i}", Subject = subjects[i], Field = subjects[i] }).ToList();
+        select items.Select((f, i) => f with
+        {
+            Code = $"{codes[i][..Math.Min(40, codes[i].Length)].Trim()}#{i}",
+            Subject = subjects[i],
+            Field = subjects[i],
+        }).ToList();
 
     [Fact]
     public void Reading_written_rows_gives_them_back() =>

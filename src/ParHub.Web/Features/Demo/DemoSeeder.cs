@@ -11,7 +11,7 @@ public enum DemoScale { Small, Large }
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
     AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoSurvey demoSurvey, DemoDossiers demoDossiers,
-    IConfiguration config,
+    DemoFeedback demoFeedback, IConfiguration config,
     ILogger<DemoSeeder> log)
 {
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Agencies.AnyAsync(ct);
@@ -123,6 +123,11 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
         var dossiers = await demoDossiers.SeedAsync(scale == DemoScale.Large ? 2_000_000
             : int.TryParse(config["PARHUB_DEMO_DOSSIERS"], out var d) && d >= 0 ? d : 20_000, ct: ct);
         log.LogInformation("Seeded {Dossiers} dossiers in {Ms} ms", dossiers, watch.ElapsedMilliseconds);
+        // A year of feedback (PAKN): 3,000 (PARHUB_DEMO_FEEDBACK sets it), 100,000 at large scale.
+        watch.Restart();
+        var feedback = await demoFeedback.SeedAsync(scale == DemoScale.Large ? 100_000
+            : int.TryParse(config["PARHUB_DEMO_FEEDBACK"], out var pf) && pf >= 0 ? pf : 3_000, ct: ct);
+        log.LogInformation("Seeded {Feedback} feedback items in {Ms} ms", feedback, watch.ElapsedMilliseconds);
         // After a bulk load PostgreSQL's planner needs fresh statistics, or it plans for empty tables until autovacuum runs.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation(
