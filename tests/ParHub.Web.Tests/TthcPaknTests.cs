@@ -288,6 +288,45 @@ public abstract class TthcPaknTests<TFactory>(TFactory app) : IClassFixture<TFac
     }
 
     [Fact]
+    public async Task Bad_input_to_the_forms_is_refused_with_a_message_never_a_500()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var stp = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "STP").Select(a => a.Id).SingleAsync());
+        var tag = Tag("FUZ");
+        string[] bad = ["", " ", "-1", "2147483648", "9999-12-31", "0001-01-01", "30/02/2024", "a\0b", "'; DROP TABLE feedback; --", "<script>x</script>",
+            new string('Ư', 100_000)];
+        var rng = new Random(14);
+        for (var i = 0; i < 30; i++)
+        {
+            var fields = new Dictionary<string, string>
+            {
+                ["AgencyId"] = stp.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Code"] = $"{tag}-{i}", ["Channel"] = "email",
+                ["Received"] = "01/09/2024", ["Due"] = "20/09/2024", ["Field"] = "Thuế", ["Subject"] = "Chậm trả lời",
+            };
+            foreach (var key in fields.Keys.OrderBy(_ => rng.Next()).Take(rng.Next(1, 4)).ToList()) fields[key] = bad[rng.Next(bad.Length)];
+            var r = await coordinator.PostFormAsync("/Tthc/Pakn/Entry", fields, "/Tthc/Pakn/Entry");
+            Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.BadRequest, $"{r.StatusCode} for {string.Join("|",
+                fields.Select(f => f.Key + "=" + f.Value[..Math.Min(20, f.Value.Length)]))}");
+        }
+        var item = await app.WithDbAsync(db => db.Feedback.Where(f => f.Code.StartsWith(tag)).Select(f => new { f.Id, f.Code }).FirstOrDefaultAsync());
+        var list = $"/Tthc/Pakn/List?agency={stp}&from=01/09/2024&to=30/09/2024";
+        foreach (var (id, day, rating) in new[] { (item?.Id ?? 1, "a\0b", ""), (item?.Id ?? 1, "01/09/2024", "rat_tot"), (-1L, "01/09/2024", ""),
+                     (item?.Id ?? 1, new string('1', 100_000), ""), (item?.Id ?? 1, "31/12/9999", "") })
+        {
+            var r = await coordinator.PostFormAsync(list + "&handler=Answer", new Dictionary<string, string>
+            {
+                ["agency"] = stp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["answered"] = day, ["rating"] = rating,
+            }, list);
+            Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.NotFound or HttpStatusCode.BadRequest,
+                $"{r.StatusCode} for {id} {day[..Math.Min(20, day.Length)]} {rating}");
+        }
+        var stored = await app.WithDbAsync(db => db.Feedback.Where(f => f.Code.StartsWith(tag)).Select(f => f.Field + f.Subject).ToListAsync());
+        Assert.NotEmpty(stored); // some forms had only harmless changes
+        Assert.DoesNotContain(stored, t => t.Contains('\0', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_demo_has_a_year_of_feedback_for_its_agencies()
     {
         var (count, agencies, first) = await app.WithDbAsync(async db => (

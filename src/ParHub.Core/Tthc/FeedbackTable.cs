@@ -95,6 +95,9 @@ public static class FeedbackTable
         var problems = new List<string>();
         // A sheet's row may stop at its last filled cell: missing cells are empty.
         string Cell(string column) => position.TryGetValue(column, out var i) && i < cells.Length ? cells[i].Trim() : "";
+        foreach (var column in Columns)
+            if (Cell(column).Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+                problems.Add($"Cột {column} có ký tự điều khiển (như NUL), không lưu được.");
         DateOnly? Date(string column, string what, bool needed)
         {
             var text = Cell(column);

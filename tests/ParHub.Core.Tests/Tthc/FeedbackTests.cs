@@ -132,6 +132,14 @@ public sealed class FeedbackTableTests
         Assert.NotNull(FeedbackCodes.SubjectProblem(new string('a', 501)));
         Assert.NotNull(FeedbackCodes.SubjectProblem("CCCD 001234567890"));
     }
+
+    [Fact]
+    public void Control_characters_are_refused_but_line_breaks_in_the_subject_are_kept()
+    {
+        var rows = Read(FeedbackTable.Header + "\nPA\0,2026-01-05,email,,SNV,2026-01-20,,,,\nPA-2,2026-01-05,email,,SNV,2026-01-20,,,,\"hai\ndòng\"\n");
+        Assert.Contains("ký tự điều khiển", rows[0].Problem);
+        Assert.Equal("hai\ndòng", rows[1].Feedback!.Subject);
+    }
 }
 
 /// <summary>Properties of the feedback counts and rates, and of the table, over generated items and periods.</summary>
