@@ -222,6 +222,11 @@ public abstract class TthcPaknTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Contains("data-agency=\"STC\"", all);
         Assert.Contains("data-agency=\"*\"", all);
         Assert.Contains("/Tthc/Pakn?", await HtmlAsync(await coordinator.GetAsync($"/Tthc?{period}"))); // linked from /Tthc
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(all);
+        string Rate(string agency, string rate) => doc.QuerySelector($"tr[data-agency={agency}] td[data-rate={rate}]")!.ClassName ?? "";
+        Assert.Contains("text-danger", Rate("STP", FeedbackTally.DungHan)); // answered after its due date: 0 % against 90 %
+        Assert.Contains("text-success", Rate("STC", FeedbackTally.DungHan));
+        Assert.Equal("100,00%", doc.QuerySelector($"tr[data-agency=STC] td[data-rate={FeedbackTally.HaiLong}]")!.TextContent.Trim());
 
         var officer = await app.SignInAsync("tuphap");
         var own = await HtmlAsync(await officer.GetAsync($"/Tthc/Pakn?{period}"));

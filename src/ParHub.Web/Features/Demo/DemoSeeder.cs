@@ -131,7 +131,7 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
         // After a bulk load PostgreSQL's planner needs fresh statistics, or it plans for empty tables until autovacuum runs.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation(
-            "Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports, {Responses} survey responses, {Dossiers} dossiers",
-            rows.Count, DemoProvince.Users().Count, tasks, reports, responses, dossiers);
+            "Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports, {Responses} survey responses, "
+            + "{Dossiers} dossiers, {Feedback} feedback items", rows.Count, DemoProvince.Users().Count, tasks, reports, responses, dossiers, feedback);
     }
 }
