@@ -134,6 +134,7 @@ public static class ParHubApp
         services.AddScoped<Features.Tthc.Pakn.FeedbackFigures>();
         services.AddScoped<Features.Sipas.SurveyResponseWriter>();
         services.AddSingleton<Features.Sipas.SurveyWriteBatch>();
+        services.AddScoped<Features.Tthc.ServiceIndexConfigs>();
         services.AddScoped<Features.Sipas.SipasReports>();
         services.AddScoped<Features.Sipas.SurveyTokens>();
         services.AddScoped<Features.Tasks.TaskQueries>();

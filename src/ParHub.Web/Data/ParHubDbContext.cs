@@ -46,6 +46,8 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ParHub.Core.Tthc.DossierRecord> Dossiers => Set<ParHub.Core.Tthc.DossierRecord>();
     public DbSet<ParHub.Core.Tthc.FeedbackRecord> Feedback => Set<ParHub.Core.Tthc.FeedbackRecord>();
+    public DbSet<ParHub.Core.Tthc.ServiceIndexConfigRecord> ServiceIndexConfigs => Set<ParHub.Core.Tthc.ServiceIndexConfigRecord>();
+    public DbSet<ParHub.Core.Tthc.TthcPublication> TthcPublications => Set<ParHub.Core.Tthc.TthcPublication>();
     public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
     public DbSet<ParHub.Core.Sipas.SurveyQuestionnaire> SurveyQuestionnaires => Set<ParHub.Core.Sipas.SurveyQuestionnaire>();
     public DbSet<ParHub.Core.Sipas.SurveyResponse> SurveyResponses => Set<ParHub.Core.Sipas.SurveyResponse>();
@@ -159,6 +161,21 @@ public class ParHubDbContext(DbContextOptions options)
             e.HasIndex(f => new { f.Channel, f.Code }).IsUnique(); // each channel's system numbers its own; a re-import updates by code
             e.HasIndex(f => new { f.AgencyId, f.Received });
             e.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<ParHub.Core.Tthc.ServiceIndexConfigRecord>(e =>
+        {
+            e.ToTable("service_index_configs");
+            e.HasIndex(c => c.Version).IsUnique(); // two editors saving at once: the second is refused, not a fork
+            e.Property(c => c.CreatedBy).HasMaxLength(200);
+        });
+
+        b.Entity<ParHub.Core.Tthc.TthcPublication>(e =>
+        {
+            e.ToTable("tthc_publications");
+            e.Property(p => p.Title).HasMaxLength(300);
+            e.Property(p => p.Decision).HasMaxLength(300);
+            e.Property(p => p.PublishedBy).HasMaxLength(200);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyProgramme>(e =>

@@ -81,6 +81,26 @@ public class SampleModel(ParHubDbContext db, SetPopulations set) : PageModel, IU
         return Page();
     }
 
+    /// <summary>
+    /// N from the one-stop system: each surveyed agency's dossiers received in <paramref name="year"/> (default the
+    /// programme's), previewed like a file; agencies without dossiers that year are listed and keep their N.
+    /// </summary>
+    public async Task<IActionResult> OnPostDossiersAsync(int id, int? year, [FromServices] Tthc.TthcFigures dossiers, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, null, ct)) return NotFound();
+        DossierYear = year is >= 2000 and <= 2100 ? year.Value : Programme.Year;
+        var received = await dossiers.ReceivedAsync(DossierYear.Value, ct);
+        FileLines = Rows.Where(r => received.GetValueOrDefault(r.AgencyId) > 0).Select((r, i) => new PopulationLine(i + 1, r.Name, r.AgencyId,
+            received[r.AgencyId].ToString("#,##0", ParHub.Core.Reports.VietnameseNumber.Culture), null)).ToList();
+        WithoutDossiers = Rows.Where(r => received.GetValueOrDefault(r.AgencyId) == 0).Select(r => r.Name).ToList();
+        if (FileLines.Count == 0) Error = $"Chưa có hồ sơ TTHC nào tiếp nhận năm {DossierYear} của các cơ quan trong đợt khảo sát.";
+        return Page();
+    }
+
+    /// <summary>The year whose dossiers gave the previewed N; the agencies that had none.</summary>
+    public int? DossierYear { get; private set; }
+    public List<string> WithoutDossiers { get; private set; } = [];
+
     private async Task<bool> LoadAsync(int id, IReadOnlyDictionary<int, string?>? typed, CancellationToken ct,
         IReadOnlyDictionary<int, string?>? typedTargets = null)
     {

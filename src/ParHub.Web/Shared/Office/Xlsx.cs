@@ -15,7 +15,11 @@ public static class Xlsx
     /// <summary>Uncompressed size above which a spreadsheet is refused (zip bombs).</summary>
     public const long MaxUncompressedBytes = 200L * 1024 * 1024;
 
-    public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
+    public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) =>
+        WriteValues(sheetName, header, rows.Select(r => (IReadOnlyList<object?>)r.Cast<object?>().ToList()));
+
+    /// <summary>As <see cref="Write"/>, numbers (int, long, decimal, double) as number cells a spreadsheet can sum; the rest as text.</summary>
+    public static byte[] WriteValues(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
@@ -30,7 +34,7 @@ public static class Xlsx
                 new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
             var ws = wb.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            data.Append(MakeRow(1, header, styleIndex: 1));
+            data.Append(MakeRow(1, header.Cast<object?>(), styleIndex: 1));
             uint r = 2;
             foreach (var row in rows) data.Append(MakeRow(r++, row, 0));
             ws.Worksheet = new Worksheet(
@@ -47,12 +51,22 @@ public static class Xlsx
         return ms.ToArray();
     }
 
-    private static Row MakeRow(uint index, IEnumerable<string?> values, uint styleIndex)
+    private static Row MakeRow(uint index, IEnumerable<object?> values, uint styleIndex)
     {
         var row = new Row { RowIndex = index };
         var col = 0;
-        foreach (var v in values)
+        foreach (var value in values)
         {
+            if (value is int or long or decimal or double)
+            {
+                row.Append(new Cell
+                {
+                    CellReference = ColumnName(col++) + index, DataType = CellValues.Number, StyleIndex = styleIndex,
+                    CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!),
+                });
+                continue;
+            }
+            var v = value?.ToString();
             row.Append(new Cell
             {
                 CellReference = ColumnName(col++) + index,

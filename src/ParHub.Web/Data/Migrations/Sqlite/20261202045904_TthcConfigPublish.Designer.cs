@@ -11,8 +11,8 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParHubDbContext))]
-    [Migration("20261202050617_PaknFeedback")]
-    partial class PaknFeedback
+    [Migration("20261202045904_TthcConfigPublish")]
+    partial class TthcConfigPublish
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1630,63 +1630,76 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("dossiers", (string)null);
                 });
 
-            modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
+            modelBuilder.Entity("ParHub.Core.Tthc.ServiceIndexConfigRecord", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("AgencyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("Answered")
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Due")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
+                    b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Published")
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Rating")
+                    b.HasKey("Id");
+
+                    b.HasIndex("Version")
+                        .IsUnique();
+
+                    b.ToTable("service_index_configs", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Tthc.TthcPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Config")
                         .IsRequired()
-                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("Received")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
+                    b.Property<string>("Decision")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("UpdatedAt")
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId", "Received");
-
-                    b.HasIndex("Channel", "Code")
-                        .IsUnique();
-
-                    b.ToTable("feedback", (string)null);
+                    b.ToTable("tthc_publications", (string)null);
                 });
 
             modelBuilder.Entity("ParHub.Web.Data.ApiToken", b =>
@@ -2403,15 +2416,6 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
-                {
-                    b.HasOne("ParHub.Core.Agencies.Agency", null)
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
                 {
                     b.HasOne("ParHub.Core.Agencies.Agency", null)
                         .WithMany()

@@ -12,8 +12,8 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresParHubDbContext))]
-    [Migration("20261202050826_PaknFeedback")]
-    partial class PaknFeedback
+    [Migration("20261202045956_TthcConfigPublish")]
+    partial class TthcConfigPublish
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1695,65 +1695,80 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("dossiers", (string)null);
                 });
 
-            modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
+            modelBuilder.Entity("ParHub.Core.Tthc.ServiceIndexConfigRecord", b =>
                 {
-                    b.Property<long>("Id")
+                    b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("AgencyId")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly?>("Answered")
-                        .HasColumnType("date");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateOnly>("Due")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Field")
+                    b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<bool>("Published")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Rating")
+                    b.Property<string>("Json")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasColumnType("text");
 
-                    b.Property<DateOnly>("Received")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId", "Received");
-
-                    b.HasIndex("Channel", "Code")
+                    b.HasIndex("Version")
                         .IsUnique();
 
-                    b.ToTable("feedback", (string)null);
+                    b.ToTable("service_index_configs", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.Tthc.TthcPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Config")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("tthc_publications", (string)null);
                 });
 
             modelBuilder.Entity("ParHub.Web.Data.ApiToken", b =>
@@ -2480,15 +2495,6 @@ namespace ParHub.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
-                {
-                    b.HasOne("ParHub.Core.Agencies.Agency", null)
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
                 {
                     b.HasOne("ParHub.Core.Agencies.Agency", null)
                         .WithMany()
