@@ -24,7 +24,7 @@ public class IndexModel(FeedbackFigures figures, ICurrentUser user, TimeProvider
     {
         if (!TthcAccess.Scope(user, out var agency)) return Forbid();
         (All, CanEnter, CanImport) = (agency is null, FeedbackAccess.CanEnter(user), FeedbackAccess.ProvinceWriter(user));
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = ParHub.Core.Time.VietnamTime.Today(clock); // the quarter of Vietnam's today, not the server's
         var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
         (From, To) = (quarterStart, quarterStart.AddMonths(3).AddDays(-1));
         if (from is not null || to is not null)
