@@ -73,9 +73,10 @@ public sealed record ReportForm(string Key, int Version, string Title, IReadOnly
     /// <summary>
     /// The periodic CCHC report (outline of CV 581/BNV-CCHC, statistics as in the Hải Phòng 6-month report of 2024):
     /// I. direction, II. results per reform area, III. assessment, IV. directions. Version 2 adds the dossiers of the
-    /// period, prefilled from the one-stop system's imports (issue 14).
+    /// period, prefilled from the one-stop system's imports (issue 14); version 3 the feedback (PAKN) received and
+    /// answered on time, prefilled from ParHub's feedback registry.
     /// </summary>
-    public static ReportForm CchcPeriodic { get; } = new(CchcKey, 2, "Báo cáo kết quả thực hiện công tác cải cách hành chính định kỳ",
+    public static ReportForm CchcPeriodic { get; } = new(CchcKey, 3, "Báo cáo kết quả thực hiện công tác cải cách hành chính định kỳ",
     [
         new("I", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
         [
@@ -115,6 +116,10 @@ public sealed record ReportForm(string Key, int Version, string Title, IReadOnly
                 "hồ sơ", Prefill: "tthc.tien_do", Hint: "Theo dữ liệu hệ thống một cửa đã nhập vào ParHub", Required: false),
             new("dossiers_online", "Hồ sơ nộp trực tuyến / hồ sơ tiếp nhận trong kỳ", FieldKind.Rate, "hồ sơ",
                 Prefill: "tthc.truc_tuyen", Hint: "Theo dữ liệu hệ thống một cửa đã nhập vào ParHub", Required: false),
+            new("pakn_received", "Phản ánh, kiến nghị tiếp nhận trong kỳ (theo sổ theo dõi trên ParHub)", FieldKind.Count, "phản ánh, kiến nghị",
+                Prefill: "pakn.received", Hint: "Theo sổ theo dõi phản ánh, kiến nghị trên ParHub", Required: false),
+            new("pakn_answered_on_time", "Phản ánh, kiến nghị trả lời đúng hạn / đã trả lời trong kỳ", FieldKind.Rate, "phản ánh, kiến nghị",
+                Prefill: "pakn.dung_han", Hint: "Theo sổ theo dõi phản ánh, kiến nghị trên ParHub", Required: false),
             new("internal_simplified", "Số TTHC nội bộ được đơn giản hóa", FieldKind.Count, "thủ tục"),
             new("II2_text", "Kết quả cải cách thủ tục hành chính", FieldKind.Text, Required: false),
         ]),

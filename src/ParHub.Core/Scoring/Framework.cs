@@ -24,7 +24,7 @@ public sealed record FrameworkNode(string Code, string Title, decimal? Max, Scor
     IReadOnlyList<string>? Groups = null)
 {
     public static readonly string[] Sources = ["tasks.ontime", "reports.ontime", "tthc.tien_do", "tthc.truc_tuyen", "tthc.thanh_toan", "tthc.so_hoa",
-        "tthc.xin_loi"];
+        "tthc.xin_loi", "pakn.dung_han", "pakn.hai_long"];
 
     /// <summary>How the framework editor names each source.</summary>
     public static string SourceLabel(string source) => source switch
@@ -36,12 +36,15 @@ public sealed record FrameworkNode(string Code, string Title, decimal? Max, Scor
         "tthc.thanh_toan" => "Thanh toán trực tuyến",
         "tthc.so_hoa" => "Hồ sơ được số hóa",
         "tthc.xin_loi" => "Hồ sơ trễ hạn có thư xin lỗi",
+        "pakn.dung_han" => "Phản ánh, kiến nghị trả lời đúng hạn",
+        "pakn.hai_long" => "Hài lòng với trả lời phản ánh, kiến nghị",
         _ => source,
     };
 
     /// <summary>
     /// Filled from ParHub's own data: <c>tasks.ontime</c> (plan tasks done on time / due), <c>reports.ontime</c>, and the
-    /// year's dossiers (<c>tthc.*</c>: on time, online, paid online, digitised, late ones with an apology).
+    /// year's dossiers (<c>tthc.*</c>: on time, online, paid online, digitised, late ones with an apology) and feedback
+    /// (<c>pakn.*</c>: answered on time, satisfied with the answer).
     /// </summary>
     public bool IsComputed => Source is not null;
 

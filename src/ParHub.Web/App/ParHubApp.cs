@@ -118,6 +118,7 @@ public static class ParHubApp
         services.AddScoped<DemoSurvey>();
         services.AddScoped<DemoDossiers>();
         services.AddScoped<DemoProcedures>();
+        services.AddScoped<DemoFeedback>();
         services.AddScoped<AgencyQueries>();
         services.AddUseCases();
         services.AddScoped<Features.Account.ApiTokens>();
@@ -131,6 +132,8 @@ public static class ParHubApp
         services.AddScoped<Features.Tthc.DossierWriter>();
         services.AddScoped<Features.Tthc.TthcFigures>();
         services.AddScoped<Features.Tthc.MonthTotalsQueries>();
+        services.AddScoped<Features.Tthc.Pakn.FeedbackWriter>();
+        services.AddScoped<Features.Tthc.Pakn.FeedbackFigures>();
         services.AddScoped<Features.Sipas.SurveyResponseWriter>();
         services.AddSingleton<Features.Sipas.SurveyWriteBatch>();
         services.AddScoped<Features.Tthc.ServiceIndexConfigs>();

@@ -45,6 +45,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ParHub.Core.Tthc.DossierRecord> Dossiers => Set<ParHub.Core.Tthc.DossierRecord>();
+    public DbSet<ParHub.Core.Tthc.FeedbackRecord> Feedback => Set<ParHub.Core.Tthc.FeedbackRecord>();
     public DbSet<ParHub.Core.Tthc.ServiceIndexConfigRecord> ServiceIndexConfigs => Set<ParHub.Core.Tthc.ServiceIndexConfigRecord>();
     public DbSet<ParHub.Core.Tthc.TthcPublication> TthcPublications => Set<ParHub.Core.Tthc.TthcPublication>();
     public DbSet<ParHub.Core.Tthc.DossierMonthTotals> DossierMonthTotals => Set<ParHub.Core.Tthc.DossierMonthTotals>();
@@ -150,6 +151,19 @@ public class ParHubDbContext(DbContextOptions options)
             // A period's figures per agency read the dossiers received up to its end (docs/performance.md, TTHC).
             e.HasIndex(d => new { d.AgencyId, d.Received });
             e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<ParHub.Core.Tthc.FeedbackRecord>(e =>
+        {
+            e.ToTable("feedback");
+            e.Property(f => f.Code).HasMaxLength(ParHub.Core.Tthc.FeedbackCodes.MaxCode);
+            e.Property(f => f.Channel).HasConversion<string>().HasMaxLength(16);
+            e.Property(f => f.Field).HasMaxLength(ParHub.Core.Tthc.FeedbackCodes.MaxField);
+            e.Property(f => f.Rating).HasConversion<string>().HasMaxLength(16);
+            e.Property(f => f.Subject).HasMaxLength(ParHub.Core.Tthc.FeedbackCodes.MaxSubject);
+            e.HasIndex(f => new { f.Channel, f.Code }).IsUnique(); // each channel's system numbers its own; a re-import updates by code
+            e.HasIndex(f => new { f.AgencyId, f.Received });
+            e.HasOne<Agency>().WithMany().HasForeignKey(f => f.AgencyId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<ParHub.Core.Tthc.ServiceIndexConfigRecord>(e =>

@@ -36,6 +36,7 @@ public sealed class CacheInvalidation(ReadCache cache) : SaveChangesInterceptor,
                 case Assessment a: tags.Add(CacheTags.IndexAll); tags.Add(CacheTags.Index(a.CycleId)); break;
                 case AssessmentScore or IndexFramework: tags.Add(CacheTags.IndexAll); break;
                 case SurveyProgramme or SurveyProgrammeGroup or SurveyQuestionnaire: tags.Add(CacheTags.Surveys); break;
+                case ParHub.Core.Tthc.FeedbackRecord: tags.Add(CacheTags.Feedback); break;
                 case ParHub.Core.Tthc.DossierRecord: tags.Add(CacheTags.Dossiers); break; // imports write set-based and drop it themselves
                 case ParHub.Core.Tthc.DossierMonthTotals: tags.Add(CacheTags.Dossiers); break; // figures of agencies without an export
             }

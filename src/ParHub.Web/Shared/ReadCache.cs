@@ -18,6 +18,8 @@ public static class CacheTags
     public const string Surveys = "surveys";
     /// <summary>Dossiers (TTHC), written set-based by imports (dropped by the writer after its commit), and month totals entered by hand.</summary>
     public const string Dossiers = "dossiers";
+    /// <summary>Feedback items (PAKN): dropped by the writer after its commit, and by any tracked change to one.</summary>
+    public const string Feedback = "feedback";
 
     public static string Index(int cycleId) => $"index:{cycleId}";
 }

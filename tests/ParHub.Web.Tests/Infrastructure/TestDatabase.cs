@@ -52,6 +52,7 @@ public sealed class TestDatabase : IAsyncDisposable
         // The demo's survey at a few hundred responses instead of 5,000: the tests need its shape, not its size.
         ["PARHUB_DEMO_RESPONSES"] = "250",
         ["PARHUB_DEMO_DOSSIERS"] = "300",
+        ["PARHUB_DEMO_FEEDBACK"] = "200",
     };
 
     public async ValueTask DisposeAsync()

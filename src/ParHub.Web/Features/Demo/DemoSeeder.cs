@@ -11,7 +11,7 @@ public enum DemoScale { Small, Large }
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
     AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoSurvey demoSurvey, DemoDossiers demoDossiers,
-    DemoProcedures demoProcedures, IConfiguration config,
+    DemoProcedures demoProcedures, DemoFeedback demoFeedback, IConfiguration config,
     ILogger<DemoSeeder> log)
 {
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Agencies.AnyAsync(ct);
@@ -125,10 +125,15 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
         log.LogInformation("Seeded {Dossiers} dossiers in {Ms} ms", dossiers, watch.ElapsedMilliseconds);
         var procedures = await demoProcedures.SeedAsync(ct); // the catalogue of the codes the dossiers use
         log.LogInformation("Seeded {Procedures} procedures", procedures);
+        // A year of feedback (PAKN): 3,000 (PARHUB_DEMO_FEEDBACK sets it), 100,000 at large scale.
+        watch.Restart();
+        var feedback = await demoFeedback.SeedAsync(scale == DemoScale.Large ? 100_000
+            : int.TryParse(config["PARHUB_DEMO_FEEDBACK"], out var pf) && pf >= 0 ? pf : 3_000, ct: ct);
+        log.LogInformation("Seeded {Feedback} feedback items in {Ms} ms", feedback, watch.ElapsedMilliseconds);
         // After a bulk load PostgreSQL's planner needs fresh statistics, or it plans for empty tables until autovacuum runs.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation(
-            "Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports, {Responses} survey responses, {Dossiers} dossiers",
-            rows.Count, DemoProvince.Users().Count, tasks, reports, responses, dossiers);
+            "Seeded the demo province: {Agencies} agencies, {Users} users, {Tasks} tasks, {Reports} reports, {Responses} survey responses, "
+            + "{Dossiers} dossiers, {Feedback} feedback items", rows.Count, DemoProvince.Users().Count, tasks, reports, responses, dossiers, feedback);
     }
 }

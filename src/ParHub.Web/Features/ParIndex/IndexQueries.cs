@@ -14,7 +14,7 @@ namespace ParHub.Web.Features.ParIndex;
 /// the stored inputs and appraisals, cached until the next change), last year's results, the appraisers' assignments.
 /// </summary>
 public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSetup reports, ReportQueries reportQueries, ReadCache cache,
-    Tthc.TthcFigures dossiers)
+    Tthc.TthcFigures dossiers, Tthc.Pakn.FeedbackFigures feedback)
 {
     /// <summary>ParHub's own figures for the computed criteria: tasks done on time of the year, reports sent on time.</summary>
     public async Task<Dictionary<string, (ScoreInput Input, string Shown)>> ComputedAsync(Framework f, int agencyId, int year, CancellationToken ct = default)
@@ -57,6 +57,18 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
                 };
                 if (figure is { Den: > 0 } x) result[n.Code] = (ScoreInput.Rate(x.Num, x.Den), $"{x.Num:N0}/{x.Den:N0} {x.What} năm {year} (hệ thống một cửa)");
             }
+            else if (n.Source?.StartsWith("pakn.", StringComparison.Ordinal) == true)
+            {
+                var (rows, _) = await feedback.ComputeAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), agencyId, ct);
+                if (rows.SingleOrDefault()?.Tally is not { } t) continue; // no feedback for the year: entered by hand
+                (long Num, long Den, string What)? figure = n.Source switch
+                {
+                    "pakn.dung_han" => (t.AnsweredOnTime, t.Answered, "phản ánh, kiến nghị trả lời đúng hạn"),
+                    "pakn.hai_long" => (t.Satisfied, t.Rated, "trả lời phản ánh, kiến nghị được đánh giá hài lòng"),
+                    _ => null,
+                };
+                if (figure is { Den: > 0 } x) result[n.Code] = (ScoreInput.Rate(x.Num, x.Den), $"{x.Num:N0}/{x.Den:N0} {x.What} năm {year}");
+            }
         }
         return result;
     }
@@ -71,7 +83,8 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
 
     /// <summary>What a cycle's results are computed from: the index, the reports, the tasks, the directory and the dossiers.</summary>
     public static string[] CacheTagsOf(int cycleId) =>
-        [CacheTags.IndexAll, CacheTags.Index(cycleId), CacheTags.Reports, CacheTags.Tasks, CacheTags.Directory, CacheTags.Dossiers];
+        [CacheTags.IndexAll, CacheTags.Index(cycleId), CacheTags.Reports, CacheTags.Tasks, CacheTags.Directory, CacheTags.Dossiers,
+            CacheTags.Feedback];
 
     private async Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> LoadResultsAsync(
         AssessmentCycle cycle, CancellationToken ct)

@@ -5,11 +5,12 @@ using ParHub.Web.Features.Tthc;
 namespace ParHub.Web.Features.Reports;
 
 /// <summary>What ParHub already knows of a report when it is first opened.</summary>
-public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers)
+public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers, ParHub.Web.Features.Tthc.Pakn.FeedbackFigures feedback)
 {
     /// <summary>
     /// The agency's plan tasks of the year, done / total as of the data cut-off (or the due date); its dossiers of the
-    /// period (the data cut-off, or the year to the due date) from the one-stop imports, when there are any.
+    /// period (the data cut-off, or the year to the due date) from the one-stop imports, and its feedback (PAKN) of the
+    /// same period from the registry, when there are any.
     /// </summary>
     public async Task<Dictionary<string, FieldValue>> ValuesAsync(ReportForm form, ReportingPeriod period, int agencyId, CancellationToken ct = default)
     {
@@ -20,11 +21,12 @@ public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers)
             var counts = await tasks.CountsAsync(new TaskFilter { AgencyId = agencyId, Year = period.Year, LeadOnly = true }, asOf, ct);
             result[f.Code] = new FieldValue(counts.Done, counts.Total, Source: ValueSource.Prefilled);
         }
-        var fromDossiers = form.Fields.Where(f => f.Prefill?.StartsWith("tthc.", StringComparison.Ordinal) == true).ToList();
-        if (fromDossiers.Count == 0) return result;
         var from = period.CutoffFrom ?? new DateOnly(period.Year, 1, 1);
         var to = period.CutoffTo ?? period.Due ?? new DateOnly(period.Year, 12, 31);
         if (from > to) return result;
+        await FeedbackAsync(form, from, to, agencyId, result, ct);
+        var fromDossiers = form.Fields.Where(f => f.Prefill?.StartsWith("tthc.", StringComparison.Ordinal) == true).ToList();
+        if (fromDossiers.Count == 0) return result;
         var (agencies, _) = await dossiers.ComputeAsync(from, to, agencyId, ct: ct);
         if (agencies.SingleOrDefault() is not { } figures) return result; // no dossiers imported: the officer types them
         var t = figures.Tally;
@@ -40,5 +42,25 @@ public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers)
             if (value is not null) result[f.Code] = value;
         }
         return result;
+    }
+
+    /// <summary>The feedback fields (<c>pakn.*</c>): received in the period; answered on time / answered (when any was answered).</summary>
+    private async Task FeedbackAsync(ReportForm form, DateOnly from, DateOnly to, int agencyId, Dictionary<string, FieldValue> result, CancellationToken ct)
+    {
+        var fields = form.Fields.Where(f => f.Prefill?.StartsWith("pakn.", StringComparison.Ordinal) == true).ToList();
+        if (fields.Count == 0) return;
+        var (agencies, _) = await feedback.ComputeAsync(from, to, agencyId, ct);
+        if (agencies.SingleOrDefault() is not { } figures) return; // none in the registry: the officer types them
+        var t = figures.Tally;
+        foreach (var f in fields)
+        {
+            FieldValue? value = f.Prefill switch
+            {
+                "pakn.received" => new FieldValue(t.Received, null, Source: ValueSource.Prefilled),
+                "pakn.dung_han" when t.Answered > 0 => new FieldValue(t.AnsweredOnTime, t.Answered, Source: ValueSource.Prefilled),
+                _ => null,
+            };
+            if (value is not null) result[f.Code] = value;
+        }
     }
 }

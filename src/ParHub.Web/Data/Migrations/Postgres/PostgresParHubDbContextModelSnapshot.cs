@@ -1777,6 +1777,67 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Answered")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Received");
+
+                    b.HasIndex("Channel", "Code")
+                        .IsUnique();
+
+                    b.ToTable("feedback", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Tthc.ServiceIndexConfigRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2681,6 +2742,15 @@ namespace ParHub.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
                 {
                     b.HasOne("ParHub.Core.Agencies.Agency", null)
                         .WithMany()

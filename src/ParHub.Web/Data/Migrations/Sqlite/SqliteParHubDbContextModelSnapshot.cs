@@ -1710,6 +1710,65 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Answered")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Received")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Received");
+
+                    b.HasIndex("Channel", "Code")
+                        .IsUnique();
+
+                    b.ToTable("feedback", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Tthc.ServiceIndexConfigRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -2596,6 +2655,15 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
                 {
                     b.HasOne("ParHub.Core.Agencies.Agency", null)
                         .WithMany()
