@@ -44,7 +44,7 @@ public class TthcTests(ParHubServer server)
         await page.GotoAsync("/Tthc");
         await page.GetByLabel("Từ ngày").FillAsync("01/01/2026");
         await page.GetByLabel("Đến ngày").FillAsync("31/03/2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         var stp = page.Locator("[data-testid=tthc-figures] tr[data-agency=STP]");
         await Expect(stp).ToBeVisibleAsync();
         await Expect(stp.Locator("td[data-rate=tien_do]")).ToContainTextAsync("%");
@@ -74,7 +74,7 @@ public class TthcTests(ParHubServer server)
         await officer.GotoAsync("/Reports/Open?regime=haiphong-2018&period=2026-Q1");
         var field = officer.Locator("[data-field=dossiers_in_scope]");
         await Expect(field.GetByText("ParHub điền sẵn")).ToBeVisibleAsync();
-        await Expect(field.Locator("input")).Not.ToHaveValueAsync("");
+        await Expect(officer.Locator("#f_dossiers_in_scope")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9.,]+$"));
         await field.ScrollIntoViewIfNeededAsync();
         await officer.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "tthc-report-field.png") });
     }
