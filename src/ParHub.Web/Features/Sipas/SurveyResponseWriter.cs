@@ -147,7 +147,7 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
                 + "SELECT value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 "
                 + "FROM json_each($rows) RETURNING \"Id\""))
             {
-                first.Parameters[0].Value = Json([responses[0]], ResponseRow);
+                first.Parameters[0].Value = ParHub.Web.Shared.JsonRows.Of([responses[0]], ResponseRow);
                 responses[0].Id = Convert.ToInt64(await first.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
             }
             for (var i = 1; i < responses.Count; i++) responses[i].Id = responses[0].Id + i;
@@ -157,14 +157,14 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
                 + "FROM json_each($rows)");
             foreach (var chunk in responses.Skip(1).Chunk(Chunk))
             {
-                response.Parameters[0].Value = Json(chunk, ResponseRow);
+                response.Parameters[0].Value = ParHub.Web.Shared.JsonRows.Of(chunk, ResponseRow);
                 await response.ExecuteNonQueryAsync(ct);
             }
             await using var answer = Command(conn, tx, "INSERT INTO survey_answers (\"ResponseId\", \"ItemCode\", \"Value\", \"Text\") "
                 + "SELECT value->>0, value->>1, value->>2, value->>3 FROM json_each($rows)");
             foreach (var chunk in responses.SelectMany(r => r.Answers.Select(a => (r.Id, a))).Chunk(Chunk))
             {
-                answer.Parameters[0].Value = Json(chunk, static (w, x) =>
+                answer.Parameters[0].Value = ParHub.Web.Shared.JsonRows.Of(chunk, static (w, x) =>
                 {
                     w.WriteNumberValue(x.Id);
                     w.WriteStringValue(x.a.ItemCode);
@@ -195,23 +195,6 @@ public sealed class SurveyResponseWriter(ParHubDbContext db)
         w.WriteStringValue(x.SubmittedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
         w.WriteStringValue(x.EnteredBy);
         w.WriteStringValue(x.Digest);
-    }
-
-    private static string Json<T>(IEnumerable<T> rows, Action<System.Text.Json.Utf8JsonWriter, T> row)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var x in rows)
-            {
-                w.WriteStartArray();
-                row(w, x);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static DbCommand Command(DbConnection conn, DbTransaction tx, string sql)

@@ -127,30 +127,18 @@ public sealed class DossierWriter(ParHubDbContext db, ParHub.Web.Shared.ReadCach
     }
 
     /// <summary>The rows as EF Core stores them on SQLite: dates as yyyy-MM-dd, flags 0/1, enums by name.</summary>
-    private static string Json(IEnumerable<DossierRecord> rows)
+    private static string Json(IEnumerable<DossierRecord> rows) => ParHub.Web.Shared.JsonRows.Of(rows, static (w, d) =>
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var d in rows)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(d.Code);
-                w.WriteNumberValue(d.AgencyId);
-                w.WriteStringValue(d.ProcedureCode);
-                w.WriteStringValue(d.Channel.ToString());
-                w.WriteStringValue(d.Received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.WriteStringValue(d.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                if (d.Resolved is { } r) w.WriteStringValue(r.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else w.WriteNullValue();
-                foreach (var flag in new[] { d.FeeBearing, d.PaidOnline, d.Digitised, d.ElectronicResult, d.Synced, d.Apology })
-                    w.WriteNumberValue(flag ? 1 : 0);
-                w.WriteStringValue(d.Rating.ToString());
-                w.WriteStringValue(d.ImportedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        w.WriteStringValue(d.Code);
+        w.WriteNumberValue(d.AgencyId);
+        w.WriteStringValue(d.ProcedureCode);
+        w.WriteStringValue(d.Channel.ToString());
+        w.WriteStringValue(d.Received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteStringValue(d.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (d.Resolved is { } r) w.WriteStringValue(r.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else w.WriteNullValue();
+        foreach (var flag in new[] { d.FeeBearing, d.PaidOnline, d.Digitised, d.ElectronicResult, d.Synced, d.Apology })
+            w.WriteNumberValue(flag ? 1 : 0);
+        w.WriteStringValue(d.Rating.ToString());
+        w.WriteStringValue(d.ImportedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+    });
 }

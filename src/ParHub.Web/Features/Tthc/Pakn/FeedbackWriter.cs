@@ -104,30 +104,18 @@ public sealed class FeedbackWriter(ParHubDbContext db, ReadCache cache)
     }
 
     /// <summary>The rows as EF Core stores them on SQLite: dates as yyyy-MM-dd, flags 0/1, enums by name.</summary>
-    private static string Json(IEnumerable<FeedbackRecord> rows)
+    private static string Json(IEnumerable<FeedbackRecord> rows) => ParHub.Web.Shared.JsonRows.Of(rows, static (w, f) =>
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var f in rows)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(f.Code);
-                w.WriteStringValue(f.Channel.ToString());
-                w.WriteStringValue(f.Received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                w.WriteStringValue(f.Field);
-                w.WriteNumberValue(f.AgencyId);
-                w.WriteStringValue(f.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                if (f.Answered is { } a) w.WriteStringValue(a.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else w.WriteNullValue();
-                w.WriteNumberValue(f.Published ? 1 : 0);
-                w.WriteStringValue(f.Rating.ToString());
-                w.WriteStringValue(f.Subject);
-                w.WriteStringValue(f.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+        w.WriteStringValue(f.Code);
+        w.WriteStringValue(f.Channel.ToString());
+        w.WriteStringValue(f.Received.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteStringValue(f.Field);
+        w.WriteNumberValue(f.AgencyId);
+        w.WriteStringValue(f.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (f.Answered is { } a) w.WriteStringValue(a.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); else w.WriteNullValue();
+        w.WriteNumberValue(f.Published ? 1 : 0);
+        w.WriteStringValue(f.Rating.ToString());
+        w.WriteStringValue(f.Subject);
+        w.WriteStringValue(f.UpdatedAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+    });
 }
