@@ -6,7 +6,8 @@ namespace ParHub.E2E;
 /// <summary>
 /// The Coordinator imports a dossier export (previewed, then applied), sees an agency's rates on /Tthc for the
 /// quarter, drills down to its late dossiers, sees the agency's year month by month and downloads the table; the
-/// agency's officer opens the quarter's periodic report with its dossier figures filled in.
+/// agency's officer opens the quarter's periodic report with its dossier figures filled in, and a PAR criterion whose
+/// source is the on-time dossiers shows in its self-assessment the figure ParHub computed.
 /// </summary>
 [Collection("server")]
 public class TthcTests(ParHubServer server)
@@ -77,5 +78,36 @@ public class TthcTests(ParHubServer server)
         await Expect(officer.Locator("#f_dossiers_in_scope")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9.,]+$"));
         await field.ScrollIntoViewIfNeededAsync();
         await officer.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "tthc-report-field.png") });
+
+        // A PAR criterion fed by the dossiers: the demo framework copied through its JSON into a framework of 2026 of its
+        // own, its 3.2 read from the one-stop data; the agency's self-assessment shows the figure ParHub computed.
+        await page.GotoAsync("/ParIndex");
+        var demoRow = page.Locator("tr[data-framework^='demo-so-nganh-']").First;
+        var json = await page.RunAndWaitForDownloadAsync(() => demoRow.GetByRole(AriaRole.Link, new() { Name = "JSON", Exact = true }).ClickAsync());
+        var jsonPath = Path.Combine(server.Artifacts, "bo-chi-so-mau.json");
+        await json.SaveAsAsync(jsonPath);
+        await page.Locator("#fwfile").SetInputFilesAsync(jsonPath);
+        await page.Locator("#fwyear").FillAsync("2026");
+        await page.Locator("#fwcode").FillAsync("tthc-" + tag.TrimEnd('-').ToLowerInvariant());
+        await page.Locator("#fwtitle").FillAsync("Bộ chỉ số CCHC các sở năm 2026, tiêu chí hồ sơ TTHC lấy từ hệ thống một cửa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhập rồi xem lại" }).ClickAsync();
+        await Expect(page.GetByTestId("save-framework")).ToBeVisibleAsync();
+        var framework = page.Url.Split('/').Last().Split('?')[0];
+        await page.GetByLabel("Nguồn số liệu 3.2", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Hồ sơ TTHC đúng hạn" });
+        await page.GetByTestId("save-framework").ClickAsync();
+        await Expect(page.GetByTestId("framework-message")).ToBeVisibleAsync();
+        await page.GotoAsync("/ParIndex");
+        await page.GetByLabel("Bộ chỉ số", new() { Exact = true }).SelectOptionAsync(framework);
+        await page.GetByLabel("Nhóm cơ quan").FillAsync("SBN");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Mở kỳ đánh giá" }).ClickAsync();
+        await Expect(page.GetByTestId("publication")).ToContainTextAsync("Chưa công bố");
+        var cycle = page.Url.Split('/').Last();
+        await officer.GotoAsync("/ParIndex");
+        await officer.Locator($"tr[data-cycle='{cycle}']").GetByTestId("own-assessment").ClickAsync();
+        var criterion = officer.GetByTestId("computed-3.2");
+        await Expect(criterion).ToContainTextAsync("ParHub tính");
+        await Expect(criterion).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[0-9.]+/[0-9.]+ hồ sơ giải quyết trước, đúng hạn năm 2026"));
+        await criterion.ScrollIntoViewIfNeededAsync();
+        await officer.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "tthc-par-criterion.png") });
     }
 }

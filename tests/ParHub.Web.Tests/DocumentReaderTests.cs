@@ -162,6 +162,18 @@ public class DocumentReaderTests
             ["7", "", "", "", "", ""],
         ];
         Assert.Equal(expected.Select(r => string.Join("¦", r)), rows.Select(r => string.Join("¦", r)));
+        // The bulk reader, row by row from the file on disk, gives the same cells with each row's number.
+        var path = Path.Combine(Path.GetTempPath(), $"parhub-{Guid.NewGuid():N}.xlsx");
+        File.WriteAllBytes(path, ms.ToArray());
+        try
+        {
+            var streamed = Xlsx.StreamFirstSheet(path).ToList();
+            Assert.Equal([1, 2, 3, 4], streamed.Select(r => r.Line));
+            Assert.Equal(expected.Select(r => string.Join("¦", r)), streamed.Select(r => string.Join("¦", r.Cells)));
+            File.WriteAllBytes(path, "PK\u0003\u0004 not a zip"u8.ToArray());
+            Assert.Throws<UnreadableFileException>(() => Xlsx.StreamFirstSheet(path).ToList());
+        }
+        finally { File.Delete(path); }
         // The sheets ParHub writes read back the same.
         var written = Xlsx.Write("Danh mục", ["Mã", "Tên"], [["SNV", "Sở Nội vụ"], ["STP", null]]);
         Assert.Equal(["Mã¦Tên", "SNV¦Sở Nội vụ", "STP¦"], Xlsx.ReadFirstSheet(new MemoryStream(written)).Select(r => string.Join("¦", r)));

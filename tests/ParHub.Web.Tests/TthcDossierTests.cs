@@ -35,6 +35,82 @@ public abstract class TthcDossierTests<TFactory>(TFactory app) : IClassFixture<T
 
     private Task<long> CountAsync(string prefix) => app.WithDbAsync(db => db.Dossiers.LongCountAsync(d => d.Code.StartsWith(prefix)));
 
+    private static async Task<string> PreviewXlsxAsync(HttpClient client, byte[] bytes, string source)
+    {
+        var token = await client.AntiforgeryTokenAsync("/Tthc/Import");
+        var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(bytes), "file", "ho-so.xlsx" }, { new StringContent(source), "source" },
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        return await HtmlAsync(await client.PostAsync("/Tthc/Import?handler=Preview", content));
+    }
+
+    private static string XlsxUpload(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"upload\" value=\"([0-9a-f]{32}\\.xlsx)\"").Groups[1].Value;
+
+    [Fact]
+    public async Task A_spreadsheet_whose_titles_are_mapped_on_the_preview_imports_and_its_source_remembers_the_mapping()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var tag = $"X{Guid.NewGuid():N}"[..12];
+        var source = $"Một cửa {tag}";
+        // The export's own titles: most known to ParHub, "Số HS" not; agencies by name; Vietnamese values; a time after a date.
+        string[] header = ["STT", "Số HS", "Đơn vị giải quyết", "Mã thủ tục", "Hình thức nộp", "Ngày tiếp nhận", "Ngày hẹn trả", "Ngày trả kết quả",
+            "Có phí lệ phí", "Thanh toán trực tuyến", "Số hóa", "Kết quả điện tử", "Đồng bộ DVCQG", "Thư xin lỗi", "Đánh giá"];
+        var bytes = ParHub.Web.Shared.Office.Xlsx.Write("Hồ sơ", header,
+        [
+            ["1", $"{tag}-1", "Sở Tư pháp", "1.001", "Nộp trực tuyến", "03/03/2028 08:15", "13/03/2028", "10/03/2028",
+                "Có", "Có", "Có", "Có", "Có", "Không", "Hài lòng"],
+            ["2", $"{tag}-2", "STP", "1.001", "Trực tiếp", "03/03/2028", "06/03/2028", "", "Không", "Không", "Không", "Không", "Không", "Không", ""],
+        ]);
+
+        var first = await PreviewXlsxAsync(coordinator, bytes, source);
+        Assert.Contains("Tiêu đề thiếu cột ma_ho_so.", first);
+        Assert.Contains("data-testid=\"import-mapping\"", first);
+        var upload = XlsxUpload(first);
+        Assert.NotEqual("", upload);
+        var mapped = await HtmlAsync(await coordinator.PostFormAsync("/Tthc/Import?handler=Map",
+            new() { ["upload"] = upload, ["name"] = "ho-so.xlsx", ["source"] = source, ["map[ma_ho_so]"] = "Số HS" }, "/Tthc/Import"));
+        Assert.Contains("2 dòng hợp lệ, 0 dòng lỗi", mapped);
+
+        // Applied with the mapping shown: stored, and the source remembers it.
+        var fields = System.Text.RegularExpressions.Regex.Matches(mapped, "name=\"(map\\[[a-z_]+\\])\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Equal(14, fields.Count);
+        fields["upload"] = upload;
+        fields["name"] = "ho-so.xlsx";
+        fields["source"] = source;
+        var applied = await coordinator.PostFormAsync("/Tthc/Import?handler=Apply", fields, "/Tthc/Import");
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Dossiers.Where(d => d.Code.StartsWith(tag)).OrderBy(d => d.Code).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.Equal((DossierChannel.Online, new DateOnly(2028, 3, 3), (DateOnly?)new DateOnly(2028, 3, 10), true, DossierRating.Satisfied),
+            (stored[0].Channel, stored[0].Received, stored[0].Resolved, stored[0].PaidOnline, stored[0].Rating));
+        Assert.Equal((DossierChannel.Counter, (DateOnly?)null), (stored[1].Channel, stored[1].Resolved));
+        var remembered = await app.WithDbAsync(db => db.DossierSources.SingleAsync(x => x.Name == source));
+        Assert.Equal("Số HS", remembered.Columns()[DossierCsv.Code]);
+
+        // The next export of the source maps itself; the same rows again change nothing.
+        var second = await PreviewXlsxAsync(coordinator, bytes, source);
+        Assert.Contains("2 dòng hợp lệ, 0 dòng lỗi", second);
+        Assert.DoesNotContain("Tiêu đề thiếu cột", second);
+        var again = await ApplyFieldsAsync(coordinator, second, XlsxUpload(second), source);
+        Assert.Contains("0 mới, 0 cập nhật, 2 không đổi", await HtmlAsync(await coordinator.GetAsync(again.Headers.Location!.ToString())));
+
+        // A file that only claims to be a spreadsheet is refused with a message, nothing kept.
+        var fake = await PreviewXlsxAsync(coordinator, Encoding.UTF8.GetBytes("ma_ho_so,co_quan\n"), source);
+        Assert.Contains("Tệp không phải bảng tính Excel .xlsx.", fake);
+    }
+
+    private static Task<HttpResponseMessage> ApplyFieldsAsync(HttpClient client, string preview, string upload, string source)
+    {
+        var fields = System.Text.RegularExpressions.Regex.Matches(preview, "name=\"(map\\[[a-z_]+\\])\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        (fields["upload"], fields["name"], fields["source"]) = (upload, "ho-so.xlsx", source);
+        return client.PostFormAsync("/Tthc/Import?handler=Apply", fields, "/Tthc/Import");
+    }
+
     // The other tests of this class write dossiers of 2028 only, so that the fixture's periods (2025–2026) see its rows alone.
     [Fact]
     public async Task An_export_imported_twice_is_stored_once_and_the_database_counts_exactly_what_the_rule_counts()
@@ -162,7 +238,8 @@ public abstract class TthcDossierTests<TFactory>(TFactory app) : IClassFixture<T
     public async Task Not_a_csv_or_not_text_is_refused_with_a_message()
     {
         var coordinator = await app.SignInAsync("cchc");
-        Assert.Contains("Chỉ nhận tệp .csv", await PreviewAsync(coordinator, "a,b"u8.ToArray(), "ho-so.xlsx"));
+        Assert.Contains("Chỉ nhận tệp .csv (UTF-8) hoặc Excel .xlsx", await PreviewAsync(coordinator, "a,b"u8.ToArray(), "ho-so.pdf"));
+        Assert.Contains("Tệp không phải bảng tính Excel .xlsx.", await PreviewAsync(coordinator, "a,b"u8.ToArray(), "ho-so.xlsx"));
         Assert.Contains("không phải văn bản CSV", await PreviewAsync(coordinator, [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0], "ho-so.csv"));
         Assert.Contains("Tệp rỗng", await PreviewAsync(coordinator, " \n"u8.ToArray(), "ho-so.csv"));
     }

@@ -147,7 +147,7 @@ public abstract class TthcProcedureTests<TFactory>(TFactory app) : IClassFixture
         Assert.Contains("Tệp", broken.QuerySelector("[data-testid=import-error]")!.TextContent); // the reader's own reason
         Assert.Null(broken.QuerySelector("[data-testid=import-apply]"));
         var oversized = await PreviewAsync(coordinator, new byte[ProcedureImportModel.MaxBytes + 1024 * 1024], "danh-muc.csv");
-        Assert.Contains("Tệp vượt quá 20 MB.", oversized);
+        Assert.Contains("Tệp lớn hơn mức tối đa 20 MB.", oversized);
         Assert.Contains("name=\"__RequestVerificationToken\"", oversized); // the page itself, ready for another try
         var headerless = await PreviewAsync(coordinator, "a,b,c\n1,2,3\n"u8.ToArray(), "danh-muc.csv");
         Assert.Contains("Không tìm thấy dòng tiêu đề", headerless);

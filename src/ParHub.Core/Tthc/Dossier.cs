@@ -1,3 +1,5 @@
+using ParHub.Core.Text;
+
 namespace ParHub.Core.Tthc;
 
 /// <summary>How a dossier reached the agency: at the one-stop counter (<c>truc_tiep</c>), online (<c>truc_tuyen</c>) or by post (<c>buu_chinh</c>).</summary>
@@ -53,21 +55,39 @@ public static class DossierCodes
         _ => throw new ArgumentOutOfRangeException(nameof(rating)),
     };
 
-    /// <summary>A channel from its code (any case, spaces around ignored), or null.</summary>
+    /// <summary>
+    /// A channel from its code (any case, spaces around ignored) or from the Vietnamese words an export writes ("Trực
+    /// tiếp", "Nộp trực tuyến", "Qua bưu chính"…, with or without diacritics), or null.
+    /// </summary>
     public static DossierChannel? Channel(string code) => code.Trim().ToLowerInvariant() switch
     {
         Counter => DossierChannel.Counter,
         Online => DossierChannel.Online,
         Post => DossierChannel.Post,
-        _ => null,
+        var other => VietnameseText.Fold(other) switch
+        {
+            "truc tiep" or "nop truc tiep" or "tai quay" or "tai bo phan mot cua" or "bo phan mot cua" => DossierChannel.Counter,
+            "truc tuyen" or "nop truc tuyen" or "dvc truc tuyen" or "dich vu cong truc tuyen" => DossierChannel.Online,
+            "buu chinh" or "qua buu chinh" or "buu chinh cong ich" => DossierChannel.Post,
+            _ => null,
+        },
     };
 
-    /// <summary>A rating from its code (any case; empty = none), or null when the code is unknown.</summary>
+    /// <summary>
+    /// A rating from its code (any case; empty = none) or the words an export writes ("Hài lòng", "Rất hài lòng",
+    /// "Không hài lòng", "Chưa đánh giá"), or null when unknown.
+    /// </summary>
     public static DossierRating? Rating(string code) => code.Trim().ToLowerInvariant() switch
     {
         "" => DossierRating.None,
         Satisfied => DossierRating.Satisfied,
         Dissatisfied => DossierRating.Dissatisfied,
-        _ => null,
+        var other => VietnameseText.Fold(other) switch
+        {
+            "chua danh gia" or "khong danh gia" => DossierRating.None,
+            "hai long" or "rat hai long" => DossierRating.Satisfied,
+            "khong hai long" => DossierRating.Dissatisfied,
+            _ => null,
+        },
     };
 }

@@ -131,6 +131,7 @@ public static class ParHubApp
         services.AddScoped<Features.Sipas.SurveyFormCache>();
         services.AddScoped<Features.Tthc.DossierWriter>();
         services.AddScoped<Features.Tthc.TthcFigures>();
+        services.AddSingleton<Shared.PendingTables>();
         services.AddScoped<Features.Tthc.MonthTotalsQueries>();
         services.AddScoped<Features.Tthc.Pakn.FeedbackWriter>();
         services.AddScoped<Features.Tthc.Pakn.FeedbackFigures>();

@@ -49,6 +49,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<ParHub.Core.Tthc.ServiceIndexConfigRecord> ServiceIndexConfigs => Set<ParHub.Core.Tthc.ServiceIndexConfigRecord>();
     public DbSet<ParHub.Core.Tthc.TthcPublication> TthcPublications => Set<ParHub.Core.Tthc.TthcPublication>();
     public DbSet<ParHub.Core.Tthc.DossierMonthTotals> DossierMonthTotals => Set<ParHub.Core.Tthc.DossierMonthTotals>();
+    public DbSet<ParHub.Core.Tthc.DossierSource> DossierSources => Set<ParHub.Core.Tthc.DossierSource>();
     public DbSet<ParHub.Core.Tthc.TthcProcedure> TthcProcedures => Set<ParHub.Core.Tthc.TthcProcedure>();
     public DbSet<ParHub.Core.Tthc.TthcDecision> TthcDecisions => Set<ParHub.Core.Tthc.TthcDecision>();
     public DbSet<ParHub.Core.Sipas.SurveyProgramme> SurveyProgrammes => Set<ParHub.Core.Sipas.SurveyProgramme>();
@@ -171,6 +172,14 @@ public class ParHubDbContext(DbContextOptions options)
             e.ToTable("service_index_configs");
             e.HasIndex(c => c.Version).IsUnique(); // two editors saving at once: the second is refused, not a fork
             e.Property(c => c.CreatedBy).HasMaxLength(200);
+        });
+
+        b.Entity<ParHub.Core.Tthc.DossierSource>(e =>
+        {
+            e.ToTable("dossier_sources");
+            e.Property(x => x.Name).HasMaxLength(ParHub.Core.Tthc.DossierSource.MaxName);
+            e.HasIndex(x => x.Name).IsUnique();
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
         });
 
         b.Entity<ParHub.Core.Tthc.TthcPublication>(e =>

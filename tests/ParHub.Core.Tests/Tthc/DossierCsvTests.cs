@@ -105,6 +105,63 @@ public sealed class DossierCsvTests
         Assert.Equal([1, 2, 4], CsvText.Stream(new StringReader("a,b\r\n1,\"x\r\ny\"\r\n\r\n")).Select(r => r.Line));
     }
 
+    private const string VietnameseHeader = "STT,Số hồ sơ,Đơn vị giải quyết,Mã thủ tục,Hình thức nộp,Ngày tiếp nhận,Ngày hẹn trả,Ngày trả kết quả,"
+        + "Có phí lệ phí,Thanh toán trực tuyến,Số hóa,Kết quả điện tử,Đồng bộ DVCQG,Thư xin lỗi,Đánh giá";
+
+    [Fact]
+    public void An_export_with_vietnamese_titles_under_a_title_row_and_vietnamese_values_reads_as_the_codes_do()
+    {
+        var text = "BÁO CÁO HỒ SƠ TTHC QUÝ I/2026\n\n" + VietnameseHeader + "\n"
+            + "1,HS-9,Sở Tư pháp,1.001,Nộp trực tuyến,15/01/2026 08:30,2026-01-25T17:00:00,,Có,Không,có,không,Có,không,Rất hài lòng\n"
+            + "2,HS-10,STP,1.001,Trực tiếp,15/01/2026,20/01/2026,21/01/2026,không,không,không,không,không,có,Không hài lòng\n";
+        DossierHeader? header = null;
+        var rows = DossierCsv.Read(CsvText.Stream(new StringReader(text)), header: h => header = h).ToList();
+        Assert.Equal(3, header!.Line);
+        Assert.True(header.Complete);
+        Assert.Equal("Số hồ sơ", header.Mapping[DossierCsv.Code]);
+        Assert.Equal([4, 5], rows.Select(r => r.Line));
+        Assert.Equal(new Dossier("HS-9", "Sở Tư pháp", "1.001", DossierChannel.Online, new(2026, 1, 15), new(2026, 1, 25), null,
+            true, false, true, false, true, false, DossierRating.Satisfied), rows[0].Dossier);
+        Assert.Equal((DossierChannel.Counter, true, DossierRating.Dissatisfied), (rows[1].Dossier!.Channel, rows[1].Dossier!.Apology, rows[1].Dossier!.Rating));
+    }
+
+    [Fact]
+    public void Titles_nobody_knows_are_read_through_the_mapping_an_officer_gave_and_a_title_mapped_twice_is_refused()
+    {
+        var header = "Số HS,Cơ quan,Mã TTHC,Kênh,Nhận ngày,Hẹn ngày,Xong ngày,Có phí,Thanh toán trực tuyến,Số hóa,Kết quả điện tử,Đồng bộ,Xin lỗi,Đánh giá";
+        var row = "A1,STP,1.001,truc_tiep,05/01/2026,15/01/2026,10/01/2026,no,no,no,no,no,no,";
+        var unmapped = Read(header + "\n" + row + "\n");
+        Assert.Equal("Tiêu đề thiếu cột ma_ho_so, ngay_tiep_nhan, ngay_hen_tra, ngay_co_ket_qua.", Assert.Single(unmapped).Problem);
+
+        var mapping = new Dictionary<string, string>
+        {
+            [DossierCsv.Code] = "số hs", [DossierCsv.Received] = "Nhan ngay", [DossierCsv.Due] = "Hẹn ngày", [DossierCsv.Resolved] = "Xong ngày",
+        };
+        var mapped = DossierCsv.Read(new StringReader(header + "\n" + row + "\n"), mapping).ToList();
+        Assert.Equal(new DateOnly(2026, 1, 10), Assert.Single(mapped).Dossier!.Resolved);
+
+        // A title the officer gives a column wins over the one ParHub would have guessed for it; the same title for two columns is refused.
+        var swapped = new Dictionary<string, string>(mapping) { [DossierCsv.Due] = "Xong ngày", [DossierCsv.Resolved] = "Hẹn ngày" };
+        Assert.Equal(new DateOnly(2026, 1, 15), DossierCsv.Read(new StringReader(header + "\n" + row + "\n"), swapped).Single().Dossier!.Resolved);
+        var twice = new Dictionary<string, string>(mapping) { [DossierCsv.Resolved] = "Hẹn ngày" };
+        Assert.Equal("Tiêu đề thiếu cột ngay_co_ket_qua. Cột “Hẹn ngày” được ghép cho cả ngay_hen_tra và ngay_co_ket_qua.",
+            DossierCsv.Read(new StringReader(header + "\n" + row + "\n"), twice).Single().Problem);
+    }
+
+    [Fact]
+    public void A_sheets_row_may_end_early_but_not_hold_more_than_the_header()
+    {
+        var rows = new[]
+        {
+            new CsvRow(1, Header.Split(',')),
+            new CsvRow(2, "A,SNV,1.001,truc_tiep,2026-01-05,2026-01-15,,no,no,no,no,no,no".Split(',')),
+            new CsvRow(4, "B,SNV,1.001,truc_tiep,2026-01-05,2026-01-15,,no,no,no,no,no,no,,extra".Split(',')),
+        };
+        var read = DossierCsv.Read(rows, fromSheet: true).ToList();
+        Assert.Equal(DossierRating.None, read[0].Dossier!.Rating);
+        Assert.Equal((4, "Dòng có 15 ô, tiêu đề có 14 cột."), (read[1].Line, read[1].Problem));
+    }
+
     /// <summary>A header, then dossiers HS0, HS1, … forever, produced as they are read.</summary>
     private sealed class EndlessDossiers : TextReader
     {

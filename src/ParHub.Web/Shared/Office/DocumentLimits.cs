@@ -38,19 +38,33 @@ public static class DocumentLimits
     /// <summary>A count as Vietnamese write it: 50.000.</summary>
     public static string N(long n) => n.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
 
+    /// <summary>What one document may hold: <see cref="Default"/> for plans, tables and directories, <see cref="Bulk"/> for exports read as streams.</summary>
+    public sealed record Caps(long XmlPartBytes, long UncompressedBytes, long Paragraphs, long Rows, long Cells, long SharedStrings, long Characters);
+
+    public static Caps Default { get; } = new(MaxXmlPartBytes, Xlsx.MaxUncompressedBytes, MaxParagraphs, MaxRows, MaxCells, MaxSharedStrings, MaxCharacters);
+
+    /// <summary>
+    /// A bulk export (a year of dossiers): its sheet is streamed row by row and never held, so rows and cells are bounded
+    /// only so that a read ends; what is held — the shared strings — stays within a few hundred MB.
+    /// </summary>
+    public static Caps Bulk { get; } = new(XmlPartBytes: 3L * 1024 * 1024 * 1024, UncompressedBytes: 4L * 1024 * 1024 * 1024,
+        Paragraphs: 0, Rows: 5_000_000, Cells: 100_000_000, SharedStrings: 4_000_000, Characters: 2_000_000_000);
+
     /// <summary>Counts what a reader took from one document and refuses it at the first cap it passes.</summary>
-    public sealed class Budget
+    public sealed class Budget(Caps caps)
     {
         private long _paragraphs, _rows, _cells, _strings, _characters;
 
-        public void Paragraph() { if (++_paragraphs > MaxParagraphs) throw TooMuch($"{N(MaxParagraphs)} đoạn văn"); }
-        public void Row() { if (++_rows > MaxRows) throw TooMuch($"{N(MaxRows)} dòng"); }
-        public void Cells(long n) { if ((_cells += n) > MaxCells) throw TooMuch($"{N(MaxCells)} ô"); }
-        public void SharedString() { if (++_strings > MaxSharedStrings) throw TooMuch($"{N(MaxSharedStrings)} chuỗi văn bản"); }
+        public Budget() : this(Default) { }
+
+        public void Paragraph() { if (++_paragraphs > caps.Paragraphs) throw TooMuch($"{N(caps.Paragraphs)} đoạn văn"); }
+        public void Row() { if (++_rows > caps.Rows) throw TooMuch($"{N(caps.Rows)} dòng"); }
+        public void Cells(long n) { if ((_cells += n) > caps.Cells) throw TooMuch($"{N(caps.Cells)} ô"); }
+        public void SharedString() { if (++_strings > caps.SharedStrings) throw TooMuch($"{N(caps.SharedStrings)} chuỗi văn bản"); }
 
         public string Text(string text)
         {
-            if ((_characters += text.Length) > MaxCharacters) throw TooMuch($"{N(MaxCharacters)} ký tự");
+            if ((_characters += text.Length) > caps.Characters) throw TooMuch($"{N(caps.Characters)} ký tự");
             return text;
         }
     }

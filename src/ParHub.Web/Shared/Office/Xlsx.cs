@@ -121,6 +121,96 @@ public static class Xlsx
         }
     }
 
+    /// <summary>
+    /// The first sheet of a workbook on disk, row by row with each row's number in the sheet, for the bulk imports (a
+    /// dossier export of a million rows): the sheet's XML is read as a stream and no row is kept once given; the shared
+    /// strings are held, within <see cref="DocumentLimits.Bulk"/>. Dates as dd/MM/yyyy, as <see cref="ReadFirstSheet"/>.
+    /// Throws <see cref="UnreadableFileException"/>, also while the rows are read.
+    /// </summary>
+    public static IEnumerable<ParHub.Core.Sipas.CsvRow> StreamFirstSheet(string path)
+    {
+        using (var fs = File.OpenRead(path)) CheckArchive(fs, DocumentLimits.Bulk);
+        using var rows = Readable(() => SheetStream(path)).GetEnumerator();
+        while (Readable(rows.MoveNext)) yield return rows.Current;
+    }
+
+    private static T Readable<T>(Func<T> read)
+    {
+        try { return read(); }
+        catch (UnreadableFileException) { throw; }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException
+            or InvalidOperationException or System.Xml.XmlException or ArgumentException or KeyNotFoundException)
+        {
+            throw new UnreadableFileException("Không đọc được tệp Excel: tệp bị hỏng, có mật khẩu hoặc không phải định dạng .xlsx.", ex);
+        }
+    }
+
+    private static IEnumerable<ParHub.Core.Sipas.CsvRow> SheetStream(string path)
+    {
+        var caps = DocumentLimits.Bulk;
+        using var doc = SpreadsheetDocument.Open(path, false, new OpenSettings { MaxCharactersInPart = caps.XmlPartBytes });
+        var wb = doc.WorkbookPart ?? throw new UnreadableFileException("Tệp không có bảng tính nào.");
+        string? sheetId = null;
+        PartStream.Walk(wb, (f, reader) =>
+        {
+            if (sheetId is null && f.Is<Sheet>() && f.ParentIs<Sheets>()) sheetId = PartStream.Attribute(reader, "id") ?? "";
+        });
+        if (sheetId is null) throw new UnreadableFileException("Tệp không có trang tính nào.");
+        var ws = wb.GetPartById(sheetId) as WorksheetPart ?? throw new UnreadableFileException("Trang tính đầu tiên không phải bảng dữ liệu.");
+        var budget = new DocumentLimits.Budget(caps);
+        var shared = SharedStrings(wb, budget);
+        var dateStyles = DateStyleIndexes(wb);
+        using var reader = OpenXmlReader.Create(ws);
+        List<string>? row = null;
+        CellOf? cell = null;
+        int number = 0, next = 1;
+        void EndCell()
+        {
+            if (cell is null || row is null) return;
+            var col = ColumnIndex(cell.Reference) ?? row.Count;
+            if (col >= MaxBulkColumns) throw DocumentLimits.TooMuch($"{MaxBulkColumns} cột");
+            while (row.Count < col) row.Add("");
+            row.Add(CellText(cell, shared, dateStyles, budget));
+            cell = null;
+        }
+        while (reader.Read())
+        {
+            var type = reader.ElementType;
+            if (reader.IsStartElement)
+            {
+                if (type == typeof(Row))
+                {
+                    if (row is not null) { EndCell(); yield return new(number, row.ToArray()); }
+                    budget.Row();
+                    var given = PartStream.Attribute(reader, "r");
+                    number = int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r >= next ? r : next;
+                    next = number + 1;
+                    row = [];
+                }
+                else if (type == typeof(Cell) && row is not null)
+                {
+                    EndCell();
+                    cell = new CellOf
+                    {
+                        Reference = PartStream.Attribute(reader, "r"), Type = PartStream.Attribute(reader, "t"), Style = PartStream.Attribute(reader, "s"),
+                    };
+                }
+                else if (type == typeof(CellValue) && cell is not null) cell.Value = reader.GetText();
+                else if (type == typeof(InlineString) && cell is not null) cell.Inline = new Gathered();
+                else if (type == typeof(Text) && cell?.Inline is { } g) g.Text.Append(reader.GetText());
+            }
+            else if (reader.IsEndElement)
+            {
+                if (type == typeof(Cell)) EndCell();
+                else if (type == typeof(Row) && row is not null) { EndCell(); yield return new(number, row.ToArray()); row = null; }
+            }
+        }
+        if (row is not null) { EndCell(); yield return new(number, row.ToArray()); }
+    }
+
+    /// <summary>A bulk sheet's row may hold cells up to this column (ALL); an export has a few dozen.</summary>
+    public const int MaxBulkColumns = 1000;
+
     private sealed class Gathered { public readonly System.Text.StringBuilder Text = new(); }
 
     /// <summary>Each shared string's text (all its runs and phonetic text, as InnerText gives it).</summary>
@@ -186,8 +276,9 @@ public static class Xlsx
     /// Refuses what is not a ZIP archive, archives that unpack to more than <see cref="MaxUncompressedBytes"/>, and XML
     /// parts larger than <see cref="DocumentLimits"/> allow.
     /// </summary>
-    public static void CheckArchive(Stream ms)
+    public static void CheckArchive(Stream ms, DocumentLimits.Caps? caps = null)
     {
+        caps ??= DocumentLimits.Default;
         ms.Position = 0;
         Span<byte> magic = stackalloc byte[4];
         if (ms.Read(magic) < 4 || magic[0] != 'P' || magic[1] != 'K')
@@ -201,7 +292,7 @@ public static class Xlsx
             foreach (var e in zip.Entries)
             {
                 total += e.Length;
-                if (total > MaxUncompressedBytes)
+                if (total > caps.UncompressedBytes)
                     throw new UnreadableFileException("Tệp giải nén quá lớn (nghi ngờ tệp độc hại), không xử lý.");
                 // XML parts are streamed, but one of this size is not a real plan, sheet or table.
                 var name = e.FullName;
@@ -209,8 +300,11 @@ public static class Xlsx
                     || name.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase);
                 if (package && e.Length > DocumentLimits.MaxPackageXmlBytes)
                     throw DocumentLimits.TooMuch($"{DocumentLimits.MaxPackageXmlBytes / 1024 / 1024} MB dữ liệu trong phần “{name}”");
-                if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && e.Length > DocumentLimits.MaxXmlPartBytes)
-                    throw DocumentLimits.TooMuch($"{DocumentLimits.MaxXmlPartBytes / 1024 / 1024} MB dữ liệu trong phần “{name}”");
+                if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && e.Length > caps.XmlPartBytes)
+                    throw DocumentLimits.TooMuch($"{DocumentLimits.N(caps.XmlPartBytes / 1024 / 1024)} MB dữ liệu trong phần “{name}”");
+                // Deflate packs real XML ten to thirty times; a part packed a thousand times is a bomb, not a sheet.
+                if (e.Length > 10L * 1024 * 1024 && e.Length > 1000 * Math.Max(1, e.CompressedLength))
+                    throw new UnreadableFileException("Tệp giải nén quá lớn (nghi ngờ tệp độc hại), không xử lý.");
             }
         }
         catch (InvalidDataException ex)

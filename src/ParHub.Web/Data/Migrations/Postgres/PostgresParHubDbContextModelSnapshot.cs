@@ -1777,6 +1777,39 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("dossiers", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Tthc.DossierSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("dossier_sources", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
                 {
                     b.Property<long>("Id")
