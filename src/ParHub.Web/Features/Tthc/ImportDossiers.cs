@@ -32,9 +32,6 @@ public sealed class DossierImportException(string message) : Exception(message);
 /// </summary>
 public sealed class ImportDossiers(ParHubDbContext db, DossierWriter writer, AuditLog audit, TimeProvider clock, ICurrentUser user)
 {
-    /// <summary>At most this many bad lines are listed (all are counted).</summary>
-    public const int ListedProblems = 200;
-
     /// <summary>The sources known, by name, with the mapping each remembers.</summary>
     public async Task<IReadOnlyList<DossierSource>> SourcesAsync(CancellationToken ct = default) =>
         (await db.DossierSources.AsNoTracking().ToListAsync(ct)).OrderBy(s => s.Name, Core.Text.VietnameseCollation.Comparer).ToList();
@@ -51,31 +48,19 @@ public sealed class ImportDossiers(ParHubDbContext db, DossierWriter writer, Aud
     {
         var agencies = await AgenciesAsync(ct);
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var bad = new List<(int, string)>();
-        long good = 0, badCount = 0;
-        var perAgency = new Dictionary<int, long>();
-        DateOnly? from = null, to = null;
+        var count = new PreviewCount();
         DossierHeader? header = null;
         try
         {
             foreach (var row in Rows(path, agencies, mapping, h => header = h))
             {
                 ct.ThrowIfCancellationRequested();
-                if (row.Problem is { } problem)
-                {
-                    if (bad.Count < ListedProblems) bad.Add((row.Line, problem));
-                    badCount++;
-                    continue;
-                }
-                good++;
-                perAgency[row.Record!.AgencyId] = perAgency.GetValueOrDefault(row.Record.AgencyId) + 1;
-                if (from is null || row.Record.Received < from) from = row.Record.Received;
-                if (to is null || row.Record.Received > to) to = row.Record.Received;
+                if (row.Problem is { } problem) count.Problem(row.Line, problem);
+                else count.Row(row.Record!.AgencyId, row.Record.Received);
             }
         }
         catch (UnreadableFileException e) { return new DossierPreview(0, [], 0, [], null, null, null, e.Message); }
-        return new DossierPreview(good, bad, badCount,
-            perAgency.Select(p => (names.GetValueOrDefault(p.Key, "?"), p.Value)).OrderByDescending(p => p.Value).ToList(), from, to, header);
+        return new DossierPreview(count.Good, count.Bad, count.BadCount, count.PerAgency(names), count.From, count.To, header);
     }
 
     /// <summary>

@@ -26,33 +26,18 @@ public sealed class FeedbackImportException(string message) : Exception(message)
 /// </summary>
 public sealed class ImportFeedback(ParHubDbContext db, FeedbackWriter writer, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>At most this many bad lines are listed (all are counted).</summary>
-    public const int ListedProblems = 200;
-
     public async Task<FeedbackPreview> PreviewAsync(string path, CancellationToken ct = default)
     {
         var agencies = await AgenciesAsync(ct);
         var names = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var bad = new List<(int, string)>();
-        long good = 0, badCount = 0;
-        var perAgency = new Dictionary<int, long>();
-        DateOnly? from = null, to = null;
+        var count = new PreviewCount();
         foreach (var row in Rows(path, agencies, VietnamTime.Today(clock)))
         {
             ct.ThrowIfCancellationRequested();
-            if (row.Problem is { } problem)
-            {
-                if (bad.Count < ListedProblems) bad.Add((row.Line, problem));
-                badCount++;
-                continue;
-            }
-            good++;
-            perAgency[row.Record!.AgencyId] = perAgency.GetValueOrDefault(row.Record.AgencyId) + 1;
-            if (from is null || row.Record.Received < from) from = row.Record.Received;
-            if (to is null || row.Record.Received > to) to = row.Record.Received;
+            if (row.Problem is { } problem) count.Problem(row.Line, problem);
+            else count.Row(row.Record!.AgencyId, row.Record.Received);
         }
-        return new FeedbackPreview(good, bad, badCount,
-            perAgency.Select(p => (names.GetValueOrDefault(p.Key, "?"), p.Value)).OrderByDescending(p => p.Value).ToList(), from, to);
+        return new FeedbackPreview(count.Good, count.Bad, count.BadCount, count.PerAgency(names), count.From, count.To);
     }
 
     public Task<FeedbackWritten> RunAsync(string path, string fileName, bool leaveOutBad, CancellationToken ct = default) =>
