@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TTHC benchmarks on PostgreSQL (and SQLite beside it), on 127.0.0.1 only, each step bounded:
 #  1. importing 1,000,000 generated dossier rows (a CSV in the one-stop export's header) with `./parhub tthc import`,
-#     the time the import itself reports (stream, validate, staging COPY, one merge, audit, commit);
+#     the time the import itself reports (stream, validate, COPY straight in or staging COPY + merge, audit, commit);
 #  2. the baseline in the same run (PostgreSQL): the same rows by one raw Npgsql binary COPY into an empty copy of the
 #     dossiers table (bench/ParHub.Bench raw-copy-dossiers);
 #  3. the same file imported again (every row unchanged), then a second million: 2 million dossiers (+ the demo's);

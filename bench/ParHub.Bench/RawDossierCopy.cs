@@ -5,7 +5,7 @@ using NpgsqlTypes;
 
 /// <summary>
 /// The baseline of the dossier import benchmark: the same CSV rows read with a plain split and written by one raw
-/// Npgsql binary COPY into a copy of the <c>dossiers</c> table (its columns and indexes, empty) — no validation, no
+/// Npgsql binary COPY into a copy of the <c>dossiers</c> table (its columns, indexes and constraints, empty) — no validation, no
 /// staging, no merge, no EF Core. Prints one JSON line: rows and rows/s.
 /// <c>raw-copy-dossiers --db CONN --file FILE.csv</c>
 /// </summary>

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParHub.Core.Tthc;
+using ParHub.Web.Data;
 using ParHub.Web.Features.Tthc;
 using ParHub.Web.Tests.Infrastructure;
 
@@ -161,6 +162,38 @@ public abstract class TthcDossierTests<TFactory>(TFactory app) : IClassFixture<T
         }
         var audit = await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "Dossiers" && e.Action == "import"));
         Assert.True(audit >= 3);
+    }
+
+    [Fact]
+    public async Task A_file_that_looks_new_but_holds_a_stored_code_further_down_is_merged_all_the_same()
+    {
+        static DossierRecord Row(int agency, string code, int day) => new()
+        {
+            Code = code, AgencyId = agency, ProcedureCode = "1.001", Channel = DossierChannel.Online, Received = new DateOnly(2028, 5, day),
+            Due = new DateOnly(2028, 5, day + 5), Resolved = new DateOnly(2028, 5, day + 2), ImportedAt = DateTime.UtcNow,
+        };
+        var agency = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "STP").Select(a => a.Id).SingleAsync());
+        async Task<DossiersWritten> WriteAsync(int probe, params DossierRecord[] rows)
+        {
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ParHubDbContext>();
+            var writer = scope.ServiceProvider.GetRequiredService<DossierWriter>();
+            writer.ProbeRows = probe;
+            return await db.InTransactionAsync(() => writer.WriteAsync(rows));
+        }
+        Assert.Equal(new DossiersWritten(3, 0, 0), await WriteAsync(2, Row(agency, "WR-1", 1), Row(agency, "WR-2", 2), Row(agency, "WR-3", 3)));
+        // The first two rows are new, so the rows go straight in until WR-1, stored already: they are read again and merged.
+        var later = new[] { Row(agency, "WR-4", 4), Row(agency, "WR-5", 5), Row(agency, "WR-1", 9), Row(agency, "WR-6", 6) };
+        Assert.Equal(new DossiersWritten(3, 1, 0), await WriteAsync(2, later));
+        Assert.Equal(6, await CountAsync("WR-"));
+        Assert.Equal(new DateOnly(2028, 5, 9), await app.WithDbAsync(db => db.Dossiers.Where(d => d.Code == "WR-1").Select(d => d.Received).SingleAsync()));
+        // Its first rows stored: merged at once; nothing changes.
+        Assert.Equal(new DossiersWritten(0, 0, 4), await WriteAsync(2, later));
+        Assert.Equal(new DossiersWritten(0, 0, 4), await WriteAsync(10_000, later));
+        Assert.Equal(6, await CountAsync("WR-"));
+        // An agency not in the directory is refused as the foreign key would refuse it; nothing of that write is kept.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WriteAsync(2, Row(agency, "WR-7", 7), Row(987_654, "WR-8", 8)));
+        Assert.Equal(6, await CountAsync("WR-"));
     }
 
     [Fact]

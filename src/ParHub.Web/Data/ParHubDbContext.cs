@@ -151,7 +151,9 @@ public class ParHubDbContext(DbContextOptions options)
             e.HasIndex(d => d.Code).IsUnique(); // a re-import updates by code
             // A period's figures per agency read the dossiers received up to its end (docs/performance.md, TTHC).
             e.HasIndex(d => new { d.AgencyId, d.Received });
-            e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            // No foreign key to agencies: its check ran once per row and cost 40% of a million-row COPY (docs/performance.md,
+            // TTHC). DossierWriter checks the agencies of a write once each, locking them as the key would; agencies are
+            // closed (ValidTo), never deleted.
         });
 
         b.Entity<ParHub.Core.Tthc.FeedbackRecord>(e =>

@@ -77,6 +77,7 @@ public sealed class ImportDossiers(ParHubDbContext db, DossierWriter writer, Aud
         DossierHeader? header = null;
         IEnumerable<DossierRecord> Good()
         {
+            (left, refused) = (0, null); // the writer may read the file twice (DossierWriter)
             foreach (var row in Rows(path, agencies, mapping, h => header = h))
             {
                 if (row.Problem is not null)

@@ -2685,15 +2685,6 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ParHub.Core.Tthc.DossierRecord", b =>
-                {
-                    b.HasOne("ParHub.Core.Agencies.Agency", null)
-                        .WithMany()
-                        .HasForeignKey("AgencyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("ParHub.Core.Tthc.FeedbackRecord", b =>
                 {
                     b.HasOne("ParHub.Core.Agencies.Agency", null)
