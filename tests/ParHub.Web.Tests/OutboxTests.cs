@@ -47,6 +47,17 @@ public sealed class OutboxTests(OutboxTests.MailServerDown app) : IClassFixture<
         Assert.True(queued.Count > before, "the reminder put no mail in the outbox");
         Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Title.StartsWith("Nhắc thực hiện"))));
 
+        // The reminder is in the task's history; a second click the same day tells nobody again.
+        var queuedFirst = queued.Count;
+        var notified = await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Title.StartsWith("Nhắc thực hiện")));
+        var second = await coordinator.PostFormAsync($"/Tasks/Details/{task}?handler=Remind", new(), $"/Tasks/Details/{task}");
+        Assert.True(second.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, ((int)second.StatusCode).ToString());
+        var details = WebUtility.HtmlDecode(await coordinator.GetStringAsync($"/Tasks/Details/{task}"));
+        Assert.Contains("không gửi lại", details);
+        Assert.Contains("Nhắc cơ quan chủ trì (", details);
+        Assert.Equal(queuedFirst, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Subject.StartsWith("Nhắc thực hiện"))));
+        Assert.Equal(notified, await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Title.StartsWith("Nhắc thực hiện"))));
+
         // Each try fails (nothing listens); the next is later each time, until the message is given up.
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < 12 && await app.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.FailedAt == null && m.SentAt == null)); i++)

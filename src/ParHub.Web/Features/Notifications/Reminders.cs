@@ -9,13 +9,17 @@ namespace ParHub.Web.Features.Notifications;
 
 public sealed record DigestResult(int Users, int Emails, int Items);
 
+/// <summary>A task's reminder: how many were told, or when it was sent already today (then nobody is told again).</summary>
+public sealed record TaskReminder(int Told, DateTime? AlreadyAt);
+
 /// <summary>
 /// Reminders: the daily digest per user (tasks due within 7 days and overdue tasks of the user's agency; for
 /// Coordinators, of the whole province) that is never empty and never tells the same thing twice, and the
 /// Coordinator's one-click reminder to a task's lead agency. Both are e-mailed (when SMTP is set) and kept as in-app
 /// notifications.
 /// </summary>
-public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportReminders reports, TimeProvider clock, ILogger<Reminders> log)
+public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportReminders reports, Audit.AuditLog audit, TimeProvider clock,
+    ILogger<Reminders> log)
 {
     public const int DueSoonDays = 7;
     public const int MaxItemsInMail = 50;
@@ -89,9 +93,20 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
         return sb.ToString();
     }
 
-    /// <summary>The Coordinator's reminder to the people of a task's lead agencies. Returns how many were told.</summary>
-    public async Task<int> RemindLeadAsync(int taskId, CancellationToken ct = default)
+    public const string RemindAction = "remind";
+
+    /// <summary>
+    /// The Coordinator's reminder to the people of a task's lead agencies, recorded in the task's history with the same
+    /// save; once a day (Vietnam time) at most, so that a second click does not tell them twice.
+    /// </summary>
+    public async Task<TaskReminder> RemindLeadAsync(int taskId, CancellationToken ct = default)
     {
+        var id = taskId.ToString(CultureInfo.InvariantCulture);
+        var dayStart = new DateTimeOffset(VietnamTime.Today(clock).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).UtcDateTime;
+        var earlier = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == Tasks.TaskTracking.EntityType && e.EntityId == id && e.Action == RemindAction && e.At >= dayStart)
+            .OrderBy(e => e.At).Select(e => (DateTime?)e.At).FirstOrDefaultAsync(ct);
+        if (earlier is not null) return new TaskReminder(0, earlier);
         var task = await db.PlanTasks.AsNoTracking().Include(t => t.Assignments).Include(t => t.Plan).SingleAsync(t => t.Id == taskId, ct);
         var agencies = task.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.AgencyId != null).Select(a => a.AgencyId!.Value).ToList();
         var groupIds = task.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.GroupId != null).Select(a => a.GroupId!.Value).ToList();
@@ -108,8 +123,9 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
             db.Notifications.Add(new Notification { UserId = u.Id, At = now, Title = title, Body = body, Link = $"/Tasks/Details/{task.Id}" });
             if (!string.IsNullOrWhiteSpace(u.Email)) mail.Enqueue(u.Email, title, body);
         }
+        audit.Record(RemindAction, Tasks.TaskTracking.EntityType, id, null, $"Nhắc cơ quan chủ trì ({users.Count} người)", []);
         await db.SaveChangesAsync(ct);
-        return users.Count;
+        return new TaskReminder(users.Count, null);
     }
 }
 

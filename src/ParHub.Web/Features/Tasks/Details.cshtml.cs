@@ -59,11 +59,15 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
         Files = CanReadFiles ? await db.TaskFiles.AsNoTracking().Where(f => f.TaskId == id).ToListAsync(ct) : [];
         var updates = await db.TaskUpdates.AsNoTracking().Where(u => u.TaskId == id).ToListAsync(ct);
         var moves = await db.DeadlineChanges.AsNoTracking().Where(d => d.TaskId == id).ToListAsync(ct);
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reminded = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == TaskTracking.EntityType && e.EntityId == key && e.Action == Reminders.RemindAction).ToListAsync(ct);
         History = updates.Select(u => new HistoryLine(u.At, u.UserName,
                 (u.IsContribution ? "Phối hợp" : $"Tiến độ: {u.Progress}{(u.CompletedOn is { } c ? $", hoàn thành {c:dd/MM/yyyy}" : "")}") + (
                     CanReadFiles ? (u.IsContribution ? ": " : ". ") + u.Note : "."), u.Id))
             .Concat(moves.Select(m =>
                 new HistoryLine(m.At, m.UserName, $"Điều chỉnh thời hạn {m.OldDue:dd/MM/yyyy} → {m.NewDue:dd/MM/yyyy}: {m.Reason}", null)))
+            .Concat(reminded.Select(r => new HistoryLine(r.At, r.UserName, r.Summary ?? "Nhắc cơ quan chủ trì", null)))
             .OrderByDescending(h => h.At).ToList();
         return true;
     }
@@ -108,7 +112,9 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
     {
         if (!access.IsCoordinator) return Forbid();
         var sent = await reminders.RemindLeadAsync(id, ct);
-        TempData["Message"] = $"Đã nhắc {sent} người của cơ quan chủ trì.";
+        TempData["Message"] = sent.AlreadyAt is { } at
+            ? $"Đã nhắc hôm nay lúc {VietnamTime.Show(at, "HH:mm")}; không gửi lại."
+            : $"Đã nhắc {sent.Told} người của cơ quan chủ trì.";
         return Redirect($"/Tasks/Details/{id}");
     }
 
