@@ -43,4 +43,16 @@ public class ReportRegimeTests
             return periods.Zip(periods.Skip(1)).All(x => x.First.Due < x.Second.Due)
                 && periods.All(p => p.CutoffTo is null || p.CutoffFrom < p.CutoffTo && p.CutoffTo < p.Due);
         })).CheckReplayable();
+
+    [Fact]
+    public void A_period_code_alone_gives_the_label_of_its_period() =>
+        Prop.ForAll(Gen.Choose(2000, 2100).ToArbitrary(), (int year) => ReportRegime.Presets
+            .Concat([new ReportRegime("m", "m", "", "", [new(PeriodKind.Month, 0, 5), new(PeriodKind.AdHoc, 7, 15)])])
+            .SelectMany(r => r.Periods(year)).All(p => ReportRegime.LabelOf(p.Code) == p.Label)).CheckReplayable();
+
+    [Theory]
+    [InlineData("2026-Q9")]
+    [InlineData("abc")]
+    [InlineData("2026-M13")]
+    public void An_unknown_period_code_is_shown_as_it_is(string code) => Assert.Equal(code, ReportRegime.LabelOf(code));
 }

@@ -84,6 +84,49 @@ public sealed class OutboxTests(OutboxTests.MailServerDown app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_user_who_chose_the_digest_gets_a_moved_deadline_in_app_at_once_and_by_mail_once_in_the_next_digest()
+    {
+        var officer = await app.SignInAsync("tuphap");
+        var r = await officer.PostFormAsync("/Notifications?handler=Mail", new() { ["mode"] = "digest" }, "/Notifications");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var (userId, email, agency) = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "tuphap")
+            .Select(u => new ValueTuple<string, string, int>(u.Id, u.Email!, u.AgencyId!.Value)).SingleAsync());
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.MailDigest).SingleAsync()));
+        var task = await app.WithDbAsync(db => db.TaskAssignments.Where(a => a.AgencyId == agency).Select(a => a.TaskId).FirstAsync());
+        var mailsBefore = await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email));
+
+        var coordinator = await app.SignInAsync("cchc");
+        var moved = await coordinator.PostFormAsync($"/Tasks/Details/{task}?handler=Deadline",
+            new() { ["newDue"] = "2031-05-20", ["reason"] = "Chờ văn bản hướng dẫn của Bộ" }, $"/Tasks/Details/{task}");
+        Assert.True(moved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, ((int)moved.StatusCode).ToString());
+        var notice = await app.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .SingleAsync(n => n.UserId == userId && n.Key!.StartsWith($"task:{task}:due:")));
+        Assert.Contains("20/05/2031", notice.Title);
+        Assert.Contains("Chờ văn bản hướng dẫn của Bộ", notice.Body);
+        Assert.True(notice.MailPending);
+        Assert.Equal(mailsBefore, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email))); // not mailed at once
+        var menu = WebUtility.HtmlDecode(await officer.GetStringAsync("/"));
+        Assert.Matches("data-testid=\"unread-count\">[1-9]", menu);
+
+        // The digest mails it once; the next digest does not again.
+        async Task<int> DigestAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<Reminders>().SendDigestAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)));
+            return await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email && m.Body.Contains(notice.Title)));
+        }
+        Assert.Equal(1, await DigestAsync());
+        Assert.False(await app.WithDbAsync(db => db.Notifications.Where(n => n.Id == notice.Id).Select(n => n.MailPending).SingleAsync()));
+        Assert.Equal(1, await DigestAsync());
+
+        // Back to immediate mail: the next notice is mailed at once.
+        await officer.PostFormAsync("/Notifications?handler=Mail", new() { ["mode"] = "now" }, "/Notifications");
+        await coordinator.PostFormAsync($"/Tasks/Details/{task}?handler=Deadline",
+            new() { ["newDue"] = "2031-06-30", ["reason"] = "Theo đề nghị của cơ quan" }, $"/Tasks/Details/{task}");
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email && m.Subject.Contains("30/06/2031"))));
+    }
+
+    [Fact]
     public async Task A_reminder_whose_change_is_rolled_back_leaves_no_mail()
     {
         // The outbox row is part of the unit of work: rolled back with it.

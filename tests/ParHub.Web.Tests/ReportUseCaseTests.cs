@@ -156,6 +156,53 @@ public abstract class ReportUseCaseTests<TFactory>(TFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_returned_report_tells_the_agencys_people_once_with_the_reason_and_an_accepted_one_too()
+    {
+        var report = await OpenAsync("2026-Q1");
+        var id = report.Id;
+        var submitted = (await AsAsync("taichinh", sp => sp.GetRequiredService<SaveReport>().RunAsync(new(id, report.Version, Complete(5), Submit: true))))
+            .Report;
+        var officer = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "taichinh").Select(u => u.Id).SingleAsync());
+        Func<ParHubDbContext, Task<List<string>>> told = db => db.Notifications.Where(n => n.UserId == officer && n.Key!.StartsWith($"report:{id}:"))
+            .OrderBy(n => n.Id).Select(n => n.Title + " | " + n.Body).ToListAsync();
+        // A return whose audit line fails tells nobody: the notice commits with the change.
+        await RefusedAuditChangesNothingAsync("Report",
+            () => AsAsync("cchc", sp => sp.GetRequiredService<ReturnReport>().RunAsync(id, submitted.Version, "Thiếu số liệu giải ngân")), told);
+        Assert.Empty(await app.WithDbAsync(told));
+
+        var returned = await AsAsync("cchc", sp => sp.GetRequiredService<ReturnReport>().RunAsync(id, submitted.Version, "Thiếu số liệu giải ngân"));
+        var notes = await app.WithDbAsync(told);
+        var note = Assert.Single(notes);
+        Assert.StartsWith("Báo cáo CCHC Quý I/2026 bị trả lại | ", note);
+        Assert.Contains("Lý do, ý kiến: Thiếu số liệu giải ngân", note);
+        var link = await app.WithDbAsync(db => db.Notifications.Where(n => n.UserId == officer && n.Key!.StartsWith($"report:{id}:"))
+            .Select(n => n.Link).SingleAsync());
+        Assert.Equal($"/Reports/Report/{id}", link);
+        // Nobody outside the agency is told.
+        var strangers = await app.WithDbAsync(db => db.Notifications.Where(n => n.Key!.StartsWith($"report:{id}:"))
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.AgencyId).Distinct().ToListAsync());
+        Assert.Equal([report.AgencyId], strangers);
+
+        // The same event again (a retry of the step's notice) is not told twice.
+        await AsAsync("cchc", async sp =>
+        {
+            var db = sp.GetRequiredService<ParHubDbContext>();
+            var n = await sp.GetRequiredService<Features.Notifications.Notifier>().ToAgenciesAsync([report.AgencyId],
+                new($"report:{id}:return:{returned.Version}", "again", "again", "/"));
+            await db.SaveChangesAsync();
+            return n;
+        });
+        Assert.Single(await app.WithDbAsync(told));
+
+        var again = (await AsAsync("taichinh", sp => sp.GetRequiredService<SaveReport>().RunAsync(new(id, returned.Version, Complete(6), Submit: true))))
+            .Report;
+        await AsAsync("cchc", sp => sp.GetRequiredService<AcceptReport>().RunAsync(id, again.Version));
+        notes = await app.WithDbAsync(told);
+        Assert.Equal(2, notes.Count);
+        Assert.StartsWith("Báo cáo CCHC Quý I/2026 đã được tiếp nhận | ", notes[1]);
+    }
+
+    [Fact]
     public async Task A_signed_pdf_whose_audit_line_fails_leaves_no_file_and_no_link()
     {
         var report = await OpenAsync("2026-Q3");

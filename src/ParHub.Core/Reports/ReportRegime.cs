@@ -45,6 +45,24 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
         _ => $"{year}-Y",
     };
 
+    /// <summary>A period's label from its code alone ("2026-Q3" → "Quý III/2026", "2026-M03" → "Tháng 3/2026"); the code when unknown.</summary>
+    public static string LabelOf(string code)
+    {
+        if (code.Length < 6 || code[4] != '-' || !int.TryParse(code.AsSpan(0, 4), out var year)) return code;
+        var rest = code[5..];
+        return rest switch
+        {
+            "Q1" => Label(PeriodKind.Q1, year),
+            "H1" => Label(PeriodKind.H1, year),
+            "Q3" => Label(PeriodKind.Q3, year),
+            "9M" => Label(PeriodKind.NineMonths, year),
+            "Y" => Label(PeriodKind.Year, year),
+            ['M', ..] when int.TryParse(rest.AsSpan(1), out var m) && m is >= 1 and <= 12 => $"Tháng {m}/{year}",
+            ['A', ..] when rest.Length == 5 => $"Báo cáo đột xuất hạn {rest[3..5]}/{rest[1..3]}/{year}",
+            _ => code,
+        };
+    }
+
     public static string Label(PeriodKind kind, int year) => kind switch
     {
         PeriodKind.Q1 => $"Quý I/{year}",

@@ -149,6 +149,8 @@ public static class ParHubApp
         services.AddSingleton(sp => Features.Notifications.SmtpSettings.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddScoped<Features.Notifications.MailSender>();
         services.AddScoped<Features.Notifications.Outbox>();
+        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Notifications.NotificationQueries>();
         services.AddScoped<Shared.FileStore>();
         services.AddScoped<Features.Notifications.OutboxSender>();
         services.AddHostedService<Features.Notifications.OutboxWorker>();

@@ -10,6 +10,8 @@ public class AppUser : IdentityUser
     public int? AgencyId { get; set; }
     public Agency? Agency { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>Notices are e-mailed in the daily digest rather than at once (the user's choice; in-app they arrive at once).</summary>
+    public bool MailDigest { get; set; }
 }
 
 /// <summary>The roles of ParHub. Names are stored; labels are shown.</summary>

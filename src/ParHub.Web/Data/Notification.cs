@@ -10,6 +10,10 @@ public class Notification
     public string? Body { get; set; }
     public string? Link { get; set; }
     public DateTime? ReadAt { get; set; }
+    /// <summary>What the notice is about ("report:12:return:3"): a user is told of one event once (unique with the user).</summary>
+    public string? Key { get; set; }
+    /// <summary>Its e-mail waits for the user's daily digest (the user chose the digest over immediate mail).</summary>
+    public bool MailPending { get; set; }
 }
 
 /// <summary>What a daily digest told a user, so that the next one never repeats it.</summary>

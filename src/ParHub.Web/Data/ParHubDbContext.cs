@@ -428,7 +428,9 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(n => n.Title).HasMaxLength(300);
             e.Property(n => n.Body).HasMaxLength(4000);
             e.Property(n => n.Link).HasMaxLength(500);
+            e.Property(n => n.Key).HasMaxLength(200);
             e.HasIndex(n => new { n.UserId, n.ReadAt });
+            e.HasIndex(n => new { n.UserId, n.Key }).IsUnique();
         });
 
         b.Entity<DigestEntry>(e =>

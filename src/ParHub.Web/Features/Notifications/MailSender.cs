@@ -20,6 +20,11 @@ public sealed class SmtpSettings
     public string? User { get; init; }
     public string? Password { get; init; }
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+    /// <summary>The address people open ParHub at (<c>PARHUB_SITE_URL</c>), put before the links of e-mails.</summary>
+    public string SiteUrl { get; init; } = "";
+
+    /// <summary>A page's link as an e-mail shows it: absolute when the site's address is known.</summary>
+    public string Link(string path) => SiteUrl.Length == 0 || !path.StartsWith('/') ? path : SiteUrl.TrimEnd('/') + path;
 
     /// <summary>Network timeout of the connection and of each command, in milliseconds.</summary>
     public int TimeoutMs { get; init; } = 30_000;
@@ -32,6 +37,7 @@ public sealed class SmtpSettings
         Ssl = string.Equals(c["PARHUB_SMTP_SSL"], "true", StringComparison.OrdinalIgnoreCase),
         User = c["PARHUB_SMTP_USER"],
         Password = c["PARHUB_SMTP_PASSWORD"],
+        SiteUrl = c["PARHUB_SITE_URL"] ?? "",
     };
 
     /// <summary>

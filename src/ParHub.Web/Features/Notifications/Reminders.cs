@@ -18,7 +18,8 @@ public sealed record TaskReminder(int Told, DateTime? AlreadyAt);
 /// Coordinator's one-click reminder to a task's lead agency. Both are e-mailed (when SMTP is set) and kept as in-app
 /// notifications.
 /// </summary>
-public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportReminders reports, Audit.AuditLog audit, TimeProvider clock,
+public sealed class Reminders(ParHubDbContext db, Outbox mail, SmtpSettings smtp, Notifier notifier, Reports.ReportReminders reports, Audit.AuditLog audit,
+    TimeProvider clock,
     ILogger<Reminders> log)
 {
     public const int DueSoonDays = 7;
@@ -36,23 +37,32 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
         foreach (var user in users)
         {
             int? agency = officers.Contains(user.Id) ? user.AgencyId : null;
-            if (agency is null && !coordinators.Contains(user.Id)) continue;
-            var found = await ItemsAsync(agency, day, ct);
-            if (agency is { } own)
-                found.AddRange((await reports.DueItemsAsync(own, day, DueSoonDays, ct)).Select(r => new Item(r.Key, 0, r.Line)));
-            var told = await db.DigestEntries.Where(d => d.UserId == user.Id).Select(d => d.ItemKey).ToListAsync(ct);
-            var fresh = found.Where(i => !told.Contains(i.Key)).ToList();
-            if (fresh.Count == 0) continue; // never an empty digest
+            var fresh = new List<Item>();
+            if (agency is not null || coordinators.Contains(user.Id))
+            {
+                var found = await ItemsAsync(agency, day, ct);
+                if (agency is { } own)
+                    found.AddRange((await reports.DueItemsAsync(own, day, DueSoonDays, ct)).Select(r => new Item(r.Key, 0, r.Line)));
+                var told = await db.DigestEntries.Where(d => d.UserId == user.Id).Select(d => d.ItemKey).ToListAsync(ct);
+                fresh = found.Where(i => !told.Contains(i.Key)).ToList();
+            }
+            // Notices of the user who chose the digest over immediate mail: e-mailed here, once.
+            var pending = await db.Notifications.Where(n => n.UserId == user.Id && n.MailPending).OrderBy(n => n.Id).ToListAsync(ct);
+            if (fresh.Count == 0 && pending.Count == 0) continue; // never an empty digest
             var now = clock.GetUtcNow().UtcDateTime;
             db.DigestEntries.AddRange(fresh.Select(i => new DigestEntry { UserId = user.Id, Day = day, ItemKey = i.Key, SentAt = now }));
-            var title = $"ParHub: {fresh.Count} việc cần chú ý ngày {day:dd/MM/yyyy}";
-            var body = Body(user.FullName, fresh);
-            db.Notifications.Add(
-                new Notification { UserId = user.Id, At = now, Title = title, Body = body, Link = "/Tasks" + (agency is { } a ? $"?agencyId={a}" : "") });
+            var title = $"ParHub: {fresh.Count + pending.Count} việc cần chú ý ngày {day:dd/MM/yyyy}";
+            var body = Body(user.FullName, fresh, pending);
+            if (fresh.Count > 0)
+                db.Notifications.Add(new Notification
+                {
+                    UserId = user.Id, At = now, Title = title, Body = body, Link = "/Tasks" + (agency is { } a ? $"?agencyId={a}" : ""),
+                });
+            foreach (var n in pending) n.MailPending = false;
             if (!string.IsNullOrWhiteSpace(user.Email) && mail.Enqueue(user.Email, title, body)) emails++;
             await db.SaveChangesAsync(ct); // the digest entries, the notification and the mail together
             sentUsers++;
-            items += fresh.Count;
+            items += fresh.Count + pending.Count;
         }
         log.LogInformation("Digest for {Day}: {Users} users, {Emails} e-mails, {Items} items", day, sentUsers, emails, items);
         return new DigestResult(sentUsers, emails, items);
@@ -80,14 +90,25 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
         }).ToList();
     }
 
-    private static string Body(string name, List<Item> items)
+    private string Body(string name, List<Item> items, List<Notification> notices)
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"Kính gửi {name},");
-        sb.AppendLine();
-        sb.AppendLine("Các nhiệm vụ và báo cáo sau cần được chú ý (sắp đến hạn trong 7 ngày hoặc đã quá hạn):");
-        foreach (var i in items.Take(MaxItemsInMail)) sb.AppendLine(i.Line);
-        if (items.Count > MaxItemsInMail) sb.AppendLine(CultureInfo.InvariantCulture, $"… và {items.Count - MaxItemsInMail} nhiệm vụ khác.");
+        if (items.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Các nhiệm vụ và báo cáo sau cần được chú ý (sắp đến hạn trong 7 ngày hoặc đã quá hạn):");
+            foreach (var i in items.Take(MaxItemsInMail)) sb.AppendLine(i.Line);
+            if (items.Count > MaxItemsInMail) sb.AppendLine(CultureInfo.InvariantCulture, $"… và {items.Count - MaxItemsInMail} nhiệm vụ khác.");
+        }
+        if (notices.Count > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine("Thông báo từ lần gửi trước:");
+            foreach (var n in notices.Take(MaxItemsInMail))
+                sb.AppendLine(CultureInfo.InvariantCulture, $"- {VietnamTime.Show(n.At)} · {n.Title}{(n.Link is { } l ? $" ({smtp.Link(l)})" : "")}");
+            if (notices.Count > MaxItemsInMail) sb.AppendLine(CultureInfo.InvariantCulture, $"… và {notices.Count - MaxItemsInMail} thông báo khác.");
+        }
         sb.AppendLine();
         sb.AppendLine("Thư này do ParHub gửi tự động; mỗi việc chỉ được nhắc một lần cho mỗi tình trạng.");
         return sb.ToString();
@@ -108,24 +129,17 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, Reports.ReportRem
             .OrderBy(e => e.At).Select(e => (DateTime?)e.At).FirstOrDefaultAsync(ct);
         if (earlier is not null) return new TaskReminder(0, earlier);
         var task = await db.PlanTasks.AsNoTracking().Include(t => t.Assignments).Include(t => t.Plan).SingleAsync(t => t.Id == taskId, ct);
-        var agencies = task.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.AgencyId != null).Select(a => a.AgencyId!.Value).ToList();
-        var groupIds = task.Assignments.Where(a => a.Role == AssignmentRole.Lead && a.GroupId != null).Select(a => a.GroupId!.Value).ToList();
-        agencies.AddRange(await db.AgencyGroupMembers.Where(m => groupIds.Contains(m.GroupId)).Select(m => m.AgencyId).ToListAsync(ct));
-        var users = await db.Users.AsNoTracking().Where(u => u.AgencyId != null && agencies.Contains(u.AgencyId.Value)).ToListAsync(ct);
+        var agencies = await notifier.AgenciesOfAsync(task.Assignments.Where(a => a.Role == AssignmentRole.Lead), ct);
         var due = task.EffectiveDue is { } d ? $" (hạn {d:dd/MM/yyyy})" : "";
-        var title = $"Nhắc thực hiện nhiệm vụ {task.No}{due}";
         var body =
             $"Sở Nội vụ nhắc cơ quan thực hiện và cập nhật tiến độ nhiệm vụ {task.No} của kế hoạch "
-            + $"{task.Plan?.Number ?? task.Plan?.Title}:\n{task.Content}\n\nXem và cập nhật: /Tasks/Details/{task.Id}";
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var u in users)
-        {
-            db.Notifications.Add(new Notification { UserId = u.Id, At = now, Title = title, Body = body, Link = $"/Tasks/Details/{task.Id}" });
-            if (!string.IsNullOrWhiteSpace(u.Email)) mail.Enqueue(u.Email, title, body);
-        }
-        audit.Record(RemindAction, Tasks.TaskTracking.EntityType, id, null, $"Nhắc cơ quan chủ trì ({users.Count} người)", []);
+            + $"{task.Plan?.Number ?? task.Plan?.Title}:\n{task.Content}";
+        var day = VietnamTime.Today(clock);
+        var told = await notifier.ToAgenciesAsync(agencies,
+            new Notice($"task:{task.Id}:remind:{day:yyyyMMdd}", $"Nhắc thực hiện nhiệm vụ {task.No}{due}", body, $"/Tasks/Details/{task.Id}"), ct);
+        audit.Record(RemindAction, Tasks.TaskTracking.EntityType, id, null, $"Nhắc cơ quan chủ trì ({told} người)", []);
         await db.SaveChangesAsync(ct);
-        return new TaskReminder(users.Count, null);
+        return new TaskReminder(told, null);
     }
 }
 

@@ -14,7 +14,7 @@ namespace ParHub.Web.Features.Plans;
 /// flagged), then apply the confirmed rows in one transaction. Importing the same plan again (same number and year)
 /// updates its tasks by their number instead of duplicating them, and keeps their progress.
 /// </summary>
-public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, AuditLog audit, TimeProvider clock)
+public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
 {
     public const string EntityType = "Plan";
 
@@ -151,7 +151,9 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
             var removable = gone.Where(t => !reported.Contains(t.Id) && t.Progress == TaskProgress.NotStarted).ToList();
             foreach (var t in removable) plan.Tasks.Remove(t);
             db.PlanTasks.RemoveRange(removable.Where(t => t.Id != 0));
+            var fresh = plan.Tasks.Where(t => t.Id == 0).ToList();
             await db.SaveChangesAsync(ct);
+            await NotifyAssignedAsync(plan, fresh, now, ct);
 
             var kept = preview.Rows.Sum(r => r.Merge?.Fields.Count(f => f.Pickable && !f.TakesDocument(r.Row.TakeDocument.Contains(f.Field))) ?? 0);
             var picked = preview.Rows.Sum(r => r.Merge?.Fields.Count(f => f.Pickable && f.TakesDocument(r.Row.TakeDocument.Contains(f.Field))) ?? 0);
@@ -164,6 +166,32 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
             await db.SaveChangesAsync(ct);
             return new ImportResult(plan.Id, created, added, updated, removable.Count, preview.Flagged);
         }, ct);
+    }
+
+    /// <summary>Each agency given new tasks by the import is told once, with how many it leads and cooperates on.</summary>
+    private async Task NotifyAssignedAsync(Plan plan, List<PlanTask> fresh, DateTime now, CancellationToken ct)
+    {
+        var groupIds = fresh.SelectMany(t => t.Assignments).Where(a => a.GroupId != null).Select(a => a.GroupId!.Value).Distinct().ToList();
+        var members = (await db.AgencyGroupMembers.AsNoTracking().Where(m => groupIds.Contains(m.GroupId)).ToListAsync(ct))
+            .ToLookup(m => m.GroupId, m => m.AgencyId);
+        var counts = new Dictionary<int, (int Lead, int Coop)>();
+        foreach (var t in fresh)
+            foreach (var role in new[] { AssignmentRole.Lead, AssignmentRole.Cooperating })
+                foreach (var a in t.Assignments.Where(x => x.Role == role)
+                    .SelectMany(x => x.AgencyId is { } id ? [id] : x.GroupId is { } g ? members[g] : []).Distinct())
+                {
+                    var c = counts.GetValueOrDefault(a);
+                    counts[a] = role == AssignmentRole.Lead ? (c.Lead + 1, c.Coop) : (c.Lead, c.Coop + 1);
+                }
+        var name = plan.Number ?? plan.Title;
+        foreach (var (agency, (lead, coop)) in counts)
+        {
+            var what = string.Join(", ", new[] { lead > 0 ? $"chủ trì {lead}" : null, coop > 0 ? $"phối hợp {coop}" : null }.OfType<string>());
+            await notifier.ToAgenciesAsync([agency], new Notifications.Notice(
+                $"plan:{plan.Id}:assigned:{now:yyyyMMddHHmmssfff}:{agency}", $"Kế hoạch {name}: cơ quan được giao nhiệm vụ mới ({what})",
+                $"Kế hoạch {name} ({plan.Title}) giao cơ quan {what} nhiệm vụ mới. Xem danh sách nhiệm vụ của cơ quan trên ParHub.",
+                $"/Tasks?agencyId={agency}"), ct);
+        }
     }
 
     private static void WriteHeader(Plan plan, PlanInput input, IReadOnlyList<FieldMerge> merges, DateTime now)

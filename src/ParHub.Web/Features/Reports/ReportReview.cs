@@ -2,6 +2,7 @@ using ParHub.Core.Audit;
 using ParHub.Core.Reports;
 using ParHub.Web.Data;
 using ParHub.Web.Features.Audit;
+using ParHub.Web.Features.Notifications;
 
 namespace ParHub.Web.Features.Reports;
 
@@ -10,7 +11,7 @@ namespace ParHub.Web.Features.Reports;
 /// only a reviewer, on the version they saw, as <see cref="ReportState"/> allows; a revision and an audit entry with the change
 /// of status, committed together.
 /// </summary>
-public sealed class ReportReview(ParHubDbContext db, ReportAccess access, ReportHistory history, AuditLog audit)
+public sealed class ReportReview(ParHubDbContext db, ReportAccess access, ReportHistory history, AuditLog audit, Notifier notifier)
 {
     public async Task<AgencyReport> RunAsync(int id, int version, string action, Func<ReportStatus, ReportTransition> rule,
         CancellationToken ct)
@@ -34,8 +35,23 @@ public sealed class ReportReview(ParHubDbContext db, ReportAccess access, Report
             audit.Record(action, ReportHistory.EntityType, ReportHistory.Id(report), report.AgencyId, $"{verb} báo cáo {report.PeriodCode}",
                 [new FieldChange("Status", before.ToString(), report.Status.ToString()),
                     .. comment is null ? Array.Empty<FieldChange>() : [new FieldChange("Comment", null, comment)]]);
+            await notifier.ToAgenciesAsync([report.AgencyId], Notice(report, action, comment), ct);
             await history.SaveOrConflictAsync(ct);
         }, ct);
         return report;
+    }
+
+    /// <summary>What the agency is told: the step, the period, and the reason given (the report's version makes each step one event).</summary>
+    private static Notice Notice(AgencyReport report, string action, string? comment)
+    {
+        var period = ReportRegime.LabelOf(report.PeriodCode);
+        var (title, what) = action switch
+        {
+            "return" => ($"Báo cáo CCHC {period} bị trả lại", "Sở Nội vụ đã trả lại báo cáo của cơ quan để sửa và gửi lại."),
+            "accept" => ($"Báo cáo CCHC {period} đã được tiếp nhận", "Sở Nội vụ đã tiếp nhận báo cáo của cơ quan."),
+            _ => ($"Báo cáo CCHC {period} được mở lại", "Sở Nội vụ đã mở lại báo cáo của cơ quan để sửa và gửi lại."),
+        };
+        var body = what + (string.IsNullOrWhiteSpace(comment) ? "" : $"\nLý do, ý kiến: {comment.Trim()}");
+        return new Notice($"report:{report.Id}:{action}:{report.Version}", title, body, $"/Reports/Report/{report.Id}");
     }
 }

@@ -19,7 +19,7 @@ public sealed record AssignedTaskResult(PlanTask? Task, IReadOnlyList<string> Er
 /// Adds a task assigned by the Government, the Prime Minister or the province's leaders (not from an imported plan):
 /// agencies resolved against the directory, the deadline read, the task and its audit line committed together.
 /// </summary>
-public sealed class AddAssignedTask(ParHubDbContext db, PlanImporter importer, AuditLog audit, TimeProvider clock)
+public sealed class AddAssignedTask(ParHubDbContext db, PlanImporter importer, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock)
 {
     public Task<AssignedTaskResult> RunAsync(AssignedTaskRequest input, CancellationToken ct = default) => db.InTransactionAsync(async () =>
     {
@@ -62,6 +62,10 @@ public sealed class AddAssignedTask(ParHubDbContext db, PlanImporter importer, A
             $"Nhiệm vụ được giao: {task.AssignedBy}" + (tasks.Count > 1 ? $" ({tasks.Count} lần: {string.Join(", ", tasks.Select(t => t.Occurrence))})" : ""),
             [new FieldChange("Content", null, task.Content),
              new FieldChange("Due", null, string.Join(", ", tasks.Select(t => t.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))]);
+        var due = task.EffectiveDue is { } d ? $", hạn {d:dd/MM/yyyy}" : "";
+        await notifier.ToAgenciesAsync(await notifier.AgenciesOfAsync(task.Assignments, ct), new Notifications.Notice(
+            $"task:{task.Id}:assigned", $"Nhiệm vụ mới được giao{due}",
+            $"{task.AssignedBy} giao cơ quan nhiệm vụ: {TaskTracking.Short(task.Content)}", $"/Tasks/Details/{task.Id}"), ct);
         await db.SaveChangesAsync(ct);
         return new AssignedTaskResult(task, []);
     }, ct);

@@ -65,7 +65,7 @@ public sealed class TaskAccess(ParHubDbContext db, ICurrentUser user)
 
 /// <summary>Progress, contributions, evidence files and deadline moves; every change audited.</summary>
 public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrentUser user, AuditLog audit,
-    FileStore files, TimeProvider clock)
+    FileStore files, Notifications.Notifier notifier, TimeProvider clock)
 {
     public const string EntityType = "Task";
     public const long MaxFileBytes = 20 * 1024 * 1024;
@@ -176,8 +176,10 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         if (!access.IsCoordinator) throw new UnauthorizedAccessException();
         if (string.IsNullOrWhiteSpace(reason)) throw new TaskRuleException("Vui lòng nêu lý do điều chỉnh thời hạn.");
         if (newDue is null) throw new TaskRuleException("Vui lòng chọn thời hạn mới.");
-        var task = await db.PlanTasks.SingleOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new TaskRuleException("Không tìm thấy nhiệm vụ.");
+        var task = await db.PlanTasks.Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == taskId, ct)
+            ?? throw new TaskRuleException("Không tìm thấy nhiệm vụ.");
         var before = Snapshot(task);
+        var oldDue = task.EffectiveDue;
         db.DeadlineChanges.Add(new DeadlineChange
         {
             TaskId = taskId, OldDue = task.EffectiveDue, NewDue = newDue, Reason = reason.Trim()[..Math.Min(1000, reason.Trim().Length)],
@@ -189,8 +191,15 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
         audit.Record("update", EntityType, taskId.ToString(CultureInfo.InvariantCulture), null,
             $"Điều chỉnh thời hạn nhiệm vụ {task.No}: {reason.Trim()}",
             FieldChanges.Between(before, Snapshot(task)));
+        var was = oldDue is { } o ? $" từ {o:dd/MM/yyyy}" : "";
+        await notifier.ToAgenciesAsync(await notifier.AgenciesOfAsync(task.Assignments, ct), new Notifications.Notice(
+            $"task:{task.Id}:due:{task.Version}", $"Nhiệm vụ {task.No}: thời hạn điều chỉnh thành {newDue:dd/MM/yyyy}",
+            $"Sở Nội vụ điều chỉnh thời hạn nhiệm vụ {task.No}{was} thành {newDue:dd/MM/yyyy}.\nLý do: {reason.Trim()}\n{Short(task.Content)}",
+            $"/Tasks/Details/{task.Id}"), ct);
         await db.SaveChangesAsync(ct);
     }
+
+    internal static string Short(string content) => content.Length > 300 ? content[..300] + "…" : content;
 
     private static void Check(UploadedFile f)
     {

@@ -30,7 +30,8 @@ public sealed class DossierImportException(string message) : Exception(message);
 /// line and the mapping remembered for the file's source. A file with bad rows is applied only when the officer says to
 /// leave them out.
 /// </summary>
-public sealed class ImportDossiers(ParHubDbContext db, DossierWriter writer, AuditLog audit, TimeProvider clock, ICurrentUser user)
+public sealed class ImportDossiers(ParHubDbContext db, DossierWriter writer, AuditLog audit, Notifications.Notifier notifier, TimeProvider clock,
+    ICurrentUser user)
 {
     /// <summary>The sources known, by name, with the mapping each remembers.</summary>
     public async Task<IReadOnlyList<DossierSource>> SourcesAsync(CancellationToken ct = default) =>
@@ -67,8 +68,26 @@ public sealed class ImportDossiers(ParHubDbContext db, DossierWriter writer, Aud
     /// Applies the file read through <paramref name="mapping"/>; with a <paramref name="source"/> name, the columns as
     /// found are remembered for it (a new source is added), in the same transaction.
     /// </summary>
-    public Task<DossiersWritten> RunAsync(string path, string fileName, bool leaveOutBad, IReadOnlyDictionary<string, string>? mapping = null,
-        string? source = null, CancellationToken ct = default) => db.InTransactionAsync(async () =>
+    public async Task<DossiersWritten> RunAsync(string path, string fileName, bool leaveOutBad, IReadOnlyDictionary<string, string>? mapping = null,
+        string? source = null, CancellationToken ct = default)
+    {
+        try
+        {
+            return await WriteAsync(path, fileName, leaveOutBad, mapping, source, ct);
+        }
+        catch (DossierImportException e)
+        {
+            // Nothing of the file was kept; the importer is told why, on its own save after the rollback.
+            db.ChangeTracker.Clear();
+            await notifier.ToUserIdsAsync([user.Id], new Notifications.Notice($"dossiers:{clock.GetUtcNow().UtcTicks}:failed",
+                $"Nhập hồ sơ TTHC từ “{fileName}” không thành công", e.Message, "/Tthc/Import"), ct);
+            await db.SaveChangesAsync(ct);
+            throw;
+        }
+    }
+
+    private Task<DossiersWritten> WriteAsync(string path, string fileName, bool leaveOutBad, IReadOnlyDictionary<string, string>? mapping,
+        string? source, CancellationToken ct) => db.InTransactionAsync(async () =>
     {
         var agencies = await AgenciesAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -102,9 +121,17 @@ public sealed class ImportDossiers(ParHubDbContext db, DossierWriter writer, Aud
             $"Nhập hồ sơ TTHC từ “{fileName}”" + (sourceName.Length > 0 ? $" (nguồn “{sourceName}”)" : "")
             + $": {written.Added} mới, {written.Updated} cập nhật, {written.Unchanged} không đổi" + (left > 0 ? $", {left} dòng lỗi bỏ qua" : ""),
             [new FieldChange("Dossiers", null, (written.Added + written.Updated).ToString(CultureInfo.InvariantCulture))]);
+        var done = new Notifications.Notice($"dossiers:{now.Ticks}:done", $"Đã nhập hồ sơ TTHC từ “{fileName}”",
+            $"{N(written.Added)} hồ sơ mới, {N(written.Updated)} cập nhật, {N(written.Unchanged)} không đổi"
+            + (left > 0 ? $", {N(left)} dòng lỗi bỏ qua." : "."),
+            "/Tthc");
+        await notifier.ToUserIdsAsync([user.Id], done, ct);
+        await notifier.ToRolesAsync([Roles.Coordinator], done, ct);
         await db.SaveChangesAsync(ct);
         return written;
     }, ct);
+
+    private static string N(long n) => n.ToString("N0", VietnameseCollation.Culture);
 
     private async Task RememberAsync(string name, DossierHeader header, DateTime now, CancellationToken ct)
     {

@@ -2044,6 +2044,9 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MailDigest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -2183,9 +2186,16 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Link")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MailPending")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
@@ -2201,6 +2211,9 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "ReadAt");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Audit;
 using ParHub.Core.ParIndex;
+using ParHub.Core.Scoring;
 using ParHub.Web.App;
 using ParHub.Web.Data;
 using ParHub.Web.Features.Audit;
@@ -26,7 +27,7 @@ public sealed record AppraiseRequest(int Id, IReadOnlyDictionary<string, Apprais
 /// after an explanation — and then all are saved in one transaction, or none. A save made since the page was read is
 /// not overwritten (<see cref="IndexConflictException"/>), and of two at once only one is saved.
 /// </summary>
-public sealed class Appraise(ParHubDbContext db, AuditLog audit, IndexAccess access, ICurrentUser user)
+public sealed class Appraise(ParHubDbContext db, AuditLog audit, IndexAccess access, ICurrentUser user, Notifications.Notifier notifier)
 {
     public async Task<int> RunAsync(AppraiseRequest request, CancellationToken ct = default)
     {
@@ -56,8 +57,27 @@ public sealed class Appraise(ParHubDbContext db, AuditLog audit, IndexAccess acc
                     [new FieldChange(p.Code, before?.ToString(CultureInfo.InvariantCulture), p.Points.ToString(CultureInfo.InvariantCulture))]);
             }
             a.Version++;
+            await notifier.ToAgenciesAsync([a.AgencyId], Notice(a, cycle, planned), ct);
             await db.SaveOrConflictAsync(ct);
             return planned.Count;
         }, ct);
+    }
+
+    /// <summary>
+    /// The agency is told of its appraised criteria; where the appraisal is below its own score it is asked for an
+    /// explanation (giải trình) in the first round.
+    /// </summary>
+    private static Notifications.Notice Notice(Assessment a, AssessmentCycle cycle, List<AppraisalEntry> planned)
+    {
+        var v = Core.Text.VietnameseCollation.Culture;
+        var lines = planned.Select(p => $"- Tiêu chí {p.Code}: {p.Points.ToString("0.##", v)} điểm"
+            + (p.Row.SelfPoints is { } self ? $" (tự chấm {self.ToString("0.##", v)})" : "") + $"; lý do: {p.Reason}");
+        var lower = planned.Where(p => p.Round == 1 && p.Row.SelfPoints is { } self && p.Points < self).Select(p => p.Code).ToList();
+        var ask = lower.Count == 0 ? ""
+            : $"\n\nĐề nghị cơ quan giải trình các tiêu chí bị chấm thấp hơn điểm tự chấm: {string.Join(", ", lower)}.";
+        var title = lower.Count > 0 ? $"Chỉ số CCHC {cycle.Year}: đề nghị giải trình {lower.Count} tiêu chí"
+            : $"Chỉ số CCHC {cycle.Year}: {planned.Count} tiêu chí đã được thẩm định";
+        return new Notifications.Notice($"assessment:{a.Id}:appraise:{a.Version}", title,
+            $"Hội đồng thẩm định đã chấm {planned.Count} tiêu chí của cơ quan:\n{string.Join("\n", lines)}{ask}", $"/ParIndex/Assessment/{a.Id}");
     }
 }

@@ -8,7 +8,7 @@ using ParHub.Web.Features.Audit;
 namespace ParHub.Web.Features.ParIndex.Cycles;
 
 /// <summary>Publishes a cycle's results under a decision: the ranking and every agency's scores become public; no score changes after.</summary>
-public sealed class Publish(ParHubDbContext db, AuditLog audit, IndexAccess access, TimeProvider clock)
+public sealed class Publish(ParHubDbContext db, AuditLog audit, IndexAccess access, Notifications.Notifier notifier, TimeProvider clock)
 {
     public async Task RunAsync(int cycleId, string? decision, bool confirmNotSubmitted = false, CancellationToken ct = default)
     {
@@ -21,6 +21,11 @@ public sealed class Publish(ParHubDbContext db, AuditLog audit, IndexAccess acce
                 confirmNotSubmitted).OrRefuse();
             audit.Record("publish", "AssessmentCycle", c.Id.ToString(CultureInfo.InvariantCulture), null,
                 $"Công bố kết quả Chỉ số CCHC: {c.PublicationDecision}", []);
+            var notice = new Notifications.Notice($"cycle:{c.Id}:published", $"Công bố kết quả Chỉ số CCHC năm {c.Year}",
+                $"Kết quả Chỉ số CCHC năm {c.Year} đã được công bố theo {c.PublicationDecision}. Xem điểm, xếp hạng của cơ quan trên ParHub.",
+                $"/ParIndex/Results/{c.Id}");
+            await notifier.ToAgenciesAsync(await db.Assessments.Where(a => a.CycleId == c.Id).Select(a => a.AgencyId).ToListAsync(ct), notice, ct);
+            await notifier.ToRolesAsync([Roles.Leader, Roles.Coordinator], notice, ct);
             await db.SaveChangesAsync(ct);
         }, ct);
     }
