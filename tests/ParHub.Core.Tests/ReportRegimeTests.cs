@@ -55,4 +55,26 @@ public class ReportRegimeTests
     [InlineData("abc")]
     [InlineData("2026-M13")]
     public void An_unknown_period_code_is_shown_as_it_is(string code) => Assert.Equal(code, ReportRegime.LabelOf(code));
+
+    [Theory]
+    [InlineData("haiphong-2018", "2026-12-02", "2026-Y")]
+    [InlineData("haiphong-2018", "2027-02-18", "2027-Q1")]
+    [InlineData("haiphong-2018", "2027-02-17", "2026-Y")]
+    [InlineData("cv581", "2026-06-21", "2026-H1")]
+    public void The_open_period_is_the_last_due_at_most_15_days_ahead(string regime, string today, string expected) =>
+        Assert.Equal(expected, ReportRegime.Find(regime)!.OpenPeriod(D(today))!.Code);
+
+    [Fact]
+    public void For_any_day_no_period_falls_between_the_open_one_and_15_days_ahead() =>
+        Prop.ForAll(Gen.Choose(0, 365 * 80).ToArbitrary(), (int n) =>
+        {
+            var today = new DateOnly(2000, 1, 1).AddDays(n);
+            return ReportRegime.Presets.All(r =>
+            {
+                var open = r.OpenPeriod(today)!;
+                var horizon = today.AddDays(ReportRegime.OpenDaysAhead);
+                var all = r.Periods(today.Year - 1).Concat(r.Periods(today.Year)).Concat(r.Periods(today.Year + 1));
+                return open.Due <= horizon && !all.Any(p => p.Due > open.Due && p.Due <= horizon);
+            });
+        }).CheckReplayable();
 }

@@ -82,6 +82,7 @@ public sealed class ParHubServer : IAsyncLifetime
         ["PARHUB_SMTP_HOST"] = "127.0.0.1",
         ["PARHUB_SMTP_PORT"] = Smtp.Port.ToString(),
         ["PARHUB_SMTP_FROM"] = "parhub@demo.parhub.vn",
+        ["PARHUB_SITE_URL"] = BaseUrl,
         ["PARHUB_DIGEST"] = "off",
         ["PARHUB_SIGNIN_PER_MINUTE"] = "1000", // every test signs in from 127.0.0.1
         ["PARHUB_NOW_FILE"] = Path.Combine(data, "now.txt"),

@@ -96,8 +96,27 @@ public class ReportTests(ParHubServer server)
             await cchc.GetByTestId("accept-report").ClickAsync();
             await Expect(cchc.GetByTestId("report-status")).ToHaveTextAsync("Đã tiếp nhận");
 
-            // Sở Tư pháp corrects and sends again (still on time: the first submission counts); accepted.
+            // Sở Tư pháp is told: the unread count in the menu, the notice with the reason, and one e-mail at the SMTP server.
             tuphap = await SignedInAsync("tuphap");
+            await tuphap.GotoAsync("/");
+            await Expect(tuphap.GetByTestId("unread-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9][0-9]* chưa đọc$"));
+            await tuphap.GetByTestId("notifications-link").ClickAsync();
+            var subject = $"Báo cáo CCHC Quý I/{year} bị trả lại";
+            var notice = tuphap.GetByTestId("notification").Filter(new() { HasText = subject });
+            await Expect(notice).ToHaveCountAsync(1);
+            await Expect(notice).ToContainTextAsync("Lý do, ý kiến: Đề nghị bổ sung số liệu giải ngân vốn đầu tư công.");
+            await tuphap.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "notifications-officer.png"), FullPage = true });
+            bool ToTuphap(MimeKit.MimeMessage m) => m.Subject == subject && m.To.Mailboxes.Any(x => x.Address == "tuphap@demo.parhub.vn");
+            await WaitForAsync(() => server.Smtp.Messages.Any(ToTuphap));
+            await Task.Delay(TimeSpan.FromSeconds(5)); // two more rounds of the outbox: still one
+            var mail = Assert.Single(server.Smtp.Messages, ToTuphap);
+            Assert.Contains("Đề nghị bổ sung số liệu giải ngân vốn đầu tư công.", mail.TextBody);
+            Assert.Contains(server.BaseUrl + "/Reports/Report/", mail.TextBody);
+            // Opening the notice leads to the report and marks it read.
+            await notice.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+            await Expect(tuphap).ToHaveURLAsync(tuphapReport);
+
+            // Sở Tư pháp corrects and sends again (still on time: the first submission counts); accepted.
             await tuphap.GotoAsync(tuphapReport);
             await Expect(tuphap.GetByTestId("review-comment")).ToContainTextAsync("bổ sung số liệu giải ngân");
             await tuphap.Locator("input[name='In[invest_plan].Value']").FillAsync("2.000");
@@ -138,6 +157,16 @@ public class ReportTests(ParHubServer server)
         finally
         {
             server.SetNow(null);
+        }
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the SMTP server did not receive the mail");
+            await Task.Delay(200);
         }
     }
 }

@@ -34,6 +34,23 @@ public sealed class SmtpSink : IDisposable
 
     public string Output { get { lock (lines) return string.Join('\n', lines); } }
 
+    /// <summary>The messages received so far, read as MIME (subjects and bodies decoded).</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> Messages
+    {
+        get
+        {
+            var found = new List<MimeKit.MimeMessage>();
+            foreach (var part in Output.Split("---------- MESSAGE FOLLOWS ----------").Skip(1))
+            {
+                var end = part.IndexOf("------------ END MESSAGE ------------", StringComparison.Ordinal);
+                if (end < 0) continue; // still arriving
+                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(part[..end].TrimStart('\n').Replace("\n", "\r\n")));
+                found.Add(MimeKit.MimeMessage.Load(stream));
+            }
+            return found;
+        }
+    }
+
     public void Dispose()
     {
         if (!process.HasExited) process.Kill(entireProcessTree: true);

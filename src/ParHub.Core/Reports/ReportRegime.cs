@@ -27,6 +27,17 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
             r.CutoffFrom is { } f ? new DateOnly(year + f.YearOffset, f.Month, f.Day) : null,
             r.CutoffTo is { } t ? new DateOnly(year, t.Month, t.Day) : null)]).ToList();
 
+    /// <summary>How many days before its due date a period becomes the one being collected.</summary>
+    public const int OpenDaysAhead = 15;
+
+    /// <summary>
+    /// The period being collected on a day: the last whose due date is at most <see cref="OpenDaysAhead"/> days ahead —
+    /// a report due soon, or else the last one due, while its late reports still come in. Null for a regime with no periods.
+    /// </summary>
+    public ReportingPeriod? OpenPeriod(DateOnly today) =>
+        Periods(today.Year - 1).Concat(Periods(today.Year)).Concat(Periods(today.Year + 1))
+            .Where(p => p.Due is { } d && d <= today.AddDays(OpenDaysAhead)).MaxBy(p => p.Due);
+
     /// <summary>A monthly report: the month's data, due on the rule's day of the month after (the last day if shorter).</summary>
     private static ReportingPeriod Monthly(PeriodRule r, int year, int month)
     {

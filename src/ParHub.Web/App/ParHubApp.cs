@@ -151,6 +151,11 @@ public static class ParHubApp
         services.AddScoped<Features.Notifications.Outbox>();
         services.AddScoped<Features.Notifications.Notifier>();
         services.AddScoped<Features.Notifications.NotificationQueries>();
+        services.AddScoped<Features.Home.OfficerHome>();
+        services.AddScoped<Features.Home.CoordinatorHome>();
+        services.AddScoped<Features.Home.AppraiserHome>();
+        services.AddScoped<Features.Home.AdminHome>();
+        services.AddScoped<Features.Dashboard.DashboardQuery>();
         services.AddScoped<Shared.FileStore>();
         services.AddScoped<Features.Notifications.OutboxSender>();
         services.AddHostedService<Features.Notifications.OutboxWorker>();

@@ -1,22 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using ParHub.Core.Agencies;
 using ParHub.Web.App;
 using ParHub.Web.Data;
+using ParHub.Web.Features.Home;
 
 namespace ParHub.Web.Features;
 
-public class IndexModel(ParHubDbContext db, AgencyScope scope, TimeProvider clock) : PageModel
+/// <summary>Each role's home, answering "what needs me now" (a user with several roles sees each part).</summary>
+public class IndexModel(AgencyScope scope, UserManager<AppUser> users, OfficerHome officer, CoordinatorHome coordinator, AppraiserHome appraiser,
+    AdminHome admin, TimeProvider clock) : PageModel
 {
-    public int ActiveAgencies { get; private set; }
-    public int Groups { get; private set; }
-    public Agency? OwnAgency { get; private set; }
+    public DateOnly Today { get; private set; }
+    public OfficerHomeView? Officer { get; private set; }
+    public CoordinatorHomeView? Coordinator { get; private set; }
+    public List<AppraiserCycle>? Appraiser { get; private set; }
+    public AdminHomeView? Admin { get; private set; }
+    public bool IsLeader { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var today = VietnamTime.Today(clock);
-        ActiveAgencies = await db.Agencies.CountAsync(a => a.ValidTo == null || a.ValidTo >= today, ct);
-        Groups = await db.AgencyGroups.CountAsync(ct);
-        if (scope.OwnAgencyId is { } id) OwnAgency = await db.Agencies.FindAsync([id], ct);
+        Today = VietnamTime.Today(clock);
+        var id = users.GetUserId(User)!;
+        if (User.IsInRole(Roles.AgencyOfficer) && scope.OwnAgencyId is { } agency) Officer = await officer.QueryAsync(agency, id, Today, ct);
+        if (User.IsInRole(Roles.Coordinator)) Coordinator = await coordinator.QueryAsync(Today, ct);
+        if (User.IsInRole(Roles.Appraiser)) Appraiser = await appraiser.QueryAsync(id, ct);
+        if (User.IsInRole(Roles.Admin)) Admin = await admin.QueryAsync(ct);
+        IsLeader = User.IsInRole(Roles.Leader);
+        // A leader's home is the dashboard.
+        if (IsLeader && Officer is null && Coordinator is null && Appraiser is null && Admin is null) return Redirect("/Dashboard");
+        return Page();
     }
 }

@@ -32,17 +32,10 @@ public sealed class DemoIndex(ParHubDbContext db, EnsureDemoFramework demoFramew
             };
             foreach (var n in f.Nodes.Where(n => n.Rule is not null))
             {
-                ScoreInput input = n.Rule!.Type switch
-                {
-                    "binary" => ScoreInput.Yes(rng.NextDouble() < 0.8),
-                    "options" => ScoreInput.Named(n.Rule.Options!.Keys.ElementAt(rng.Next(n.Rule.Options.Count))),
-                    "rate-bands" or "proportional" => ScoreInput.Rate(rng.Next(50, 101), 100),
-                    "count-steps" => ScoreInput.Of(rng.Next(0, 4)),
-                    _ => ScoreInput.Of(rng.Next(60, 100)),
-                };
+                var input = Input(n, rng);
                 a.Scores.Add(new AssessmentScore
                 {
-                    Code = n.Code, Input = JsonSerializer.Serialize(input, IndexData.Json), SelfPoints = ScoringEngine.Points(n.Rule, n.Max ?? 0, input),
+                    Code = n.Code, Input = JsonSerializer.Serialize(input, IndexData.Json), SelfPoints = ScoringEngine.Points(n.Rule!, n.Max ?? 0, input),
                     NoEvidenceNote = "Số liệu mẫu.",
                 });
             }
@@ -51,4 +44,71 @@ public sealed class DemoIndex(ParHubDbContext db, EnsureDemoFramework demoFramew
         await db.SaveChangesAsync(ct);
         return agencies.Count;
     }
+
+    /// <summary>
+    /// This year's cycle of the departments (SBN), open for two more weeks, so that every home has something to show:
+    /// most departments submitted, Sở Tư pháp half-way, Sở Khoa học và Công nghệ not started, Sở Tài chính submitted and
+    /// appraised in field 1 by the demo appraiser (one criterion below its own score: an explanation is asked for).
+    /// </summary>
+    public async Task<AssessmentCycle> SeedOpenAsync(int seed = 2026, CancellationToken ct = default)
+    {
+        var today = VietnamTime.Today(clock);
+        var framework = await demoFramework.RunAsync(today.Year, ct);
+        var f = IndexData.Definition(framework);
+        var codes = db.Agencies.Select(a => new { a.Id, a.Code }).ToDictionary(a => a.Id, a => a.Code);
+        var agencies = db.AgencyGroupMembers.Where(m => m.Group!.Code == "SBN").Select(m => m.AgencyId).Distinct().OrderBy(id => id).ToList();
+        var cycle = new AssessmentCycle
+        {
+            FrameworkId = framework.Id, Year = today.Year, GroupCode = "SBN", SelfAssessmentDue = today.AddDays(14), CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.AssessmentCycles.Add(cycle);
+        await db.SaveChangesAsync(ct);
+        var rng = new Random(seed);
+        var criteria = f.Nodes.Where(n => n.Rule is not null).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var agency in agencies)
+        {
+            var code = codes.GetValueOrDefault(agency);
+            var a = new Assessment { CycleId = cycle.Id, AgencyId = agency, Status = AssessmentStatus.Draft, Version = 1 };
+            var scored = code switch { "SKHCN" => 0, "STP" => criteria.Count / 2, _ => criteria.Count };
+            foreach (var n in criteria.Take(scored))
+            {
+                var input = Input(n, rng);
+                var row = new AssessmentScore
+                {
+                    Code = n.Code, Input = JsonSerializer.Serialize(input, IndexData.Json), SelfPoints = ScoringEngine.Points(n.Rule!, n.Max ?? 0, input),
+                    NoEvidenceNote = "Số liệu mẫu.",
+                };
+                if (code == "STC" && n.Code.StartsWith("1.", StringComparison.Ordinal))
+                {
+                    row.SelfPoints = n.Max;
+                    row.AppraisedPoints = n.Code == "1.1" ? (n.Max ?? 0) / 2 : n.Max;
+                    row.AppraisalReason = n.Code == "1.1" ? "Kế hoạch CCHC ban hành sau thời hạn." : "Đúng như tự chấm.";
+                    row.AppraisedBy = "thamdinh";
+                }
+                a.Scores.Add(row);
+            }
+            if (scored == criteria.Count && code != "STP" && (code == "STC" || rng.NextDouble() < 0.7))
+            {
+                a.Status = AssessmentStatus.Submitted;
+                a.SubmittedAt = now;
+                a.Version = 2;
+            }
+            db.Assessments.Add(a);
+        }
+        if (db.Users.FirstOrDefault(u => u.UserName == "thamdinh") is { } appraiser)
+            db.AppraiserAssignments.AddRange(new[] { "1", "2" }
+                .Select(c => new AppraiserAssignment { CycleId = cycle.Id, UserId = appraiser.Id, FieldCode = c }));
+        await db.SaveChangesAsync(ct);
+        return cycle;
+    }
+
+    private static ScoreInput Input(FrameworkNode n, Random rng) => n.Rule!.Type switch
+    {
+        "binary" => ScoreInput.Yes(rng.NextDouble() < 0.8),
+        "options" => ScoreInput.Named(n.Rule.Options!.Keys.ElementAt(rng.Next(n.Rule.Options.Count))),
+        "rate-bands" or "proportional" => ScoreInput.Rate(rng.Next(50, 101), 100),
+        "count-steps" => ScoreInput.Of(rng.Next(0, 4)),
+        _ => ScoreInput.Of(rng.Next(60, 100)),
+    };
 }

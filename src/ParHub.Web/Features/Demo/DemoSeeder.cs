@@ -112,6 +112,7 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
             : await plans.SeedAsync(years: 2, plansPerYear: 2, tasksPerPlan: 20, ct: ct);
         var reports = await demoReports.SeedAsync(years: scale == DemoScale.Large ? 10 : 1, ct: ct);
         if (scale == DemoScale.Large) await demoIndex.SeedAsync("XA", ct: ct); // last year's PAR Index of ~260 communes
+        await demoIndex.SeedOpenAsync(ct: ct); // this year's departments' cycle, open: the homes of officers and appraisers
         // ~5,000 survey responses, four fifths last year (40,000 last year at large scale: the size the index must compute in
         // under a second); PARHUB_DEMO_RESPONSES sets the small scale's total (the tests' factories take a few hundred).
         var watch = System.Diagnostics.Stopwatch.StartNew();

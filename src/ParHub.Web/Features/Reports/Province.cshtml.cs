@@ -12,7 +12,8 @@ namespace ParHub.Web.Features.Reports;
 /// the same period last year; every agency's text per section; the province's own text; DOCX and XLSX downloads.
 /// </summary>
 [Authorize(Roles = Roles.ProvinceWide)]
-public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries queries, ProvinceReportDocument document, ReportAccess access)
+public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries queries, ProvinceReportDocument document, ReportAccess access,
+    TimeProvider clock)
     : PageModel
 {
     public RegimeSetup Regime { get; private set; } = null!;
@@ -28,8 +29,11 @@ public class ProvinceModel(ParHubDbContext db, ReportSetup setup, ReportQueries 
     public string? Message { get; private set; }
     [BindProperty] public Dictionary<string, string?> Texts { get; set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string regime, string period, string? section, bool? saved, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? regime, string? period, string? section, bool? saved, CancellationToken ct)
     {
+        if (string.IsNullOrEmpty(regime) || string.IsNullOrEmpty(period)) // the menu's link: the period being collected
+            return await setup.OpenPeriodAsync(VietnamTime.Today(clock), ct) is { } open
+                ? Redirect($"/Reports/Province?regime={open.Regime.Setting.Key}&period={open.Period.Code}") : NotFound();
         if (!await LoadAsync(regime, period, ct)) return NotFound();
         // An unknown section (an old link, a typo) shows the first one.
         Section = Doc.Totals.Form.Sections.Any(s => s.Code == section) ? section : Doc.Totals.Form.Sections[0].Code;

@@ -14,8 +14,11 @@ public class RatesModel(ReportSetup setup, ReportQueries queries, ReportReminder
     public string? Message { get; private set; }
     public bool CanRemind => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Coordinator);
 
-    public async Task<IActionResult> OnGetAsync(string regime, string period, int? reminded, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? regime, string? period, int? reminded, CancellationToken ct)
     {
+        if (string.IsNullOrEmpty(regime) || string.IsNullOrEmpty(period))
+            return await setup.OpenPeriodAsync(VietnamTime.Today(clock), ct) is { } open
+                ? Redirect($"/Reports/Rates?regime={open.Regime.Setting.Key}&period={open.Period.Code}") : NotFound();
         if (!await LoadAsync(regime, period, ct)) return NotFound();
         if (reminded is { } n) Message = $"Đã nhắc {n} cơ quan chưa nộp báo cáo.";
         return Page();

@@ -106,6 +106,10 @@ public sealed class ReportSetup(ParHubDbContext db, Agencies.AgencyQueries agenc
     public async Task<RegimeSetup?> ActiveRegimeAsync(CancellationToken ct = default) =>
         (await RegimesAsync(ct)).FirstOrDefault(r => r.Setting.IsActive && r.ReporterGroups.Count > 0);
 
+    /// <summary>The active regime's period being collected today (<see cref="ReportRegime.OpenPeriod"/>); null without an active regime.</summary>
+    public async Task<(RegimeSetup Regime, ReportingPeriod Period)?> OpenPeriodAsync(DateOnly today, CancellationToken ct = default) =>
+        await ActiveRegimeAsync(ct) is { } r && r.Regime.OpenPeriod(today) is { } p ? (r, p) : null;
+
     public static RegimeSetup ToSetup(ReportRegimeSetting s) =>
         new(s, new ReportRegime(s.Key, s.Name, s.FromText, s.ToText, ReportRegime.ParseRules(s.Rules)));
 

@@ -1,0 +1,24 @@
+// The dashboard's trends: each canvas[data-chart] draws the JSON block beside it (#<id>-data: labels, values in %).
+// Without JavaScript the table under each chart shows the same figures.
+(function () {
+    'use strict';
+    if (typeof Chart === 'undefined') return;
+    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+        var source = document.getElementById(canvas.id + '-data');
+        if (!source) return;
+        var data = JSON.parse(source.textContent);
+        new Chart(canvas, {
+            type: 'line',
+            data: { labels: data.labels, datasets: [{ label: 'Tỷ lệ (%)', data: data.values, borderColor: '#0a58ca', backgroundColor: '#0a58ca', spanGaps: true }] },
+            options: {
+                responsive: true, maintainAspectRatio: false, animation: false,
+                scales: { y: { min: 0, max: 100, title: { display: true, text: '%' } } },
+                plugins: {
+                    legend: { display: false },
+                    tooltip: { callbacks: { label: function (item) { return item.raw === null ? '—' : item.raw.toLocaleString('vi-VN') + '%'; } } }
+                }
+            }
+        });
+        canvas.setAttribute('data-ready', '1');
+    });
+})();

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParHub.Core.Plans;
+using ParHub.Web.Features.Tasks;
+using ParHub.Web.Tests.Infrastructure;
+
+namespace ParHub.Web.Tests;
+
+/// <summary>The homes and the leaders' dashboard read the database as their own pages do; each figure is checked by another query.</summary>
+public abstract class HomeTests<TFactory>(TFactory app) : IClassFixture<TFactory> where TFactory : ParHubFactory
+{
+    private static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " "));
+
+    [Fact]
+    public async Task The_officers_home_counts_the_agencys_overdue_tasks_as_the_task_board_does()
+    {
+        var agency = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "STP").Select(a => a.Id).SingleAsync());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        int overdue;
+        using (var scope = app.Services.CreateScope())
+            overdue = (await scope.ServiceProvider.GetRequiredService<TaskQueries>()
+                .CountsAsync(new TaskFilter { AgencyId = agency, Status = DeadlineStatus.Overdue }, today)).Overdue;
+        var officer = await app.SignInAsync("tuphap");
+        var home = Text(await officer.GetStringAsync("/"));
+        Assert.Contains($"{overdue} quá hạn", home);
+        Assert.Contains("Tự đánh giá Chỉ số CCHC", home);
+        Assert.Matches(@"Còn \d+/\d+ tiêu chí chưa chấm", home);
+        // Another agency's home is not this one's: Sở Tài chính sees its own name, not Sở Tư pháp's tasks.
+        var other = Text(await (await app.SignInAsync("taichinh")).GetStringAsync("/"));
+        Assert.Contains("Sở Tài chính", other);
+        Assert.Contains("1 tiêu chí cần giải trình", other);
+    }
+
+    [Fact]
+    public async Task The_leader_lands_on_the_dashboard_and_its_brief_carries_the_same_figures()
+    {
+        var leader = await app.SignInAsync("lanhdao");
+        var home = await leader.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/Dashboard", home.Headers.Location?.OriginalString);
+        var page = Text(await leader.GetStringAsync("/Dashboard"));
+        Assert.Contains("Nhiệm vụ hoàn thành đúng hạn", page);
+        Assert.Contains("Hồ sơ TTHC giải quyết đúng hạn", page);
+        Assert.Contains("Điểm theo lĩnh vực", page);
+        var tile = Regex.Match(page, @"Nhiệm vụ hoàn thành đúng hạn\s+([\d,]+%)").Groups[1].Value;
+        Assert.NotEmpty(tile);
+        var docx = await leader.GetByteArrayAsync("/Dashboard?handler=Docx");
+        using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        var text = doc.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("TÌNH HÌNH CẢI CÁCH HÀNH CHÍNH", text);
+        Assert.Contains("Nhiệm vụ hoàn thành đúng hạn" + tile, text);
+        // The drill-down: a group's agencies.
+        var group = Text(await leader.GetStringAsync("/Dashboard?group=SBN"));
+        Assert.Contains("Sở Tư pháp", group);
+        // An agency officer has no dashboard.
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("tuphap")).GetAsync("/Dashboard")).StatusCode);
+    }
+}
+
+public sealed class SqliteHomeTests(SqliteFactory app) : HomeTests<SqliteFactory>(app);
+public sealed class PostgresHomeTests(PostgresFactory app) : HomeTests<PostgresFactory>(app);
