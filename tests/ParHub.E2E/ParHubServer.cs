@@ -140,7 +140,8 @@ public sealed class ParHubServer : IAsyncLifetime
             await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
             try
             {
-                await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 15_000 });
+                // Home: the root, or the dashboard for a leader.
+                await page.WaitForURLAsync(u => u == BaseUrl + "/" || u == BaseUrl + "/Dashboard", new() { Timeout = 15_000 });
                 return;
             }
             catch (TimeoutException)

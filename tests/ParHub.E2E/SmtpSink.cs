@@ -8,6 +8,7 @@ public sealed class SmtpSink : IDisposable
 {
     private readonly Process process;
     private readonly List<string> lines = [];
+    private readonly List<string> messageLines = []; // stdout alone: the log on stderr never interleaves with a message
     public int Port { get; }
 
     public SmtpSink()
@@ -19,7 +20,7 @@ public sealed class SmtpSink : IDisposable
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (lines) { lines.Add(e.Data); messageLines.Add(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (lines) lines.Add(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -40,11 +41,16 @@ public sealed class SmtpSink : IDisposable
         get
         {
             var found = new List<MimeKit.MimeMessage>();
-            foreach (var part in Output.Split("---------- MESSAGE FOLLOWS ----------").Skip(1))
+            string text;
+            lock (lines) text = string.Join('\n', messageLines);
+            foreach (var part in text.Split("---------- MESSAGE FOLLOWS ----------").Skip(1))
             {
                 var end = part.IndexOf("------------ END MESSAGE ------------", StringComparison.Ordinal);
                 if (end < 0) continue; // still arriving
-                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(part[..end].TrimStart('\n').Replace("\n", "\r\n")));
+                var message = part[..end].TrimStart('\n');
+                // The debugging handler prints "mail options: [...]" and a blank line before the headers of an 8BITMIME message.
+                if (message.StartsWith("mail options:", StringComparison.Ordinal)) message = message[(message.IndexOf("\n\n", StringComparison.Ordinal) + 2)..];
+                using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.Replace("\n", "\r\n")));
                 found.Add(MimeKit.MimeMessage.Load(stream));
             }
             return found;

@@ -156,6 +156,7 @@ public static class ParHubApp
         services.AddScoped<Features.Home.AppraiserHome>();
         services.AddScoped<Features.Home.AdminHome>();
         services.AddScoped<Features.Dashboard.DashboardQuery>();
+        services.AddScoped<Features.Portal.PortalQuery>();
         services.AddScoped<Shared.FileStore>();
         services.AddScoped<Features.Notifications.OutboxSender>();
         services.AddHostedService<Features.Notifications.OutboxWorker>();
