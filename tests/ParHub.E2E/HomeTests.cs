@@ -100,7 +100,17 @@ public class HomeTests(ParHubServer server)
             await Expect(page.GetByTestId($"{id}-table").Locator("tbody tr").First).ToBeVisibleAsync();
         }
         await Expect(page.GetByTestId("heat-map").Locator("tbody tr").First).ToBeVisibleAsync();
+        // The annual plan's targets, bound to metrics: met or not; the one without a metric "chưa đo được".
+        var targets = page.GetByTestId("dashboard-targets");
+        await Expect(targets.Locator("tr", new() { HasText = "100% nhiệm vụ của Kế hoạch" }).First).ToContainTextAsync(new Regex("Đạt|Chưa đạt"));
+        await Expect(targets.Locator("tr", new() { HasText = "Chỉ số PAPI" }).First).ToContainTextAsync("chưa đo được");
         await ShotAsync(page, "leader-dashboard");
+        // The same targets on the plan's page.
+        await targets.Locator("tr", new() { HasText = "Chỉ số PAPI" }).First.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByTestId("targets").Locator("tr", new() { HasText = "giải quyết đúng hạn" }).GetByTestId("target-result"))
+            .ToHaveTextAsync(new Regex("^(Đạt|Chưa đạt)$"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "plan-targets.png"), FullPage = false });
+        await page.GotoAsync("/Dashboard");
         // Drill-down: province → group → agency → its tasks.
         await page.GetByTestId("drill").Locator("tr[data-key=SBN] a").ClickAsync();
         await Expect(page.GetByTestId("drill")).ToContainTextAsync("Sở Tư pháp");

@@ -14,6 +14,11 @@ public abstract class HomeTests<TFactory>(TFactory app) : IClassFixture<TFactory
 {
     private static string Text(string html) => WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", " "));
 
+    /// <summary>The text of the targets table's row whose target contains <paramref name="fragment"/>.</summary>
+    private static string Row(string html, string fragment) =>
+        Regex.Matches(html, "<tr data-target=\"\\d+\">(.*?)</tr>", RegexOptions.Singleline).Select(m => Text(m.Groups[1].Value))
+            .Single(t => t.Contains(fragment, StringComparison.Ordinal));
+
     [Fact]
     public async Task The_officers_home_counts_the_agencys_overdue_tasks_as_the_task_board_does()
     {
@@ -57,6 +62,43 @@ public abstract class HomeTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Contains("Sở Tư pháp", group);
         // An agency officer has no dashboard.
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("tuphap")).GetAsync("/Dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_plans_targets_show_met_or_not_and_a_target_bound_by_the_coordinator_is_measured_and_audited()
+    {
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        var plan = await app.WithDbAsync(db => db.Plans.Where(p => p.Year == year && p.Targets.Count > 0).Select(p => p.Id).FirstAsync());
+        var coordinator = await app.SignInAsync("cchc");
+        var html = await coordinator.GetStringAsync($"/Plans/Details/{plan}");
+        Assert.Matches("(Đạt|Chưa đạt)", Row(html, "100% nhiệm vụ của Kế hoạch"));
+        Assert.Matches(@"\d+/\d+ nhiệm vụ đến hạn", Row(html, "100% nhiệm vụ của Kế hoạch"));
+        Assert.Contains("chưa đo được", Row(html, "Chỉ số PAPI"));
+        // The SIPAS target names last year: measured on last year's survey.
+        Assert.Contains($"Năm {year - 1}", Row(html, "Mức độ hài lòng"));
+        Assert.Matches("(Đạt|Chưa đạt)", Row(html, "Mức độ hài lòng"));
+
+        // Unbind the dossier target, then bind it again: measured again, each change audited.
+        var target = await app.WithDbAsync(db => db.PlanTargets.Where(t => t.PlanId == plan && t.MetricKey == "tthc.ontime").Select(t => t.Id).SingleAsync());
+        var r = await coordinator.PostFormAsync($"/Plans/Details/{plan}?handler=Bind", new() { ["targetId"] = target.ToString(), ["metric"] = "" },
+            $"/Plans/Details/{plan}");
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.PlanTargets.Where(t => t.Id == target).Select(t => t.MetricKey).SingleAsync()));
+        Assert.Contains("chưa đo được", Row(await coordinator.GetStringAsync($"/Plans/Details/{plan}"), "giải quyết đúng hạn đạt từ 95%"));
+        await coordinator.PostFormAsync($"/Plans/Details/{plan}?handler=Bind", new() { ["targetId"] = target.ToString(), ["metric"] = "tthc.ontime" },
+            $"/Plans/Details/{plan}");
+        Assert.Equal("tthc.ontime", await app.WithDbAsync(db => db.PlanTargets.Where(t => t.Id == target).Select(t => t.MetricKey).SingleAsync()));
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "Plan" && e.EntityId == plan.ToString()
+            && e.Summary!.StartsWith("Gắn chỉ tiêu"))));
+        // An unknown metric is refused; an officer cannot bind.
+        await coordinator.PostFormAsync($"/Plans/Details/{plan}?handler=Bind", new() { ["targetId"] = target.ToString(), ["metric"] = "x" }, $"/Plans/Details/{plan}");
+        Assert.Equal("tthc.ontime", await app.WithDbAsync(db => db.PlanTargets.Where(t => t.Id == target).Select(t => t.MetricKey).SingleAsync()));
+        var officer = await app.SignInAsync("tuphap");
+        var refused = await officer.PostFormAsync($"/Plans/Details/{plan}?handler=Bind", new() { ["targetId"] = target.ToString(), ["metric"] = "" },
+            $"/Plans/Details/{plan}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        // The dashboard lists the same targets.
+        Assert.Contains("Chỉ tiêu của các kế hoạch năm", Text(await (await app.SignInAsync("lanhdao")).GetStringAsync("/Dashboard")));
     }
 }
 

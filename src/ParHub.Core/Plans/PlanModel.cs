@@ -41,6 +41,8 @@ public class PlanTarget
     public string? Period { get; set; }
     public int? ResponsibleAgencyId { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>The figure ParHub measures the target by (<see cref="TargetMetrics"/>); null: "chưa đo được".</summary>
+    public string? MetricKey { get; set; }
 }
 
 public enum TaskProgress { NotStarted, InProgress, Done }

@@ -157,6 +157,7 @@ public static class ParHubApp
         services.AddScoped<Features.Home.AdminHome>();
         services.AddScoped<Features.Dashboard.DashboardQuery>();
         services.AddScoped<Features.Portal.PortalQuery>();
+        services.AddScoped<Features.Plans.TargetMeasurer>();
         services.AddScoped<Shared.FileStore>();
         services.AddScoped<Features.Notifications.OutboxSender>();
         services.AddHostedService<Features.Notifications.OutboxWorker>();

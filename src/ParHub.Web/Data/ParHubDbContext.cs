@@ -339,6 +339,7 @@ public class ParHubDbContext(DbContextOptions options)
         {
             e.ToTable("plan_targets");
             e.Property(t => t.Metric).HasMaxLength(200);
+            e.Property(t => t.MetricKey).HasMaxLength(40);
             e.Property(t => t.Comparator).HasMaxLength(8);
             e.Property(t => t.Unit).HasMaxLength(32);
             e.Property(t => t.Period).HasMaxLength(64);

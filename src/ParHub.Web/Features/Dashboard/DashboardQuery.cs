@@ -34,7 +34,8 @@ public sealed record HeatMap(int CycleId, string Title, IReadOnlyList<(string Co
 
 public sealed record DashboardView(DateOnly Today, IReadOnlyList<Tile> Tiles, IReadOnlyList<TrendPoint> TasksByQuarter,
     IReadOnlyList<TrendPoint> ReportsByPeriod,
-    IReadOnlyList<TrendPoint> DossiersByMonth, string Level, IReadOnlyList<DrillRow> Drill, HeatMap? Heat, IReadOnlyList<AttentionRow> Attention);
+    IReadOnlyList<TrendPoint> DossiersByMonth, string Level, IReadOnlyList<DrillRow> Drill, HeatMap? Heat, IReadOnlyList<AttentionRow> Attention,
+    IReadOnlyList<Plans.MeasuredTarget> Targets);
 
 /// <summary>
 /// The leaders' dashboard: headline tiles (each once its source exists), trends by quarter and period, the drill-down
@@ -42,7 +43,7 @@ public sealed record DashboardView(DateOnly Today, IReadOnlyList<Tile> Tiles, IR
 /// that need attention. Every figure is a numerator and a denominator; the page shows each chart as a table too.
 /// </summary>
 public sealed class DashboardQuery(ParHubDbContext db, TaskQueries tasks, ReportSetup setup, ReportQueries reports, IndexQueries index,
-    SipasResults sipas, TthcFigures tthc)
+    SipasResults sipas, TthcFigures tthc, Plans.TargetMeasurer measurer)
 {
     public async Task<DashboardView> QueryAsync(DateOnly today, string? group, CancellationToken ct = default)
     {
@@ -132,7 +133,23 @@ public sealed class DashboardQuery(ParHubDbContext db, TaskQueries tasks, Report
 
         var (level, drill) = await DrillAsync(group, lastRates, today, ct);
         var attention = await AttentionAsync(lastRates, parByAgency, figures, today, ct);
-        return new DashboardView(today, tiles, quarters, reportTrend, monthly, level, drill, heat, attention);
+        // The targets of this year's plans, measured as of today (the unbound ones listed as "chưa đo được").
+        var plans = await db.Plans.AsNoTracking().Include(p => p.Targets).Where(p => p.Year == today.Year && p.Targets.Count > 0)
+            .OrderBy(p => p.Id).Take(20).ToListAsync(ct);
+        var targets = await measurer.MeasureAsync(plans.SelectMany(p => p.Targets.OrderBy(t => t.SortOrder).Select(t => (t, p))), today, ct);
+        // A tile measured by the same metric as a plan's target (at least a share) shows that target.
+        string? MetricOf(string tile) => tile switch
+        {
+            "dossiers" => TargetMetrics.DossiersOnTime,
+            "online" => TargetMetrics.DossiersOnline,
+            "reports" => TargetMetrics.ReportsOnTime,
+            _ => null,
+        };
+        tiles = tiles.Select(t => t.Target is null && targets.FirstOrDefault(m => m.Target.MetricKey == MetricOf(t.Key) && m.Target.Comparator is ">=" or ">"
+                && m.Target.Threshold is not null) is { } bound
+            ? t with { Target = bound.Target.Threshold, Detail = t.Detail + $"; chỉ tiêu {bound.Target.Threshold:0.##}% ({bound.PlanName})" }
+            : t).ToList();
+        return new DashboardView(today, tiles, quarters, reportTrend, monthly, level, drill, heat, attention, targets);
     }
 
     private static readonly CultureInfo VietnamCulture = Core.Text.VietnameseCollation.Culture;

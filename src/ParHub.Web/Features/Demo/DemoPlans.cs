@@ -54,6 +54,7 @@ public sealed class DemoPlans(ParHubDbContext db, TimeProvider clock)
                         : $"Kế hoạch chuyên đề số {p} năm {y} (dữ liệu mẫu)",
                     SourceFile = "demo", CreatedAt = now, UpdatedAt = now,
                 };
+                if (p == 1) plan.Targets.AddRange(Targets(y));
                 for (var i = 0; i < tasksPerPlan; i++)
                 {
                     var lead = leads[rng.Next(leads.Count)];
@@ -97,4 +98,24 @@ public sealed class DemoPlans(ParHubDbContext db, TimeProvider clock)
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         return count;
     }
+
+    /// <summary>The annual plan's targets as the seeds write them, read and bound as an import would; one has no metric ParHub computes.</summary>
+    private static IEnumerable<PlanTarget> Targets(int year) =>
+        new[]
+        {
+            "100% nhiệm vụ của Kế hoạch hoàn thành đúng thời hạn",
+            "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn đạt từ 95% trở lên",
+            "Tỷ lệ hồ sơ nộp trực tuyến đạt tối thiểu 50%",
+            $"Mức độ hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính năm {year - 1} đạt trên 80%",
+            "Chỉ số PAPI của thành phố tăng ít nhất 2 bậc so với năm trước",
+        }.Select((text, i) =>
+        {
+            var m = TargetReader.Read(text);
+            return new PlanTarget
+            {
+                Text = text, SortOrder = i, Comparator = m?.Comparator, Threshold = m?.Threshold, Unit = m?.Unit, Metric = m?.Metric,
+                Period = TargetCheck.Period(text, year).From.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                MetricKey = m is null ? null : TargetMetrics.Guess(text, m.Unit),
+            };
+        });
 }

@@ -7,7 +7,7 @@ using ParHub.Web.Features.Tasks;
 
 namespace ParHub.Web.Features.Plans;
 
-public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider clock) : PageModel
+public class DetailsModel(ParHubDbContext db, TaskQueries queries, TargetMeasurer measurer, BindTarget bind, TimeProvider clock) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public List<PlanTask> Tasks { get; private set; } = [];
@@ -15,6 +15,8 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider 
     public List<(string Area, StatusCounts Counts)> Areas { get; private set; } = [];
     public List<(int AgencyId, string Name, StatusCounts Counts)> LeadAgencies { get; private set; } = [];
     public DateOnly AsOf { get; private set; }
+    public List<MeasuredTarget> Targets { get; private set; } = [];
+    public bool CanBind => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Coordinator);
 
     public async Task<IActionResult> OnGetAsync(int id, DateOnly? asOf, CancellationToken ct)
     {
@@ -27,7 +29,21 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TimeProvider 
         Counts = await queries.CountsAsync(filter, AsOf, ct);
         Areas = await queries.CountsByAreaAsync(filter, AsOf, ct);
         LeadAgencies = await queries.CountsByLeadAgencyAsync(filter, AsOf, ct);
+        Targets = await measurer.MeasureAsync(plan.Targets.OrderBy(t => t.SortOrder).Select(t => (t, plan)), AsOf, ct);
         return Page();
+    }
+
+    /// <summary>Binds a target to a metric (Coordinator); back to the targets.</summary>
+    public async Task<IActionResult> OnPostBindAsync(int id, int targetId, string? metric, CancellationToken ct)
+    {
+        if (!CanBind) return Forbid();
+        try
+        {
+            await bind.RunAsync(id, targetId, metric, ct);
+            TempData["Message"] = "Đã lưu cách đo chỉ tiêu.";
+        }
+        catch (TaskRuleException e) { TempData["Message"] = e.Message; }
+        return Redirect($"/Plans/Details/{id}#targets");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(int id, DateOnly? asOf, CancellationToken ct)

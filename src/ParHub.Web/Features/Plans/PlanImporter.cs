@@ -211,17 +211,25 @@ public sealed class PlanImporter(ParHubDbContext db, AgencyQueries agencies, Aud
         plan.LegalBases = Blank(input.LegalBases);
         plan.Imported = input.Original ?? new ImportedHeader(input.Title, input.Issuer).ToJson();
         plan.UpdatedAt = now;
+        // A re-import keeps the metric an officer bound a target to, matched by the target's text.
+        var bound = plan.Targets.GroupBy(t => t.Text).ToDictionary(g => g.Key, g => g.First().MetricKey);
         plan.Targets.Clear();
         plan.Targets.AddRange(input.Targets.Where(t => !string.IsNullOrWhiteSpace(t)).Select((t, i) =>
         {
             var m = TargetReader.Read(t);
-            return new PlanTarget
-            {
-                Text = t.Trim(), SortOrder = i, Comparator = m?.Comparator,
-                Threshold = m?.Threshold, Unit = m?.Unit, Metric = m?.Metric, Period = plan.Year.ToString(CultureInfo.InvariantCulture),
-            };
+            if (bound.TryGetValue(t.Trim(), out var kept)) return Target(t, i, m, kept);
+            return Target(t, i, m, m is null ? null : TargetMetrics.Guess(t, m.Unit));
         }));
+
+        PlanTarget Target(string t, int i, TargetMeasure? m, string? key) => new()
+        {
+            Text = t.Trim(), SortOrder = i, Comparator = m?.Comparator, Threshold = m?.Threshold, Unit = m?.Unit, Metric = m?.Metric,
+            Period = PeriodText(TargetCheck.Period(t, plan.Year)), MetricKey = key,
+        };
     }
+
+    private static string PeriodText((int From, int To) p) =>
+        p.From == p.To ? p.From.ToString(CultureInfo.InvariantCulture) : FormattableString.Invariant($"{p.From}-{p.To}");
 
     /// <summary>The header fields on re-import: what the document changed and what was corrected by hand.</summary>
     public static IReadOnlyList<FieldMerge> HeaderMerges(Plan? stored, PlanInput input)

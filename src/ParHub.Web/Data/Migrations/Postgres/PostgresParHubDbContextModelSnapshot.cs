@@ -402,6 +402,10 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Period")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

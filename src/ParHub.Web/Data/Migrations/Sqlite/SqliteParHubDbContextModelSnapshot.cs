@@ -383,6 +383,10 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MetricKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Period")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

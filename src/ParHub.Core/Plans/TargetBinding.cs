@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using ParHub.Core.Text;
+
+namespace ParHub.Core.Plans;
+
+/// <summary>The figures ParHub computes that a plan's target can be bound to (<see cref="PlanTarget.MetricKey"/>).</summary>
+public static class TargetMetrics
+{
+    public const string PlanTasksOnTime = "plan.tasks.ontime";
+    public const string ReportsOnTime = "reports.ontime";
+    public const string DossiersOnTime = "tthc.ontime";
+    public const string DossiersOnline = "tthc.online";
+    public const string Sipas = "sipas.province";
+    public const string ParIndex = "par.average";
+
+    public static readonly IReadOnlyList<(string Key, string Label)> All =
+    [
+        (PlanTasksOnTime, "Tỷ lệ nhiệm vụ của kế hoạch hoàn thành đúng hạn (%)"),
+        (ReportsOnTime, "Tỷ lệ báo cáo CCHC định kỳ gửi đúng hạn (%)"),
+        (DossiersOnTime, "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn (%)"),
+        (DossiersOnline, "Tỷ lệ hồ sơ TTHC nộp trực tuyến (%)"),
+        (Sipas, "Chỉ số hài lòng SIPAS của tỉnh (%)"),
+        (ParIndex, "Chỉ số CCHC bình quân của các cơ quan (điểm)"),
+    ];
+
+    public static string? Label(string? key) => All.FirstOrDefault(m => m.Key == key).Label;
+
+    /// <summary>
+    /// The metric a target's sentence speaks of, when it is plain (the officer confirms or changes it on the plan page):
+    /// "100% nhiệm vụ … hoàn thành" → the plan's tasks; "hồ sơ … đúng hạn" → dossiers on time; "trực tuyến" → online.
+    /// Only targets in percent are guessed; null otherwise.
+    /// </summary>
+    public static string? Guess(string text, string? unit)
+    {
+        if (unit != "%") return null;
+        var t = VietnameseText.Fold(text);
+        if (t.Contains("hai long", StringComparison.Ordinal)) return Sipas;
+        if (t.Contains("ho so", StringComparison.Ordinal) && t.Contains("truc tuyen", StringComparison.Ordinal)) return DossiersOnline;
+        if (t.Contains("ho so", StringComparison.Ordinal) && (t.Contains("dung han", StringComparison.Ordinal) || t.Contains("som han", StringComparison.Ordinal)))
+            return DossiersOnTime;
+        if (t.Contains("bao cao", StringComparison.Ordinal) && t.Contains("dung han", StringComparison.Ordinal)) return ReportsOnTime;
+        if (t.Contains("nhiem vu", StringComparison.Ordinal) && (t.Contains("hoan thanh", StringComparison.Ordinal) || t.Contains("dung han", StringComparison.Ordinal)))
+            return PlanTasksOnTime;
+        return null;
+    }
+}
+
+/// <summary>A target measured: the actual figure against the threshold on a date, met or not; or why it cannot be measured.</summary>
+public sealed record TargetResult(decimal? Actual, bool? Met, string? NotMeasured)
+{
+    public static TargetResult Unmeasured(string why) => new(null, null, why);
+}
+
+public static partial class TargetCheck
+{
+    public const string NoMetric = "chưa đo được";
+
+    /// <summary>Whether <paramref name="actual"/> meets the comparator and threshold; null for a change ("giảm", "tăng"), which needs a baseline.</summary>
+    public static bool? Meets(string? comparator, decimal threshold, decimal actual) => comparator switch
+    {
+        ">=" => actual >= threshold,
+        ">" => actual > threshold,
+        "<=" => actual <= threshold,
+        "<" => actual < threshold,
+        "=" => actual == threshold,
+        _ => null,
+    };
+
+    public static TargetResult Of(string? comparator, decimal? threshold, decimal? actual, string? metricKey)
+    {
+        if (metricKey is null || threshold is null) return TargetResult.Unmeasured(NoMetric);
+        if (actual is null) return TargetResult.Unmeasured("chưa có số liệu");
+        var met = Meets(comparator, threshold.Value, actual.Value);
+        return met is null ? new TargetResult(actual, null, "cần số liệu năm gốc để so sánh mức tăng, giảm") : new TargetResult(actual, met, null);
+    }
+
+    [GeneratedRegex(@"giai đoạn\s*(?<from>20\d{2})\s*[-–—]\s*(?<to>20\d{2})|năm\s*(?<year>20\d{2})", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodPattern();
+
+    /// <summary>
+    /// The years a target is measured over: "Giai đoạn 2026 - 2027" of a five-year plan, "năm 2027", else the plan's
+    /// year (or its period's years when the plan spans several). A span outside the plan's is kept as written.
+    /// </summary>
+    public static (int From, int To) Period(string text, int planYear)
+    {
+        var m = PeriodPattern().Match(text);
+        if (!m.Success) return (planYear, planYear);
+        if (m.Groups["year"].Success) { var y = int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture); return (y, y); }
+        var from = int.Parse(m.Groups["from"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var to = int.Parse(m.Groups["to"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return from <= to ? (from, to) : (to, from);
+    }
+}
