@@ -108,7 +108,7 @@ public class HomeTests(ParHubServer server)
         // The same targets on the plan's page.
         await targets.Locator("tr", new() { HasText = "Chỉ số PAPI" }).First.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.GetByTestId("targets").Locator("tr", new() { HasText = "giải quyết đúng hạn" }).GetByTestId("target-result"))
-            .ToHaveTextAsync(new Regex("^(Đạt|Chưa đạt)$"));
+            .ToHaveTextAsync(new Regex(@"^\s*(Đạt|Chưa đạt)\s*$"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "plan-targets.png"), FullPage = false });
         await page.GotoAsync("/Dashboard");
         // Drill-down: province → group → agency → its tasks.

@@ -19,6 +19,14 @@ public enum DeadlineStatus
 
 public static class DeadlineStatuses
 {
+    /// <summary>How a task's progress is named to people ("Tiến độ: Đang thực hiện", never the enum's English name).</summary>
+    public static string ProgressLabel(TaskProgress p) => p switch
+    {
+        TaskProgress.NotStarted => "Chưa triển khai",
+        TaskProgress.InProgress => "Đang thực hiện",
+        _ => "Đã hoàn thành",
+    };
+
     public static string Label(DeadlineStatus s) => s switch
     {
         DeadlineStatus.NotYetDue => "Chưa đến hạn",

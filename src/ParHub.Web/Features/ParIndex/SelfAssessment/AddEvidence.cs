@@ -27,7 +27,7 @@ public sealed class AddEvidence(ParHubDbContext db, AuditLog audit, IndexAccess 
         var cycle = await db.AssessmentCycles.AsNoTracking().FirstAsync(c => c.Id == a.CycleId, ct);
         await access.DemandAsync(IndexResource.Of(a, cycle), IndexOperations.SelfAssess);
         var codes = request.Codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (codes.Count == 0) throw new IndexRuleException("Chọn ít nhất một tiêu chí mà tài liệu kiểm chứng.");
+        if (codes.Count == 0) throw new IndexRuleException("Chọn ít nhất một tiêu chí mà tài liệu này dùng để kiểm chứng.");
         var known = IndexData.Definition(await db.IndexFrameworks.AsNoTracking().FirstAsync(x => x.Id == cycle.FrameworkId, ct))
             .Nodes.Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
         if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
