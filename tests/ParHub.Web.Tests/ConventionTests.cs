@@ -73,6 +73,14 @@ public abstract class ConventionTests<TFactory>(TFactory app) : IClassFixture<TF
         Assert.Contains("Tiến độ: Đã hoàn thành", page);
         Assert.DoesNotMatch(@"Tiến độ: (Done|InProgress|NotStarted)", page);
     }
+
+    [Fact]
+    public async Task Without_mail_a_forgotten_password_is_sent_to_the_administrator()
+    {
+        var page = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/Account/ForgotPassword"));
+        Assert.Contains(Features.Account.RequestPasswordReset.NoMail, page);
+        Assert.DoesNotContain("Gửi đường dẫn", page);
+    }
 }
 
 public sealed class SqliteConventionTests(SqliteFactory app) : ConventionTests<SqliteFactory>(app);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ParHub.Web.Data;
+using ParHub.Web.Features.Account;
 using ParHub.Web.Features.Notifications;
 using ParHub.Web.Tests.Infrastructure;
 
@@ -124,6 +125,43 @@ public sealed class OutboxTests(OutboxTests.MailServerDown app) : IClassFixture<
         await coordinator.PostFormAsync($"/Tasks/Details/{task}?handler=Deadline",
             new() { ["newDue"] = "2031-06-30", ["reason"] = "Theo đề nghị của cơ quan" }, $"/Tasks/Details/{task}");
         Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.To == email && m.Subject.Contains("30/06/2031"))));
+    }
+
+    [Fact]
+    public async Task A_forgotten_password_is_reset_once_through_the_e_mailed_link()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var email = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "khcn").Select(u => u.Email!).SingleAsync());
+        async Task<string> AskAsync(string who)
+        {
+            var r = await client.PostFormAsync("/Account/ForgotPassword", new() { ["NameOrEmail"] = who }, "/Account/ForgotPassword");
+            return WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+        }
+        // An unknown account gets the same answer and no mail.
+        var before = await app.WithDbAsync(db => db.OutboxMessages.CountAsync());
+        Assert.Contains(RequestPasswordReset.Sent, await AskAsync("khong-co-ai"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.OutboxMessages.CountAsync()));
+        Assert.Contains(RequestPasswordReset.Sent, await AskAsync(email.ToUpperInvariant())); // by e-mail, any case
+        var mail = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.To == email && m.Subject == "ParHub: đặt lại mật khẩu")
+            .OrderByDescending(m => m.Id).FirstAsync());
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Body, @"/Account/ResetPassword\?u=[^\s]+").Value;
+        Assert.NotEmpty(link);
+        var query = System.Web.HttpUtility.ParseQueryString(link[(link.IndexOf('?') + 1)..]);
+        Dictionary<string, string> Form(string password, string confirm) =>
+            new() { ["U"] = query["u"]!, ["T"] = query["t"]!, ["Password"] = password, ["Confirm"] = confirm };
+
+        var mismatch = await client.PostFormAsync(link, Form("Moi#Matkhau2026", "Khac#Matkhau2026"), link);
+        Assert.Contains("Hai lần nhập mật khẩu mới không khớp.", WebUtility.HtmlDecode(await mismatch.Content.ReadAsStringAsync()));
+        var done = await client.PostFormAsync(link, Form("Moi#Matkhau2026", "Moi#Matkhau2026"), link);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal("/Account/Login", done.Headers.Location?.OriginalString);
+        await app.SignInAsync("khcn", "Moi#Matkhau2026"); // throws when refused
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "reset-password" && e.Summary!.StartsWith("khcn"))));
+        // The link works once.
+        var again = await client.PostFormAsync(link, Form("Lan#Nua2026abc", "Lan#Nua2026abc"), link);
+        Assert.Contains(ResetOwnPassword.BadLink, WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()));
+        // The sign-in page links to it.
+        Assert.Contains("/Account/ForgotPassword", await client.GetStringAsync("/Account/Login"));
     }
 
     [Fact]

@@ -182,6 +182,8 @@ public static class ParHubApp
             .AddErrorDescriber<VietnameseIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<ParHubClaimsFactory>();
+        // A password-reset link from "Quên mật khẩu" is good for two hours (and once: the reset changes the security stamp).
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(Features.Account.RequestPasswordReset.LinkHours));
 
         services.ConfigureApplicationCookie(o =>
         {
