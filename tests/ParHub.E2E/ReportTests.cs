@@ -114,7 +114,8 @@ public class ReportTests(ParHubServer server)
             Assert.Contains(server.BaseUrl + "/Reports/Report/", mail.TextBody);
             // Opening the notice leads to the report and marks it read.
             await notice.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
-            await Expect(tuphap).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(new Uri(tuphapReport).AbsolutePath) + "$"));
+            await Expect(tuphap).ToHaveURLAsync(
+                new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(new Uri(tuphapReport).AbsolutePath) + "$"));
 
             // Sở Tư pháp corrects and sends again (still on time: the first submission counts); accepted.
             await tuphap.GotoAsync(tuphapReport);

@@ -91,7 +91,8 @@ public abstract class HomeTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Equal(2, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.EntityType == "Plan" && e.EntityId == plan.ToString()
             && e.Summary!.StartsWith("Gắn chỉ tiêu"))));
         // An unknown metric is refused; an officer cannot bind.
-        await coordinator.PostFormAsync($"/Plans/Details/{plan}?handler=Bind", new() { ["targetId"] = target.ToString(), ["metric"] = "x" }, $"/Plans/Details/{plan}");
+        await coordinator.PostFormAsync($"/Plans/Details/{plan}?handler=Bind", new() { ["targetId"] = target.ToString(), ["metric"] = "x" },
+            $"/Plans/Details/{plan}");
         Assert.Equal("tthc.ontime", await app.WithDbAsync(db => db.PlanTargets.Where(t => t.Id == target).Select(t => t.MetricKey).SingleAsync()));
         var officer = await app.SignInAsync("tuphap");
         var refused = await officer.PostFormAsync($"/Plans/Details/{plan}?handler=Bind", new() { ["targetId"] = target.ToString(), ["metric"] = "" },
@@ -99,6 +100,18 @@ public abstract class HomeTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         // The dashboard lists the same targets.
         Assert.Contains("Chỉ tiêu của các kế hoạch năm", Text(await (await app.SignInAsync("lanhdao")).GetStringAsync("/Dashboard")));
+    }
+
+    [Fact]
+    public async Task An_agencys_self_assessment_document_is_dated_at_the_province()
+    {
+        var stp = await app.WithDbAsync(db => db.Assessments.Where(a => db.Agencies.Any(g => g.Id == a.AgencyId && g.Code == "STP"))
+            .OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync());
+        var officer = await app.SignInAsync("tuphap");
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await officer.GetByteArrayAsync($"/ParIndex/Assessment/{stp}?handler=Docx")), false);
+        var text = doc.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("Hải Phòng, ngày", text);
+        Assert.DoesNotContain("Sở Tư pháp, ngày", text);
     }
 }
 

@@ -36,10 +36,11 @@ public static class TargetMetrics
         var t = VietnameseText.Fold(text);
         if (t.Contains("hai long", StringComparison.Ordinal)) return Sipas;
         if (t.Contains("ho so", StringComparison.Ordinal) && t.Contains("truc tuyen", StringComparison.Ordinal)) return DossiersOnline;
-        if (t.Contains("ho so", StringComparison.Ordinal) && (t.Contains("dung han", StringComparison.Ordinal) || t.Contains("som han", StringComparison.Ordinal)))
+        bool Has(string words) => t.Contains(words, StringComparison.Ordinal);
+        if (Has("ho so") && (Has("dung han") || Has("som han")))
             return DossiersOnTime;
         if (t.Contains("bao cao", StringComparison.Ordinal) && t.Contains("dung han", StringComparison.Ordinal)) return ReportsOnTime;
-        if (t.Contains("nhiem vu", StringComparison.Ordinal) && (t.Contains("hoan thanh", StringComparison.Ordinal) || t.Contains("dung han", StringComparison.Ordinal)))
+        if (Has("nhiem vu") && (Has("hoan thanh") || Has("dung han")))
             return PlanTasksOnTime;
         return null;
     }

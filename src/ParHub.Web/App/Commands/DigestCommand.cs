@@ -17,6 +17,7 @@ internal static class DigestCommand
     private static async Task<int> RunAsync(IServiceProvider sp, string? date)
     {
         var day = date is { } d ? CliArgs.Date(d, "--date") : VietnamTime.Today(sp.GetRequiredService<TimeProvider>());
+        await sp.GetRequiredService<Features.Sipas.SurveyQuotaWatch>().RunAsync(); // surveys that reached a sample: told once
         var result = await sp.GetRequiredService<Reminders>().SendDigestAsync(day);
         // The command line does not wait for the server's outbox worker: it sends what it queued now.
         await sp.GetRequiredService<OutboxSender>().SendDueAsync();

@@ -73,5 +73,14 @@ public sealed class Notifier(ParHubDbContext db, Outbox outbox, SmtpSettings smt
         return count;
     }
 
+    /// <summary>
+    /// Two requests telling of the same event at once (a concurrent save of the same version): the second's notices
+    /// break the unique (UserId, Key) index before its own concurrency check runs. The caller treats it as that conflict.
+    /// </summary>
+    public static bool IsSameEvent(DbUpdateException e) =>
+        e is not DbUpdateConcurrencyException && (e.InnerException?.Message ?? "") is var m
+        && (m.Contains("IX_notifications_UserId_Key", StringComparison.Ordinal)
+            || m.Contains("notifications.UserId, notifications.Key", StringComparison.Ordinal));
+
     private static string Cut(string s, int max) => s.Length > max ? s[..(max - 1)] + "…" : s;
 }

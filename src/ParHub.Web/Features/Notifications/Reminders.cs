@@ -138,7 +138,12 @@ public sealed class Reminders(ParHubDbContext db, Outbox mail, SmtpSettings smtp
         var told = await notifier.ToAgenciesAsync(agencies,
             new Notice($"task:{task.Id}:remind:{day:yyyyMMdd}", $"Nhắc thực hiện nhiệm vụ {task.No}{due}", body, $"/Tasks/Details/{task.Id}"), ct);
         audit.Record(RemindAction, Tasks.TaskTracking.EntityType, id, null, $"Nhắc cơ quan chủ trì ({told} người)", []);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (Notifier.IsSameEvent(e))
+        {
+            db.ChangeTracker.Clear();
+            return new TaskReminder(0, clock.GetUtcNow().UtcDateTime); // a second click at the same moment: the first one told them
+        }
         return new TaskReminder(told, null);
     }
 }
@@ -159,6 +164,7 @@ public sealed class DigestScheduler(IServiceProvider services, IConfiguration co
             try
             {
                 using var scope = services.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<Sipas.SurveyQuotaWatch>().RunAsync(stop);
                 await scope.ServiceProvider.GetRequiredService<Reminders>().SendDigestAsync(VietnamTime.Today(clock), stop);
             }
             catch (Exception e) when (e is not OperationCanceledException)

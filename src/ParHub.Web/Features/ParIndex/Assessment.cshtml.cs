@@ -28,6 +28,8 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
     public IndexFramework FrameworkRow { get; private set; } = null!;
     public Framework Framework { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
+    /// <summary>Where the agency's documents are dated: the province ("Hải Phòng"), not the agency's own name.</summary>
+    public string ProvinceName { get; private set; } = "";
     public Dictionary<string, AssessmentScore> Scores { get; private set; } = [];
     public Dictionary<string, (ScoreInput Input, string Shown)> Computed { get; private set; } = [];
     public List<EvidenceFile> Evidence { get; private set; } = [];
@@ -176,6 +178,7 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
         Framework = IndexData.Definition(FrameworkRow);
         NotApplicable = Framework.NotApplicable(Cycle.GroupCode);
         AgencyName = await db.Agencies.Where(x => x.Id == a.AgencyId).Select(x => x.Name).FirstAsync(ct);
+        ProvinceName = await db.Agencies.Where(x => x.Kind == Core.Agencies.AgencyKind.Province).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? AgencyName;
         Scores = a.Scores.ToDictionary(s => s.Code);
         Computed = await queries.ComputedAsync(Framework, a.AgencyId, Cycle.Year, ct);
         Evidence = CanReadEvidence ? await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == id).OrderBy(e => e.Id).ToListAsync(ct) : [];

@@ -67,5 +67,6 @@ public static class IndexData
     {
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateConcurrencyException) { throw new IndexConflictException(Stale); }
+        catch (DbUpdateException e) when (Notifications.Notifier.IsSameEvent(e)) { throw new IndexConflictException(Stale); }
     }
 }

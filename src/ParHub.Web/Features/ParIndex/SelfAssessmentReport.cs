@@ -30,7 +30,7 @@ public sealed class SelfAssessmentReport
         {
             var main = doc.AddMainDocumentPart();
             var body = new Body();
-            body.Append(OfficialDocument.Heading(m.AgencyName, province ? "BC-UBND" : "BC", year));
+            body.Append(OfficialDocument.Heading(m.AgencyName, province ? "BC-UBND" : "BC", year, m.ProvinceName));
             body.Append(OfficialDocument.Center(""));
             body.Append(OfficialDocument.Center("BÁO CÁO", bold: true));
             body.Append(OfficialDocument.Center($"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}", bold: true));

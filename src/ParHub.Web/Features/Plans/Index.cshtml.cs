@@ -16,10 +16,12 @@ public class IndexModel(ParHubDbContext db, TaskAccess access, TaskQueries queri
     public const int PageSize = 50;
     public int PageNo { get; private set; } = 1;
     public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public int? Year { get; private set; }
     public List<int> Years { get; private set; } = [];
 
-    /// <summary>A page of the plans (50 each, newest year first), optionally of one year; <c>p</c> is the page ("page" is Razor Pages' own route value).</summary>
+    /// <summary>A page of the plans (50 each, newest year first), optionally of one year; <c>p</c> is the page ("page" is Razor
+    /// Pages' own route value).</summary>
     public async Task OnGetAsync(DateOnly? asOf, int? year, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "p")] int? pageNo, CancellationToken ct)
     {
         AsOf = asOf ?? VietnamTime.Today(clock);

@@ -69,7 +69,7 @@ public sealed class ReportHistory(ParHubDbContext db, ICurrentUser user, TimePro
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception e) when (e is DbUpdateConcurrencyException || e is DbUpdateException u && Notifications.Notifier.IsSameEvent(u))
         {
             throw new ReportConflictException(
                 "Báo cáo vừa được người khác cập nhật. Số liệu của bạn chưa được lưu: tải lại trang để xem bản mới.");

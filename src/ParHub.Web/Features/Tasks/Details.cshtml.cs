@@ -64,7 +64,8 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
             .Where(e => e.EntityType == TaskTracking.EntityType && e.EntityId == key && e.Action == Reminders.RemindAction).ToListAsync(ct);
         History = updates.Select(u => new HistoryLine(u.At, u.UserName,
                 (u.IsContribution ? "Phối hợp"
-                    : $"Tiến độ: {(u.Progress is { } pr ? DeadlineStatuses.ProgressLabel(pr) : "—")}{(u.CompletedOn is { } c ? $", hoàn thành {c:dd/MM/yyyy}" : "")}") + (
+                    : $"Tiến độ: {(u.Progress is { } pr ? DeadlineStatuses.ProgressLabel(pr) : "—")}"
+                        + (u.CompletedOn is { } c ? $", hoàn thành {c:dd/MM/yyyy}" : "")) + (
                     CanReadFiles ? (u.IsContribution ? ": " : ". ") + u.Note : "."), u.Id))
             .Concat(moves.Select(m =>
                 new HistoryLine(m.At, m.UserName, $"Điều chỉnh thời hạn {m.OldDue:dd/MM/yyyy} → {m.NewDue:dd/MM/yyyy}: {m.Reason}", null)))

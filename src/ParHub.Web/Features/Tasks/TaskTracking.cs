@@ -196,7 +196,8 @@ public sealed class TaskTracking(ParHubDbContext db, TaskAccess access, ICurrent
             $"task:{task.Id}:due:{task.Version}", $"Nhiệm vụ {task.No}: thời hạn điều chỉnh thành {newDue:dd/MM/yyyy}",
             $"Sở Nội vụ điều chỉnh thời hạn nhiệm vụ {task.No}{was} thành {newDue:dd/MM/yyyy}.\nLý do: {reason.Trim()}\n{Short(task.Content)}",
             $"/Tasks/Details/{task.Id}"), ct);
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || Notifications.Notifier.IsSameEvent(e)) { throw new TaskConflictException(); }
     }
 
     internal static string Short(string content) => content.Length > 300 ? content[..300] + "…" : content;

@@ -33,7 +33,8 @@ public static class OfficialDocument
             .Replace("tỉnh ", "", StringComparison.Ordinal);
 
     /// <summary>The heading: issuer and number on the left, the national motto and place-date on the right, no borders.</summary>
-    public static Table Heading(string issuerName, string number, int year)
+    /// <remarks><paramref name="placeOf"/>: the province whose name dates the document when the issuer is one of its agencies.</remarks>
+    public static Table Heading(string issuerName, string number, int year, string? placeOf = null)
     {
         var upper = issuerName.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
         var isCommittee = upper.StartsWith("ỦY BAN NHÂN DÂN ", StringComparison.Ordinal);
@@ -44,7 +45,7 @@ public static class OfficialDocument
                 Center($"Số:        /{number}", size: 26)),
             HeadCell(5953, Center("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true, size: 26),
                 Center("Độc lập - Tự do - Hạnh phúc", bold: true, size: 28), Center("———————", size: 20),
-                P(JustificationValues.Center, 0, R($"{Place(issuerName)}, ngày      tháng      năm {year}", italic: true)))));
+                P(JustificationValues.Center, 0, R($"{Place(placeOf ?? issuerName)}, ngày      tháng      năm {year}", italic: true)))));
         return heading;
     }
 
