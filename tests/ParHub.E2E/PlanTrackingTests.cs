@@ -63,7 +63,7 @@ public class PlanTrackingTests(ParHubServer server)
         await officer.GotoAsync(planUrl);
         await officer.Locator("tr[data-task='16'] a").ClickAsync();
         await officer.GetByLabel("Tình trạng").SelectOptionAsync("Done");
-        await officer.GetByLabel("Ngày hoàn thành").FillAsync("2018-02-20");
+        await officer.GetByLabel("Ngày hoàn thành").FillAsync("20/02/2018"); // typed day first
         await officer.GetByLabel("Số văn bản sản phẩm").FillAsync("456/QĐ-UBND");
         await officer.GetByLabel("Ghi chú").FillAsync("Đã ban hành Quyết định công bố.");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Lưu tiến độ" }).ClickAsync();

@@ -75,6 +75,47 @@ public abstract class ConventionTests<TFactory>(TFactory app) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task Dates_are_typed_and_shown_day_first_whatever_the_browser()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        // Shown: a text field typed dd/mm/yyyy, never the browser's own date field (mm/dd/yyyy in an English browser).
+        var tasks = await coordinator.GetStringAsync("/Tasks?asOf=2026-12-31");
+        Assert.DoesNotContain("type=\"date\"", tasks);
+        Assert.Matches("<input id=\"asOf\" name=\"asOf\" type=\"text\"[^>]*value=\"31/12/2026\"", tasks);
+        Assert.Contains("placeholder=\"dd/mm/yyyy\"", tasks);
+        // Typed day first, it is read day first; month first is refused with a Vietnamese message, not read as another day.
+        Assert.Contains("value=\"05/03/2026\"", await coordinator.GetStringAsync("/Tasks?asOf=5/3/2026"));
+        var wrong = await coordinator.GetAsync("/Tasks?asOf=12/31/2026");
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains(ParHub.Core.Time.VnDate.Invalid, WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+
+        var code = "NGAYVN";
+        var saved = await coordinator.PostFormAsync("/Agencies/Edit", new()
+        {
+            ["Input.Code"] = code, ["Input.Kind"] = "Department", ["Input.Name"] = "Cơ quan thử ngày", ["Input.ValidFrom"] = "01/02/2026",
+            ["Input.ValidTo"] = "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var agency = await app.WithDbAsync(db => db.Agencies.SingleAsync(a => a.Code == code));
+        Assert.Equal(new DateOnly(2026, 2, 1), agency.ValidFrom);
+        Assert.Contains("value=\"01/02/2026\"", await coordinator.GetStringAsync($"/Agencies/Edit/{agency.Id}"));
+        var refused = await coordinator.PostFormAsync($"/Agencies/Edit/{agency.Id}", new()
+        {
+            ["Input.Code"] = code, ["Input.Kind"] = "Department", ["Input.Name"] = "Cơ quan thử ngày", ["Input.ValidFrom"] = "02/30/2026",
+        });
+        var again = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains(ParHub.Core.Time.VnDate.Invalid, again);
+        Assert.Contains("value=\"02/30/2026\"", again); // shown again as typed, to be corrected
+        Assert.Equal(new DateOnly(2026, 2, 1), await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == code).Select(a => a.ValidFrom).SingleAsync()));
+        // A form without its own place for the message refuses the post rather than saving the date as empty.
+        var taskId = await app.WithDbAsync(db => db.PlanTasks.OrderBy(t => t.Id).Select(t => t.Id).FirstAsync());
+        var deadline = await coordinator.PostFormAsync($"/Tasks/Details/{taskId}?handler=Deadline", new() { ["newDue"] = "31/02/2027", ["reason"] = "Thử" },
+            $"/Tasks/Details/{taskId}");
+        Assert.Equal(HttpStatusCode.BadRequest, deadline.StatusCode);
+        Assert.Contains(ParHub.Core.Time.VnDate.Invalid, WebUtility.HtmlDecode(await deadline.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Without_mail_a_forgotten_password_is_sent_to_the_administrator()
     {
         var page = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/Account/ForgotPassword"));

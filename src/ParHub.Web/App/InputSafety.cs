@@ -83,3 +83,58 @@ public sealed class TextSafetyInterceptor : SaveChangesInterceptor
         }
     }
 }
+
+/// <summary>
+/// Dates in forms and query strings are read as Vietnamese people type them (<see cref="ParHub.Core.Time.VnDate"/>:
+/// dd/mm/yyyy, or ISO as a script sends it), whatever the server's or the browser's culture; anything else is a model
+/// error with a Vietnamese message, never a silent default.
+/// </summary>
+public sealed class VnDateBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.UnderlyingOrModelType == typeof(DateOnly) ? new VnDateBinder(context.Metadata.IsReferenceOrNullableType) : null;
+
+    private sealed class VnDateBinder(bool nullable) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext c)
+        {
+            var value = c.ValueProvider.GetValue(c.ModelName);
+            if (value == ValueProviderResult.None) return Task.CompletedTask;
+            c.ModelState.SetModelValue(c.ModelName, value);
+            var text = InputText.Clean(value.FirstValue);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (nullable) c.Result = ModelBindingResult.Success(null);
+                else c.ModelState.TryAddModelError(c.ModelName, "Chưa nhập ngày.");
+            }
+            else if (ParHub.Core.Time.VnDate.TryParse(text, out var date)) c.Result = ModelBindingResult.Success(date);
+            else c.ModelState.TryAddModelError(c.ModelName, ParHub.Core.Time.VnDate.Invalid);
+            return Task.CompletedTask;
+        }
+    }
+}
+
+/// <summary>A page that shows an unreadable date next to its field itself (otherwise <see cref="DateInputFilter"/> refuses the post).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ShowsDateErrorsAttribute : Attribute;
+
+/// <summary>
+/// A form posted with a date that cannot be read (31/02/2026, or month first) is refused with the Vietnamese message
+/// and saves nothing — never run as if the field were empty. A GET keeps going: its page shows the message
+/// (the layout) and ignores the filter value.
+/// </summary>
+public sealed class DateInputFilter : Microsoft.AspNetCore.Mvc.Filters.IPageFilter
+{
+    public static bool HasDateError(ModelStateDictionary state) =>
+        state.Values.Any(e => e.Errors.Any(x => x.ErrorMessage == ParHub.Core.Time.VnDate.Invalid));
+
+    public void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method)) return;
+        if (context.HandlerInstance.GetType().IsDefined(typeof(ShowsDateErrorsAttribute), true)) return;
+        if (HasDateError(context.ModelState)) throw new InputRefusedException(ParHub.Core.Time.VnDate.Invalid);
+    }
+
+    public void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) { }
+    public void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context) { }
+}

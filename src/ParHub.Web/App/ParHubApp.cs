@@ -234,7 +234,9 @@ public static class ParHubApp
             {
                 o.Filters.Add<TransactionPageFilter>();
                 o.Filters.Add(new UploadRefusalFilter());
+                o.Filters.Add(new DateInputFilter());
                 o.ModelBinderProviders.Insert(0, new NulStrippingBinderProvider());
+                o.ModelBinderProviders.Insert(0, new VnDateBinderProvider());
             })
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // API errors (refusals, status codes without a body, exceptions) are ProblemDetails: application/problem+json.

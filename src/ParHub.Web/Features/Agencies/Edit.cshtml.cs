@@ -10,7 +10,7 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Features.Agencies;
 
 /// <summary>Create or edit an agency: Admin and Coordinator only.</summary>
-[Authorize(Policy = Policies.DirectoryEditor)]
+[Authorize(Policy = Policies.DirectoryEditor), ShowsDateErrors]
 public class EditModel(ParHubDbContext db, SaveAgency save) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -34,6 +34,13 @@ public class EditModel(ParHubDbContext db, SaveAgency save) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Input.GroupIds ??= []; // a form without any group box ticked leaves the agency in no group
+        var unreadable = new[] { "ValidFrom", "ValidTo" }.Where(f => ModelState[$"Input.{f}"]?.Errors.Count > 0).ToList();
+        if (unreadable.Count > 0)
+        {
+            Errors = unreadable.ToDictionary(f => f, _ => ParHub.Core.Time.VnDate.Invalid);
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
         var result = await save.RunAsync(Input, Id, ct);
         if (result.NotFound) return NotFound();
         if (result.Agency is not { } agency)

@@ -1,3 +1,4 @@
+using ParHub.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ParHub.Core.Tthc;
@@ -67,7 +68,7 @@ public class IndexModel(TthcFigures figures, ServiceIndexConfigs configs, ICurre
         (From, To) = (quarterStart, quarterStart.AddMonths(3).AddDays(-1));
         if (from is not null || to is not null)
         {
-            if (!Period.TryParse(from, out var f) || !Period.TryParse(to, out var t)) Error = "Ngày không hợp lệ: nhập theo dạng dd/MM/yyyy.";
+            if (!VnDate.TryParse(from, out var f) || !VnDate.TryParse(to, out var t)) Error = "Ngày không hợp lệ: nhập theo dạng dd/MM/yyyy.";
             else if (f > t) Error = "Từ ngày phải trước hoặc bằng đến ngày.";
             else (From, To) = (f, t);
         }
@@ -75,13 +76,4 @@ public class IndexModel(TthcFigures figures, ServiceIndexConfigs configs, ICurre
         (Agencies, Province, Notes) = await figures.ComputeAsync(From, To, agency, Config, ct);
         return null;
     }
-}
-
-/// <summary>Dates as a period's ends are typed: dd/MM/yyyy (as shown) or yyyy-MM-dd.</summary>
-public static class Period
-{
-    public static bool TryParse(string? text, out DateOnly date) => DateOnly.TryParseExact(text?.Trim(), ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd"],
-        System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
-
-    public static string Show(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

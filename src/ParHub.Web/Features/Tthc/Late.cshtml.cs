@@ -1,3 +1,4 @@
+using ParHub.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public class LateModel(ParHubDbContext db, ICurrentUser user) : PageModel
     {
         if (!TthcAccess.Scope(user, out var own)) return Forbid();
         if (own is { } mine && mine != agency) return Forbid();
-        if (!Period.TryParse(from, out var f) || !Period.TryParse(to, out var t) || f > t) return BadRequest();
+        if (!VnDate.TryParse(from, out var f) || !VnDate.TryParse(to, out var t) || f > t) return BadRequest();
         var name = await db.Agencies.Where(a => a.Id == agency).Select(a => a.Name).SingleOrDefaultAsync(ct);
         if (name is null) return NotFound();
         (AgencyName, From, To, AgencyId) = (name, f, t, agency);

@@ -1,3 +1,4 @@
+using ParHub.Core.Time;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,7 +28,7 @@ public class PublishModel(ParHubDbContext db, PublishServiceIndex publish) : Pag
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!Period.TryParse(From, out var f) || !Period.TryParse(To, out var t))
+        if (!VnDate.TryParse(From, out var f) || !VnDate.TryParse(To, out var t))
             Problems = ["Ngày không hợp lệ: nhập theo dạng dd/MM/yyyy."];
         else
         {

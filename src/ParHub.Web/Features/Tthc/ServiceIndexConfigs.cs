@@ -1,3 +1,4 @@
+using ParHub.Core.Time;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Audit;
 using ParHub.Core.Tthc;
@@ -79,7 +80,7 @@ public sealed class PublishServiceIndex(ParHubDbContext db, TthcFigures figures,
         db.TthcPublications.Add(publication);
         await db.SaveChangesAsync(ct);
         audit.Record("publish", "TthcPublication", publication.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
-            $"Công bố {title} ({Period.Show(from)}–{Period.Show(to)}), {decision}", [new FieldChange("Decision", null, decision)]);
+            $"Công bố {title} ({VnDate.Show(from)}–{VnDate.Show(to)}), {decision}", [new FieldChange("Decision", null, decision)]);
         await db.SaveChangesAsync(ct);
         return ([], publication.Id);
     }, ct);

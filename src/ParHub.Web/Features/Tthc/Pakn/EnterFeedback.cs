@@ -64,16 +64,16 @@ public sealed class AnswerFeedback(ParHubDbContext db, ICurrentUser user, AuditL
     {
         var item = await db.Feedback.SingleOrDefaultAsync(f => f.Id == answer.Id, ct) ?? throw new KeyNotFoundException();
         if (!FeedbackAccess.CanWrite(user, item.AgencyId)) throw new FeedbackForbiddenException();
-        if (!Period.TryParse(answer.Answered, out var day)) throw new FeedbackEntryException("Ngày trả lời không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        if (!VnDate.TryParse(answer.Answered, out var day)) throw new FeedbackEntryException("Ngày trả lời không hợp lệ: nhập theo dạng dd/MM/yyyy.");
         var today = VietnamTime.Today(clock);
-        if (day < item.Received) throw new FeedbackEntryException($"Ngày trả lời ({Period.Show(day)}) trước ngày tiếp nhận ({Period.Show(item.Received)}).");
-        if (day > today) throw new FeedbackEntryException($"Ngày trả lời ({Period.Show(day)}) sau hôm nay.");
+        if (day < item.Received) throw new FeedbackEntryException($"Ngày trả lời ({VnDate.Show(day)}) trước ngày tiếp nhận ({VnDate.Show(item.Received)}).");
+        if (day > today) throw new FeedbackEntryException($"Ngày trả lời ({VnDate.Show(day)}) sau hôm nay.");
         var rating = FeedbackCodes.Rating(answer.Rating ?? "") ?? throw new FeedbackEntryException("Đánh giá không hợp lệ.");
         var before = item.Answered;
         (item.Answered, item.Published, item.Rating, item.UpdatedAt) = (day, answer.Published, rating, clock.GetUtcNow().UtcDateTime);
         audit.Record("update", "Feedback", item.Id.ToString(CultureInfo.InvariantCulture), item.AgencyId,
-            $"Trả lời phản ánh, kiến nghị “{item.Code}” ngày {Period.Show(day)}" + (day > item.Due ? " (quá hạn)" : ""),
-            [new Core.Audit.FieldChange("Answered", before is { } b ? Period.Show(b) : null, Period.Show(day))]);
+            $"Trả lời phản ánh, kiến nghị “{item.Code}” ngày {VnDate.Show(day)}" + (day > item.Due ? " (quá hạn)" : ""),
+            [new Core.Audit.FieldChange("Answered", before is { } b ? VnDate.Show(b) : null, VnDate.Show(day))]);
         await db.SaveChangesAsync(ct);
         return item;
     }, ct);

@@ -28,7 +28,7 @@ public class EntryModel(EnterFeedback enter, ParHubDbContext db, ICurrentUser us
         if (!FeedbackAccess.CanEnter(user)) return Forbid();
         await LoadAsync(ct);
         var today = VietnamTime.Today(clock);
-        (Received, AgencyId) = (Period.Show(today), Agencies.Count == 1 ? Agencies[0].Id : 0);
+        (Received, AgencyId) = (VnDate.Show(today), Agencies.Count == 1 ? Agencies[0].Id : 0);
         return Page();
     }
 
@@ -40,7 +40,7 @@ public class EntryModel(EnterFeedback enter, ParHubDbContext db, ICurrentUser us
         {
             var saved = await enter.RunAsync(new FeedbackEntry(AgencyId, Code, Received, Channel, Field, Due, Subject), ct);
             TempData["Message"] = $"Đã thêm phản ánh, kiến nghị “{saved.Code}”.";
-            return Redirect($"/Tthc/Pakn/List?agency={saved.AgencyId}&from={Period.Show(saved.Received)}&to={Period.Show(VietnamTime.Today(clock))}");
+            return Redirect($"/Tthc/Pakn/List?agency={saved.AgencyId}&from={VnDate.Show(saved.Received)}&to={VnDate.Show(VietnamTime.Today(clock))}");
         }
         catch (FeedbackForbiddenException) { return Forbid(); }
         catch (FeedbackEntryException e)

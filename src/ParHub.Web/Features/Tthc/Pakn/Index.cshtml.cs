@@ -1,3 +1,4 @@
+using ParHub.Core.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ParHub.Web.App;
@@ -29,7 +30,7 @@ public class IndexModel(FeedbackFigures figures, ICurrentUser user, TimeProvider
         (From, To) = (quarterStart, quarterStart.AddMonths(3).AddDays(-1));
         if (from is not null || to is not null)
         {
-            if (!Period.TryParse(from, out var f) || !Period.TryParse(to, out var t)) Error = "Ngày không hợp lệ: nhập theo dạng dd/MM/yyyy.";
+            if (!VnDate.TryParse(from, out var f) || !VnDate.TryParse(to, out var t)) Error = "Ngày không hợp lệ: nhập theo dạng dd/MM/yyyy.";
             else if (f > t) Error = "Từ ngày phải trước hoặc bằng đến ngày.";
             else (From, To) = (f, t);
         }

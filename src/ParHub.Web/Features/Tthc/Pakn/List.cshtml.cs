@@ -51,7 +51,7 @@ public class ListModel(ParHubDbContext db, AnswerFeedback answer, ICurrentUser u
     {
         if (!TthcAccess.Scope(user, out var own)) return Forbid();
         if (own is { } mine && mine != agency) return Forbid();
-        if (!Period.TryParse(from, out var f) || !Period.TryParse(to, out var t) || f > t) return BadRequest();
+        if (!VnDate.TryParse(from, out var f) || !VnDate.TryParse(to, out var t) || f > t) return BadRequest();
         var name = await db.Agencies.Where(a => a.Id == agency).Select(a => a.Name).SingleOrDefaultAsync(ct);
         if (name is null) return NotFound();
         (AgencyId, AgencyName, From, To, Today, CanWrite) = (agency, name, f, t, VietnamTime.Today(clock), FeedbackAccess.CanWrite(user, agency));
