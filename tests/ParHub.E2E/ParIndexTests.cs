@@ -85,10 +85,10 @@ public class ParIndexTests(ParHubServer server)
 
         // The Coordinator assigns field 3 to the appraiser, who lowers Sở Tư pháp's 3.2 with a reason; the agency explains.
         await cchc.GotoAsync(resultsUrl);
-        await cchc.GetByLabel("Tài khoản thẩm định").FillAsync("thamdinh");
-        await cchc.GetByLabel("Lĩnh vực (mã, cách nhau dấu phẩy)").FillAsync("3");
+        await cchc.GetByLabel("Người thẩm định").SelectOptionAsync(new SelectOptionValue { Label = "Vũ Quốc Bảo (Tổ thẩm định)" });
+        await cchc.Locator("#field-3").CheckAsync();
         await cchc.GetByTestId("assign").ClickAsync();
-        await Expect(cchc.GetByTestId("assign-form")).ToContainTextAsync("thamdinh – lĩnh vực 3");
+        await Expect(cchc.GetByTestId("assign-form")).ToContainTextAsync("Vũ Quốc Bảo (Tổ thẩm định) – lĩnh vực 3");
         var thamdinh = await SignedInAsync("thamdinh");
         await thamdinh.GotoAsync(resultsUrl);
         await thamdinh.Locator("[data-testid=ranking] a", new() { HasText = "Sở Tư pháp" }).ClickAsync();

@@ -185,7 +185,8 @@ public abstract class InputFuzzTests<TFactory>(TFactory app, ITestOutputHelper o
             (coordinator, $"/Tasks/Details/{task}?handler=Deadline", $"/Tasks/Details/{task}", ["newDue", "reason"]),
             (officer, $"/Agencies/Profile/{stp}", $"/Agencies/Profile/{stp}", ["Address", "Phone", "Email"]),
             (coordinator, "/Reports/Regimes", "/Reports/Regimes",
-                ["Input.Id", "Input.Name", "Input.FromText", "Input.ToText", "Input.ReporterGroups", "Input.FormKey", "Input.Rules", "Input.IsActive"]),
+                ["Input.Id", "Input.Name", "Input.FromText", "Input.ToText", "Input.Reporters", "Input.FormKey", "Input.Periods[0].Kind",
+                    "Input.Periods[0].Due", "Input.Periods[0].From", "Input.Periods[0].To", "Input.IsActive"]),
             (coordinator, "/ParIndex", "/ParIndex", ["FrameworkId", "GroupCode", "Due"]),
         };
         var sent = 0;

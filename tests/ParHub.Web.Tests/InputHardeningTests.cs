@@ -210,6 +210,12 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var coordinator = await app.SignInAsync("cchc");
         foreach (var y in new[] { "-1", "0", "2147483647", "10000" })
             AssertProblem(await coordinator.GetAsync($"/api/v1/reports/periods?regime={Regime}&year={y}"), HttpStatusCode.BadRequest);
+        // A period code whose first four characters read as a negative year (found by the fuzz test) is no period.
+        foreach (var period in new[] { "-2147483648", "-214-Q1", "0000-Q1", "9999-Y" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/Reports/Rates?regime={Regime}&period={period}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/Reports/Province?regime={Regime}&period={period}")).StatusCode);
+        }
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/Audit?to=9999-12-31")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await coordinator.GetAsync("/Audit?from=0001-01-01&to=0001-01-01")).StatusCode);
         var year = DateTime.UtcNow.AddHours(7).Year;
@@ -222,12 +228,12 @@ public abstract partial class InputHardeningTests<TFactory>(TFactory app) : ICla
         var empty = await coordinator.PostFormAsync("/Reports/Regimes", new()
         {
             ["Input.Id"] = id.ToString(), ["Input.Name"] = "", ["Input.FromText"] = "",
-            ["Input.ToText"] = "", ["Input.ReporterGroups"] = "", ["Input.FormKey"] = "", ["Input.Rules"] = ""
+            ["Input.ToText"] = "", ["Input.Reporters"] = "", ["Input.FormKey"] = "", ["Input.Periods[0].Kind"] = ""
         });
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("không được để trống", await empty.Content.ReadAsStringAsync());
         var noName = await coordinator.PostFormAsync("/Reports/Regimes",
-            new() { ["Input.Id"] = id.ToString(), ["Input.Name"] = "Chuyên đề", ["Input.FormKey"] = ReportForm.CchcKey, ["Input.Rules"] = "" });
+            new() { ["Input.Id"] = id.ToString(), ["Input.Name"] = "Chuyên đề", ["Input.FormKey"] = ReportForm.CchcKey });
         Assert.Equal(HttpStatusCode.OK, noName.StatusCode);
     }
 

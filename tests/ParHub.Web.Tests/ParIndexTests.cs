@@ -107,7 +107,7 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         {
             var name = input.GetAttribute("name")!;
             if (input is AngleSharp.Html.Dom.IHtmlSelectElement select) form[name] = select.Value ?? "";
-            else if (input.GetAttribute("type") == "checkbox") { if (input.HasAttribute("checked")) form[name] = "true"; }
+            else if (input.GetAttribute("type") == "checkbox") { if (input.HasAttribute("checked")) form[name] = input.GetAttribute("value") ?? "on"; }
             else if (input.GetAttribute("type") != "file") form[name] = input.GetAttribute("value") ?? "";
         }
         return form;
@@ -428,6 +428,11 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var badAssign = await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Assign", new() { ["appraiser"] = "thamdinh", ["fields"] = "3,9" },
             $"/ParIndex/Results/{cycleId}");
         Assert.Contains("Không có lĩnh vực: 9", await badAssign.Content.ReadAsStringAsync());
+        // The Coordinator picks the appraiser by name and the fields by title, not by typing codes.
+        var assignForm = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/ParIndex/Results/{cycleId}"))
+            .QuerySelector("[data-testid=assign-form]")!;
+        Assert.Equal("Vũ Quốc Bảo (Tổ thẩm định)", assignForm.QuerySelector("select#appraiser option[value=thamdinh]")?.TextContent);
+        Assert.Equal(8, assignForm.QuerySelectorAll("input[type=checkbox][name=fields]").Length);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(coordinator, $"/ParIndex/Results/{cycleId}?handler=Assign",
             new() { ["appraiser"] = "thamdinh", ["fields"] = "3, 5" }, $"/ParIndex/Results/{cycleId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise",
@@ -570,12 +575,25 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Contains("data-code=\"3.2\"", lostPage);
         var badMap = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}", new() { ["Map"] = "3=KHONGCO" }, $"/ParIndex/Improve/{cycleId}");
         Assert.Contains("bảng phân công không đúng", await badMap.Content.ReadAsStringAsync());
-        var draft = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}",
-            new() { ["Map"] = "1=SNV\n2=STP\n3=VPUBND\n4=SNV\n5=SNV\n6=STC\n7=SKHCN\n8=VPUBND" }, $"/ParIndex/Improve/{cycleId}");
+        // The lead agency of each field is picked from the directory (field 8 moved from Sở Nội vụ to the Văn phòng UBND).
+        var picked = new Dictionary<string, string>();
+        var mapRows = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(lostPage).QuerySelectorAll("[data-testid=responsibility-map] tbody tr");
+        Assert.Equal(8, mapRows.Length);
+        Assert.Equal("Sở Nội vụ", mapRows[7].QuerySelector("select option[selected]")?.TextContent);
+        for (var i = 0; i < mapRows.Length; i++)
+        {
+            var field = mapRows[i].QuerySelector("input[name=MapField]")!.GetAttribute("value")!;
+            picked[$"MapField[{i}]"] = field;
+            picked[$"MapAgency[{i}]"] = field == "8" ? "VPUBND" : mapRows[i].QuerySelector("select option[selected]")?.GetAttribute("value") ?? "";
+        }
+        var draft = await PostAsync(coordinator, $"/ParIndex/Improve/{cycleId}", picked, $"/ParIndex/Improve/{cycleId}");
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var planId = int.Parse(draft.Headers.Location!.OriginalString.Split('/').Last());
         // The map used is the province's map next time (a changed map is audited).
-        Assert.Contains("8=VPUBND", await coordinator.GetStringAsync($"/ParIndex/Improve/{cycleId}"));
+        var again = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/ParIndex/Improve/{cycleId}"));
+        Assert.Equal("VPUBND", again.QuerySelector("select[aria-label='Cơ quan chủ trì lĩnh vực 8'] option[selected]")?.GetAttribute("value"));
+        Assert.Contains("8=VPUBND",
+            await app.WithDbAsync(db => db.Settings.Where(x => x.Key == "par-index.responsibility-map").Select(x => x.Value).SingleAsync()));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "Setting" && a.EntityId == "par-index.responsibility-map")));
         var plan = await app.WithDbAsync(db => db.Plans.Include(p => p.Tasks).ThenInclude(t => t.Assignments).SingleAsync(p => p.Id == planId));
         Assert.Equal(Core.Plans.PlanKind.Improvement, plan.Kind);

@@ -525,6 +525,29 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task The_board_filters_by_the_six_standard_fields_not_by_each_plans_own_headings()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var (planId, _) = await TaskOfAsync(coordinator, "1");
+        var headings = await app.WithDbAsync(db => db.PlanTasks.Where(t => t.PlanId == planId).Select(t => new { t.Id, t.ReformArea }).ToListAsync());
+        Assert.Contains(headings, h => h.ReformArea == "Kiểm tra cải cách hành chính, công vụ, công chức");
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/Tasks?planId={planId}&pageSize=200"));
+        var options = doc.QuerySelectorAll("select#area option").Select(o => o.TextContent).Skip(1).ToList();
+        Assert.Contains("Cải cách chế độ công vụ", options);
+        Assert.All(options, o => Assert.Contains(o, ReformFields.All.Select(f => f.Name))); // no heading as the plan wrote it
+        Assert.True(options.Count < headings.Select(h => h.ReformArea).Distinct().Count());
+
+        var html = await coordinator.GetStringAsync($"/Tasks?planId={planId}&area=cong-vu&pageSize=200");
+        var listed = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("table a[href^='/Tasks/Details/']")
+            .Select(a => int.Parse(a.GetAttribute("href")!.Split('/').Last())).ToHashSet();
+        var expected = headings.Where(h => ReformFields.Of(h.ReformArea) == "cong-vu").Select(h => h.Id).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, listed);
+        // Inspection of the civil service is the work around the reform, not the civil-service field.
+        Assert.DoesNotContain(headings.Where(h => h.ReformArea!.StartsWith("Kiểm tra", StringComparison.Ordinal)), h => listed.Contains(h.Id));
+    }
+
+    [Fact]
     public async Task The_timeline_draws_a_bar_per_task_from_its_start_to_its_due_month()
     {
         var coordinator = await app.SignInAsync("cchc");
@@ -538,6 +561,23 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         // Task 4 runs from Quý I to Quý III/2018: months 1 to 9, grid columns 2 to 11.
         var four = rows.Single(r => r.QuerySelector(".tl-label")!.TextContent.Contains(" · 4. "));
         Assert.Contains("grid-column:2/11", four.QuerySelector(".tl-bar")!.GetAttribute("style"));
+        // The plan is picked by its number and title, not by a typed id; the year's tasks come a page at a time.
+        Assert.Equal(planId.ToString(), doc.QuerySelector("select#planId option[selected]")?.GetAttribute("value"));
+        Assert.NotNull(doc.QuerySelector("select#agencyId option[value]:not([value=''])"));
+        var all = await app.WithDbAsync(db => db.PlanTasks.CountAsync(t => t.SortDue >= new DateOnly(2018, 1, 1) && t.SortDue <= new DateOnly(2018, 12, 31)));
+        var pages = (all + 19) / 20;
+        Assert.True(pages > 1, $"{all} tasks due in 2018");
+        var seen = new HashSet<string>();
+        var url = "/Tasks/Timeline?year=2018&size=20";
+        for (var n = 1; ; n++)
+        {
+            var pageDoc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await coordinator.GetStringAsync(url));
+            Assert.EndsWith($"trang {n}/{pages}", Regex.Replace(pageDoc.QuerySelector("[data-testid=timeline-paging]")!.TextContent, @"\s+", " "));
+            foreach (var a in pageDoc.QuerySelectorAll("[data-testid=timeline] a.tl-label")) Assert.True(seen.Add(a.GetAttribute("href")!));
+            if (pageDoc.QuerySelector("[data-testid=timeline-next]") is not { } next) break;
+            url = next.GetAttribute("href")!;
+        }
+        Assert.Equal(all, seen.Count); // every task once, none on two pages
     }
 
     [Fact]

@@ -212,16 +212,32 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
     {
         var coordinator = await app.SignInAsync("cchc");
         var id = await app.WithDbAsync(db => db.ReportRegimes.Where(r => r.Key == "hanoi-2019").Select(r => r.Id).SingleAsync());
-        Dictionary<string, string> Form(string reporters, string rules) => new()
+        Dictionary<string, string> Form(string reporters, params (string Kind, string Due)[] periods)
         {
-            ["Input.Id"] = id.ToString(), ["Input.Name"] = "Báo cáo chuyên đề", ["Input.FromText"] = "Cơ quan chủ trì lĩnh vực",
-            ["Input.ToText"] = "Sở Nội vụ", ["Input.ReporterGroups"] = reporters, ["Input.FormKey"] = ReportForm.CchcKey, ["Input.Rules"] = rules,
-        };
-        var bad = await coordinator.PostFormAsync("/Reports/Regimes", Form("STP,KHONGCO", "Q1 05/03"));
+            var form = new Dictionary<string, string>
+            {
+                ["Input.Id"] = id.ToString(), ["Input.Name"] = "Báo cáo chuyên đề", ["Input.FromText"] = "Cơ quan chủ trì lĩnh vực",
+                ["Input.ToText"] = "Sở Nội vụ", ["Input.Reporters"] = reporters, ["Input.FormKey"] = ReportForm.CchcKey,
+            };
+            for (var i = 0; i < periods.Length; i++) (form[$"Input.Periods[{i}].Kind"], form[$"Input.Periods[{i}].Due"]) = periods[i];
+            return form;
+        }
+        // The page offers pickers: the groups, the agencies and the kinds of period, not codes to type.
+        var html = await coordinator.GetStringAsync("/Reports/Regimes");
+        var regime = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("form[data-regime=hanoi-2019]")!;
+        Assert.NotNull(regime.QuerySelector("select[multiple][name='Input.Reporters'] option[value=STP]"));
+        Assert.NotNull(regime.QuerySelector("input[type=checkbox][name='Input.Reporters'][value=SBN]"));
+        Assert.Equal("9 tháng", regime.QuerySelector("select[name='Input.Periods[2].Kind'] option[selected]")?.TextContent);
+        Assert.Equal("05/09", regime.QuerySelector("input[name='Input.Periods[2].Due']")?.GetAttribute("value"));
+
+        var bad = await coordinator.PostFormAsync("/Reports/Regimes", Form("STP,KHONGCO", ("Q1", "05/03")));
         Assert.Contains("KHONGCO", await bad.Content.ReadAsStringAsync());
-        var badRule = await coordinator.PostFormAsync("/Reports/Regimes", Form("STP", "Q1 05/03\nQ5 01/01"));
-        Assert.Contains("Dòng 2", await badRule.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await coordinator.PostFormAsync("/Reports/Regimes", Form("stp, STC", "Q1 05/03\nM 10\nA 15/08"))).StatusCode);
+        var badRule = await coordinator.PostFormAsync("/Reports/Regimes", Form("STP", ("Q1", "05/03"), ("Q3", "31/09")));
+        var badHtml = await badRule.Content.ReadAsStringAsync();
+        Assert.Contains("Kỳ thứ 2 (Quý III): hạn nộp cần dạng ngày/tháng", badHtml);
+        Assert.Contains("value=\"31/09\"", badHtml); // what was typed is kept
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await coordinator.PostFormAsync("/Reports/Regimes", Form("stp, STC", ("Q1", "05/03"), ("", ""), ("M", "10"), ("A", "15/08")))).StatusCode);
 
         var rates = await coordinator.GetFromJsonAsync<JsonElement>("/api/v1/reports/hanoi-2019/2026-M02/rates");
         Assert.Equal(2, rates.GetProperty("totals").GetProperty("expected").GetInt32());

@@ -109,7 +109,10 @@ public sealed record ReportRegime(string Key, string Name, string From, string T
     /// (due 20/3, data from 15/12 of the year before to 14/3). Kinds: Q1, H1, Q3, 9M, Y; and <c>M 05</c> for a monthly
     /// report due on the 5th of the month after; <c>A 15/08</c> for an ad-hoc report due on 15/8.
     /// </summary>
-    public string RulesText() => string.Join("\n", Rules.Select(r => r.Kind == PeriodKind.Month ? $"M {r.DueDay:00}" :
+    public string RulesText() => Text(Rules);
+
+    /// <summary>Rules as <see cref="RulesText"/> writes them, one line each.</summary>
+    public static string Text(IEnumerable<PeriodRule> rules) => string.Join("\n", rules.Select(r => r.Kind == PeriodKind.Month ? $"M {r.DueDay:00}" :
         $"{KindCode(r.Kind)} {r.DueDay:00}/{r.DueMonth:00}"
         + (r.CutoffFrom is { } f && r.CutoffTo is { } t ? $" {f.Day:00}/{f.Month:00}/{f.YearOffset} {t.Day:00}/{t.Month:00}" : "")));
 

@@ -14,6 +14,19 @@ public sealed record ScoringRule(string Type, IReadOnlyDictionary<string, decima
     IReadOnlyList<Step>? Bands = null, IReadOnlyList<Step>? Steps = null)
 {
     public static readonly string[] Types = ["manual", "binary", "options", "rate-bands", "proportional", "count-steps", "survey"];
+
+    /// <summary>How the framework editor names each rule.</summary>
+    public static string TypeName(string type) => type switch
+    {
+        "manual" => "Nhập điểm",
+        "binary" => "Đạt / không đạt",
+        "options" => "Chọn phương án",
+        "rate-bands" => "Bậc theo tỷ lệ %",
+        "proportional" => "Tỷ lệ % × điểm tối đa",
+        "count-steps" => "Bậc theo số lượng",
+        "survey" => "Điều tra xã hội học",
+        _ => type,
+    };
 }
 
 /// <summary>

@@ -18,7 +18,8 @@ public sealed class NodeRow
     public string? Params { get; set; }
     public string? Evidence { get; set; }
     public string? Source { get; set; }
-    public string? Groups { get; set; }
+    /// <summary>The codes of the agency groups the criterion applies to (none: every group); a value may hold several, comma-separated.</summary>
+    public List<string> Groups { get; set; } = [];
     public bool Delete { get; set; }
 }
 
@@ -39,6 +40,8 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
     public bool CanEdit => IsCoordinator && !InUse;
     private bool IsCoordinator { get; set; }
     public string? Error { get; private set; }
+    /// <summary>The directory's agency groups (code, name), for each criterion's picker.</summary>
+    public List<(string Code, string Name)> AgencyGroups { get; private set; } = [];
     public string? Message { get; private set; }
 
     [BindProperty] public string? Title { get; set; }
@@ -106,8 +109,8 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
             ScoringRule? rule;
             try { rule = string.IsNullOrWhiteSpace(r.Rule) ? null : RuleText.Parse(r.Rule, r.Params); }
             catch (FormatException e) { throw new FormatException($"{code}: {e.Message}"); }
-            var groups = (r.Groups ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(g => g.ToUpperInvariant())
-                .ToList();
+            var groups = r.Groups.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(g => g.ToUpperInvariant()).Distinct().ToList();
             nodes.Add(new FrameworkNode(code, (r.Title ?? "").Trim(), Number(r.Max, code), rule, Blank(r.Evidence), Blank(r.Source),
                 groups.Count == 0 ? null : groups));
         }
@@ -135,7 +138,7 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
         {
             Code = n.Code, Title = n.Title, Max = n.Max is { } m ? Core.Reports.VietnameseNumber.Format(m) : null, Rule = n.Rule?.Type,
             Params = n.Rule is null ? null : RuleText.Format(n.Rule), Evidence = n.Evidence, Source = n.Source,
-            Groups = n.Groups is { Count: > 0 } g ? string.Join(", ", g) : null,
+            Groups = n.Groups is { Count: > 0 } g ? [.. g] : [],
         }).Concat(Enumerable.Range(0, BlankRows).Select(_ => new NodeRow())).ToList();
     }
 
@@ -149,6 +152,8 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
         InUse = await db.AssessmentCycles.AnyAsync(c => c.FrameworkId == id, ct);
         Stamp ??= IndexData.Stamp(row);
         IsCoordinator = await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Manage);
+        AgencyGroups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct))
+            .Select(g => (g.Code, g.Name)).ToList();
         return true;
     }
 }

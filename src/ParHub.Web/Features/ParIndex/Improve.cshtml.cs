@@ -29,6 +29,16 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
     /// <summary>The SIPAS components below target of the cycle's agencies (null: no computed programme for the cycle).</summary>
     public WeakComponents? Weak { get; private set; }
     [BindProperty] public string Map { get; set; } = DefaultMap;
+    /// <summary>The responsibility map as picked: a field's code and its lead agency's code ("" for none), in pairs.</summary>
+    [BindProperty] public List<string> MapField { get; set; } = [];
+    [BindProperty] public List<string?> MapAgency { get; set; } = [];
+    /// <summary>The directory's current agencies (code, name), for the responsibility map's pickers.</summary>
+    public List<(string Code, string Name)> Directory { get; private set; } = [];
+
+    /// <summary>The map's lines as field code → agency code (lines it cannot read are left out; the draft checks them).</summary>
+    public Dictionary<string, string> MapEntries => Map.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(l => l.Split('=', 2, StringSplitOptions.TrimEntries)).Where(p => p.Length == 2)
+        .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.OrdinalIgnoreCase);
 
     public async Task<IActionResult> OnGetAsync(int id, int? agencyId, CancellationToken ct)
     {
@@ -38,6 +48,14 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
 
     public async Task<IActionResult> OnPostAsync(int id, int? agencyId, [FromServices] DraftImprovementPlan draft, CancellationToken ct)
     {
+        if (MapField.Count > 0)
+        {
+            // Picked: the stored map, with the fields of this framework as chosen (fields of other frameworks kept).
+            var entries = new Dictionary<string, string>(await StoredMapEntriesAsync(ct), StringComparer.OrdinalIgnoreCase);
+            foreach (var (field, agency) in MapField.Zip(MapAgency))
+                if (string.IsNullOrWhiteSpace(agency)) entries.Remove(field); else entries[field.Trim()] = agency.Trim();
+            Map = string.Join("\n", entries.OrderBy(e => e.Key, RuleText.CodeOrder).Select(e => $"{e.Key}={e.Value}"));
+        }
         try
         {
             var planId = await draft.RunAsync(new DraftImprovementPlanRequest(id, agencyId, Map), ct);
@@ -65,6 +83,15 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
         return await LoadAsync(id, agencyId, ct) ?? Page();
     }
 
+    private async Task<Dictionary<string, string>> StoredMapEntriesAsync(CancellationToken ct)
+    {
+        var posted = Map;
+        Map = await db.Settings.AsNoTracking().Where(x => x.Key == MapSetting).Select(x => x.Value).FirstOrDefaultAsync(ct) ?? DefaultMap;
+        var entries = MapEntries;
+        Map = posted;
+        return entries;
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, int? agencyId, CancellationToken ct)
     {
         var cycle = await db.AssessmentCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -77,6 +104,8 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
         AgencyId = agencyId is { } asked && Agencies.Any(x => x.Id == asked) ? asked : null; // an agency outside the cycle: the whole province
         var chosen = AgencyId is { } a ? results.Where(r => r.Id == a.ToString(CultureInfo.InvariantCulture)) : results;
         Lost = ScoringEngine.Lost(framework, chosen);
+        Directory = (await db.Agencies.AsNoTracking().Where(x => x.ValidTo == null).Select(x => new { x.Code, x.Name }).ToListAsync(ct))
+            .OrderBy(x => x.Name, Core.Text.VietnameseCollation.Comparer).Select(x => (x.Code, x.Name)).ToList();
         Weak = await weak.RunAsync(id, AgencyId, ct);
         return null;
     }

@@ -41,12 +41,15 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public List<(string UserName, string Fields)> Assignments { get; private set; } = [];
+    /// <summary>The accounts with the appraiser role, for the Coordinator's picker (login name, full name).</summary>
+    public List<(string UserName, string FullName)> Appraisers { get; private set; } = [];
 
-    public async Task<IActionResult> OnPostAssignAsync(int id, string? appraiser, string? fields, [FromServices] AssignAppraisers assign, CancellationToken ct)
+    public async Task<IActionResult> OnPostAssignAsync(int id, string? appraiser, string[]? fields, [FromServices] AssignAppraisers assign,
+        CancellationToken ct)
     {
         try
         {
-            await assign.RunAsync(id, appraiser, fields, ct);
+            await assign.RunAsync(id, appraiser, string.Join(',', fields ?? []), ct);
             return Redirect($"/ParIndex/Results/{id}");
         }
         catch (UnauthorizedAccessException) { return Forbid(); }
@@ -188,7 +191,14 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
                 .ToList();
         }, ct);
         IsCoordinator = await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Manage);
-        if (IsCoordinator) Assignments = await queries.AssignmentsAsync(id, ct);
+        if (IsCoordinator)
+        {
+            Assignments = await queries.AssignmentsAsync(id, ct);
+            Appraisers = (await db.Users.AsNoTracking()
+                .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Appraiser)))
+                .Select(u => new { u.UserName, u.FullName }).ToListAsync(ct))
+                .Select(u => (u.UserName ?? "", u.FullName)).OrderBy(u => u.FullName, Core.Text.VietnameseCollation.Comparer).ToList();
+        }
         return null;
     }
 

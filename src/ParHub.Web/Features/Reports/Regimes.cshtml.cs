@@ -8,26 +8,40 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Features.Reports;
 
 /// <summary>
-/// The province's reporting regimes: who reports (agency groups), with which form, the period rules (due date and data
-/// cut-off per period) and which regime is in force. Changes are audited.
+/// The province's reporting regimes: who reports (agency groups or named agencies, picked from lists), with which form,
+/// the periods (a row of pickers each: kind, due date, data cut-off) and which regime is in force. Changes are audited.
 /// </summary>
 [Authorize(Roles = Roles.DirectoryEditors)]
 public class RegimesModel(ParHubDbContext db, ReportSetup setup) : PageModel
 {
+    /// <summary>Blank period rows under a regime's own, to add periods without JavaScript.</summary>
+    public const int BlankRows = 2;
+
+    public sealed class PeriodInput
+    {
+        public string? Kind { get; set; }
+        public string? Due { get; set; }
+        public string? From { get; set; }
+        public bool FromYearBefore { get; set; }
+        public string? To { get; set; }
+    }
+
     public sealed class RegimeInput
     {
         public int Id { get; set; }
         public string Name { get; set; } = "";
         public string FromText { get; set; } = "";
         public string ToText { get; set; } = "";
-        public string? ReporterGroups { get; set; }
+        /// <summary>The codes of the groups and agencies picked (a value may also hold several, comma-separated).</summary>
+        public List<string> Reporters { get; set; } = [];
         public string FormKey { get; set; } = "";
-        public string Rules { get; set; } = "";
+        public List<PeriodInput> Periods { get; set; } = [];
         public bool IsActive { get; set; }
     }
 
     public List<ReportRegimeSetting> Regimes { get; private set; } = [];
     public List<(string Code, string Name)> Groups { get; private set; } = [];
+    public List<(string Code, string Name)> Agencies { get; private set; } = [];
     public List<ReportFormVersion> Forms { get; private set; } = [];
     public string? Error { get; private set; }
     public int? ErrorId { get; private set; }
@@ -45,11 +59,13 @@ public class RegimesModel(ParHubDbContext db, ReportSetup setup) : PageModel
         await LoadAsync(ct);
         try
         {
-            await save.RunAsync(new(Input.Id, Input.Name, Input.FromText, Input.ToText, Input.ReporterGroups, Input.FormKey, Input.Rules,
-                Input.IsActive), ct);
+            var rules = PeriodRuleRow.ToRules(Input.Periods.Select(p => new PeriodRuleRow(p.Kind, p.Due, p.From, p.FromYearBefore, p.To)));
+            var reporters = string.Join(',', Input.Reporters.Where(v => v is not null));
+            await save.RunAsync(new(Input.Id, Input.Name, Input.FromText, Input.ToText, reporters, Input.FormKey, ReportRegime.Text(rules), Input.IsActive),
+                ct);
         }
         catch (KeyNotFoundException) { return NotFound(); }
-        catch (ReportRuleException e)
+        catch (Exception e) when (e is ReportRuleException or FormatException)
         {
             (Error, ErrorId) = (e.Message, Input.Id);
             return Page();
@@ -57,12 +73,32 @@ public class RegimesModel(ParHubDbContext db, ReportSetup setup) : PageModel
         return Redirect("/Reports/Regimes?saved=true");
     }
 
+    /// <summary>The codes a regime's reporters hold, as the pickers show them (typed, or as posted when refused).</summary>
+    public ISet<string> ReportersOf(ReportRegimeSetting r) => new HashSet<string>(
+        (ErrorId == r.Id ? Input.Reporters : [r.ReporterGroups ?? ""])
+            .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A regime's period rows (its own, or as posted when refused) and the blank rows to add more.</summary>
+    public IReadOnlyList<PeriodRuleRow> RowsOf(ReportRegimeSetting r)
+    {
+        IEnumerable<PeriodRuleRow> rows;
+        if (ErrorId == r.Id) rows = Input.Periods.Select(p => new PeriodRuleRow(p.Kind, p.Due, p.From, p.FromYearBefore, p.To));
+        else
+        {
+            try { rows = PeriodRuleRow.Of(ReportRegime.ParseRules(r.Rules)); }
+            catch (FormatException) { rows = []; } // stored rules are checked on save; nothing to show rather than a 500
+        }
+        return [.. rows.Where(x => !string.IsNullOrWhiteSpace(x.Kind)), .. Enumerable.Repeat(new PeriodRuleRow(null, null), BlankRows)];
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         await setup.EnsurePresetsAsync(ct);
         Regimes = await db.ReportRegimes.AsNoTracking().OrderBy(r => r.Key).ToListAsync(ct);
-        Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct)).Select(g => (g.Code, g.Name))
-            .ToList();
+        Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct))
+            .Select(g => (g.Code, g.Name)).ToList();
+        Agencies = (await db.Agencies.AsNoTracking().Where(a => a.ValidTo == null).Select(a => new { a.Code, a.Name }).ToListAsync(ct))
+            .OrderBy(a => a.Name, Core.Text.VietnameseCollation.Comparer).Select(a => (a.Code, a.Name)).ToList();
         Forms = await db.ReportForms.AsNoTracking().OrderBy(f => f.Key).ThenByDescending(f => f.Version).ToListAsync(ct);
     }
 }

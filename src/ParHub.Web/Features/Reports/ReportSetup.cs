@@ -12,7 +12,8 @@ public sealed record RegimeSetup(ReportRegimeSetting Setting, ReportRegime Regim
     public IReadOnlyList<string> ReporterGroups => Setting.ReporterGroups.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public ReportingPeriod? Period(string code) =>
-        code.Length >= 4 && int.TryParse(code[..4], out var year) ? Regime.Periods(year).FirstOrDefault(p => p.Code == code) : null;
+        code.Length >= 4 && int.TryParse(code[..4], out var year) && year is >= 1990 and <= 2200 // "-214…" is no year
+            ? Regime.Periods(year).FirstOrDefault(p => p.Code == code) : null;
 
     /// <summary>The period before (Q1 → last year's yearly report) and the same period a year earlier.</summary>
     public (ReportingPeriod? Previous, ReportingPeriod? LastYear) Comparisons(ReportingPeriod p)

@@ -25,7 +25,7 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyQueries a
     public List<PlanOption> Plans { get; private set; } = [];
     public List<AgencyInfo> Agencies { get; private set; } = [];
     public List<AgencyGroupInfo> Groups { get; private set; } = [];
-    public List<string> Areas { get; private set; } = [];
+    public List<ReformFields.Field> Areas { get; private set; } = [];
     public int? OwnAgencyId => scope.OwnAgencyId;
     public bool CanAdd => scope.CanManageDirectory;
     /// <summary>Tasks nobody leads (shown to those who manage the plans, so that none is forgotten).</summary>
@@ -49,12 +49,13 @@ public class IndexModel(ParHubDbContext db, TaskQueries queries, AgencyQueries a
         var dir = await agencies.DirectoryAsync(ct);
         Agencies = dir.Entries.Select(e => e.Agency).Where(a => a.Kind != AgencyKind.Commune || a.ValidTo is null).ToList();
         Groups = dir.Groups.Values.OrderBy(g => g.Id).ToList();
-        // Reform areas change only with imports.
-        Areas = await cache.GetOrCreateAsync($"tasks:areas:{Filter.PlanId}", [CacheTags.Tasks], async c =>
+        // The standard fields the tasks' headings are read as (they change only with imports).
+        Areas = await cache.GetOrCreateAsync($"tasks:fields:{Filter.PlanId}", [CacheTags.Tasks], async c =>
         {
-            var areas = db.PlanTasks.AsNoTracking().Where(t => t.ReformArea != null);
+            var areas = db.PlanTasks.AsNoTracking();
             if (Filter.PlanId is { } p) areas = areas.Where(t => t.PlanId == p);
-            return (await areas.Select(t => t.ReformArea!).Distinct().Take(200).ToListAsync(ct)).Order(VietnameseCollation.Comparer).ToList();
+            var present = (await areas.Select(t => t.ReformArea).Distinct().ToListAsync(c)).Select(a => ReformFields.Of(a) ?? ReformFields.Other).ToHashSet();
+            return ReformFields.All.Where(f => present.Contains(f.Code)).ToList();
         }, ct);
     }
 

@@ -62,7 +62,16 @@ public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
         if (f.Unassigned)
             q = q.Where(t => !t.Assignments.Any(x => x.Role == AssignmentRole.Lead && (x.AgencyId != null || x.GroupId != null)));
         if (f.GroupId is { } g) q = q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.GroupId == g));
-        if (!string.IsNullOrWhiteSpace(f.Area)) q = q.Where(t => t.ReformArea == f.Area);
+        if (ReformFields.IsField(f.Area))
+        {
+            // A standard field: the plans' own headings read as it (a few hundred distinct headings at most).
+            var headings = db.PlanTasks.AsNoTracking().Where(t => t.ReformArea != null).Select(t => t.ReformArea!).Distinct().ToList()
+                .Where(h => ReformFields.Of(h) == f.Area).ToList();
+            q = f.Area == ReformFields.Other
+                ? q.Where(t => t.ReformArea == null || headings.Contains(t.ReformArea))
+                : q.Where(t => headings.Contains(t.ReformArea!));
+        }
+        else if (!string.IsNullOrWhiteSpace(f.Area)) q = q.Where(t => t.ReformArea == f.Area); // a heading as written (the API)
         if (f.DueFrom is { } from) q = q.Where(t => (t.CurrentDue ?? t.Due) >= from);
         if (f.DueTo is { } to) q = q.Where(t => (t.CurrentDue ?? t.Due) <= to);
         if (!string.IsNullOrWhiteSpace(f.Q)) q = q.Where(t => t.Content.Contains(f.Q.Trim()));
