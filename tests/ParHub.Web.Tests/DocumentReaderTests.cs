@@ -157,11 +157,13 @@ public class DocumentReaderTests
         string[][] expected =
         [
             ["Sở Nội vụ", "", "Sở Tư pháp", "01/01/2024"],
-            ["", "09/01/2024", "1234.5", "", "nội tuyến"],
+            ["", "09/01/2024", "1234,5", "", "nội tuyến"], // a number cell as a Vietnamese types it
             [],
             ["7", "", "", "", "", ""],
         ];
         Assert.Equal(expected.Select(r => string.Join("¦", r)), rows.Select(r => string.Join("¦", r)));
+        // …so the importers' Vietnamese number reading gets 1234,5 (the invariant "1234.5" was refused, and 1.150 read as 1150).
+        Assert.True(Core.Reports.VietnameseNumber.TryParse(rows[1][2], out var n) && n == 1234.5m);
         // The bulk reader, row by row from the file on disk, gives the same cells with each row's number.
         var path = Path.Combine(Path.GetTempPath(), $"parhub-{Guid.NewGuid():N}.xlsx");
         File.WriteAllBytes(path, ms.ToArray());

@@ -521,7 +521,7 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var xlsx =
             ParHub.Web.Shared.Office.Xlsx.ReadFirstSheet(new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Xlsx")));
         var stcLine = xlsx.Single(r => r.Length > 1 && r[1] == "Sở Tài chính");
-        Assert.Equal(stcRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), stcLine[5]);
+        Assert.Equal(stcRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), stcLine[5]); // a number cell, read back as the page shows it
         Assert.Equal("Đã gửi", stcLine[2]);
         var syt = rows.Single(r => r.TextContent.Contains("Sở Y tế"));
         Assert.Contains("Chưa gửi", syt.QuerySelector("[data-testid=submitted]")!.TextContent);
@@ -607,14 +607,26 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Equal(vp, t32.Assignments.Single().AgencyId);
         Assert.NotNull(t32.Due);
         // The decision's annex in Word carries the published ranking.
-        using (var annex = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(
-            new MemoryStream(await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Docx")), false))
+        var annexBytes = await coordinator.GetByteArrayAsync($"/ParIndex/Results/{cycleId}?handler=Docx");
+        using (var annex = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(annexBytes), false))
         {
             var text = annex.MainDocumentPart!.Document.Body!.InnerText;
             Assert.Contains("PHỤ LỤC", text);
             Assert.Contains("Kèm theo Quyết định số 123/QĐ-UBND", text);
             Assert.Contains("Sở Tư pháp", text);
             Assert.Contains(stpRow.QuerySelector("[data-testid=index]")!.TextContent.Trim(), text);
+        }
+        // Laid out as Word would (LibreOffice), no header word breaks in two ("Hạn" / "g" in a column too narrow).
+        if (ParHub.Web.Shared.Office.PdfConverter.Available && File.Exists("/usr/bin/pdftotext"))
+        {
+            var pdf = Path.Combine(Path.GetTempPath(), $"annex-{Guid.NewGuid():N}.pdf");
+            await File.WriteAllBytesAsync(pdf, await ParHub.Web.Shared.Office.PdfConverter.DocxToPdfAsync(annexBytes, default));
+            using var pdftotext = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext", [pdf, "-"])
+                { RedirectStandardOutput = true })!;
+            var words = Regex.Split(await pdftotext.StandardOutput.ReadToEndAsync(), @"\s+").ToHashSet();
+            await pdftotext.WaitForExitAsync();
+            File.Delete(pdf);
+            Assert.All(new[] { "Hạng", "Tổng", "điểm", "Điểm", "tối", "đa", "Chỉ", "số", "(%)", "Xếp", "loại", "LV" }, w => Assert.Contains(w, words));
         }
         var late = await PostAsync(thamdinh, $"/ParIndex/Assessment/{stp}?handler=Appraise", new() { ["code"] = "3.2", ["points"] = "10", ["reason"] = "x" },
             $"/ParIndex/Assessment/{stp}");

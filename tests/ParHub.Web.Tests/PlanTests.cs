@@ -461,12 +461,27 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
         Assert.Equal("3", taskRows[2][0]);
         Assert.Equal("31/03/2018", taskRows[2][6]);
         Assert.Contains(rows, r => r.Length == 1 && r[0] == "Cải cách thể chế hành chính");
+        // Deadlines are date cells a spreadsheet can sort and filter (shown dd/mm/yyyy), not text.
+        using (var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+        {
+            var sheet = book.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            var third = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().First(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+                .FirstOrDefault()?.InnerText == "3");
+            var due = third.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(6);
+            Assert.Equal(DocumentFormat.OpenXml.Spreadsheet.CellValues.Number, due.DataType!.Value);
+            var format = book.WorkbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>()
+                .ElementAt((int)due.StyleIndex!.Value).NumberFormatId!.Value;
+            Assert.Equal("dd/mm/yyyy", book.WorkbookPart.WorkbookStylesPart.Stylesheet.NumberingFormats!
+                .Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>().Single(f => f.NumberFormatId!.Value == format).FormatCode!.Value);
+        }
 
         var docx = await coordinator.GetByteArrayAsync($"/Plans/Details/{planId}?handler=Docx");
         using var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
         var body = doc.MainDocumentPart!.Document.Body!;
         Assert.Equal("DANH MỤC", body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().First().InnerText);
         Assert.Contains("3538/QĐ-UBND ngày 25 tháng 12 năm 2017", body.InnerText);
+        // The issuer, in capitals in the document (and misspelt "HÀI PHÒNG"), reads as the directory writes it.
+        Assert.Contains("của Ủy ban nhân dân thành phố Hải Phòng)", body.InnerText);
         var table = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Single();
         var trs = table.Elements<DocumentFormat.OpenXml.Wordprocessing.TableRow>().ToList();
         Assert.Equal(1 + 37 + 8, trs.Count); // header, tasks, group rows

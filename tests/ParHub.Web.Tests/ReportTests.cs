@@ -62,6 +62,52 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         await app.WithDbAsync(db => db.Reports.AsNoTracking().Include(r => r.Values).SingleAsync(r => r.Id == id));
 
     [Fact]
+    public async Task An_agency_prints_its_own_report_for_signing_in_the_official_layout()
+    {
+        app.SetNow(BeforeDue);
+        try
+        {
+            var officer = await app.SignInAsync("khcn");
+            var (id, html) = await OpenAsync(officer, "2026-Q1");
+            var fields = CompleteFields("Sở Khoa học và Công nghệ", 7);
+            foreach (var prefilled in (await ReportAsync(id)).Values.Where(v => v.Source == ValueSource.Prefilled))
+            {
+                // ParHub's own figures kept as prefilled (an override would need a reason).
+                fields.Remove($"In[{prefilled.Code}].Value");
+                fields.Remove($"In[{prefilled.Code}].Denominator");
+            }
+            var saved = await PostAsync(officer, id, "Save", VersionIn(html), fields);
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+            Assert.Contains($"/Reports/Report/{id}?handler=Docx", await officer.GetStringAsync($"/Reports/Report/{id}"));
+
+            var docx = await officer.GetByteArrayAsync($"/Reports/Report/{id}?handler=Docx");
+            using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false))
+            {
+                var body = doc.MainDocumentPart!.Document.Body!;
+                var heading = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().First().InnerText;
+                Assert.Contains("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", heading); // the department under its committee
+                Assert.Contains("SỞ KHOA HỌC VÀ CÔNG NGHỆ", heading);
+                Assert.Contains("Hải Phòng, ngày", heading); // dated at the province, not at the agency
+                var paragraphs = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText).ToList();
+                Assert.Contains("Kính gửi: Sở Nội vụ.", paragraphs);
+                Assert.Contains(paragraphs, p => p.Contains("kết quả thực hiện công tác cải cách hành chính quý I năm 2026", StringComparison.Ordinal));
+                // The agency's own figures, as it saved them.
+                var issued = ReportForm.CchcPeriodic.Fields.Single(f => f.Code == "docs_issued");
+                Assert.Contains(paragraphs, p => p.Contains($"{issued.Label}: {fields["In[docs_issued].Value"]} {issued.Unit}", StringComparison.Ordinal));
+                Assert.Contains("GIÁM ĐỐC", body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Last().InnerText);
+            }
+            // Another agency cannot print it.
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("tuphap")).GetAsync($"/Reports/Report/{id}?handler=Docx")).StatusCode);
+            if (ParHub.Web.Shared.Office.PdfConverter.Available)
+            {
+                var pdf = await officer.GetByteArrayAsync($"/Reports/Report/{id}?handler=Pdf");
+                Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
+            }
+        }
+        finally { app.SetNow(null); }
+    }
+
+    [Fact]
     public async Task An_officer_submits_once_the_coordinator_returns_then_accepts_and_the_report_locks()
     {
         app.SetNow(BeforeDue);

@@ -53,17 +53,16 @@ public sealed class AgencyXlsx(ParHubDbContext db, SaveAgency agencies, AuditLog
     {
         var all = await db.Agencies.AsNoTracking().Include(a => a.Groups).ThenInclude(g => g.Group).ToListAsync(ct);
         var codes = all.ToDictionary(a => a.Id, a => a.Code);
-        var rows = all.OrderBy(a => a.Kind).ThenBy(a => a.Name, VietnameseCollation.Comparer).Select(a => (IReadOnlyList<string?>)
+        var rows = all.OrderBy(a => a.Kind).ThenBy(a => a.Name, VietnameseCollation.Comparer).Select(a => (IReadOnlyList<object?>)
         [
             a.Code, AgencyKinds.Label(a.Kind), a.Name, a.ShortName, string.Join("; ", a.AliasList),
-            a.ParentId is { } p ? codes[p] : null, Date(a.ValidFrom), Date(a.ValidTo),
+            a.ParentId is { } p ? codes[p] : null, a.ValidFrom, a.ValidTo,
             a.SuccessorId is { } s ? codes[s] : null, string.Join(", ", a.Groups.Select(g => g.Group!.Code)),
             a.Address, a.Phone, a.Email,
         ]);
-        return Xlsx.Write("Danh mục cơ quan", Header, rows);
+        return Xlsx.WriteValues("Danh mục cơ quan", Header, rows);
     }
 
-    private static string? Date(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>Reads and checks a sheet; nothing is written.</summary>
     public async Task<AgencyImportPreview> PreviewAsync(Stream file, CancellationToken ct = default)

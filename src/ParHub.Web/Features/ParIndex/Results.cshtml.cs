@@ -67,10 +67,11 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
         string[] lastYear = HasLastYear ? [$"Năm {Cycle.Year - 1} (%)", "Thay đổi"] : [];
         string[] header = ["Hạng", "Cơ quan, đơn vị", "Tự đánh giá", "Tổng điểm", "Điểm tối đa áp dụng", "Chỉ số (%)",
             "Xếp loại", .. lastYear, .. fields.Select(f => $"{f.Code}. {f.Title} (%)")];
-        var rows = Rows.Select(x => (IReadOnlyList<string?>)[x.RankText, x.Name,
-            x.Submitted ? "Đã gửi" : "Chưa gửi", x.Points, x.Max, x.Index, x.BandText,
-            .. (HasLastYear ? new[] { x.LastYear, x.Change } : []), .. x.Fields]);
-        return File(ParHub.Web.Shared.Office.Xlsx.Write("Kết quả Chỉ số CCHC", header, rows),
+        static object? Number(string? shown) => ParHub.Web.Shared.Office.Xlsx.Number(shown);
+        var rows = Rows.Select(x => (IReadOnlyList<object?>)[Number(x.RankText), x.Name,
+            x.Submitted ? "Đã gửi" : "Chưa gửi", Number(x.Points), Number(x.Max), Number(x.Index), x.BandText,
+            .. (HasLastYear ? new[] { Number(x.LastYear), Number(x.Change) } : []), .. x.Fields.Select(Number)]);
+        return File(ParHub.Web.Shared.Office.Xlsx.WriteValues("Kết quả Chỉ số CCHC", header, rows),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"chi-so-cchc-{Cycle.Year}-{Cycle.GroupCode}.xlsx");
     }
@@ -87,10 +88,11 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
         {
             var result = results.First(x => x.Id == row.AgencyId);
             var byCode = result.Criteria.ToDictionary(c => c.Code);
-            return (IReadOnlyList<string?>)[row.RankText, row.Name, row.Points, row.Index,
-                .. scored.Select(n => byCode.TryGetValue(n.Code, out var c) && !c.Exempt ? Show(c.Points) : "—")];
+            return (IReadOnlyList<object?>)[Number(row.RankText), row.Name, Number(row.Points), Number(row.Index),
+                .. scored.Select(n => byCode.TryGetValue(n.Code, out var c) && !c.Exempt ? Number(Show(c.Points)) : "—")];
         });
-        return File(ParHub.Web.Shared.Office.Xlsx.Write("Điểm theo tiêu chí", header, rows),
+        static object? Number(string? shown) => ParHub.Web.Shared.Office.Xlsx.Number(shown);
+        return File(ParHub.Web.Shared.Office.Xlsx.WriteValues("Điểm theo tiêu chí", header, rows),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"diem-theo-tieu-chi-{Cycle.Year}-{Cycle.GroupCode}.xlsx");
     }
@@ -114,14 +116,16 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
                 bold: true)));
             if (Cycle.PublicationDecision is { } d)
                 body.Append(ParHub.Web.Shared.Office.Docx.P(center, ParHub.Web.Shared.Office.Docx.R($"(Kèm theo {d})", italic: true)));
-            int[] widths = [700, 4200, 1300, 1300, 1300, 1500, .. fields.Select(_ => 700)];
-            var table = ParHub.Web.Shared.Office.Docx.BorderedTable(widths, ["Hạng", "Cơ quan, đơn vị", "Tổng điểm", "Điểm tối đa",
-                "Chỉ số (%)", "Xếp loại", .. fields.Select(f => "LV " + f.Code)]);
-            foreach (var x in Rows)
+            string[] header = ["Hạng", "Cơ quan, đơn vị", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại", .. fields.Select(f => "LV " + f.Code)];
+            var cells = Rows.Select(x => (string?[])[x.RankText, x.Name, x.Points, x.Max, x.Index, x.BandText, .. x.Fields]).ToList();
+            // Landscape A4 within its margins; no header or figure breaks mid-word, the agencies' names take the rest.
+            var (widths, size) = ParHub.Web.Shared.Office.Docx.FitWidths(16838 - 1134 - 851, 1,
+                header.Select((h, i) => cells.Select(c => c[i]).Prepend(h)).ToList());
+            var table = ParHub.Web.Shared.Office.Docx.BorderedTable(widths, header, size);
+            foreach (var c in cells)
             {
-                string?[] cells = [x.RankText, x.Name, x.Points, x.Max, x.Index, x.BandText, .. x.Fields];
                 var row = new DocumentFormat.OpenXml.Wordprocessing.TableRow();
-                row.Append(cells.Select((c, i) => ParHub.Web.Shared.Office.Docx.Cell(c, widths[i], align: i == 1 ? null : center)));
+                row.Append(c.Select((text, i) => ParHub.Web.Shared.Office.Docx.Cell(text, widths[i], align: i == 1 ? null : center, halfPoints: size)));
                 table.Append(row);
             }
             body.Append(table);

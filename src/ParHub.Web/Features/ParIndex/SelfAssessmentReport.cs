@@ -129,20 +129,5 @@ public sealed class SelfAssessmentReport
         return ms.ToArray();
     }
 
-    /// <summary>"CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC" → "Công tác chỉ đạo, điều hành CCHC": titles in upper case read as
-    /// sentences.</summary>
-    private static string Sentence(string title)
-    {
-        if (title.Any(char.IsLower)) return title;
-        var words = title.Split(' ');
-        return string.Join(' ', words.Select((w, i) => i > 0 && IsAcronym(w) ? w
-            : i == 0 ? w[..1] + w[1..].ToLower(Core.Text.VietnameseCollation.Culture) : w.ToLower(Core.Text.VietnameseCollation.Culture)));
-    }
-
-    /// <summary>Vietnamese syllables have a vowel; "CCHC", "KT-XH", "QPPL" do not ("PAKN" is named).</summary>
-    private static bool IsAcronym(string w)
-    {
-        var bare = w.TrimEnd(',', ';', '.', ')', ':').TrimStart('(');
-        return bare.Length > 1 && (bare is "PAKN" || !Core.Text.VietnameseText.Fold(bare).Any(c => "aeiouy".Contains(c)));
-    }
+    private static string Sentence(string title) => Core.Text.SentenceCase.Of(title);
 }

@@ -60,7 +60,8 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TargetMeasure
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null) return NotFound();
         var tasks = await db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id).ToListAsync(ct);
-        return File(PlanExport.Docx(plan, tasks), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        var names = await db.Agencies.AsNoTracking().Select(a => a.Name).ToListAsync(ct); // the issuer's name as the directory writes it
+        return File(PlanExport.Docx(plan, tasks, names), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             $"phu-luc-nhiem-vu-{plan.Year}-{id}.docx");
     }
 }

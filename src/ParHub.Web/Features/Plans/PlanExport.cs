@@ -17,25 +17,24 @@ public static class PlanExport
 
     public static byte[] Xlsx(Plan plan, IReadOnlyList<PlanTask> tasks, DateOnly asOf)
     {
-        var rows = new List<IReadOnlyList<string?>>();
+        var rows = new List<IReadOnlyList<object?>>();
         string? group = null;
         foreach (var t in tasks.OrderBy(t => t.SortOrder))
         {
             if (t.Group != group && t.Group is not null) rows.Add([t.Group]);
             group = t.Group;
             rows.Add([t.No, t.Content, t.LeadText, t.CooperatingText, t.Product, t.TimeframeText,
-                t.EffectiveDue?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-                DeadlineStatuses.Label(DeadlineStatuses.Of(t.Start, t.EffectiveDue, t.CompletedOn, asOf)),
-                t.CompletedOn?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)]);
+                t.EffectiveDue, DeadlineStatuses.Label(DeadlineStatuses.Of(t.Start, t.EffectiveDue, t.CompletedOn, asOf)), t.CompletedOn]);
         }
-        return ParHub.Web.Shared.Office.Xlsx.Write("Danh mục nhiệm vụ", Header, rows);
+        return ParHub.Web.Shared.Office.Xlsx.WriteValues("Danh mục nhiệm vụ", Header, rows);
     }
 
     /// <summary>
     /// The appendix as the province issues it (Nghị định 30/2020/NĐ-CP): landscape A4, Times New Roman, "DANH MỤC"
     /// title, the issuing decision in italics, and the six-column table with group rows.
     /// </summary>
-    public static byte[] Docx(Plan plan, IReadOnlyList<PlanTask> tasks)
+    /// <remarks><paramref name="properNames"/>: the directory's names, so that an issuer read in capitals keeps its own.</remarks>
+    public static byte[] Docx(Plan plan, IReadOnlyList<PlanTask> tasks, IEnumerable<string>? properNames = null)
     {
         var ms = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
@@ -48,9 +47,8 @@ public static class PlanExport
             {
                 var date = plan.IssuedOn is { } d ? $" ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}" : "";
                 var typeName = plan.DocType switch { "QĐ" => "Quyết định", "KH" => "Kế hoạch", _ => "Văn bản" };
-                body.Append(P(JustificationValues.Center,
-                    R($"(Ban hành kèm theo {typeName} số {plan.Number}{date}{(plan.Issuer is null ? "" : " của " + ToSentence(plan.Issuer))})",
-                    italic: true)));
+                var issuer = plan.Issuer is null ? "" : " của " + Core.Text.SentenceCase.Of(plan.Issuer, properNames);
+                body.Append(P(JustificationValues.Center, R($"(Ban hành kèm theo {typeName} số {plan.Number}{date}{issuer})", italic: true)));
             }
             int[] widths = [700, 4600, 2000, 2600, 2300, 2200];
             var table = BorderedTable(widths,
@@ -75,9 +73,4 @@ public static class PlanExport
         }
         return ms.ToArray();
     }
-
-    /// <summary>"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" → "Ủy ban nhân dân thành phố Hải Phòng" is not knowable; keep case but avoid
-    /// shouting.</summary>
-    private static string ToSentence(string issuer) =>
-        issuer == issuer.ToUpperInvariant() ? char.ToUpperInvariant(issuer[0]) + issuer[1..].ToLowerInvariant() : issuer;
 }

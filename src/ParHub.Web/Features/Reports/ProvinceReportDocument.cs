@@ -88,32 +88,9 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
                 $" trên cơ sở báo cáo của {c.Totals.Reports}/{c.Rates.Expected} cơ quan, đơn vị ({c.Rates.OnTime} cơ quan gửi đúng hạn, "
                     + $"{c.Rates.Late} cơ quan gửi muộn) như sau:"));
 
-            var sectionNo = 0;
-            string? lastRoman = null;
-            foreach (var s in c.Totals.Form.Sections)
-            {
-                // "II1".."II6" are areas inside part II; their part heading is written once.
-                var roman = new string(s.Code.TakeWhile(char.IsLetter).ToArray());
-                if (s.Code.Length > roman.Length && roman != lastRoman)
-                    body.Append(
-                        P(JustificationValues.Both, 567, R($"{roman}. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", bold: true)));
-                lastRoman = roman;
-                sectionNo++;
-                var title = s.Code.Length > roman.Length ? s.Title[(s.Title.IndexOf(' ') + 1)..] : s.Title;
-                body.Append(P(JustificationValues.Both, 567, R(s.Code.Length > roman.Length ? $"{s.Code[roman.Length..]}. {title}" : title, bold: true)));
-                if (c.SectionTexts.TryGetValue("P_" + s.Code, out var text) && !string.IsNullOrWhiteSpace(text))
-                    foreach (var para in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) body.Append(Body(para));
-                else if (!s.Fields.Any(f => f.IsNumeric))
-                    body.Append(Body("…")); // the Coordinator writes this part on the province page
-                foreach (var f in s.Fields.Where(f => f.IsNumeric))
-                {
-                    c.Totals.Values.TryGetValue(f.Code, out var a);
-                    AggregateValue? p = null;
-                    c.Previous?.TryGetValue(f.Code, out p);
-                    // Sub-items ("– Hoàn thành đúng hạn") are written "+ …" under their total, as in the real reports.
-                    body.Append(Body((f.Label.StartsWith('–') ? "+ " : "- ") + Figure(f, a, p, c.PreviousLabel)));
-                }
-            }
+            WriteSections(body, c.Totals.Form, code => c.Totals.Values.GetValueOrDefault(code), code => c.Previous?.GetValueOrDefault(code),
+                c.PreviousLabel,
+                s => c.SectionTexts.TryGetValue("P_" + s.Code, out var text) ? text.Split('\n') : []);
 
             body.Append(
                 Body($"Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {LabelInSentence(c.Period)} của "
@@ -125,6 +102,32 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
             main.Document.Save();
         }
         return ms.ToArray();
+    }
+
+    /// <summary>
+    /// The form's sections as the report's numbered parts: part headings once ("II. KẾT QUẢ …" over II1..II6), each
+    /// section's own text (or "…" where a text part is still to be written), then a line per figure ("+ …" under its total).
+    /// </summary>
+    public static void WriteSections(Body body, ReportForm form, Func<string, AggregateValue?> value, Func<string, AggregateValue?> previous,
+        string? previousLabel, Func<FormSection, IEnumerable<string>> texts)
+    {
+        string? lastRoman = null;
+        foreach (var s in form.Sections)
+        {
+            // "II1".."II6" are areas inside part II; their part heading is written once.
+            var roman = new string(s.Code.TakeWhile(char.IsLetter).ToArray());
+            if (s.Code.Length > roman.Length && roman != lastRoman)
+                body.Append(P(JustificationValues.Both, 567, R($"{roman}. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH", bold: true)));
+            lastRoman = roman;
+            var title = s.Code.Length > roman.Length ? s.Title[(s.Title.IndexOf(' ') + 1)..] : s.Title;
+            body.Append(P(JustificationValues.Both, 567, R(s.Code.Length > roman.Length ? $"{s.Code[roman.Length..]}. {title}" : title, bold: true)));
+            var paragraphs = texts(s).Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+            foreach (var para in paragraphs) body.Append(Body(para));
+            if (paragraphs.Count == 0 && !s.Fields.Any(f => f.IsNumeric)) body.Append(Body("…")); // a text part still to be written
+            foreach (var f in s.Fields.Where(f => f.IsNumeric))
+                // Sub-items ("– Hoàn thành đúng hạn") are written "+ …" under their total, as in the real reports.
+                body.Append(Body((f.Label.StartsWith('–') ? "+ " : "- ") + Figure(f, value(f.Code), previous(f.Code), previousLabel)));
+        }
     }
 
     public static string LabelInSentence(ReportingPeriod p) => p.Kind switch
@@ -141,19 +144,17 @@ public sealed class ProvinceReportDocument(ParHubDbContext db, ReportQueries que
     /// <summary>The statistical annex: one row per numeric field with the province total, the previous period and the change.</summary>
     public static byte[] Xlsx(ProvinceReportContent c)
     {
-        string[] header = ["Mục", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Mẫu số", "Tỷ lệ", c.PreviousLabel ?? "Kỳ trước",
+        string[] header = ["Mục", "Chỉ tiêu", "Đơn vị tính", "Kỳ này", "Mẫu số", "Tỷ lệ (%)", c.PreviousLabel ?? "Kỳ trước",
             "Số báo cáo có số liệu"];
-        var rows = new List<IReadOnlyList<string?>>();
+        var rows = new List<IReadOnlyList<object?>>();
         foreach (var s in c.Totals.Form.Sections)
             foreach (var f in s.Fields.Where(f => f.IsNumeric))
             {
                 c.Totals.Values.TryGetValue(f.Code, out var a);
                 AggregateValue? p = null;
                 c.Previous?.TryGetValue(f.Code, out p);
-                rows.Add([s.Code, f.Label, f.Unit, a?.Value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : null,
-                    a?.Denominator is { } d ? d.ToString("0.####", CultureInfo.InvariantCulture) : null, a?.Percent,
-                    p?.Value is { } pv ? pv.ToString("0.####", CultureInfo.InvariantCulture) : null, a?.Reports.ToString(CultureInfo.InvariantCulture)]);
+                rows.Add([s.Code, f.Label, f.Unit, a?.Value, a?.Denominator, ParHub.Web.Shared.Office.Xlsx.Number(a?.Percent), p?.Value, a?.Reports]);
             }
-        return ParHub.Web.Shared.Office.Xlsx.Write("Phụ lục số liệu", header, rows);
+        return ParHub.Web.Shared.Office.Xlsx.WriteValues("Phụ lục số liệu", header, rows);
     }
 }

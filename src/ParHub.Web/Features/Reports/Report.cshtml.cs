@@ -19,6 +19,7 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportAccess acc
     public string AgencyName { get; private set; } = "";
     public string RegimeName { get; private set; } = "";
     public Dictionary<string, FieldValue> Values { get; private set; } = [];
+    private RegimeSetup? regime;
     public List<ReportRevision> History { get; private set; } = [];
     public bool CanEdit => mayEdit && ReportState.Edit(Report.Status) is ReportTransition.Ok;
     public bool IsReviewer { get; private set; }
@@ -116,6 +117,42 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportAccess acc
         return Page();
     }
 
+    /// <summary>The report as a Word document in the layout of NĐ 30/2020, to print, sign and attach back as PDF.</summary>
+    public async Task<IActionResult> OnGetDocxAsync(int id, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        if (await PrintableAsync(ct) is not { } content) return NotFound();
+        return File(AgencyReportDocument.Docx(content), "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            $"bao-cao-cchc-{content.AgencyCode}-{Report.PeriodCode}.docx");
+    }
+
+    /// <summary>The same document as PDF (LibreOffice on the server); without it, the page says so and offers the DOCX.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(int id, CancellationToken ct)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is not null) return r;
+        if (await PrintableAsync(ct) is not { } content) return NotFound();
+        if (!ParHub.Web.Shared.Office.PdfConverter.Available)
+        {
+            Error = "Máy chủ chưa cài LibreOffice nên chưa tạo được PDF; hãy tải bản DOCX.";
+            FillInputs();
+            return Page();
+        }
+        var pdf = await ParHub.Web.Shared.Office.PdfConverter.DocxToPdfAsync(AgencyReportDocument.Docx(content), ct);
+        return File(pdf, "application/pdf", $"bao-cao-cchc-{content.AgencyCode}-{Report.PeriodCode}.pdf");
+    }
+
+    private async Task<AgencyReportContent?> PrintableAsync(CancellationToken ct)
+    {
+        if (Period is null || regime is null) return null;
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == Report.AgencyId).Select(a => new { a.Code, a.Kind }).FirstAsync(ct);
+        var province = await db.Agencies.AsNoTracking().Where(a => a.Kind == Core.Agencies.AgencyKind.Province).OrderBy(a => a.Id)
+            .Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "Ủy ban nhân dân tỉnh";
+        return new AgencyReportContent(AgencyName, agency.Code, agency.Kind, province,
+            string.IsNullOrWhiteSpace(regime.Setting.ToText) ? "Sở Nội vụ" : regime.Setting.ToText, RegimeName, Period, Form, Values);
+    }
+
     public async Task<IActionResult> OnGetSignedAsync(int id, CancellationToken ct)
     {
         var r = await LoadAsync(id, ct);
@@ -134,7 +171,7 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportAccess acc
         mayEdit = await access.AllowsAsync(report, ReportOperations.Edit);
         IsReviewer = await access.IsReviewerAsync();
         Form = await setup.FormAsync(report.FormId, ct);
-        var regime = await setup.RegimeAsync(report.RegimeKey, ct);
+        regime = await setup.RegimeAsync(report.RegimeKey, ct);
         RegimeName = regime?.Setting.Name ?? report.RegimeKey;
         Period = regime?.Period(report.PeriodCode);
         AgencyName = await db.Agencies.Where(a => a.Id == report.AgencyId).Select(a => a.Name).FirstAsync(ct);

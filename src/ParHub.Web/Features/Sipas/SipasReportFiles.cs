@@ -157,14 +157,15 @@ public static class SipasReportFiles
         var rows = new[] { c.Province }.Concat(Ordered(c)).Select(a =>
         {
             var below = a.AgencyId is not null && a.BelowMinimum;
-            return (IReadOnlyList<string?>)[a.Name, a.Result.N.ToString(CultureInfo.InvariantCulture), Pct(a.Result.Sipas),
-                a.Margin is { } m ? Pct(m * 100) : "—", a.AgencyId is null ? "" : r.RankText(a),
-                .. hasLast ? new[] { Pct(r.LastYearOf(a)), Signed(r.ChangeOf(a)) } : [],
-                .. c.Spec.Parts.Select(x => Pct(a.Result.Parts.GetValueOrDefault(x.Code))),
-                .. c.Spec.Components.Select(x => Pct(a.Result.Components.GetValueOrDefault(x.Code))),
-                Pct(c.TargetOf(a)), below ? "—" : SipasTargets.Met(a.Result.Sipas, c.TargetOf(a)) switch { true => "đạt", false => "chưa đạt", _ => "—" },
+            static object? N(string? shown) => ParHub.Web.Shared.Office.Xlsx.Number(shown);
+            return (IReadOnlyList<object?>)[a.Name, a.Result.N, N(Pct(a.Result.Sipas)),
+                a.Margin is { } m ? N(Pct(m * 100)) : "—", a.AgencyId is null ? "" : N(r.RankText(a)),
+                .. hasLast ? new[] { N(Pct(r.LastYearOf(a))), N(Signed(r.ChangeOf(a))) } : [],
+                .. c.Spec.Parts.Select(x => N(Pct(a.Result.Parts.GetValueOrDefault(x.Code)))),
+                .. c.Spec.Components.Select(x => N(Pct(a.Result.Components.GetValueOrDefault(x.Code)))),
+                N(Pct(c.TargetOf(a))), below ? "—" : SipasTargets.Met(a.Result.Sipas, c.TargetOf(a)) switch { true => "đạt", false => "chưa đạt", _ => "—" },
                 below ? $"chưa đủ mẫu (dưới {c.Programme.MinResponses} phiếu)" : a.AgencyId is null ? "toàn tỉnh" : ""];
         });
-        return ParHub.Web.Shared.Office.Xlsx.Write("Kết quả SIPAS", header, rows);
+        return ParHub.Web.Shared.Office.Xlsx.WriteValues("Kết quả SIPAS", header, rows);
     }
 }

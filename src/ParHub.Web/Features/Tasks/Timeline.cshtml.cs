@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Plans;
 using ParHub.Web.Data;
+using ParHub.Web.Shared;
 
 namespace ParHub.Web.Features.Tasks;
 
@@ -11,7 +12,7 @@ namespace ParHub.Web.Features.Tasks;
 /// <see cref="DefaultPageSize"/> at a time (<c>size</c>, 20 to 500); the plan and the lead agency are picked from lists of those with tasks that year.
 /// Built from a slim projection and plain CSS grid rows, without script.
 /// </summary>
-public class TimelineModel(ParHubDbContext db, TimeProvider clock) : PageModel
+public class TimelineModel(ParHubDbContext db, TimeProvider clock, ReadCache cache) : PageModel
 {
     public const int DefaultPageSize = 200;
     public int PageSize { get; private set; } = DefaultPageSize;
@@ -36,13 +37,19 @@ public class TimelineModel(ParHubDbContext db, TimeProvider clock) : PageModel
         var first = new DateOnly(Year, 1, 1);
         var last = new DateOnly(Year, 12, 31);
         var ofYear = db.PlanTasks.AsNoTracking().Where(t => t.SortDue >= first && t.SortDue <= last);
-        Plans = (await db.Plans.AsNoTracking().Where(p => ofYear.Any(t => t.PlanId == p.Id)).Select(p => new { p.Id, p.Number, p.Title })
-            .ToListAsync(ct)).OrderBy(p => p.Number, Core.Text.VietnameseCollation.Comparer)
-            .Select(p => (p.Id, (p.Number is { } n ? n + " – " : "") + (p.Title.Length > 80 ? p.Title[..80] + "…" : p.Title))).ToList();
-        Agencies = (await db.Agencies.AsNoTracking()
-            .Where(a => ofYear.Any(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.AgencyId == a.Id)))
-            .Select(a => new { a.Id, a.Name }).ToListAsync(ct))
-            .OrderBy(a => a.Name, Core.Text.VietnameseCollation.Comparer).Select(a => (a.Id, a.Name)).ToList();
+        // The pickers' options: the plans and lead agencies with tasks due that year, kept until the next change to tasks.
+        (Plans, Agencies) = await cache.GetOrCreateAsync($"timeline:options:{Year}", [CacheTags.Tasks], async c =>
+        {
+            var planIds = ofYear.Select(t => t.PlanId).Distinct();
+            var plans = (await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.Number, p.Title }).ToListAsync(c))
+                .OrderBy(p => p.Number, Core.Text.VietnameseCollation.Comparer)
+                .Select(p => (p.Id, (p.Number is { } n ? n + " – " : "") + (p.Title.Length > 80 ? p.Title[..80] + "…" : p.Title))).ToList();
+            var leadIds = ofYear.SelectMany(t => t.Assignments).Where(x => x.Role == AssignmentRole.Lead && x.AgencyId != null)
+                .Select(x => x.AgencyId!.Value).Distinct();
+            var agencies = (await db.Agencies.AsNoTracking().Where(x => leadIds.Contains(x.Id)).Select(x => new { x.Id, x.Name }).ToListAsync(c))
+                .OrderBy(x => x.Name, Core.Text.VietnameseCollation.Comparer).Select(x => (x.Id, x.Name)).ToList();
+            return (plans, agencies);
+        }, ct);
         var q = ofYear;
         if (planId is { } p) q = q.Where(t => t.PlanId == p);
         if (agencyId is { } a) q = q.Where(t => t.Assignments.Any(x => x.Role == AssignmentRole.Lead && x.AgencyId == a));

@@ -33,12 +33,15 @@ public static class OfficialDocument
             .Replace("tỉnh ", "", StringComparison.Ordinal);
 
     /// <summary>The heading: issuer and number on the left, the national motto and place-date on the right, no borders.</summary>
-    /// <remarks><paramref name="placeOf"/>: the province whose name dates the document when the issuer is one of its agencies.</remarks>
-    public static Table Heading(string issuerName, string number, int year, string? placeOf = null)
+    /// <remarks><paramref name="placeOf"/>: the province whose name dates the document when the issuer is one of its agencies;
+    /// <paramref name="superior"/>: the body written above the issuer (a department's "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG").</remarks>
+    public static Table Heading(string issuerName, string number, int year, string? placeOf = null, string? superior = null)
     {
-        var upper = issuerName.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        var upper = issuerName.ToUpper(vi);
         var isCommittee = upper.StartsWith("ỦY BAN NHÂN DÂN ", StringComparison.Ordinal);
-        var (top, second) = isCommittee ? ("ỦY BAN NHÂN DÂN", upper["ỦY BAN NHÂN DÂN ".Length..]) : (upper, "");
+        var (top, second) = superior is not null ? (superior.ToUpper(vi), upper)
+            : isCommittee ? ("ỦY BAN NHÂN DÂN", upper["ỦY BAN NHÂN DÂN ".Length..]) : (upper, "");
         var heading = Borderless(3686, 5953);
         heading.Append(new TableRow(
             HeadCell(3686, Center(top, size: 26), Center(second, bold: true, size: 26), Center("———", size: 20),

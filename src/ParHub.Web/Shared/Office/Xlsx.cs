@@ -10,7 +10,7 @@ namespace ParHub.Web.Shared.Office;
 public sealed class UnreadableFileException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Minimal XLSX reading and writing with DocumentFormat.OpenXml: one sheet of text cells.</summary>
-public static class Xlsx
+public static partial class Xlsx
 {
     /// <summary>Uncompressed size above which a spreadsheet is refused (zip bombs).</summary>
     public const long MaxUncompressedBytes = 200L * 1024 * 1024;
@@ -18,7 +18,10 @@ public static class Xlsx
     public static byte[] Write(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows) =>
         WriteValues(sheetName, header, rows.Select(r => (IReadOnlyList<object?>)r.Cast<object?>().ToList()));
 
-    /// <summary>As <see cref="Write"/>, numbers (int, long, decimal, double) as number cells a spreadsheet can sum; the rest as text.</summary>
+    /// <summary>
+    /// As <see cref="Write"/>, numbers (int, long, decimal, double) as number cells a spreadsheet can sum and dates
+    /// (<see cref="DateOnly"/>, <see cref="DateTime"/>) as date cells shown dd/mm/yyyy; the rest as text.
+    /// </summary>
     public static byte[] WriteValues(string sheetName, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var ms = new MemoryStream();
@@ -28,10 +31,12 @@ public static class Xlsx
             wb.Workbook = new Workbook();
             var styles = wb.AddNewPart<WorkbookStylesPart>();
             styles.Stylesheet = new Stylesheet(
+                new NumberingFormats(new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "dd/mm/yyyy" }) { Count = 1 },
                 new Fonts(new Font(), new Font(new Bold())),
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
                 new Borders(new Border()),
-                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true },
+                    new CellFormat { NumberFormatId = DateFormatId, ApplyNumberFormat = true }));
             var ws = wb.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             data.Append(MakeRow(1, header.Cast<object?>(), styleIndex: 1));
@@ -51,12 +56,38 @@ public static class Xlsx
         return ms.ToArray();
     }
 
+    private const uint DateFormatId = 164;
+    private const uint DateStyle = 2;
+
+    /// <summary>
+    /// A figure as the page shows it ("91,87", "1.150", "+1,78", "75%") as a number for a number cell; anything else
+    /// ("—", "chưa xếp hạng", a code like "1.2" is not passed here) as it is.
+    /// </summary>
+    public static object? Number(string? shown)
+    {
+        var t = shown?.Trim().TrimEnd('%').TrimStart('+');
+        return t is not null && NumberShape().IsMatch(t) && Core.Reports.VietnameseNumber.TryParse(t, out var v) ? v : shown;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex NumberShape();
+
     private static Row MakeRow(uint index, IEnumerable<object?> values, uint styleIndex)
     {
         var row = new Row { RowIndex = index };
         var col = 0;
         foreach (var value in values)
         {
+            if (value is DateOnly or DateTime)
+            {
+                var day = value is DateOnly d ? d.ToDateTime(TimeOnly.MinValue) : (DateTime)value;
+                row.Append(new Cell
+                {
+                    CellReference = ColumnName(col++) + index, DataType = CellValues.Number, StyleIndex = DateStyle,
+                    CellValue = new CellValue(day.ToOADate().ToString(CultureInfo.InvariantCulture)),
+                });
+                continue;
+            }
             if (value is int or long or decimal or double)
             {
                 row.Append(new Cell
@@ -86,7 +117,7 @@ public static class Xlsx
     }
 
     /// <summary>
-    /// Reads the first sheet as rows of cell texts (dates as dd/MM/yyyy), streaming the workbook, styles, shared strings
+    /// Reads the first sheet as rows of cell texts (dates as dd/MM/yyyy, numbers as "1,15"), streaming the workbook, styles, shared strings
     /// and sheet (see <see cref="PartStream"/>) within <see cref="DocumentLimits"/>. Throws <see cref="UnreadableFileException"/>.
     /// </summary>
     public static List<string[]> ReadFirstSheet(Stream stream)
@@ -368,6 +399,9 @@ public static class Xlsx
             try { return DateTime.FromOADate(serial).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture); }
             catch (ArgumentException) { return raw.Trim(); }
         }
+        // A number cell as a Vietnamese reads and types it, without grouping: 1.15 → "1,15" (read as 1150 before), 1150 → "1150".
+        if (cell.Type is null or "n" && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            return number.ToString("0.##########", Core.Text.VietnameseCollation.Culture);
         return budget.Text(raw.Trim());
     }
 }
