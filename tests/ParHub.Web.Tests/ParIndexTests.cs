@@ -621,8 +621,8 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         {
             var pdf = Path.Combine(Path.GetTempPath(), $"annex-{Guid.NewGuid():N}.pdf");
             await File.WriteAllBytesAsync(pdf, await ParHub.Web.Shared.Office.PdfConverter.DocxToPdfAsync(annexBytes, default));
-            using var pdftotext = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext", [pdf, "-"])
-                { RedirectStandardOutput = true })!;
+            var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/pdftotext", [pdf, "-"]) { RedirectStandardOutput = true };
+            using var pdftotext = System.Diagnostics.Process.Start(start)!;
             var words = Regex.Split(await pdftotext.StandardOutput.ReadToEndAsync(), @"\s+").ToHashSet();
             await pdftotext.WaitForExitAsync();
             File.Delete(pdf);

@@ -225,6 +225,19 @@ public abstract class ReportUseCaseTests<TFactory>(TFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_signed_pdf_just_over_the_limit_is_told_its_size_rounded_up()
+    {
+        var report = await OpenAsync("2026-Q3");
+        var pdf = "%PDF-1.4\n"u8.ToArray();
+        var e = await Assert.ThrowsAsync<ReportRuleException>(() => AsAsync("taichinh", async sp =>
+        {
+            await sp.GetRequiredService<AttachSignedReport>().RunAsync(new(report.Id, "ky-so.pdf", AttachSignedReport.MaxBytes + 1, new MemoryStream(pdf)));
+            return 0;
+        }));
+        Assert.Equal("Tệp quá lớn (20,1 MB); tối đa 20 MB.", e.Message); // not "(20 MB); tối đa 20 MB"
+    }
+
+    [Fact]
     public async Task A_regime_and_a_form_version_are_not_changed_without_their_audit_lines()
     {
         await AsAsync("cchc", async sp => { await sp.GetRequiredService<ReportSetup>().EnsurePresetsAsync(); return 0; });

@@ -40,8 +40,11 @@ public static class Attention
         return reasons;
     }
 
+    /// <summary>A share in percent, two decimals rounded half away from zero (91,245 → 91,25); null when nothing is counted.</summary>
+    public static decimal? Share(long numerator, long denominator) =>
+        denominator == 0 ? null : Math.Round(numerator * 100m / denominator, 2, MidpointRounding.AwayFromZero);
+
     /// <summary>A share as shown on the dashboard: "91,25%", two decimals, Vietnamese notation.</summary>
     public static string Percent(long numerator, long denominator) =>
-        denominator == 0 ? "—" : (Math.Round(numerator * 100m / denominator, 2, MidpointRounding.AwayFromZero)).ToString("0.00",
-            System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%";
+        Share(numerator, denominator) is { } s ? s.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + "%" : "—";
 }

@@ -153,7 +153,7 @@ public sealed class DashboardQuery(ParHubDbContext db, TaskQueries tasks, Report
     }
 
     private static readonly CultureInfo VietnamCulture = Core.Text.VietnameseCollation.Culture;
-    private static decimal Pct(long n, long d) => d == 0 ? 0 : Math.Round(n * 100m / d, 2, MidpointRounding.AwayFromZero);
+    private static decimal Pct(long n, long d) => Core.Dashboard.Attention.Share(n, d) ?? 0;
     private static string Show(decimal v) => v.ToString("0.##", VietnamCulture);
     private static string Roman(int q) => q switch { 1 => "I", 2 => "II", 3 => "III", _ => "IV" };
 

@@ -40,7 +40,7 @@ public sealed class TargetMeasurer(ParHubDbContext db, TaskQueries tasks, Report
         return result;
     }
 
-    private static decimal? Pct(long n, long d) => d == 0 ? null : Math.Round(n * 100m / d, 2, MidpointRounding.AwayFromZero);
+    private static decimal? Pct(long n, long d) => Core.Dashboard.Attention.Share(n, d);
 
     private async Task<(decimal?, string?)> ActualAsync(string? key, Plan plan, DateOnly start, DateOnly end, DateOnly asOf, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace ParHub.Web.Features.Reports;
 
 /// <summary>What an agency's own periodic report prints: who reports to whom, the period, the form and the agency's values.</summary>
 public sealed record AgencyReportContent(string AgencyName, string AgencyCode, AgencyKind AgencyKind, string ProvinceName, string RecipientName,
-    string RegimeName, ReportingPeriod Period, ReportForm Form, IReadOnlyDictionary<string, FieldValue> Values);
+    ReportingPeriod Period, ReportForm Form, IReadOnlyDictionary<string, FieldValue> Values);
 
 /// <summary>
 /// An agency's own report as a Word document to print and sign, in the layout of Nghị định 30/2020/NĐ-CP: the agency's
@@ -33,7 +33,7 @@ public static class AgencyReportDocument
             body.Append(Center($"Kết quả thực hiện công tác cải cách hành chính {period}", bold: true));
             body.Append(Center("———", size: 20));
             body.Append(P(JustificationValues.Center, 0, R($"Kính gửi: {c.RecipientName}.")));
-            body.Append(Body($"Thực hiện chế độ báo cáo cải cách hành chính ({c.RegimeName}), {c.AgencyName} báo cáo kết quả thực hiện công tác "
+            body.Append(Body($"Thực hiện chế độ báo cáo cải cách hành chính định kỳ, {c.AgencyName} báo cáo kết quả thực hiện công tác "
                 + $"cải cách hành chính {period}"
                 + (c.Period.CutoffFrom is { } from && c.Period.CutoffTo is { } to ? $" (số liệu tính từ ngày {from:dd/MM/yyyy} đến ngày {to:dd/MM/yyyy})" : "")
                 + " như sau:"));

@@ -23,7 +23,8 @@ public sealed class AttachSignedReport(ParHubDbContext db, FileStore files, Repo
         if (ReportState.Attach(report.Status) is ReportTransition.Refused refused) throw new ReportRuleException(refused.Message);
         if (!fileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
             throw new ReportRuleException("Chỉ nhận tệp PDF (bản ký số của báo cáo).");
-        var megabytes = (length / 1024m / 1024m).ToString("0.##", Core.Text.VietnameseCollation.Culture);
+        // Rounded up, so that a file just over the limit never reads "(20 MB); tối đa 20 MB".
+        var megabytes = (Math.Ceiling(length / 1024m / 1024m * 10) / 10).ToString("0.#", Core.Text.VietnameseCollation.Culture);
         if (length > MaxBytes) throw new ReportRuleException($"Tệp quá lớn ({megabytes} MB); tối đa 20 MB.");
         var head = new byte[5];
         var read = await content.ReadAtLeastAsync(head, 5, false, ct);

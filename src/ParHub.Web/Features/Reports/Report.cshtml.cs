@@ -150,7 +150,7 @@ public class ReportModel(ParHubDbContext db, ReportSetup setup, ReportAccess acc
         var province = await db.Agencies.AsNoTracking().Where(a => a.Kind == Core.Agencies.AgencyKind.Province).OrderBy(a => a.Id)
             .Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "Ủy ban nhân dân tỉnh";
         return new AgencyReportContent(AgencyName, agency.Code, agency.Kind, province,
-            string.IsNullOrWhiteSpace(regime.Setting.ToText) ? "Sở Nội vụ" : regime.Setting.ToText, RegimeName, Period, Form, Values);
+            string.IsNullOrWhiteSpace(regime.Setting.ToText) ? "Sở Nội vụ" : regime.Setting.ToText, Period, Form, Values);
     }
 
     public async Task<IActionResult> OnGetSignedAsync(int id, CancellationToken ct)
