@@ -62,6 +62,40 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
         await app.WithDbAsync(db => db.Reports.AsNoTracking().Include(r => r.Values).SingleAsync(r => r.Id == id));
 
     [Fact]
+    public async Task The_counts_of_the_governments_tasks_are_prefilled_from_the_tasks_parhub_tracks()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        async Task<int> AssignAsync(string source, string content, string timeframe)
+        {
+            var added = await coordinator.PostFormAsync("/Tasks/New", new()
+            {
+                ["Input.Source"] = source, ["Input.AssignedBy"] = "Quyết định số 45/QĐ-TTg ngày 10/01/2026 của Thủ tướng Chính phủ",
+                ["Input.Content"] = content, ["Input.Lead"] = "Sở Khoa học và Công nghệ", ["Input.Timeframe"] = timeframe, ["Input.Year"] = "2026",
+            });
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+            return int.Parse(added.Headers.Location!.OriginalString.Split('/').Last());
+        }
+        var done = await AssignAsync("Thủ tướng Chính phủ giao", "Số hóa hồ sơ khoa học", "Trước ngày 31/3/2026");
+        await AssignAsync("Chính phủ giao", "Đánh giá đề án đổi mới sáng tạo", "Trước ngày 15/1/2026");
+        await AssignAsync("Lãnh đạo tỉnh/thành phố giao", "Báo cáo chuyên đề khoa học", "Trước ngày 30/4/2026"); // not the Government's
+        await app.WithDbAsync(db => db.PlanTasks.Where(t => t.Id == done)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.CompletedOn, new DateOnly(2026, 3, 1)).SetProperty(t => t.Progress, Core.Plans.TaskProgress.Done)));
+
+        app.SetNow(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+        try
+        {
+            var (id, html) = await OpenAsync(await app.SignInAsync("khcn"), "2026-H1");
+            Assert.Contains("Theo các nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao", html);
+            var values = (await ReportAsync(id)).Values.ToDictionary(v => v.Code);
+            // As of the due date (5/6): one done on time, one overdue since 15/1; the leaders' task is not counted.
+            Assert.Equal((2m, 1m, 0m, 0m, 1m), (values["gov_total"].Value!.Value, values["gov_done_on_time"].Value!.Value,
+                values["gov_done_late"].Value!.Value, values["gov_in_progress"].Value!.Value, values["gov_overdue"].Value!.Value));
+            Assert.All(new[] { "gov_total", "gov_done_on_time", "gov_overdue" }, c => Assert.Equal(ValueSource.Prefilled, values[c].Source));
+        }
+        finally { app.SetNow(null); }
+    }
+
+    [Fact]
     public async Task An_agency_prints_its_own_report_for_signing_in_the_official_layout()
     {
         app.SetNow(BeforeDue);

@@ -70,13 +70,16 @@ public sealed record ReportForm(string Key, int Version, string Title, IReadOnly
         return problems;
     }
 
+    private const string GovHint = "Theo các nhiệm vụ Chính phủ, Thủ tướng Chính phủ giao có thời hạn trong năm, theo dõi trên ParHub";
+
     /// <summary>
     /// The periodic CCHC report (outline of CV 581/BNV-CCHC, statistics as in the Hải Phòng 6-month report of 2024):
     /// I. direction, II. results per reform area, III. assessment, IV. directions. Version 2 adds the dossiers of the
     /// period, prefilled from the one-stop system's imports (issue 14); version 3 the feedback (PAKN) received and
-    /// answered on time, prefilled from ParHub's feedback registry.
+    /// answered on time, prefilled from ParHub's feedback registry; version 4 prefills the four counts of the tasks the
+    /// Government and the Prime Minister assigned from the tasks ParHub tracks (<c>gov.*</c>).
     /// </summary>
-    public static ReportForm CchcPeriodic { get; } = new(CchcKey, 3, "Báo cáo kết quả thực hiện công tác cải cách hành chính định kỳ",
+    public static ReportForm CchcPeriodic { get; } = new(CchcKey, 4, "Báo cáo kết quả thực hiện công tác cải cách hành chính định kỳ",
     [
         new("I", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
         [
@@ -85,11 +88,12 @@ public sealed record ReportForm(string Key, int Version, string Title, IReadOnly
                 Prefill: "tasks.done/total", Hint: "Tính đến ngày chốt số liệu, theo dõi trên ParHub"),
             new("inspected_units", "Số cơ quan, đơn vị được kiểm tra CCHC", FieldKind.Count, "cơ quan, đơn vị"),
             new("news_items", "Số tin, bài tuyên truyền CCHC", FieldKind.Count, "tin, bài"),
-            new("gov_total", "Nhiệm vụ được Chính phủ, Thủ tướng Chính phủ giao: tổng số", FieldKind.Count, "nhiệm vụ"),
-            new("gov_done_on_time", "– Hoàn thành đúng hạn", FieldKind.Count, "nhiệm vụ"),
-            new("gov_done_late", "– Hoàn thành quá hạn", FieldKind.Count, "nhiệm vụ"),
-            new("gov_in_progress", "– Đang thực hiện trong hạn", FieldKind.Count, "nhiệm vụ"),
-            new("gov_overdue", "– Quá hạn chưa hoàn thành", FieldKind.Count, "nhiệm vụ"),
+            new("gov_total", "Nhiệm vụ được Chính phủ, Thủ tướng Chính phủ giao: tổng số", FieldKind.Count, "nhiệm vụ", Prefill: "gov.total",
+                Hint: GovHint),
+            new("gov_done_on_time", "– Hoàn thành đúng hạn", FieldKind.Count, "nhiệm vụ", Prefill: "gov.done_on_time", Hint: GovHint),
+            new("gov_done_late", "– Hoàn thành quá hạn", FieldKind.Count, "nhiệm vụ", Prefill: "gov.done_late", Hint: GovHint),
+            new("gov_in_progress", "– Đang thực hiện trong hạn", FieldKind.Count, "nhiệm vụ", Prefill: "gov.in_progress", Hint: GovHint),
+            new("gov_overdue", "– Quá hạn chưa hoàn thành", FieldKind.Count, "nhiệm vụ", Prefill: "gov.overdue", Hint: GovHint),
             new("initiatives", "Số mô hình, sáng kiến, giải pháp mới trong CCHC", FieldKind.Count, "sáng kiến"),
             new("I_text", "Tình hình chỉ đạo, điều hành", FieldKind.Text),
         ]),

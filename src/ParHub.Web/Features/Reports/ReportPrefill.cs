@@ -21,6 +21,7 @@ public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers, ParHu
             var counts = await tasks.CountsAsync(new TaskFilter { AgencyId = agencyId, Year = period.Year, LeadOnly = true }, asOf, ct);
             result[f.Code] = new FieldValue(counts.Done, counts.Total, Source: ValueSource.Prefilled);
         }
+        await CentralTasksAsync(form, period.Year, asOf, agencyId, result, ct);
         var from = period.CutoffFrom ?? new DateOnly(period.Year, 1, 1);
         var to = period.CutoffTo ?? period.Due ?? new DateOnly(period.Year, 12, 31);
         if (from > to) return result;
@@ -42,6 +43,37 @@ public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers, ParHu
             if (value is not null) result[f.Code] = value;
         }
         return result;
+    }
+
+    /// <summary>
+    /// The four counts of the tasks the Government and the Prime Minister assigned (<c>gov.*</c>): the agency's as lead,
+    /// due in the year, by their state as of the cut-off; the total is the four's sum (a task without a deadline is in
+    /// none of them). Nothing when ParHub tracks none: the officer types them.
+    /// </summary>
+    private async Task CentralTasksAsync(ReportForm form, int year, DateOnly asOf, int agencyId, Dictionary<string, FieldValue> result, CancellationToken ct)
+    {
+        var fields = form.Fields.Where(f => f.Prefill?.StartsWith("gov.", StringComparison.Ordinal) == true).ToList();
+        if (fields.Count == 0) return;
+        var c = await tasks.CountsAsync(new TaskFilter
+        {
+            AgencyId = agencyId, LeadOnly = true, Sources = Tasks.NewModel.Central, DueFrom = new DateOnly(year, 1, 1), DueTo = new DateOnly(year, 12, 31),
+        }, asOf, ct);
+        var inProgress = c.InProgressOnTime + c.NotYetDue;
+        var total = c.DoneOnTime + c.DoneLate + inProgress + c.Overdue;
+        if (total == 0) return;
+        foreach (var f in fields)
+        {
+            decimal? value = f.Prefill switch
+            {
+                "gov.total" => total,
+                "gov.done_on_time" => c.DoneOnTime,
+                "gov.done_late" => c.DoneLate,
+                "gov.in_progress" => inProgress,
+                "gov.overdue" => c.Overdue,
+                _ => null,
+            };
+            if (value is not null) result[f.Code] = new FieldValue(value, null, Source: ValueSource.Prefilled);
+        }
     }
 
     /// <summary>The feedback fields (<c>pakn.*</c>): received in the period; answered on time / answered (when any was answered).</summary>

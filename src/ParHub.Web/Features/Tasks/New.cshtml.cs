@@ -11,6 +11,9 @@ public class NewModel(AddAssignedTask add, TimeProvider clock) : PageModel
 {
     public static readonly string[] Sources = ["Chính phủ giao", "Thủ tướng Chính phủ giao", "Lãnh đạo tỉnh/thành phố giao"];
 
+    /// <summary>The tasks the periodic report counts as "được Chính phủ, Thủ tướng Chính phủ giao".</summary>
+    public static readonly string[] Central = [Sources[0], Sources[1]];
+
     public sealed class TaskInput
     {
         public string Source { get; set; } = Sources[0];

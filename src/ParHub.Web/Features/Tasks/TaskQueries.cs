@@ -20,6 +20,8 @@ public sealed class TaskFilter
     public DateOnly? DueTo { get; set; }
     public int? Year { get; set; }
     public string? Q { get; set; }
+    /// <summary>Only tasks assigned from these sources ("Chính phủ giao"…; none: every task).</summary>
+    public string[]? Sources { get; set; }
     /// <summary>Only tasks with no lead agency or group ("chưa giao": imported with a lead not in the directory, or none).</summary>
     public bool Unassigned { get; set; }
     public DateOnly? AsOf { get; set; }
@@ -72,6 +74,7 @@ public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
                 : q.Where(t => headings.Contains(t.ReformArea!));
         }
         else if (!string.IsNullOrWhiteSpace(f.Area)) q = q.Where(t => t.ReformArea == f.Area); // a heading as written (the API)
+        if (f.Sources is { Length: > 0 } sources) q = q.Where(t => t.Source != null && sources.Contains(t.Source));
         if (f.DueFrom is { } from) q = q.Where(t => (t.CurrentDue ?? t.Due) >= from);
         if (f.DueTo is { } to) q = q.Where(t => (t.CurrentDue ?? t.Due) <= to);
         if (!string.IsNullOrWhiteSpace(f.Q)) q = q.Where(t => t.Content.Contains(f.Q.Trim()));
@@ -128,7 +131,8 @@ public sealed class TaskQueries(ParHubDbContext db, ReadCache cache)
 
     /// <summary>The filter and date as a cache key (paging excluded: counts do not depend on it).</summary>
     private static string Key(TaskFilter f, DateOnly asOf) =>
-        $"{f.PlanId}|{f.AgencyId}|{f.GroupId}|{f.LeadOnly}|{f.Status}|{f.Area}|{f.DueFrom}|{f.DueTo}|{f.Year}|{f.Q}|{f.Unassigned}|{asOf:yyyyMMdd}";
+        $"{f.PlanId}|{f.AgencyId}|{f.GroupId}|{f.LeadOnly}|{f.Status}|{f.Area}|{f.DueFrom}|{f.DueTo}|{f.Year}|{f.Q}|{f.Unassigned}|"
+        + $"{string.Join(',', f.Sources ?? [])}|{asOf:yyyyMMdd}";
 
     private async Task<StatusCounts> LoadCountsAsync(TaskFilter f, DateOnly asOf, CancellationToken ct) =>
         (await AggregateAsync(Filtered(f, asOf), _ => 0, asOf, ct)).Select(r => r.Counts).SingleOrDefault() ?? StatusCounts.Of([]);
