@@ -270,7 +270,7 @@ public abstract class TthcPaknTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Equal((2m, (decimal?)3m, ParHub.Core.Reports.ValueSource.Prefilled), values["pakn_answered_on_time"]);
         var version = await app.WithDbAsync(db => db.Reports.Where(r => r.Id == id).Join(db.ReportForms, r => r.FormId, f => f.Id, (r, f) => f.Version)
             .SingleAsync());
-        Assert.Equal(3, version);
+        Assert.True(version >= 3, $"form version {version}"); // version 3 added the feedback fields
         Assert.Contains("Theo sổ theo dõi phản ánh, kiến nghị", WebUtility.HtmlDecode(await officer.GetStringAsync(open.Headers.Location!.OriginalString)));
 
         // The year 2024: four items; 1 and 3 answered on time of the three answered; one satisfied of the two rated.
