@@ -36,7 +36,9 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
     public List<(string Code, string Name)> Directory { get; private set; } = [];
 
     /// <summary>The map's lines as field code → agency code (lines it cannot read are left out; the draft checks them).</summary>
-    public Dictionary<string, string> MapEntries => Map.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    public Dictionary<string, string> MapEntries => Entries(Map);
+
+    private static Dictionary<string, string> Entries(string map) => map.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(l => l.Split('=', 2, StringSplitOptions.TrimEntries)).Where(p => p.Length == 2)
         .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.OrdinalIgnoreCase);
 
@@ -83,14 +85,8 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
         return await LoadAsync(id, agencyId, ct) ?? Page();
     }
 
-    private async Task<Dictionary<string, string>> StoredMapEntriesAsync(CancellationToken ct)
-    {
-        var posted = Map;
-        Map = await db.Settings.AsNoTracking().Where(x => x.Key == MapSetting).Select(x => x.Value).FirstOrDefaultAsync(ct) ?? DefaultMap;
-        var entries = MapEntries;
-        Map = posted;
-        return entries;
-    }
+    private async Task<Dictionary<string, string>> StoredMapEntriesAsync(CancellationToken ct) =>
+        Entries(await db.Settings.AsNoTracking().Where(x => x.Key == MapSetting).Select(x => x.Value).FirstOrDefaultAsync(ct) ?? DefaultMap);
 
     private async Task<IActionResult?> LoadAsync(int id, int? agencyId, CancellationToken ct)
     {
