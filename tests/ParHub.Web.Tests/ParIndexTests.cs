@@ -67,7 +67,9 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         };
         var imported = await coordinator.PostAsync("/ParIndex?handler=Import", import);
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
-        Assert.Contains("Đã nhập 25 mục (17 tiêu chí được chấm)", await coordinator.GetStringAsync(imported.Headers.Location!.OriginalString));
+        var preset = IndexPresets.DemoDepartments(2040);
+        Assert.Contains($"Đã nhập {preset.Nodes.Count} mục ({preset.Nodes.Count(n => n.Rule is not null)} tiêu chí được chấm)",
+            await coordinator.GetStringAsync(imported.Headers.Location!.OriginalString));
         var fromExcel = IndexData.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Code == "tu-excel" && x.Year == 2040)));
         static string Shape(FrameworkNode n) =>
             $"{n.Code}|{n.Title}|{n.Max}|{n.Rule?.Type}|{(n.Rule is null ? "" : RuleText.Format(n.Rule))}|{n.Evidence}|{n.Source}";

@@ -411,8 +411,11 @@ public abstract partial class ReportTests<TFactory>(TFactory app) : IClassFixtur
                 g.FirstOrDefault(x => x.Key.EndsWith(".Value")).Value is { } v && VietnameseNumber.TryParse(v, out var n) ? n : null,
                 g.FirstOrDefault(x => x.Key.EndsWith(".Denominator")).Value is { } d && VietnameseNumber.TryParse(d, out var m) ? m : null,
                 g.FirstOrDefault(x => x.Key.EndsWith(".Text")).Value, null));
-        var prefilled = get.GetProperty("values").GetProperty("plan_tasks");
-        values["plan_tasks"] = new ApiValue(prefilled.GetProperty("value").GetDecimal(), prefilled.GetProperty("denominator").GetDecimal(), null, null);
+        // What ParHub prefilled (tasks, registries) is sent back as it is: the agency's system keeps ParHub's figures.
+        foreach (var p in get.GetProperty("values").EnumerateObject().Where(p => p.Value.GetProperty("source").GetString() == "Prefilled"))
+            values[p.Name] = new ApiValue(p.Value.GetProperty("value").GetDecimal(),
+                p.Value.GetProperty("denominator").ValueKind == JsonValueKind.Number ? p.Value.GetProperty("denominator").GetDecimal() : null, null, null);
+        Assert.True(values.ContainsKey("plan_tasks"));
 
         var stale = await officer.PutAsJsonAsync($"/api/v1/reports/{Regime}/2026-Y", new ReportPut(version + 5, false, values));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);

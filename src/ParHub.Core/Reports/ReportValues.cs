@@ -54,11 +54,13 @@ public static class ReportCheck
                     if (n < 0) errors.Add(new(f.Code, NumberMessages.Negative(f.Label)));
                     else if (n != decimal.Truncate(n)) errors.Add(new(f.Code, NumberMessages.NotWhole(f.Label)));
                     else if (n > MaxNumber) errors.Add(new(f.Code, NumberMessages.TooLarge(f.Label)));
+                    else if (f.OutOfRange(n) is { } range) errors.Add(new(f.Code, range));
                     break;
                 case FieldKind.Money:
                     if (v.Value is not { } m) { errors.Add(new(f.Code, $"{f.Label}: chưa nhập số.")); break; }
                     if (m < 0) errors.Add(new(f.Code, NumberMessages.Negative(f.Label)));
                     else if (m > MaxNumber) errors.Add(new(f.Code, NumberMessages.TooLarge(f.Label)));
+                    else if (f.OutOfRange(m) is { } range) errors.Add(new(f.Code, range));
                     break;
                 case FieldKind.Rate:
                     if (v.Value is not { } num || v.Denominator is not { } den)

@@ -37,7 +37,8 @@ public sealed record FrameworkNode(string Code, string Title, decimal? Max, Scor
     IReadOnlyList<string>? Groups = null)
 {
     public static readonly string[] Sources = ["tasks.ontime", "reports.ontime", "tthc.tien_do", "tthc.truc_tuyen", "tthc.thanh_toan", "tthc.so_hoa",
-        "tthc.xin_loi", "pakn.dung_han", "pakn.hai_long"];
+        "tthc.xin_loi", "pakn.dung_han", "pakn.hai_long", "kiemtra.bao_phu", "kiemtra.khac_phuc", "sangkien.so_luong", "doithoai.so_lan",
+        "tuyentruyen.so_luong"];
 
     /// <summary>How the framework editor names each source.</summary>
     public static string SourceLabel(string source) => source switch
@@ -51,13 +52,19 @@ public sealed record FrameworkNode(string Code, string Title, decimal? Max, Scor
         "tthc.xin_loi" => "Hồ sơ trễ hạn có thư xin lỗi",
         "pakn.dung_han" => "Phản ánh, kiến nghị trả lời đúng hạn",
         "pakn.hai_long" => "Hài lòng với trả lời phản ánh, kiến nghị",
+        "kiemtra.bao_phu" => "Đơn vị trực thuộc được kiểm tra CCHC (sổ kiểm tra)",
+        "kiemtra.khac_phuc" => "Tồn tại sau kiểm tra đã khắc phục (sổ kiểm tra)",
+        "sangkien.so_luong" => "Số sáng kiến được công nhận (sổ sáng kiến)",
+        "doithoai.so_lan" => "Số cuộc đối thoại với người dân, doanh nghiệp (sổ đối thoại)",
+        "tuyentruyen.so_luong" => "Số tin, bài, hoạt động tuyên truyền (sổ tuyên truyền)",
         _ => source,
     };
 
     /// <summary>
     /// Filled from ParHub's own data: <c>tasks.ontime</c> (plan tasks done on time / due), <c>reports.ontime</c>, and the
     /// year's dossiers (<c>tthc.*</c>: on time, online, paid online, digitised, late ones with an apology) and feedback
-    /// (<c>pakn.*</c>: answered on time, satisfied with the answer).
+    /// (<c>pakn.*</c>: answered on time, satisfied with the answer), and the registries: inspection coverage of the agency's
+    /// own units and findings remedied (<c>kiemtra.*</c>), initiatives, dialogues and communication items of the year.
     /// </summary>
     public bool IsComputed => Source is not null;
 

@@ -66,5 +66,5 @@ public static partial class FrameworkTable
         return (new ScoringRule(VietnameseText.Fold(method ?? "").Contains("dieu tra") ? "survey" : "manual"), null);
     }
 
-    [GeneratedRegex(@"^(?<type>[a-z-]+)(:\s*(?<params>[^\[]*?))?\s*(\[(?<source>[a-z.]+)\])?$")] private static partial Regex Notation();
+    [GeneratedRegex(@"^(?<type>[a-z-]+)(:\s*(?<params>[^\[]*?))?\s*(\[(?<source>[a-z0-9._-]+)\])?$")] private static partial Regex Notation();
 }

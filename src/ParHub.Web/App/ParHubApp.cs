@@ -119,6 +119,7 @@ public static class ParHubApp
         services.AddScoped<DemoDossiers>();
         services.AddScoped<DemoProcedures>();
         services.AddScoped<DemoFeedback>();
+        services.AddScoped<Features.Demo.DemoRegistries>();
         services.AddScoped<AgencyQueries>();
         services.AddUseCases();
         services.AddScoped<Features.Account.ApiTokens>();
@@ -141,6 +142,8 @@ public static class ParHubApp
         services.AddScoped<Features.Sipas.SipasReports>();
         services.AddScoped<Features.Sipas.SurveyTokens>();
         services.AddScoped<Features.Tasks.TaskQueries>();
+        services.AddScoped<Features.Registries.RegistryQueries>();
+        services.AddScoped<Features.Registries.RegistryXlsx>();
         services.AddScoped<Features.Tasks.TaskAccess>();
         services.AddScoped<Features.Tasks.TaskTracking>();
         Features.Reports.ReportServices.AddReports(services);

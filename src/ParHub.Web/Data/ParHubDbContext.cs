@@ -61,6 +61,8 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<ParHub.Core.Sipas.SurveyKiosk> SurveyKiosks => Set<ParHub.Core.Sipas.SurveyKiosk>();
     public DbSet<ParHub.Core.Sipas.SurveyPaperSheet> SurveyPaperSheets => Set<ParHub.Core.Sipas.SurveyPaperSheet>();
     public DbSet<ParHub.Core.Sipas.SurveyPaperEntry> SurveyPaperEntries => Set<ParHub.Core.Sipas.SurveyPaperEntry>();
+    public DbSet<ParHub.Core.Registries.RegistryEntry> RegistryEntries => Set<ParHub.Core.Registries.RegistryEntry>();
+    public DbSet<ParHub.Core.Registries.InspectionFinding> InspectionFindings => Set<ParHub.Core.Registries.InspectionFinding>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -309,6 +311,35 @@ public class ParHubDbContext(DbContextOptions options)
             e.HasOne<Agency>().WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<ParHub.Core.Sipas.SurveyResponse>().WithMany().HasForeignKey(s => s.ResponseId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(s => s.Entries).WithOne().HasForeignKey(x => x.SheetId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ParHub.Core.Registries.RegistryEntry>(e =>
+        {
+            e.ToTable("registry_entries");
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Values).HasMaxLength(20_000);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.StoredName).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.ValueMap);
+            e.Ignore(x => x.Fact);
+            // A registry's year of an agency (lists, report prefill, criteria); the entries about an agency (inspections).
+            e.HasIndex(x => new { x.Kind, x.Year, x.AgencyId });
+            e.HasIndex(x => new { x.SubjectAgencyId, x.Kind });
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.SubjectAgencyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Findings).WithOne().HasForeignKey(f => f.EntryId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<ParHub.Core.Registries.InspectionFinding>(e =>
+        {
+            e.ToTable("inspection_findings");
+            e.Property(x => x.Text).HasMaxLength(2000);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasIndex(x => x.TaskId).IsUnique();
+            e.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
         });
 
         b.Entity<ParHub.Core.Sipas.SurveyPaperEntry>(e =>

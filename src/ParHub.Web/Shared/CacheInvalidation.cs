@@ -37,6 +37,7 @@ public sealed class CacheInvalidation(ReadCache cache) : SaveChangesInterceptor,
                 case AssessmentScore or IndexFramework: tags.Add(CacheTags.IndexAll); break;
                 case SurveyProgramme or SurveyProgrammeGroup or SurveyQuestionnaire: tags.Add(CacheTags.Surveys); break;
                 case ParHub.Core.Tthc.FeedbackRecord: tags.Add(CacheTags.Feedback); break;
+                case ParHub.Core.Registries.RegistryEntry or ParHub.Core.Registries.InspectionFinding: tags.Add(CacheTags.Registries); break;
                 case ParHub.Core.Tthc.DossierRecord: tags.Add(CacheTags.Dossiers); break; // imports write set-based and drop it themselves
                 case ParHub.Core.Tthc.DossierMonthTotals: tags.Add(CacheTags.Dossiers); break; // figures of agencies without an export
             }

@@ -20,6 +20,8 @@ public static class CacheTags
     public const string Dossiers = "dossiers";
     /// <summary>Feedback items (PAKN): dropped by the writer after its commit, and by any tracked change to one.</summary>
     public const string Feedback = "feedback";
+    /// <summary>The reform's registries (inspections, initiatives, dialogues…) and inspection findings.</summary>
+    public const string Registries = "registries";
 
     public static string Index(int cycleId) => $"index:{cycleId}";
 }

@@ -32,6 +32,7 @@ public sealed class DemoIndex(ParHubDbContext db, EnsureDemoFramework demoFramew
             };
             foreach (var n in f.Nodes.Where(n => n.Rule is not null))
             {
+                if (NotForAgency(n, agency, year)) { a.Scores.Add(Exempt(n)); continue; }
                 var input = Input(n, rng);
                 a.Scores.Add(new AssessmentScore
                 {
@@ -73,6 +74,7 @@ public sealed class DemoIndex(ParHubDbContext db, EnsureDemoFramework demoFramew
             var scored = code switch { "SKHCN" => 0, "STP" => criteria.Count / 2, _ => criteria.Count };
             foreach (var n in criteria.Take(scored))
             {
+                if (NotForAgency(n, agency, today.Year)) { a.Scores.Add(Exempt(n)); continue; }
                 var input = Input(n, rng);
                 var row = new AssessmentScore
                 {
@@ -102,6 +104,16 @@ public sealed class DemoIndex(ParHubDbContext db, EnsureDemoFramework demoFramew
         await db.SaveChangesAsync(ct);
         return cycle;
     }
+
+    /// <summary>The inspection of an agency's own units does not apply to one without units (as <see cref="IndexQueries.AgencyNotApplicableAsync"/>).</summary>
+    private bool NotForAgency(FrameworkNode n, int agency, int year)
+    {
+        if (n.Source != "kiemtra.bao_phu") return false;
+        var end = new DateOnly(year, 12, 31);
+        return !db.Agencies.Any(x => x.ParentId == agency && (x.ValidFrom == null || x.ValidFrom <= end) && (x.ValidTo == null || x.ValidTo >= end));
+    }
+
+    private static AssessmentScore Exempt(FrameworkNode n) => new() { Code = n.Code, Exempt = true };
 
     private static ScoreInput Input(FrameworkNode n, Random rng) => n.Rule!.Type switch
     {

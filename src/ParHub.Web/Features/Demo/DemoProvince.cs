@@ -53,6 +53,9 @@ public static class DemoProvince
             new("BQLKKT", AgencyKind.Department, "Ban Quản lý Khu kinh tế Hải Phòng", "BQL KKT", "Ban Quản lý KKT"),
             new("TTPVHCC", AgencyKind.PublicServiceUnit, "Trung tâm Phục vụ hành chính công thành phố", "TT PVHCC",
                 "Trung tâm PVHCC", Parent: "VPUBND"),
+            // Two of the units of Sở Tư pháp, so that a department's inspection of its own units has units to cover.
+            new("TTTGPL", AgencyKind.PublicServiceUnit, "Trung tâm Trợ giúp pháp lý nhà nước thành phố", "TT TGPL", "Trung tâm TGPL", Parent: "STP"),
+            new("PCC1", AgencyKind.PublicServiceUnit, "Phòng Công chứng số 1 thành phố", "PCC số 1", "Phòng công chứng số 1", Parent: "STP"),
             new("CATP", AgencyKind.CentralBranch, "Công an thành phố Hải Phòng", "Công an TP", "CATP"),
             new("THUE", AgencyKind.CentralBranch, "Thuế thành phố Hải Phòng", "Thuế TP", "Cục Thuế thành phố"),
             new("BHXH", AgencyKind.CentralBranch, "Bảo hiểm xã hội thành phố Hải Phòng", "BHXH TP", "BHXH thành phố"),

@@ -11,7 +11,7 @@ public enum DemoScale { Small, Large }
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
     AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoSurvey demoSurvey, DemoDossiers demoDossiers,
-    DemoProcedures demoProcedures, DemoFeedback demoFeedback, IConfiguration config,
+    DemoProcedures demoProcedures, DemoFeedback demoFeedback, DemoRegistries demoRegistries, IConfiguration config,
     ILogger<DemoSeeder> log)
 {
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Agencies.AnyAsync(ct);
@@ -131,6 +131,8 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
         var feedback = await demoFeedback.SeedAsync(scale == DemoScale.Large ? 100_000
             : int.TryParse(config["PARHUB_DEMO_FEEDBACK"], out var pf) && pf >= 0 ? pf : 3_000, ct: ct);
         log.LogInformation("Seeded {Feedback} feedback items in {Ms} ms", feedback, watch.ElapsedMilliseconds);
+        var registries = await demoRegistries.SeedAsync(ct); // every registry, so that report fields and criteria show figures
+        log.LogInformation("Seeded {Entries} registry entries", registries);
         // After a bulk load PostgreSQL's planner needs fresh statistics, or it plans for empty tables until autovacuum runs.
         if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         log.LogInformation(

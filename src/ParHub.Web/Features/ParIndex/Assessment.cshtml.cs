@@ -41,6 +41,8 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
     public bool IsOpen => new CycleFlow(Cycle).IsOpen(VietnamTime.Today(clock));
     /// <summary>Criteria that do not apply to the cycle's agency group (the framework says which groups each is for).</summary>
     public IReadOnlySet<string> NotApplicable { get; private set; } = new HashSet<string>();
+    /// <summary>Of <see cref="NotApplicable"/>, those that do not apply to this agency (no units to inspect), not to its group.</summary>
+    public IReadOnlySet<string> NotForAgency { get; private set; } = new HashSet<string>();
     public bool CanSetBonus => IsCoordinator && Cycle.PublishedAt is null;
     public bool CanAppraise => IsAppraiser && Item.Status == AssessmentStatus.Submitted && Cycle.PublishedAt is null && AppraisableCodes.Count > 0;
     /// <summary>The criteria this person may appraise (an appraiser: the fields assigned in the cycle).</summary>
@@ -181,6 +183,8 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
         ProvinceName = await db.Agencies.Where(x => x.Kind == Core.Agencies.AgencyKind.Province).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? AgencyName;
         Scores = a.Scores.ToDictionary(s => s.Code);
         Computed = await queries.ComputedAsync(Framework, a.AgencyId, Cycle.Year, ct);
+        NotForAgency = await queries.AgencyNotApplicableAsync(Framework, a.AgencyId, Cycle.Year, ct);
+        NotApplicable = NotApplicable.Union(NotForAgency).ToHashSet();
         Evidence = CanReadEvidence ? await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == id).OrderBy(e => e.Id).ToListAsync(ct) : [];
         Version = a.Version;
         In = Framework.Nodes.Where(n => n.Rule is not null).ToDictionary(n => n.Code, n =>

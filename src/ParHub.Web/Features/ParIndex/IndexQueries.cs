@@ -14,7 +14,7 @@ namespace ParHub.Web.Features.ParIndex;
 /// the stored inputs and appraisals, cached until the next change), last year's results, the appraisers' assignments.
 /// </summary>
 public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSetup reports, ReportQueries reportQueries, ReadCache cache,
-    Tthc.TthcFigures dossiers, Tthc.Pakn.FeedbackFigures feedback)
+    Tthc.TthcFigures dossiers, Tthc.Pakn.FeedbackFigures feedback, Registries.RegistryQueries registries)
 {
     /// <summary>ParHub's own figures for the computed criteria: tasks done on time of the year, reports sent on time.</summary>
     public async Task<Dictionary<string, (ScoreInput Input, string Shown)>> ComputedAsync(Framework f, int agencyId, int year, CancellationToken ct = default)
@@ -57,6 +57,7 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
                 };
                 if (figure is { Den: > 0 } x) result[n.Code] = (ScoreInput.Rate(x.Num, x.Den), $"{x.Num:N0}/{x.Den:N0} {x.What} năm {year} (hệ thống một cửa)");
             }
+            else if (await RegistryAsync(n.Source!, agencyId, year, ct) is { } fromRegistry) result[n.Code] = fromRegistry;
             else if (n.Source?.StartsWith("pakn.", StringComparison.Ordinal) == true)
             {
                 var (rows, _) = await feedback.ComputeAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), agencyId, ct);
@@ -74,6 +75,50 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
     }
 
     /// <summary>
+    /// The criteria that do not apply to one agency, whatever its group: the inspection of its own units
+    /// (<c>kiemtra.bao_phu</c>) when the directory gives it none at the end of the year. Stored as exempt when it assesses itself.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> AgencyNotApplicableAsync(Framework f, int agencyId, int year, CancellationToken ct = default)
+    {
+        var codes = f.Nodes.Where(n => n.Rule is not null && n.Source == "kiemtra.bao_phu").Select(n => n.Code).ToList();
+        if (codes.Count == 0 || await registries.UnitCoverageAsync(agencyId, year, ct) is not null) return new HashSet<string>();
+        return codes.ToHashSet();
+    }
+
+    /// <summary>
+    /// A criterion read from the registries (issue 16), with its source: the agency's own units inspected in the year (a rate;
+    /// nothing for an agency without units), its findings remedied by the end of the year, its initiatives, dialogues and
+    /// communication items of the year (a number, and "some" as a flag). Null for another source, or when the registry
+    /// has nothing of the agency's (entered by hand).
+    /// </summary>
+    private async Task<(ScoreInput, string)?> RegistryAsync(string source, int agencyId, int year, CancellationToken ct)
+    {
+        var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        switch (source)
+        {
+            case "kiemtra.bao_phu":
+                if (await registries.UnitCoverageAsync(agencyId, year, ct) is not { } c) return null;
+                return (ScoreInput.Rate(c.Inspected, c.Units),
+                    $"{c.Inspected}/{c.Units} đơn vị trực thuộc được kiểm tra CCHC năm {year} (sổ kiểm tra CCHC trên ParHub)");
+            case "kiemtra.khac_phuc":
+                var (remedied, findings) = await registries.RemediesAsync(agencyId, year, to, ct);
+                if (findings == 0) return null;
+                return (ScoreInput.Rate(remedied, findings),
+                    $"{remedied}/{findings} tồn tại sau kiểm tra CCHC năm {year} đã khắc phục (sổ kiểm tra CCHC trên ParHub)");
+        }
+        var measure = source switch
+        {
+            "sangkien.so_luong" => "reg:" + Core.Registries.RegistryCatalog.Initiatives,
+            "doithoai.so_lan" => "reg:" + Core.Registries.RegistryCatalog.Dialogues,
+            "tuyentruyen.so_luong" => "reg:" + Core.Registries.RegistryCatalog.Communication + ":so_luong",
+            _ => null,
+        };
+        if (Core.Registries.RegistryMeasure.Parse(measure) is not { } m) return null;
+        if (m.Of(await registries.FactsAsync(m.Kind, agencyId, from, to, ct), from, to) is not { } n) return null;
+        return (new ScoreInput(Flag: n > 0, Number: n), $"{Core.Reports.VietnameseNumber.Format(n)} — {m.Describe()}, năm {year}");
+    }
+
+    /// <summary>
     /// The results of a cycle: every assessment scored by the engine (appraised points over self-assessed). Kept in memory
     /// until the next saved change to assessments (the same versioned cache as the task board).
     /// </summary>
@@ -84,7 +129,7 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
     /// <summary>What a cycle's results are computed from: the index, the reports, the tasks, the directory and the dossiers.</summary>
     public static string[] CacheTagsOf(int cycleId) =>
         [CacheTags.IndexAll, CacheTags.Index(cycleId), CacheTags.Reports, CacheTags.Tasks, CacheTags.Directory, CacheTags.Dossiers,
-            CacheTags.Feedback];
+            CacheTags.Feedback, CacheTags.Registries];
 
     private async Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names)> LoadResultsAsync(
         AssessmentCycle cycle, CancellationToken ct)

@@ -5,7 +5,8 @@ using ParHub.Web.Features.Tthc;
 namespace ParHub.Web.Features.Reports;
 
 /// <summary>What ParHub already knows of a report when it is first opened.</summary>
-public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers, ParHub.Web.Features.Tthc.Pakn.FeedbackFigures feedback)
+public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers, ParHub.Web.Features.Tthc.Pakn.FeedbackFigures feedback,
+    Registries.RegistryQueries registries)
 {
     /// <summary>
     /// The agency's plan tasks of the year, done / total as of the data cut-off (or the due date); its dossiers of the
@@ -25,6 +26,7 @@ public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers, ParHu
         var from = period.CutoffFrom ?? new DateOnly(period.Year, 1, 1);
         var to = period.CutoffTo ?? period.Due ?? new DateOnly(period.Year, 12, 31);
         if (from > to) return result;
+        await RegistriesAsync(form, period.Year, from, to, agencyId, result, ct);
         await FeedbackAsync(form, from, to, agencyId, result, ct);
         var fromDossiers = form.Fields.Where(f => f.Prefill?.StartsWith("tthc.", StringComparison.Ordinal) == true).ToList();
         if (fromDossiers.Count == 0) return result;
@@ -73,6 +75,28 @@ public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers, ParHu
                 _ => null,
             };
             if (value is not null) result[f.Code] = new FieldValue(value, null, Source: ValueSource.Prefilled);
+        }
+    }
+
+    /// <summary>
+    /// The fields read from the registries: a measure (<c>reg:…</c>, <see cref="Core.Registries.RegistryMeasure"/>) over the
+    /// agency's entries of the period, when the registry has any of the agency's; the inspection coverage of its own units in
+    /// the year (<c>kiemtra.bao_phu</c>) and the findings of its inspections remedied by the cut-off (<c>kiemtra.khac_phuc</c>).
+    /// </summary>
+    private async Task RegistriesAsync(ReportForm form, int year, DateOnly from, DateOnly to, int agencyId, Dictionary<string, FieldValue> result,
+        CancellationToken ct)
+    {
+        foreach (var f in form.Fields)
+        {
+            if (Core.Registries.RegistryMeasure.Parse(f.Prefill) is { } m)
+            {
+                if (m.Of(await registries.FactsAsync(m.Kind, agencyId, from, to, ct), from, to) is { } n)
+                    result[f.Code] = new FieldValue(n, null, Source: ValueSource.Prefilled);
+            }
+            else if (f.Prefill == "kiemtra.bao_phu" && await registries.UnitCoverageAsync(agencyId, year, ct) is { } c)
+                result[f.Code] = new FieldValue(c.Inspected, c.Units, Source: ValueSource.Prefilled);
+            else if (f.Prefill == "kiemtra.khac_phuc" && await registries.RemediesAsync(agencyId, year, to, ct) is { Findings: > 0 } r)
+                result[f.Code] = new FieldValue(r.Remedied, r.Findings, Source: ValueSource.Prefilled);
         }
     }
 

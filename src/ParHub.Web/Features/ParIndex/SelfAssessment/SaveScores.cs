@@ -34,11 +34,19 @@ public sealed class SaveScores(ParHubDbContext db, AuditLog audit, IndexAccess a
         var missing = new List<string>();
         var outOfRange = new List<string>();
         var notApplicable = f.NotApplicable(cycle.GroupCode);
+        var notForAgency = await queries.AgencyNotApplicableAsync(f, a.AgencyId, cycle.Year, ct);
         foreach (var n in f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !notApplicable.Contains(n.Code)))
         {
             input.TryGetValue(n.Code, out var i);
             var row = a.Scores.FirstOrDefault(s => s.Code == n.Code);
             if (row is null) a.Scores.Add(row = new AssessmentScore { Code = n.Code });
+            if (notForAgency.Contains(n.Code))
+            {
+                // Not the agency's to score (no units to inspect): exempt, so that the engine leaves it out of the agency's total.
+                if (!row.Exempt) changes.Add(new FieldChange(n.Code, row.SelfPoints?.ToString(CultureInfo.InvariantCulture), "không áp dụng"));
+                (row.Input, row.SelfPoints, row.Exempt) = (null, null, true);
+                continue;
+            }
             ScoreInput? score;
             if (computed.TryGetValue(n.Code, out var c)) score = c.Input;
             else
@@ -66,7 +74,8 @@ public sealed class SaveScores(ParHubDbContext db, AuditLog audit, IndexAccess a
             {
                 var evidence = await db.EvidenceFiles.Where(e => e.AssessmentId == a.Id).Select(e => e.Codes).ToListAsync(ct);
                 var covered = evidence.SelectMany(c => c.Split(',', StringSplitOptions.TrimEntries)).ToHashSet();
-                var selfAssessed = f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !n.IsComputed && !notApplicable.Contains(n.Code))
+                var selfAssessed = f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !n.IsComputed && !notApplicable.Contains(n.Code)
+                        && !notForAgency.Contains(n.Code))
                     .Select(n => n.Code).ToHashSet();
                 unexplained = flow.Unexplained(selfAssessed, covered);
             }
