@@ -27,6 +27,8 @@ public class ReportRegimeSetting
     public string FormKey { get; set; } = ReportForm.CchcKey;
     public string Rules { get; set; } = "";
     public bool IsActive { get; set; }
+    /// <summary>The only year the regime has periods in (a thematic report, báo cáo chuyên đề); null: every year.</summary>
+    public int? Year { get; set; }
 }
 
 public enum ReportStatus { Draft, Submitted, Returned, Accepted }

@@ -10,13 +10,14 @@ public sealed record ReportingPeriod(string Code, string Label, PeriodKind Kind,
 /// A reporting regime (chế độ báo cáo): who reports to whom, the periods, and a due-date and cut-off rule per period.
 /// "Before day X" means due on day X, as for plan deadlines.
 /// </summary>
-public sealed record ReportRegime(string Key, string Name, string From, string To, IReadOnlyList<ReportRegime.PeriodRule> Rules)
+public sealed record ReportRegime(string Key, string Name, string From, string To, IReadOnlyList<ReportRegime.PeriodRule> Rules, int? OnlyYear = null)
 {
     /// <summary>Due (month, day) and cut-off (months and days; the start's year offset, −1 for "15/12 of the year before").</summary>
     public sealed record PeriodRule(PeriodKind Kind, int DueMonth, int DueDay,
         (int Month, int Day, int YearOffset)? CutoffFrom = null, (int Month, int Day)? CutoffTo = null);
 
-    public IReadOnlyList<ReportingPeriod> Periods(int year) => Rules.SelectMany(r => r.Kind == PeriodKind.Month
+    /// <summary>The periods of a year (none outside <see cref="OnlyYear"/> when it is set: a thematic report is asked for once).</summary>
+    public IReadOnlyList<ReportingPeriod> Periods(int year) => OnlyYear is { } only && only != year ? [] : Rules.SelectMany(r => r.Kind == PeriodKind.Month
         ? Enumerable.Range(1, 12).Select(m => Monthly(r, year, m))
         : r.Kind == PeriodKind.AdHoc
         ? [new ReportingPeriod($"{year}-A{r.DueMonth:00}{r.DueDay:00}", $"Báo cáo đột xuất hạn {r.DueDay:00}/{r.DueMonth:00}/{year}", PeriodKind.AdHoc,

@@ -12,6 +12,7 @@ namespace ParHub.Web.Features.Reports;
 /// the periods (a row of pickers each: kind, due date, data cut-off) and which regime is in force. Changes are audited.
 /// </summary>
 [Authorize(Roles = Roles.DirectoryEditors)]
+// The last card is a blank regime (Id 0): a new one, with its own code.
 public class RegimesModel(ParHubDbContext db, ReportSetup setup) : PageModel
 {
     /// <summary>Blank period rows under a regime's own, to add periods without JavaScript.</summary>
@@ -29,6 +30,10 @@ public class RegimesModel(ParHubDbContext db, ReportSetup setup) : PageModel
     public sealed class RegimeInput
     {
         public int Id { get; set; }
+        /// <summary>A new regime's code (Id 0).</summary>
+        public string? Key { get; set; }
+        /// <summary>The one year the regime applies to (a thematic report); empty: every year.</summary>
+        public int? Year { get; set; }
         public string Name { get; set; } = "";
         public string FromText { get; set; } = "";
         public string ToText { get; set; } = "";
@@ -61,8 +66,8 @@ public class RegimesModel(ParHubDbContext db, ReportSetup setup) : PageModel
         {
             var rules = PeriodRuleRow.ToRules(Input.Periods.Select(p => new PeriodRuleRow(p.Kind, p.Due, p.From, p.FromYearBefore, p.To)));
             var reporters = string.Join(',', Input.Reporters.Where(v => v is not null));
-            await save.RunAsync(new(Input.Id, Input.Name, Input.FromText, Input.ToText, reporters, Input.FormKey, ReportRegime.Text(rules), Input.IsActive),
-                ct);
+            await save.RunAsync(new(Input.Id, Input.Name, Input.FromText, Input.ToText, reporters, Input.FormKey, ReportRegime.Text(rules), Input.IsActive,
+                Input.Key, Input.Year), ct);
         }
         catch (KeyNotFoundException) { return NotFound(); }
         catch (Exception e) when (e is ReportRuleException or FormatException)
@@ -94,7 +99,8 @@ public class RegimesModel(ParHubDbContext db, ReportSetup setup) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         await setup.EnsurePresetsAsync(ct);
-        Regimes = await db.ReportRegimes.AsNoTracking().OrderBy(r => r.Key).ToListAsync(ct);
+        Regimes = await db.ReportRegimes.AsNoTracking().OrderBy(r => r.Year != null).ThenBy(r => r.Key).ToListAsync(ct);
+        Regimes.Add(new ReportRegimeSetting { Id = 0, FormKey = ReportForm.CchcKey, FromText = "Các cơ quan, đơn vị", ToText = "Sở Nội vụ" }); // a new one
         Groups = (await db.AgencyGroups.AsNoTracking().OrderBy(g => g.Code).Select(g => new { g.Code, g.Name }).ToListAsync(ct))
             .Select(g => (g.Code, g.Name)).ToList();
         Agencies = (await db.Agencies.AsNoTracking().Where(a => a.ValidTo == null).Select(a => new { a.Code, a.Name }).ToListAsync(ct))

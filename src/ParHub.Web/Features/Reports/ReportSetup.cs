@@ -112,7 +112,7 @@ public sealed class ReportSetup(ParHubDbContext db, Agencies.AgencyQueries agenc
         await ActiveRegimeAsync(ct) is { } r && r.Regime.OpenPeriod(today) is { } p ? (r, p) : null;
 
     public static RegimeSetup ToSetup(ReportRegimeSetting s) =>
-        new(s, new ReportRegime(s.Key, s.Name, s.FromText, s.ToText, ReportRegime.ParseRules(s.Rules)));
+        new(s, new ReportRegime(s.Key, s.Name, s.FromText, s.ToText, ReportRegime.ParseRules(s.Rules), s.Year));
 
     /// <summary>The newest version of a form, as stored.</summary>
     public async Task<(ReportFormVersion Row, ReportForm Form)> LatestFormAsync(string key, CancellationToken ct = default)
