@@ -32,12 +32,12 @@ public class RegistryTests(ParHubServer server)
         await Expect(page.GetByTestId("message")).ToHaveTextAsync("Đã thêm cuộc kiểm tra.");
 
         await page.GetByLabel("Tồn tại, hạn chế").FillAsync("Chưa niêm yết công khai quy trình trợ giúp pháp lý tại trụ sở");
-        await page.GetByLabel("Thời hạn khắc phục").FillAsync($"15/01/{year + 1}");
+        await page.GetByLabel("Thời hạn", new() { Exact = true }).FillAsync($"15/01/{year + 1}");
         await page.GetByTestId("finding-add").ClickAsync();
         await Expect(page.GetByTestId("message")).ToContainTextAsync($"hạn 15/01/{year + 1}");
         var finding = page.Locator("[data-testid=findings] tr[data-task]");
         await Expect(finding).ToHaveCountAsync(1);
-        await Expect(finding).ToContainTextAsync("Đang khắc phục");
+        await Expect(finding).ToContainTextAsync("Đang thực hiện");
         await page.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "registry-inspection.png"), FullPage = true });
 
         // The remedy is a task of the inspected unit, assigned by the conclusion, due on the date given.

@@ -116,6 +116,47 @@ public abstract class RegistryTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("dieutra")).GetAsync("/Registries")).StatusCode);
     }
 
+    [Fact]
+    public async Task Funds_name_their_plan_and_task_and_are_totalled_by_agency_and_field_and_agency_plans_link_to_the_imported_plan()
+    {
+        var (stc, year) = (await AgencyAsync("STC"), 2022);
+        var officer = await app.SignInAsync("taichinh");
+        var task = await app.WithDbAsync(db => db.PlanTasks.OrderBy(t => t.Id).Select(t => new { t.Id, t.PlanId }).FirstAsync());
+        var funds = new Dictionary<string, string>
+        {
+            ["noi_dung"] = "Số hóa hồ sơ thuế", ["linh_vuc"] = "chinh-phu-so", ["nguon"] = "ngan_sach", ["de_xuat"] = "500", ["duoc_giao"] = "400",
+            ["da_chi"] = "250,5", ["nhiem_vu"] = "999999999",
+        };
+        Assert.Contains("Nhiệm vụ trên ParHub (số hiệu): không có nhiệm vụ số 999999999 trên ParHub.",
+            await HtmlAsync(await SaveAsync(officer, RegistryCatalog.Funds, null, stc, "15/01/2022", funds)));
+        funds["nhiem_vu"] = Id(task.Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(officer, RegistryCatalog.Funds, null, stc, "15/01/2022", funds)).StatusCode);
+        (funds["linh_vuc"], funds["de_xuat"], funds["duoc_giao"], funds["da_chi"]) = ("tthc", "100", "100", "100");
+        funds.Remove("nhiem_vu");
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(officer, RegistryCatalog.Funds, null, stc, "16/01/2022", funds)).StatusCode);
+        Assert.Equal(task.Id, await app.WithDbAsync(db => db.RegistryEntries.Where(e => e.Kind == RegistryCatalog.Funds && e.AgencyId == stc && e.Year == year)
+            .Select(e => e.TaskId).MaxAsync()));
+
+        // The task's page shows the funds it carries; the registry totals per agency and per field.
+        var coordinator = await app.SignInAsync("cchc");
+        var taskPage = new HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/Tasks/Details/{task.Id}"));
+        Assert.Contains("Số hóa hồ sơ thuế", taskPage.QuerySelector("[data-testid=funds]")!.TextContent);
+        var page = new HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/Registries/kinh-phi?year={year}"));
+        var agencyRow = page.QuerySelectorAll("[data-testid=funds-agencies] tr").Single(r => r.TextContent.Contains("Sở Tài chính"));
+        Assert.Equal(["600", "500", "350,5", "70,1%"], agencyRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+        var fieldRows = page.QuerySelectorAll("[data-testid=funds-fields] tbody tr").Select(r => r.QuerySelector("th")!.TextContent).ToList();
+        Assert.Equal(["Cải cách thủ tục hành chính", "Chính quyền điện tử, chính quyền số"], fieldRows);
+
+        // An agency's plan whose number is a plan imported into ParHub links to it.
+        var plan = await app.WithDbAsync(db => db.Plans.Where(p => p.Number != null).Select(p => new { p.Id, p.Number, p.Year }).FirstAsync());
+        var planAgency = await AgencyAsync("SNV");
+        var saved = await SaveAsync(coordinator, RegistryCatalog.AgencyPlans, null, planAgency, $"10/01/{plan.Year}",
+            new() { ["so_hieu"] = plan.Number!, ["trich_yeu"] = "Kế hoạch CCHC năm" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var plans = new HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/Registries/ke-hoach?year={plan.Year}&agency={planAgency}"));
+        Assert.Equal($"/Plans/Details/{plan.Id}", plans.QuerySelector($"tr[data-entry='{EntryId(saved)}'] [data-testid=plan-link]")!.GetAttribute("href"));
+    }
+
     private static MultipartFormDataContent Upload(byte[] bytes, string token, string name = "so.xlsx")
     {
         var content = new MultipartFormDataContent();
@@ -205,12 +246,12 @@ public abstract class RegistryTests<TFactory>(TFactory app) : IClassFixture<TFac
         // No finding before the visit; none due before it.
         var early = await HtmlAsync(await officer.PostFormAsync(url + "?handler=Finding",
             new() { ["FindingText"] = "Chưa niêm yết", ["FindingDue"] = "30/09/2025" }, url));
-        Assert.Contains("Nhập ngày kiểm tra thực tế của cuộc kiểm tra trước khi ghi tồn tại phải khắc phục.", early);
+        Assert.Contains("Nhập “Ngày kiểm tra thực tế” của cuộc kiểm tra trước khi ghi tồn tại, hạn chế.", early);
         inspection["ngay_kiem_tra"] = "12/06/2025";
         inspection["van_ban"] = "45/TB-STP ngày 20/6/2025";
         Assert.Equal(HttpStatusCode.Redirect,
             (await SaveAsync(officer, RegistryCatalog.Inspections, id, stp, "10/06/2025", inspection, version: 1)).StatusCode);
-        Assert.Contains("Thời hạn khắc phục không được trước ngày kiểm tra.",
+        Assert.Contains("Thời hạn không được trước ngày 12/06/2025 (ngày kiểm tra thực tế).",
             await HtmlAsync(await officer.PostFormAsync(url + "?handler=Finding",
                 new() { ["FindingText"] = "Chưa niêm yết", ["FindingDue"] = "01/06/2025" }, url)));
         Assert.Equal(0, await app.WithDbAsync(db => db.InspectionFindings.CountAsync(f => f.EntryId == id)));
@@ -225,11 +266,23 @@ public abstract class RegistryTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Contains("Chưa niêm yết công khai TTHC tại trụ sở", task.Content);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "finding" && e.EntityId == Id(id))));
         var page = new HtmlParser().ParseDocument(await officer.GetStringAsync(url));
-        Assert.Equal("Đang khắc phục", page.QuerySelector($"[data-testid=findings] tr[data-task='{task.Id}'] td:last-child")!.TextContent);
+        Assert.Equal("Đang thực hiện", page.QuerySelector($"[data-testid=findings] tr[data-task='{task.Id}'] td:last-child")!.TextContent);
         var coordinator = await app.SignInAsync("cchc");
         Assert.Contains("Chưa niêm yết công khai TTHC tại trụ sở", await HtmlAsync(await coordinator.GetAsync($"/Tasks/Details/{task.Id}")));
         // The inspection keeps its findings: it cannot be deleted from under their tasks.
         Assert.Contains("không xóa được", await HtmlAsync(await officer.PostFormAsync(url + "?handler=Delete", [], url)));
+
+        // A dialogue's request to settle is a task of the agency that held it.
+        var dialogue = EntryId(await SaveAsync(officer, RegistryCatalog.Dialogues, null, stp, "20/05/2025",
+            new() { ["chu_tri"] = "Giám đốc Sở", ["doi_tuong"] = "nguoi_dan", ["so_kien_nghi"] = "3", ["so_da_tra_loi"] = "2" }));
+        var dialogueUrl = $"/Registries/doi-thoai/Entry/{dialogue}";
+        Assert.Equal(HttpStatusCode.Redirect, (await officer.PostFormAsync(dialogueUrl + "?handler=Finding",
+            new() { ["FindingText"] = "Trả lời bằng văn bản kiến nghị về công chứng tại nhà", ["FindingDue"] = "30/06/2025" }, dialogueUrl)).StatusCode);
+        var followUp = await app.WithDbAsync(db => db.InspectionFindings.SingleAsync(f => f.EntryId == dialogue));
+        var settle = await app.WithDbAsync(db => db.PlanTasks.Include(t => t.Assignments).SingleAsync(t => t.Id == followUp.TaskId));
+        Assert.Equal((stp, "Kết luận đối thoại với người dân, doanh nghiệp"), (settle.Assignments.Single().AgencyId!.Value, settle.Source));
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostFormAsync($"/Registries/sang-kien/Entry/{dialogue}?handler=Finding",
+            new() { ["FindingText"] = "x", ["FindingDue"] = "30/06/2025" }, dialogueUrl)).StatusCode); // the entry is not an initiative
 
         // The report: the registry's figures of the year, prefilled; the criterion: 1 of the 2 units inspected, with its source.
         using var scope = app.Services.CreateScope();

@@ -40,7 +40,9 @@ public static class RegistryCatalog
         ],
         "Kế hoạch kiểm tra của năm (cơ quan nào, khi nào, đoàn nào), cuộc kiểm tra, kết luận và các tồn tại phải khắc phục — mỗi "
         + "tồn tại là một nhiệm vụ có thời hạn. Tối thiểu 30% số cơ quan, đơn vị được kiểm tra trong năm.",
-        Subject: "doi_tuong"),
+        Subject: "doi_tuong",
+        FollowUps: new("Tồn tại, hạn chế phải khắc phục", "Tồn tại, hạn chế", "Kết luận kiểm tra CCHC", "Khắc phục tồn tại sau kiểm tra CCHC: ",
+            "ngay_kiem_tra")),
 
         new(Initiatives, "Sáng kiến, mô hình, giải pháp mới trong cải cách hành chính", "sáng kiến", "khac", "Ngày công nhận",
         [
@@ -67,7 +69,9 @@ public static class RegistryCatalog
         ],
         "Người đứng đầu đối thoại với người dân, doanh nghiệp ít nhất 2 lần mỗi năm.",
         Rules: [new("so_da_tra_loi", "so_kien_nghi", "Số ý kiến đã trả lời không được lớn hơn số ý kiến, kiến nghị.")],
-        Expected: new(2, "ít nhất 2 cuộc đối thoại mỗi năm")),
+        Expected: new(2, "ít nhất 2 cuộc đối thoại mỗi năm"),
+        FollowUps: new("Kiến nghị phải giải quyết sau đối thoại", "Kiến nghị, việc phải làm", "Kết luận đối thoại với người dân, doanh nghiệp",
+            "Giải quyết kiến nghị sau đối thoại: ")),
 
         new(Communication, "Thông tin, tuyên truyền cải cách hành chính", "hoạt động tuyên truyền", "khac", "Ngày đăng, phát, tổ chức",
         [
@@ -166,6 +170,8 @@ public static class RegistryCatalog
         new(Funds, "Kinh phí cải cách hành chính", "khoản kinh phí", "tai-chinh", "Ngày đề xuất",
         [
             new("noi_dung", "Nội dung (kế hoạch, nhiệm vụ)", ColumnType.Text, Required: true, MaxLength: 1000),
+            new("ke_hoach", "Kế hoạch trên ParHub (số hiệu)", ColumnType.Plan, Hint: "Số trong địa chỉ trang kế hoạch, ví dụ 12"),
+            new("nhiem_vu", "Nhiệm vụ trên ParHub (số hiệu)", ColumnType.Task, Hint: "Số trong địa chỉ trang nhiệm vụ, ví dụ 345"),
             new("linh_vuc", "Lĩnh vực cải cách", ColumnType.Choice, Required: true, Choices: Fields()),
             new("nguon", "Nguồn kinh phí", ColumnType.Choice, Required: true,
                 Choices: [new("ngan_sach", "Ngân sách nhà nước"), new("khac", "Nguồn khác")]),

@@ -13,6 +13,9 @@ public class RegistryEntry
     public string Kind { get; set; } = "";
     public int AgencyId { get; set; }
     public int? SubjectAgencyId { get; set; }
+    /// <summary>The ParHub plan and task the entry is about, from its plan and task columns (CCHC funds of a plan or a task).</summary>
+    public int? PlanId { get; set; }
+    public int? TaskId { get; set; }
     public DateOnly Date { get; set; }
     public int Year { get; set; }
     public string Values { get; set; } = "{}";
@@ -41,6 +44,8 @@ public class RegistryEntry
         Year = date.Year;
         Values = JsonSerializer.Serialize(values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value));
         SubjectAgencyId = kind.Subject is { } s ? RegistryValues.AgencyId(values, s) : null;
+        PlanId = kind.Columns.Where(c => c.Type == ColumnType.Plan).Select(c => RegistryValues.AgencyId(values, c.Key)).FirstOrDefault(id => id is not null);
+        TaskId = kind.Columns.Where(c => c.Type == ColumnType.Task).Select(c => RegistryValues.AgencyId(values, c.Key)).FirstOrDefault(id => id is not null);
     }
 
     public RegistryFact Fact => new(AgencyId, Date, ValueMap);

@@ -19,6 +19,10 @@ public enum ColumnType
     YesNo,
     /// <summary>An agency of the directory, typed by code or name, stored by id.</summary>
     Agency,
+    /// <summary>A plan tracked on ParHub, typed and stored by its number on ParHub (checked to exist when saved).</summary>
+    Plan,
+    /// <summary>A task tracked on ParHub, typed and stored by its number on ParHub (checked to exist when saved).</summary>
+    Task,
 }
 
 /// <summary>One choice of a <see cref="ColumnType.Choice"/> column: a stable code (used by measures) and its Vietnamese title.</summary>
@@ -47,6 +51,13 @@ public sealed record Expectation(int PerYear, string Text, int? DueMonth = null,
 }
 
 /// <summary>
+/// What an entry may give rise to as tasks: an inspection's findings to remedy, a dialogue's requests to settle. Each is
+/// a task of the entry's <see cref="RegistryKind.Subject"/> agency (or, without one, of the agency that recorded it), due
+/// on the date given, not before <see cref="After"/> (a date column; null: the entry's own date).
+/// </summary>
+public sealed record FollowUp(string Title, string Item, string TaskSource, string ContentPrefix, string? After = null);
+
+/// <summary>
 /// A registry (sổ theo dõi): a list of one kind of the reform's records, each entry belonging to an agency and dated
 /// (<see cref="DateTitle"/> says what the date is), with the kind's own columns. <see cref="Subject"/> names the agency column
 /// an entry is about when it is not the agency that records it (the inspected agency of an inspection): that agency reads
@@ -55,7 +66,7 @@ public sealed record Expectation(int PerYear, string Text, int? DueMonth = null,
 /// </summary>
 public sealed record RegistryKind(string Code, string Title, string Singular, string Field, string DateTitle, IReadOnlyList<RegistryColumn> Columns,
     string Description, IReadOnlyList<RegistryRule>? Rules = null, Expectation? Expected = null, string? Subject = null, string? StockBy = null,
-    bool ProvinceOnly = false)
+    bool ProvinceOnly = false, FollowUp? FollowUps = null)
 {
     public RegistryColumn? Column(string key) => Columns.FirstOrDefault(c => c.Key == key);
 

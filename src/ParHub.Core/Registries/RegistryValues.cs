@@ -80,6 +80,11 @@ public static class RegistryValues
                 else if (yn is "0" or "khong" or "no" or "false" or "off") stored = "0";
                 else return $"\"{Short(text)}\" không đọc được (ghi Có hoặc Không).";
                 return null;
+            case ColumnType.Plan or ColumnType.Task:
+                if (!int.TryParse(text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var ref_) || ref_ < 1)
+                    return $"\"{Short(text)}\" không phải là số hiệu {(c.Type == ColumnType.Plan ? "kế hoạch" : "nhiệm vụ")} trên ParHub.";
+                stored = ref_.ToString(CultureInfo.InvariantCulture);
+                return null;
             case ColumnType.Agency:
                 if (text.Length > 300 || agency(text) is not { } id) return $"không tìm thấy cơ quan \"{Short(text)}\" trong danh mục.";
                 stored = id.ToString(CultureInfo.InvariantCulture);
@@ -99,7 +104,7 @@ public static class RegistryValues
     public static DateOnly? Date(IReadOnlyDictionary<string, string> values, string key) =>
         values.TryGetValue(key, out var v) && DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    /// <summary>An agency value as stored, or null.</summary>
+    /// <summary>An id as stored (an agency's, a plan's or a task's), or null.</summary>
     public static int? AgencyId(IReadOnlyDictionary<string, string> values, string key) =>
         values.TryGetValue(key, out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 

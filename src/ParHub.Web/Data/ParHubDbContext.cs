@@ -328,6 +328,8 @@ public class ParHubDbContext(DbContextOptions options)
             // A registry's year of an agency (lists, report prefill, criteria); the entries about an agency (inspections).
             e.HasIndex(x => new { x.Kind, x.Year, x.AgencyId });
             e.HasIndex(x => new { x.SubjectAgencyId, x.Kind });
+            e.HasIndex(x => x.PlanId);
+            e.HasIndex(x => x.TaskId);
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Agency>().WithMany().HasForeignKey(x => x.SubjectAgencyId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Findings).WithOne().HasForeignKey(f => f.EntryId).OnDelete(DeleteBehavior.Cascade);

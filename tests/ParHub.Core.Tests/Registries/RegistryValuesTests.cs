@@ -103,6 +103,7 @@ public class RegistryValuesTests
                         ColumnType.Choice => c.Choices![n % c.Choices.Count].Code,
                         ColumnType.YesNo => (n % 2).ToString(CultureInfo.InvariantCulture),
                         ColumnType.Agency => "7",
+                        ColumnType.Plan or ColumnType.Task => (n + 1).ToString(CultureInfo.InvariantCulture),
                         _ => $"Nội dung {n}",
                     };
                 if (kind.Rules is { } rules) foreach (var r in rules) stored[r.Left] = stored[r.Right]; // within its checks

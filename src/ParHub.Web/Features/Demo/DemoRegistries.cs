@@ -111,10 +111,13 @@ public sealed class DemoRegistries(ParHubDbContext db, RegistryQueries queries, 
         Add(RegistryCatalog.JobPositions, "STP", $"20/03/{y}", ("so_vi_tri", "31"), ("quyet_dinh", $"310/QĐ-UBND ngày 20/03/{y}"));
         foreach (var (agency, date) in new[] { ("STP", "08/01"), ("STC", "22/01"), ("SKHCN", "10/01"), ("SNV", "05/01"), ("SYT", "12/01") })
             Add(RegistryCatalog.AgencyPlans, agency, $"{date}/{y}", ("so_hieu", $"{date[..2]}/KH-{agency}"), ("trich_yeu", $"Kế hoạch CCHC năm {y}"));
+        // The Sở Nội vụ's funds are those of this year's first plan on ParHub, when there is one.
+        var plan = await db.Plans.Where(p => p.Year == y).OrderBy(p => p.Id).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         foreach (var (agency, proposed, allocated, spent) in
                  new[] { ("STP", "450", "400", "310"), ("SKHCN", "1.200", "1.000", "640"), ("SNV", "800", "800", "520") })
             Add(RegistryCatalog.Funds, agency, $"18/01/{y}", ("noi_dung", $"Kinh phí thực hiện Kế hoạch CCHC năm {y}"), ("linh_vuc", "khac"),
-                ("nguon", "ngan_sach"), ("de_xuat", proposed), ("duoc_giao", allocated), ("da_chi", spent));
+                ("nguon", "ngan_sach"), ("de_xuat", proposed), ("duoc_giao", allocated), ("da_chi", spent),
+                ("ke_hoach", agency == "SNV" && plan is { } p ? p.ToString(CultureInfo.InvariantCulture) : ""));
 
         db.RegistryEntries.AddRange(entries);
         await db.SaveChangesAsync(ct);

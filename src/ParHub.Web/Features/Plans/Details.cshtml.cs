@@ -7,7 +7,8 @@ using ParHub.Web.Features.Tasks;
 
 namespace ParHub.Web.Features.Plans;
 
-public class DetailsModel(ParHubDbContext db, TaskQueries queries, TargetMeasurer measurer, BindTarget bind, TimeProvider clock) : PageModel
+public class DetailsModel(ParHubDbContext db, TaskQueries queries, TargetMeasurer measurer, BindTarget bind, Registries.RegistryQueries registries,
+    TimeProvider clock) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public List<PlanTask> Tasks { get; private set; } = [];
@@ -17,6 +18,9 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TargetMeasure
     public DateOnly AsOf { get; private set; }
     public List<MeasuredTarget> Targets { get; private set; } = [];
     public bool CanBind => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Coordinator);
+
+    /// <summary>The CCHC funds entries that name this plan.</summary>
+    public List<Core.Registries.RegistryEntry> Funds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, DateOnly? asOf, CancellationToken ct)
     {
@@ -30,6 +34,7 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TargetMeasure
         Areas = await queries.CountsByAreaAsync(filter, AsOf, ct);
         LeadAgencies = await queries.CountsByLeadAgencyAsync(filter, AsOf, ct);
         Targets = await measurer.MeasureAsync(plan.Targets.OrderBy(t => t.SortOrder).Select(t => (t, plan)), AsOf, ct);
+        Funds = await registries.FundsOfAsync(id, null, ct);
         return Page();
     }
 

@@ -58,7 +58,7 @@ public class EntryModel(ParHubDbContext db, RegistryQueries queries, ICurrentUse
             if (Stored is null) return NotFound();
             if (!RegistryAccess.MayRead(user, Stored)) return Forbid();
             CanWrite = RegistryAccess.MayWrite(user, k, Stored.AgencyId);
-            if (k.Code == RegistryCatalog.Inspections) Findings = await queries.FindingsAsync(i, ct);
+            if (k.FollowUps is not null) Findings = await queries.FindingsAsync(i, ct);
         }
         else
         {
@@ -129,11 +129,11 @@ public class EntryModel(ParHubDbContext db, RegistryQueries queries, ICurrentUse
     public async Task<IActionResult> OnPostFindingAsync(string kind, int id, [FromServices] AddFinding add, CancellationToken ct)
     {
         if (await LoadAsync(kind, id, ct) is { } refused) return refused;
-        if (Kind.Code != RegistryCatalog.Inspections) return NotFound();
+        if (Kind.FollowUps is null) return NotFound();
         try
         {
             var finding = await add.RunAsync(new AddFindingRequest(id, FindingText, FindingDue), ct);
-            TempData["Message"] = $"Đã ghi tồn tại và giao nhiệm vụ khắc phục (hạn {Core.Time.VnDate.Show(finding.Due)}).";
+            TempData["Message"] = $"Đã ghi và giao thành nhiệm vụ (hạn {Core.Time.VnDate.Show(finding.Due)}).";
             return Redirect($"/Registries/{Kind.Code}/Entry/{id}#findings");
         }
         catch (UnauthorizedAccessException) { return Forbid(); }

@@ -24,6 +24,10 @@ public class KindModel(RegistryQueries queries, RegistryXlsx xlsx, ICurrentUser 
     public List<MissingAgency> Missing { get; private set; } = [];
     public List<GroupCoverage> Coverage { get; private set; } = [];
     public AgencyDirectoryCache.Snapshot Directory { get; private set; } = null!;
+    /// <summary>The year's funds per agency and per field (the funds registry).</summary>
+    public (List<FundsLine> Agencies, List<FundsLine> Fields)? Funds { get; private set; }
+    /// <summary>The imported plan of an agency plan entry (the agencies' plans registry), by entry.</summary>
+    public Dictionary<int, int> PlanLinks { get; private set; } = [];
 
     public string? AgencyName(int id) => Directory.ById.GetValueOrDefault(id)?.Agency.Name;
 
@@ -46,6 +50,8 @@ public class KindModel(RegistryQueries queries, RegistryXlsx xlsx, ICurrentUser 
         Directory = await queries.DirectoryAsync(ct);
         AgencyId = agency is { } a && Directory.ById.ContainsKey(a) ? a : null;
         Entries = await queries.ListAsync(Kind, Year, AgencyId, own, ct);
+        if (Kind.Code == RegistryCatalog.Funds) Funds = await queries.FundsAsync(Year, own, ct);
+        if (Kind.Code == RegistryCatalog.AgencyPlans) PlanLinks = await queries.PlanLinksAsync(Entries, ct);
         if (IsProvince)
         {
             Missing = await queries.MissingAsync(Kind, Year, ct);

@@ -24,6 +24,9 @@ public sealed record FindingView(InspectionFinding Finding, PlanTask Task)
     public bool Remedied => Task.Progress == TaskProgress.Done;
 }
 
+/// <summary>CCHC funds of one agency or one field: proposed, allocated and spent (millions of đồng).</summary>
+public sealed record FundsLine(string Name, decimal Proposed, decimal Allocated, decimal Spent);
+
 /// <summary>The registries' read side: lists (scoped), the facts measures read, who is short of an expectation, inspection coverage.</summary>
 public sealed class RegistryQueries(ParHubDbContext db, AgencyQueries agencies, ReportSetup reports)
 {
@@ -121,6 +124,42 @@ public sealed class RegistryQueries(ParHubDbContext db, AgencyQueries agencies, 
         (await db.RegistryEntries.AsNoTracking().Where(e => e.Kind == RegistryCatalog.Inspections && e.Year == year)
             .Select(e => new { e.AgencyId, e.Date, e.Values }).ToListAsync(ct))
         .Select(r => new RegistryFact(r.AgencyId, r.Date, RegistryEntry.Parse(r.Values))).ToList();
+
+    /// <summary>The CCHC funds entries of a ParHub plan or task (<see cref="RegistryEntry.PlanId"/>, <see cref="RegistryEntry.TaskId"/>).</summary>
+    public Task<List<RegistryEntry>> FundsOfAsync(int? planId, int? taskId, CancellationToken ct = default) =>
+        db.RegistryEntries.AsNoTracking()
+            .Where(e => e.Kind == RegistryCatalog.Funds && ((planId != null && e.PlanId == planId) || (taskId != null && e.TaskId == taskId)))
+            .OrderBy(e => e.Date).ToListAsync(ct);
+
+    /// <summary>The year's CCHC funds per agency and per reform field: proposed, allocated, spent (as the user may read them).</summary>
+    public async Task<(List<FundsLine> Agencies, List<FundsLine> Fields)> FundsAsync(int year, int? scope, CancellationToken ct = default)
+    {
+        var kind = RegistryCatalog.Find(RegistryCatalog.Funds)!;
+        var entries = await ListAsync(kind, year, null, scope, ct);
+        var directory = await agencies.DirectoryAsync(ct);
+        static FundsLine Line(string name, IEnumerable<IReadOnlyDictionary<string, string>> v) => new(name,
+            v.Sum(x => RegistryValues.Number(x, "de_xuat") ?? 0), v.Sum(x => RegistryValues.Number(x, "duoc_giao") ?? 0),
+            v.Sum(x => RegistryValues.Number(x, "da_chi") ?? 0));
+        var byAgency = entries.GroupBy(e => e.AgencyId)
+            .Select(g => Line(directory.ById.GetValueOrDefault(g.Key)?.Agency.Name ?? "", g.Select(e => e.ValueMap).ToList()))
+            .OrderBy(l => l.Name, VietnameseCollation.Comparer).ToList();
+        var field = kind.Column("linh_vuc")!;
+        var byField = entries.GroupBy(e => e.ValueMap.GetValueOrDefault("linh_vuc") ?? "")
+            .Select(g => Line(field.ChoiceOf(g.Key)?.Title ?? "—", g.Select(e => e.ValueMap).ToList()))
+            .OrderBy(l => l.Name, VietnameseCollation.Comparer).ToList();
+        return (byAgency, byField);
+    }
+
+    /// <summary>The plans imported into ParHub whose number is an agency plan's "Số, ký hiệu", by entry.</summary>
+    public async Task<Dictionary<int, int>> PlanLinksAsync(IReadOnlyList<RegistryEntry> plans, CancellationToken ct = default)
+    {
+        var numbers = plans.Select(e => e.ValueMap.GetValueOrDefault("so_hieu")).OfType<string>().Distinct().ToList();
+        if (numbers.Count == 0) return [];
+        var found = await db.Plans.AsNoTracking().Where(p => p.Number != null && numbers.Contains(p.Number)).Select(p => new { p.Id, p.Number, p.Year })
+            .ToListAsync(ct);
+        return plans.Select(e => (e.Id, Plan: found.FirstOrDefault(p => p.Number == e.ValueMap.GetValueOrDefault("so_hieu") && p.Year == e.Year)))
+            .Where(x => x.Plan is not null).ToDictionary(x => x.Id, x => x.Plan!.Id);
+    }
 
     /// <summary>An inspection's findings with their remedy tasks.</summary>
     public async Task<List<FindingView>> FindingsAsync(int entryId, CancellationToken ct = default) =>

@@ -10,7 +10,7 @@ namespace ParHub.Web.Features.Tasks;
 [RequestSizeLimit(5 * TaskTracking.MaxFileBytes)]
 [ParHub.Web.App.UploadLimit(5 * TaskTracking.MaxFileBytes, "Tệp đính kèm vượt quá 100 MB (mỗi tệp tối đa 20 MB).")]
 public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, CorrectTask correct,
-    TimeProvider clock) : PageModel,
+    Registries.RegistryQueries registries, TimeProvider clock) : PageModel,
     ParHub.Web.App.IUploadPage
 {
     public void Refuse(string message) => Error = message;
@@ -39,12 +39,16 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>The CCHC funds entries that name this task.</summary>
+    public List<Core.Registries.RegistryEntry> Funds { get; private set; } = [];
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var task = await db.PlanTasks.AsNoTracking().Include(t => t.Assignments).SingleOrDefaultAsync(t => t.Id == id, ct);
         if (task is null) return false;
         Task = task;
         Plan = task.PlanId is { } p ? await db.Plans.AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, ct) : null;
+        Funds = await registries.FundsOfAsync(null, id, ct);
         Status = DeadlineStatuses.Of(task.Start, task.EffectiveDue, task.CompletedOn, VietnamTime.Today(clock));
         var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var groupNames = await db.AgencyGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);

@@ -777,11 +777,17 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("StoredName")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<int?>("SubjectAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TaskId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -807,6 +813,10 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("SubjectAgencyId", "Kind");
 

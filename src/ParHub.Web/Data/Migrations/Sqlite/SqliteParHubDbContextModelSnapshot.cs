@@ -746,11 +746,17 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StoredName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SubjectAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TaskId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -776,6 +782,10 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("SubjectAgencyId", "Kind");
 
