@@ -141,6 +141,8 @@ public abstract class RegistryTests<TFactory>(TFactory app) : IClassFixture<TFac
         var coordinator = await app.SignInAsync("cchc");
         var taskPage = new HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/Tasks/Details/{task.Id}"));
         Assert.Contains("Số hóa hồ sơ thuế", taskPage.QuerySelector("[data-testid=funds]")!.TextContent);
+        var otherView = await (await app.SignInAsync("khcn")).GetAsync($"/Tasks/Details/{task.Id}"); // another agency: not its funds
+        Assert.DoesNotContain("Số hóa hồ sơ thuế", await HtmlAsync(otherView));
         var page = new HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/Registries/kinh-phi?year={year}"));
         var agencyRow = page.QuerySelectorAll("[data-testid=funds-agencies] tr").Single(r => r.TextContent.Contains("Sở Tài chính"));
         Assert.Equal(["600", "500", "350,5", "70,1%"], agencyRow.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));

@@ -8,7 +8,7 @@ using ParHub.Web.Features.Tasks;
 namespace ParHub.Web.Features.Plans;
 
 public class DetailsModel(ParHubDbContext db, TaskQueries queries, TargetMeasurer measurer, BindTarget bind, Registries.RegistryQueries registries,
-    TimeProvider clock) : PageModel
+    App.ICurrentUser user, TimeProvider clock) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
     public List<PlanTask> Tasks { get; private set; } = [];
@@ -34,7 +34,7 @@ public class DetailsModel(ParHubDbContext db, TaskQueries queries, TargetMeasure
         Areas = await queries.CountsByAreaAsync(filter, AsOf, ct);
         LeadAgencies = await queries.CountsByLeadAgencyAsync(filter, AsOf, ct);
         Targets = await measurer.MeasureAsync(plan.Targets.OrderBy(t => t.SortOrder).Select(t => (t, plan)), AsOf, ct);
-        Funds = await registries.FundsOfAsync(id, null, ct);
+        Funds = await registries.FundsOfAsync(id, null, user, ct);
         return Page();
     }
 

@@ -125,11 +125,18 @@ public sealed class RegistryQueries(ParHubDbContext db, AgencyQueries agencies, 
             .Select(e => new { e.AgencyId, e.Date, e.Values }).ToListAsync(ct))
         .Select(r => new RegistryFact(r.AgencyId, r.Date, RegistryEntry.Parse(r.Values))).ToList();
 
-    /// <summary>The CCHC funds entries of a ParHub plan or task (<see cref="RegistryEntry.PlanId"/>, <see cref="RegistryEntry.TaskId"/>).</summary>
-    public Task<List<RegistryEntry>> FundsOfAsync(int? planId, int? taskId, CancellationToken ct = default) =>
-        db.RegistryEntries.AsNoTracking()
-            .Where(e => e.Kind == RegistryCatalog.Funds && ((planId != null && e.PlanId == planId) || (taskId != null && e.TaskId == taskId)))
-            .OrderBy(e => e.Date).ToListAsync(ct);
+    /// <summary>
+    /// The CCHC funds entries of a ParHub plan or task (<see cref="RegistryEntry.PlanId"/>, <see cref="RegistryEntry.TaskId"/>)
+    /// that the user may read (<see cref="RegistryAccess"/>): none for a user who reads no registry.
+    /// </summary>
+    public async Task<List<RegistryEntry>> FundsOfAsync(int? planId, int? taskId, App.ICurrentUser user, CancellationToken ct = default)
+    {
+        if (!RegistryAccess.Scope(user, out var own)) return [];
+        var q = db.RegistryEntries.AsNoTracking()
+            .Where(e => e.Kind == RegistryCatalog.Funds && ((planId != null && e.PlanId == planId) || (taskId != null && e.TaskId == taskId)));
+        if (own is { } a) q = q.Where(e => e.AgencyId == a || e.SubjectAgencyId == a);
+        return await q.OrderBy(e => e.Date).ToListAsync(ct);
+    }
 
     /// <summary>The year's CCHC funds per agency and per reform field: proposed, allocated, spent (as the user may read them).</summary>
     public async Task<(List<FundsLine> Agencies, List<FundsLine> Fields)> FundsAsync(int year, int? scope, CancellationToken ct = default)

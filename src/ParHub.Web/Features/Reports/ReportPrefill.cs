@@ -86,12 +86,14 @@ public sealed class ReportPrefill(TaskQueries tasks, TthcFigures dossiers, ParHu
     private async Task RegistriesAsync(ReportForm form, int year, DateOnly from, DateOnly to, int agencyId, Dictionary<string, FieldValue> result,
         CancellationToken ct)
     {
+        var facts = new Dictionary<string, List<Core.Registries.RegistryFact>>(); // one read per registry, however many fields use it
         foreach (var f in form.Fields)
         {
             if (Core.Registries.RegistryMeasure.Parse(f.Prefill) is { } m)
             {
-                if (m.Of(await registries.FactsAsync(m.Kind, agencyId, from, to, ct), from, to) is { } n)
-                    result[f.Code] = new FieldValue(n, null, Source: ValueSource.Prefilled);
+                if (!facts.TryGetValue(m.Kind.Code, out var kindFacts))
+                    facts[m.Kind.Code] = kindFacts = await registries.FactsAsync(m.Kind, agencyId, from, to, ct);
+                if (m.Of(kindFacts, from, to) is { } n) result[f.Code] = new FieldValue(n, null, Source: ValueSource.Prefilled);
             }
             else if (f.Prefill == "kiemtra.bao_phu" && await registries.UnitCoverageAsync(agencyId, year, ct) is { } c)
                 result[f.Code] = new FieldValue(c.Inspected, c.Units, Source: ValueSource.Prefilled);

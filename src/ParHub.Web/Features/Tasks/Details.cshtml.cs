@@ -10,7 +10,7 @@ namespace ParHub.Web.Features.Tasks;
 [RequestSizeLimit(5 * TaskTracking.MaxFileBytes)]
 [ParHub.Web.App.UploadLimit(5 * TaskTracking.MaxFileBytes, "Tệp đính kèm vượt quá 100 MB (mỗi tệp tối đa 20 MB).")]
 public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tracking, Reminders reminders, CorrectTask correct,
-    Registries.RegistryQueries registries, TimeProvider clock) : PageModel,
+    Registries.RegistryQueries registries, App.ICurrentUser user, TimeProvider clock) : PageModel,
     ParHub.Web.App.IUploadPage
 {
     public void Refuse(string message) => Error = message;
@@ -48,7 +48,7 @@ public class DetailsModel(ParHubDbContext db, TaskAccess access, TaskTracking tr
         if (task is null) return false;
         Task = task;
         Plan = task.PlanId is { } p ? await db.Plans.AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, ct) : null;
-        Funds = await registries.FundsOfAsync(null, id, ct);
+        Funds = await registries.FundsOfAsync(null, id, user, ct);
         Status = DeadlineStatuses.Of(task.Start, task.EffectiveDue, task.CompletedOn, VietnamTime.Today(clock));
         var agencyNames = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, ct);
         var groupNames = await db.AgencyGroups.AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.Name, ct);
