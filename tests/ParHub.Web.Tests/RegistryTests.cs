@@ -159,6 +159,36 @@ public abstract class RegistryTests<TFactory>(TFactory app) : IClassFixture<TFac
         Assert.Equal($"/Plans/Details/{plan.Id}", plans.QuerySelector($"tr[data-entry='{EntryId(saved)}'] [data-testid=plan-link]")!.GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task Who_is_late_is_read_against_the_deadline_the_years_plan_sets()
+    {
+        var y = DateTime.UtcNow.AddHours(7).Year; // the demo's plans of the agencies this year: STP 08/01, SKHCN 10/01, SYT 12/01, STC 22/01
+        var coordinator = await app.SignInAsync("cchc");
+        async Task<Dictionary<string, string>> LateAsync()
+        {
+            var page = new HtmlParser().ParseDocument(await coordinator.GetStringAsync($"/Registries/ke-hoach?year={y}"));
+            var ids = await app.WithDbAsync(db => db.Agencies.Where(a => new[] { "STP", "SKHCN", "SYT", "STC" }.Contains(a.Code))
+                .ToDictionaryAsync(a => a.Id.ToString(CultureInfo.InvariantCulture), a => a.Code));
+            return page.QuerySelectorAll("[data-testid=registry-missing] tr[data-agency]")
+                .Where(r => ids.ContainsKey(r.GetAttribute("data-agency")!))
+                .ToDictionary(r => ids[r.GetAttribute("data-agency")!], r => r.QuerySelector("td:last-child")!.TextContent);
+        }
+        Assert.Equal(["STC"], (await LateAsync()).Keys); // the default, seed 000: before 15 January
+        var url = $"/Registries/ke-hoach?year={y}";
+        var set = await coordinator.PostFormAsync($"/Registries/ke-hoach?handler=Due", new() { ["year"] = Id(y), ["due"] = $"09/01/{y}" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var late = await LateAsync();
+        Assert.Equal(["SKHCN", "STC", "SYT"], late.Keys.Order());
+        Assert.Equal($"Muộn (ngày 10/01/{y})", late["SKHCN"]);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == "Setting" && e.EntityId == $"registry-due:ke-hoach:{y}")));
+        Assert.Contains($"Hạn phải là một ngày của năm {y}.", await HtmlAsync(await coordinator.PostFormAsync("/Registries/ke-hoach?handler=Due",
+            new() { ["year"] = Id(y), ["due"] = $"09/01/{y + 1}" }, url)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("tuphap")).PostFormAsync("/Registries/ke-hoach?handler=Due",
+            new() { ["year"] = Id(y), ["due"] = $"20/01/{y}" }, url)).StatusCode);
+        // Back to the default for the other tests of the class.
+        await coordinator.PostFormAsync($"/Registries/ke-hoach?handler=Due", new() { ["year"] = Id(y), ["due"] = $"15/01/{y}" }, url);
+    }
+
     public static TheoryData<string> Kinds() => new(RegistryCatalog.All.Select(k => k.Code));
 
     /// <summary>A valid value of each column, as an officer types it; the agency columns name Sở Tư pháp's unit.</summary>

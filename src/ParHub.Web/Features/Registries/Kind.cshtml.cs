@@ -28,6 +28,9 @@ public class KindModel(RegistryQueries queries, RegistryXlsx xlsx, ICurrentUser 
     public (List<FundsLine> Agencies, List<FundsLine> Fields)? Funds { get; private set; }
     /// <summary>The imported plan of an agency plan entry (the agencies' plans registry), by entry.</summary>
     public Dictionary<int, int> PlanLinks { get; private set; } = [];
+    /// <summary>The year's deadline of the registry (as the plan set it, or the default), when it has one.</summary>
+    public DateOnly? Due { get; private set; }
+    public string? DueError { get; private set; }
 
     public string? AgencyName(int id) => Directory.ById.GetValueOrDefault(id)?.Agency.Name;
 
@@ -52,12 +55,27 @@ public class KindModel(RegistryQueries queries, RegistryXlsx xlsx, ICurrentUser 
         Entries = await queries.ListAsync(Kind, Year, AgencyId, own, ct);
         if (Kind.Code == RegistryCatalog.Funds) Funds = await queries.FundsAsync(Year, own, ct);
         if (Kind.Code == RegistryCatalog.AgencyPlans) PlanLinks = await queries.PlanLinksAsync(Entries, ct);
+        Due = await queries.DueAsync(Kind, Year, ct);
         if (IsProvince)
         {
             Missing = await queries.MissingAsync(Kind, Year, ct);
             if (Kind.Code == RegistryCatalog.Inspections) Coverage = await queries.CoverageAsync(Year, ct);
         }
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDueAsync(string kind, int year, string? due, [FromServices] SetRegistryDeadline set, CancellationToken ct)
+    {
+        try
+        {
+            var saved = await set.RunAsync(new SetRegistryDeadlineRequest(kind, year, due), ct);
+            TempData["Message"] = $"Đã đặt hạn năm {year}: {VnDate.Show(saved)}.";
+            return Redirect($"/Registries/{kind}?year={year}");
+        }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (RegistryRefusedException e) { DueError = e.Message; }
+        return await OnGetAsync(kind, year, null, ct);
     }
 
     public async Task<IActionResult> OnGetExportAsync(string kind, int? year, int? agency, CancellationToken ct)

@@ -91,6 +91,16 @@ public sealed class RegistryQueries(ParHubDbContext db, AgencyQueries agencies, 
             .Select(m => (m.Entry.Agency.Id, m.Entry.Agency.Name, m.Group.Name)).DistinctBy(x => x.Id).ToList();
     }
 
+    /// <summary>A registry's deadline in a year: as that year's plan set it (<see cref="SetRegistryDeadline"/>), else the kind's default.</summary>
+    public async Task<DateOnly?> DueAsync(RegistryKind kind, int year, CancellationToken ct = default)
+    {
+        if (kind.Expected?.Due(year) is not { } fallback) return null;
+        var key = SetRegistryDeadline.Key(kind.Code, year);
+        var set = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        return DateOnly.TryParseExact(set, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var d) ? d : fallback;
+    }
+
     /// <summary>The expected agencies with fewer entries in the year than the kind expects, or whose first came after its deadline.</summary>
     public async Task<List<MissingAgency>> MissingAsync(RegistryKind kind, int year, CancellationToken ct = default)
     {
@@ -99,7 +109,7 @@ public sealed class RegistryQueries(ParHubDbContext db, AgencyQueries agencies, 
         var byAgency = (await db.RegistryEntries.AsNoTracking().Where(e => e.Kind == kind.Code && e.Year == year)
                 .GroupBy(e => e.AgencyId).Select(g => new { g.Key, Count = g.Count(), First = g.Min(e => e.Date) }).ToListAsync(ct))
             .ToDictionary(x => x.Key);
-        var due = expected.Due(year);
+        var due = await DueAsync(kind, year, ct);
         return expectedAgencies.Select(a =>
             {
                 var mine = byAgency.GetValueOrDefault(a.Id);
