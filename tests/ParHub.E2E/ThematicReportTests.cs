@@ -83,6 +83,7 @@ public class ThematicReportTests(ParHubServer server)
         await Expect(row.GetByTestId("thematic-counts")).ToHaveTextAsync("2 / 2");
         await row.GetByTestId("thematic-totals").ClickAsync();
         await Expect(cchc.GetByTestId("total-so_hoa")).ToHaveTextAsync("420");
+        await Expect(cchc.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Tổng hợp Số hóa hồ sơ TTHC " + key);
         await cchc.ScreenshotAsync(new() { Path = Path.Combine(server.Artifacts, "thematic-totals.png"), FullPage = true });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ParHub.Core.Reports;
+using ParHub.Core.Time;
 using ParHub.Web.App;
 using ParHub.Web.Data;
 
@@ -47,7 +48,7 @@ public class ThematicModel(ParHubDbContext db, ReportSetup setup, ReportQueries 
         try
         {
             var (regime, period) = await create.RunAsync(new ThematicReportRequest(Input.Title, Input.FormKey, Input.Agencies, Input.Due), ct);
-            TempData["Message"] = $"Đã gửi yêu cầu báo cáo chuyên đề “{regime.Name}” tới {Input.Agencies.Count} cơ quan, hạn {period.Due:dd/MM/yyyy}.";
+            TempData["Message"] = $"Đã gửi yêu cầu báo cáo chuyên đề “{regime.Name}” tới {Input.Agencies.Count} cơ quan, hạn {VnDate.Show(period.Due)}.";
             return Redirect("/Reports/Thematic");
         }
         catch (ReportRuleException e) { Error = e.Message; }
