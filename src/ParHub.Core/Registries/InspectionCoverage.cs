@@ -13,5 +13,5 @@ public static class InspectionCoverage
     /// <summary>The agencies visited in the year by the inspections given (each counted once however often inspected).</summary>
     public static HashSet<int> Inspected(IEnumerable<RegistryFact> inspections, int year) =>
         inspections.Where(f => RegistryValues.Date(f.Values, Visited)?.Year == year)
-            .Select(f => RegistryValues.AgencyId(f.Values, Subject)).OfType<int>().ToHashSet();
+            .Select(f => RegistryValues.Id(f.Values, Subject)).OfType<int>().ToHashSet();
 }

@@ -43,9 +43,9 @@ public class RegistryEntry
         Date = date;
         Year = date.Year;
         Values = JsonSerializer.Serialize(values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value));
-        SubjectAgencyId = kind.Subject is { } s ? RegistryValues.AgencyId(values, s) : null;
-        PlanId = kind.Columns.Where(c => c.Type == ColumnType.Plan).Select(c => RegistryValues.AgencyId(values, c.Key)).FirstOrDefault(id => id is not null);
-        TaskId = kind.Columns.Where(c => c.Type == ColumnType.Task).Select(c => RegistryValues.AgencyId(values, c.Key)).FirstOrDefault(id => id is not null);
+        SubjectAgencyId = kind.Subject is { } s ? RegistryValues.Id(values, s) : null;
+        PlanId = kind.Columns.Where(c => c.Type == ColumnType.Plan).Select(c => RegistryValues.Id(values, c.Key)).FirstOrDefault(id => id is not null);
+        TaskId = kind.Columns.Where(c => c.Type == ColumnType.Task).Select(c => RegistryValues.Id(values, c.Key)).FirstOrDefault(id => id is not null);
     }
 
     public RegistryFact Fact => new(AgencyId, Date, ValueMap);

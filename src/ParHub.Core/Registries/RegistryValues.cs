@@ -105,7 +105,7 @@ public static class RegistryValues
         values.TryGetValue(key, out var v) && DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     /// <summary>An id as stored (an agency's, a plan's or a task's), or null.</summary>
-    public static int? AgencyId(IReadOnlyDictionary<string, string> values, string key) =>
+    public static int? Id(IReadOnlyDictionary<string, string> values, string key) =>
         values.TryGetValue(key, out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>How a stored value is shown to a reader (and typed back by <see cref="Read"/>: the round trip is exact).</summary>
@@ -118,7 +118,7 @@ public static class RegistryValues
             ColumnType.Count or ColumnType.Money => Number(values, c.Key) is { } n ? VietnameseNumber.Format(n) : v,
             ColumnType.Choice => c.ChoiceOf(v)?.Title ?? v,
             ColumnType.YesNo => v == "1" ? "Có" : "Không",
-            ColumnType.Agency => AgencyId(values, c.Key) is { } id ? agencyName(id) ?? v : v,
+            ColumnType.Agency => Id(values, c.Key) is { } id ? agencyName(id) ?? v : v,
             _ => v,
         };
     }

@@ -79,7 +79,7 @@ public class EntryModel(ParHubDbContext db, RegistryQueries queries, ICurrentUse
             In[c.Key] = c.Type switch
             {
                 ColumnType.Count or ColumnType.Money => RegistryValues.Number(v, c.Key) is { } n ? VietnameseNumber.Format(n) : null,
-                ColumnType.Agency => RegistryValues.AgencyId(v, c.Key) is { } a ? Directory.ById.GetValueOrDefault(a)?.Agency.Code : null,
+                ColumnType.Agency => RegistryValues.Id(v, c.Key) is { } a ? Directory.ById.GetValueOrDefault(a)?.Agency.Code : null,
                 _ => v.GetValueOrDefault(c.Key),
             };
     }

@@ -54,11 +54,11 @@ public sealed class SaveRegistryEntry(ParHubDbContext db, ICurrentUser user, Aud
         var problems = input.Problems.ToList();
         foreach (var c in kind.Columns.Where(c => c.Type is ColumnType.Plan or ColumnType.Task))
         {
-            if (RegistryValues.AgencyId(input.Values, c.Key) is not { } refId) continue;
+            if (RegistryValues.Id(input.Values, c.Key) is not { } refId) continue;
             var exists = c.Type == ColumnType.Plan ? await db.Plans.AnyAsync(p => p.Id == refId, ct) : await db.PlanTasks.AnyAsync(t => t.Id == refId, ct);
             if (!exists) problems.Add($"{c.Title}: không có {(c.Type == ColumnType.Plan ? "kế hoạch" : "nhiệm vụ")} số {refId} trên ParHub.");
         }
-        if (kind.Subject is { } s && RegistryValues.AgencyId(input.Values, s) == request.AgencyId)
+        if (kind.Subject is { } s && RegistryValues.Id(input.Values, s) == request.AgencyId)
             problems.Add($"{kind.Column(s)!.Title}: phải là cơ quan khác với cơ quan ghi sổ.");
         byte[] head = [];
         if (request.File is { } f)

@@ -12,6 +12,12 @@ namespace ParHub.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Year",
+                table: "report_regimes",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "registry_entries",
                 columns: table => new
@@ -21,6 +27,8 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     AgencyId = table.Column<int>(type: "integer", nullable: false),
                     SubjectAgencyId = table.Column<int>(type: "integer", nullable: true),
+                    PlanId = table.Column<int>(type: "integer", nullable: true),
+                    TaskId = table.Column<int>(type: "integer", nullable: true),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     Values = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
@@ -102,9 +110,19 @@ namespace ParHub.Web.Data.Migrations.Postgres
                 columns: new[] { "Kind", "Year", "AgencyId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_registry_entries_PlanId",
+                table: "registry_entries",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_registry_entries_SubjectAgencyId_Kind",
                 table: "registry_entries",
                 columns: new[] { "SubjectAgencyId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_entries_TaskId",
+                table: "registry_entries",
+                column: "TaskId");
         }
 
         /// <inheritdoc />
@@ -115,6 +133,10 @@ namespace ParHub.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "registry_entries");
+
+            migrationBuilder.DropColumn(
+                name: "Year",
+                table: "report_regimes");
         }
     }
 }

@@ -11,7 +11,7 @@ using ParHub.Web.Data;
 namespace ParHub.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteParHubDbContext))]
-    [Migration("20261203152128_Registries")]
+    [Migration("20261203171658_Registries")]
     partial class Registries
     {
         /// <inheritdoc />
@@ -749,11 +749,17 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StoredName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SubjectAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TaskId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -779,6 +785,10 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("TaskId");
 
                     b.HasIndex("SubjectAgencyId", "Kind");
 
@@ -942,6 +952,9 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

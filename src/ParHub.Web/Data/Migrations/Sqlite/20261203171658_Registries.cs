@@ -11,6 +11,12 @@ namespace ParHub.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Year",
+                table: "report_regimes",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "registry_entries",
                 columns: table => new
@@ -20,6 +26,8 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
                     SubjectAgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: true),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Values = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
@@ -101,9 +109,19 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                 columns: new[] { "Kind", "Year", "AgencyId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_registry_entries_PlanId",
+                table: "registry_entries",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_registry_entries_SubjectAgencyId_Kind",
                 table: "registry_entries",
                 columns: new[] { "SubjectAgencyId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_registry_entries_TaskId",
+                table: "registry_entries",
+                column: "TaskId");
         }
 
         /// <inheritdoc />
@@ -114,6 +132,10 @@ namespace ParHub.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "registry_entries");
+
+            migrationBuilder.DropColumn(
+                name: "Year",
+                table: "report_regimes");
         }
     }
 }
