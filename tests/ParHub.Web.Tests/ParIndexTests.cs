@@ -184,8 +184,12 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         var assessment = await app.WithDbAsync(db => db.Assessments.SingleAsync(a => a.CycleId == cycleId));
         Assert.Equal("HP", await app.WithDbAsync(db => db.Agencies.Where(a => a.Id == assessment.AgencyId).Select(a => a.Code).SingleAsync()));
         var url = $"/ParIndex/Assessment/{assessment.Id}";
+        // Sở Tư pháp leads field 2 (the responsibility map): it reads the province's assessment but may not score field 1.
         var tuphap = await app.SignInAsync("tuphap");
-        Assert.Equal(HttpStatusCode.Forbidden, (await tuphap.GetAsync(url)).StatusCode);
+        var own = await tuphap.GetStringAsync(url);
+        Assert.DoesNotContain("name=\"In[1.1].Value\"", own);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(tuphap, $"{url}?handler=Save",
+            new() { ["Version"] = VersionPattern().Match(own).Groups[1].Value, ["In[1.1].Value"] = "Hoàn thành" }, url)).StatusCode);
 
         var token = await coordinator.AntiforgeryTokenAsync(url);
         var upload = new MultipartFormDataContent
@@ -211,16 +215,18 @@ public abstract partial class ParIndexTests<TFactory>(TFactory app) : IClassFixt
         Assert.Contains("BÁO CÁO", text);
         Assert.Contains($"Kết quả tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm {year}", text);
         Assert.Contains("Kính gửi: Bộ Nội vụ.", text);
-        var twos = leaves.Count(c => c.StartsWith("2."));
+        // The survey criteria (2.4, 4.4, …, 8.5.x) are not self-assessed: no points until their results are entered.
+        var surveys = preset.Nodes.Where(n => n.IsSurvey).Select(n => n.Code).ToHashSet();
+        var twos = leaves.Count(c => c.StartsWith("2.") && !surveys.Contains(c));
         var applicable = leaves.Count - 1; // 3.1 does not apply
-        var total = 0.5m + (applicable - 1 - twos) + twos * 0.5m;
+        var total = 0.5m + (applicable - 1 - twos - surveys.Count) + twos * 0.5m;
         Assert.Contains(
             $"Tổng điểm tự đánh giá: {total.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}/{applicable} điểm", text);
         var rows = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
             .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToArray()).ToList();
         var r11 = rows.Single(r => r.Length == 5 && r[0] == "1.1");
         Assert.Equal(("1", "0,5", "ke-hoach-cchc-2031.pdf"), (r11[2], r11[3], r11[4]));
-        Assert.Equal("Giải thích: Theo báo cáo tổng kết năm của tỉnh", rows.Single(r => r.Length == 5 && r[0] == "8.5.6")[4]);
+        Assert.Equal("Giải thích: Theo báo cáo tổng kết năm của tỉnh", rows.Single(r => r.Length == 5 && r[0] == "8.4")[4]);
         Assert.Contains("tiêu chí chưa có tài liệu kiểm chứng, được giải thích cách chấm tại Bảng tổng hợp trên: 1.2.1, ", text);
         Assert.Equal(("—", "Không áp dụng"), (rows.Single(r => r.Length == 5 && r[0] == "3.1")[3], rows.Single(r => r.Length == 5 && r[0] == "3.1")[4]));
         Assert.Contains("TM. ỦY BAN NHÂN DÂN", text);

@@ -48,6 +48,8 @@ public sealed class AssessmentFlow(Assessment assessment, AssessmentCycle cycle)
     public Outcome Submit(DateOnly today, IReadOnlyCollection<string> missing, IReadOnlyCollection<string> unexplained, DateTime now)
     {
         if (Edit(today) is { IsOk: false } refused) return refused;
+        if (Returned.Count > 0)
+            return Outcome.Refused($"Chưa thể gửi: các tiêu chí {string.Join(", ", Returned)} đã trả lại cơ quan chủ trì và chưa được sửa.");
         if (missing.Count > 0)
             return Outcome.Refused(
                 $"Chưa thể gửi: chưa nhập số liệu các tiêu chí {string.Join(", ", missing)} (hoặc đánh dấu không áp dụng).");
@@ -57,6 +59,28 @@ public sealed class AssessmentFlow(Assessment assessment, AssessmentCycle cycle)
         (assessment.Status, assessment.SubmittedAt) = (AssessmentStatus.Submitted, now);
         return Outcome.Ok;
     }
+
+    /// <summary>The criteria returned to their lead and not yet corrected.</summary>
+    public IReadOnlyList<string> Returned => assessment.Scores.Where(s => s.ReturnComment is not null).Select(s => s.Code).ToList();
+
+    /// <summary>
+    /// The Coordinator returns a criterion of the draft to its lead with a comment (what to correct), while it may be
+    /// edited; the lead's next change of it clears the comment (<see cref="Corrected"/>).
+    /// </summary>
+    public Outcome Return(string code, string? comment, DateOnly today, string by)
+    {
+        if (Edit(today) is { IsOk: false } refused) return refused;
+        if (string.IsNullOrWhiteSpace(comment)) return Outcome.Refused("Trả lại tiêu chí cần ghi ý kiến: cần sửa gì.");
+        if (comment.Trim().Length > MaxReason) return Outcome.Refused("Ý kiến trả lại không quá 2.000 ký tự.");
+        var row = assessment.Scores.FirstOrDefault(s => s.Code == code);
+        if (row is null || row.Input is null && !row.Exempt && row.NoEvidenceNote is null)
+            return Outcome.Refused($"Tiêu chí {code} chưa được chấm; chưa có gì để trả lại.");
+        (row.ReturnComment, row.ReturnedBy) = (comment.Trim(), by);
+        return Outcome.Ok;
+    }
+
+    /// <summary>A returned criterion changed by its lead is corrected: the comment is cleared (the audit keeps it).</summary>
+    public static void Corrected(AssessmentScore row) => (row.ReturnComment, row.ReturnedBy) = (null, null);
 
     /// <summary>Only a submitted assessment is appraised, and only until publication.</summary>
     public Outcome Appraisable()

@@ -13,7 +13,16 @@ public static class TargetMetrics
     public const string Sipas = "sipas.province";
     public const string ParIndex = "par.average";
 
-    public static readonly IReadOnlyList<(string Key, string Label)> All =
+    /// <summary>The Ministry's appraised index of the province (points) and its rank among provinces; SIPAS likewise.</summary>
+    public const string NationalPar = "national.par";
+    public const string NationalParRank = "national.par.rank";
+    public const string NationalSipas = "national.sipas";
+    public const string NationalSipasRank = "national.sipas.rank";
+
+    /// <summary>An external index's score ("ext.PCI") or rank ("ext.PCI.rank"), as published for the province.</summary>
+    public static string External(string code, bool rank = false) => $"ext.{code}" + (rank ? ".rank" : "");
+
+    private static readonly (string Key, string Label)[] Own =
     [
         (PlanTasksOnTime, "Tỷ lệ nhiệm vụ của kế hoạch hoàn thành đúng hạn (%)"),
         (ReportsOnTime, "Tỷ lệ báo cáo CCHC định kỳ gửi đúng hạn (%)"),
@@ -22,6 +31,21 @@ public static class TargetMetrics
         (Sipas, "Chỉ số hài lòng SIPAS của tỉnh (%)"),
         (ParIndex, "Chỉ số CCHC bình quân của các cơ quan (điểm)"),
     ];
+
+    public static readonly IReadOnlyList<(string Key, string Label)> All = Measured().ToList();
+
+    private static IEnumerable<(string Key, string Label)> Measured() => Own.Concat(
+    [
+        (NationalPar, "Chỉ số CCHC của tỉnh do Bộ Nội vụ công bố (điểm)"),
+        (NationalParRank, "Thứ hạng Chỉ số CCHC của tỉnh (Bộ Nội vụ công bố)"),
+        (NationalSipas, "Chỉ số SIPAS của tỉnh do Bộ Nội vụ công bố (%)"),
+        (NationalSipasRank, "Thứ hạng SIPAS của tỉnh (Bộ Nội vụ công bố)"),
+    ]).Concat(Indices.ExternalIndices.All.SelectMany(i => new[]
+    {
+        (External(i.Code), $"{i.Code}: điểm của tỉnh ({i.Unit})"), (External(i.Code, rank: true), $"{i.Code}: thứ hạng của tỉnh"),
+    }));
+
+
 
     public static string? Label(string? key) => All.FirstOrDefault(m => m.Key == key).Label;
 
@@ -32,8 +56,9 @@ public static class TargetMetrics
     /// </summary>
     public static string? Guess(string text, string? unit)
     {
-        if (unit != "%") return null;
         var t = VietnameseText.Fold(text);
+        if (unit == TargetReader.RankUnit) return GuessRank(t);
+        if (unit != "%") return null;
         if (t.Contains("hai long", StringComparison.Ordinal)) return Sipas;
         if (t.Contains("ho so", StringComparison.Ordinal) && t.Contains("truc tuyen", StringComparison.Ordinal)) return DossiersOnline;
         bool Has(string words) => t.Contains(words, StringComparison.Ordinal);
@@ -42,6 +67,17 @@ public static class TargetMetrics
         if (t.Contains("bao cao", StringComparison.Ordinal) && t.Contains("dung han", StringComparison.Ordinal)) return ReportsOnTime;
         if (Has("nhiem vu") && (Has("hoan thanh") || Has("dung han")))
             return PlanTasksOnTime;
+        return null;
+    }
+
+    /// <summary>A rank target ("một trong 5 địa phương …", "top 10") names its index: PCI, PAPI, DTI, PGI, SIPAS, else the PAR Index.</summary>
+    private static string? GuessRank(string folded)
+    {
+        foreach (var i in Indices.ExternalIndices.All)
+            if (folded.Contains(i.Code.ToLowerInvariant(), StringComparison.Ordinal)) return External(i.Code, rank: true);
+        if (folded.Contains("sipas", StringComparison.Ordinal) || folded.Contains("hai long", StringComparison.Ordinal)) return NationalSipasRank;
+        if (folded.Contains("par index", StringComparison.Ordinal) || folded.Contains("chi so cai cach hanh chinh", StringComparison.Ordinal)
+            || folded.Contains("chi so cchc", StringComparison.Ordinal)) return NationalParRank;
         return null;
     }
 }

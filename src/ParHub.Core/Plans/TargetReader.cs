@@ -18,11 +18,25 @@ public static partial class TargetReader
         + @"trăm|sáng kiến|cuộc|lần|đơn vị|nhiệm vụ|hồ sơ)(?<post>\s*trở lên|\s*trở xuống)?", RegexOptions.IgnoreCase)]
     private static partial Regex Measure();
 
+    /// <summary>The unit of a rank target: "một trong 5 địa phương đạt thứ hạng cao nhất" is rank ≤ 5.</summary>
+    public const string RankUnit = "hạng";
+
+    [GeneratedRegex(@"(?:một trong|trong|nhóm|top|топ)\s*(?<num>[0-9]{1,2})\s*(?:địa phương|tỉnh|tỉnh, thành phố)", RegexOptions.IgnoreCase)]
+    private static partial Regex Rank();
+
     public static TargetMeasure? Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var m = Measure().Match(text);
-        if (!m.Success) return null;
+        if (!m.Success)
+        {
+            // A rank among provinces: "một trong 5 địa phương đạt thứ hạng cao nhất", "trong top 10 tỉnh, thành phố".
+            var r = Rank().Match(text);
+            if (!r.Success) return null;
+            var top = int.Parse(r.Groups["num"].Value, CultureInfo.InvariantCulture);
+            var subject = text[..r.Index].Trim(' ', ',', ';', ':');
+            return new TargetMeasure("<=", top, RankUnit, subject.Length == 0 ? null : subject.Length > 200 ? subject[..200] : subject);
+        }
         var number = decimal.Parse(m.Groups["num"].Value.Replace(',', '.'), CultureInfo.InvariantCulture);
         var pre = VietnameseText.Fold(m.Groups["pre"].Value);
         var post = VietnameseText.Fold(m.Groups["post"].Value);

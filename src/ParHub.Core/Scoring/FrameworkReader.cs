@@ -6,7 +6,11 @@ using ParHub.Core.Text;
 namespace ParHub.Core.Scoring;
 
 /// <summary>A row of an index framework as read from a document: code (null when the row has none), title, parent, max.</summary>
-public sealed record ExtractedNode(string? Code, string Title, string? Parent, decimal? Max, string? Method = null, string? Evidence = null);
+public sealed record ExtractedNode(string? Code, string Title, string? Parent, decimal? Max, string? Method = null, string? Evidence = null)
+{
+    /// <summary>The points a result table gives the row ("Điểm đạt được", "Điểm thẩm định"), when it has that column.</summary>
+    public decimal? Score { get; init; }
+}
 
 /// <summary>
 /// Reads an index framework's table from rows of any source (text lines, DOCX tables, XLSX sheets): the header is found
@@ -16,7 +20,7 @@ public sealed record ExtractedNode(string? Code, string Title, string? Parent, d
 /// </summary>
 public static partial class FrameworkReader
 {
-    private enum Col { Code, Title, Max, Method, Evidence }
+    private enum Col { Code, Title, Max, Method, Evidence, Score }
 
     public static List<ExtractedNode> Read(IEnumerable<TableRow> rows)
     {
@@ -44,8 +48,9 @@ public static partial class FrameworkReader
             if (code is null && title.Length == 0) continue;
             if (code is null && Cell(Col.Code).Length > 0) continue; // a "Page 12" or a numbering row, not a node
             decimal? max = decimal.TryParse(Cell(Col.Max).Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var m) ? m : null;
+            decimal? score = decimal.TryParse(Cell(Col.Score).Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var sc) ? sc : null;
             var parent = code is null ? lastCode : Framework.ParentOf(code, nodes.Where(n => n.Code is not null).Select(n => n.Code!));
-            nodes.Add(new ExtractedNode(code, title, parent, max, NullIfEmpty(Cell(Col.Method)), NullIfEmpty(Cell(Col.Evidence))));
+            nodes.Add(new ExtractedNode(code, title, parent, max, NullIfEmpty(Cell(Col.Method)), NullIfEmpty(Cell(Col.Evidence))) { Score = score });
             if (code is not null) lastCode = code;
         }
         return nodes;
@@ -83,6 +88,7 @@ public static partial class FrameworkReader
             if (f is "stt" or "tt" or "ma" or "ma so" or "ma tieu chi" && !map.ContainsKey(Col.Code)) map[Col.Code] = i;
             else if ((f.Contains("tieu chi") || f.StartsWith("linh vuc") || f == "noi dung") && !map.ContainsKey(Col.Title)) map[Col.Title] = i;
             else if (f.Contains("diem toi da") || f == "diem" || f.StartsWith("diem chuan")) map[Col.Max] = i;
+            else if (f.Contains("diem dat") || f.Contains("diem tham dinh") || f.StartsWith("ket qua") || f.Contains("bo noi vu cham")) map[Col.Score] = i;
             else if (f.Contains("phuong phap") || f.Contains("cach cham") || f.Contains("cach tinh")) map[Col.Method] = i;
             else if (f.Contains("kiem chung")) map[Col.Evidence] = i;
         }

@@ -63,6 +63,9 @@ public class AssessmentScore
     public decimal? SecondPoints { get; set; }
     public string? SecondReason { get; set; }
     public string? SecondBy { get; set; }
+    /// <summary>The Coordinator's comment when a criterion of the province's own assessment was returned to its lead; cleared when corrected.</summary>
+    public string? ReturnComment { get; set; }
+    public string? ReturnedBy { get; set; }
 
     /// <summary>The appraisers' last word on the criterion: the second appraisal, else the first, else none.</summary>
     public decimal? FinalAppraised => SecondPoints ?? AppraisedPoints;
@@ -79,6 +82,17 @@ public class EvidenceFile
     public long Length { get; set; }
     public DateTime UploadedAt { get; set; }
     public string UploadedBy { get; set; } = "";
+}
+
+/// <summary>
+/// An appraiser's agency in a cycle (a district's communes): an appraiser with scopes appraises only those agencies, in
+/// the fields assigned to them (every field when none is).
+/// </summary>
+public class AppraiserScope
+{
+    public int CycleId { get; set; }
+    public string UserId { get; set; } = "";
+    public int AgencyId { get; set; }
 }
 
 /// <summary>An appraiser's field in a cycle: appraisers score only the fields they are assigned.</summary>

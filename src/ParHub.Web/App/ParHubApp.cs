@@ -115,6 +115,7 @@ public static class ParHubApp
         services.AddScoped<DemoPlans>();
         services.AddScoped<DemoReports>();
         services.AddScoped<DemoIndex>();
+        services.AddScoped<DemoProvinceIndex>();
         services.AddScoped<DemoSurvey>();
         services.AddScoped<DemoDossiers>();
         services.AddScoped<DemoProcedures>();
@@ -282,6 +283,8 @@ public static class ParHubApp
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.ParIndex.AssessmentAuthorization>();
         services.AddScoped<Features.ParIndex.IndexAccess>();
         services.AddScoped<Features.ParIndex.IndexQueries>();
+        services.AddScoped<Features.ParIndex.ProvinceLeads>();
+        services.AddScoped<Features.Indices.IndexTrends>();
     }
 
     private static Task ApiAware(

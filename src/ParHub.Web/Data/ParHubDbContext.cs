@@ -43,6 +43,10 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
+    public DbSet<AppraiserScope> AppraiserScopes => Set<AppraiserScope>();
+    public DbSet<Core.ParIndex.NationalResult> NationalResults => Set<Core.ParIndex.NationalResult>();
+    public DbSet<Core.ParIndex.NationalScore> NationalScores => Set<Core.ParIndex.NationalScore>();
+    public DbSet<Core.Indices.ExternalIndexValue> ExternalIndexValues => Set<Core.Indices.ExternalIndexValue>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<ParHub.Core.Tthc.DossierRecord> Dossiers => Set<ParHub.Core.Tthc.DossierRecord>();
     public DbSet<ParHub.Core.Tthc.FeedbackRecord> Feedback => Set<ParHub.Core.Tthc.FeedbackRecord>();
@@ -587,6 +591,8 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(x => x.NoEvidenceNote).HasMaxLength(2000);
             e.Property(x => x.SecondPoints).HasPrecision(9, 4);
             e.Property(x => x.SecondReason).HasMaxLength(2000);
+            e.Property(x => x.ReturnComment).HasMaxLength(2000);
+            e.Property(x => x.ReturnedBy).HasMaxLength(256);
             e.Property(x => x.SecondBy).HasMaxLength(256);
             e.Ignore(x => x.FinalAppraised);
         });
@@ -609,6 +615,48 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(x => x.UserId).HasMaxLength(64);
             e.Property(x => x.FieldCode).HasMaxLength(32);
             e.HasOne<AssessmentCycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<AppraiserScope>(e =>
+        {
+            e.ToTable("appraiser_scopes");
+            e.HasKey(x => new { x.CycleId, x.UserId, x.AgencyId });
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.HasOne<AssessmentCycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Agency>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Core.ParIndex.NationalResult>(e =>
+        {
+            e.ToTable("national_results");
+            e.HasIndex(x => x.Year).IsUnique();
+            e.Property(x => x.Points).HasPrecision(9, 4);
+            e.Property(x => x.Change).HasPrecision(9, 4);
+            e.Property(x => x.SipasPercent).HasPrecision(9, 4);
+            e.Property(x => x.Source).HasMaxLength(500);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasMany(x => x.Scores).WithOne().HasForeignKey(x => x.ResultId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Core.ParIndex.NationalScore>(e =>
+        {
+            e.ToTable("national_scores");
+            e.HasKey(x => new { x.ResultId, x.Code });
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Points).HasPrecision(9, 4);
+        });
+
+        b.Entity<Core.Indices.ExternalIndexValue>(e =>
+        {
+            e.ToTable("external_index_values");
+            e.HasIndex(x => new { x.Index, x.Year, x.Dimension }).IsUnique();
+            e.Property(x => x.Index).HasMaxLength(16);
+            e.Property(x => x.Dimension).HasMaxLength(32);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Score).HasPrecision(12, 4);
+            e.Property(x => x.Source).HasMaxLength(500);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
         });
 
         b.Entity<ApiToken>(e =>

@@ -8,9 +8,11 @@ namespace ParHub.Web.Features.Dashboard;
 
 /// <summary>The leaders' dashboard (GET), and its one-page brief as DOCX or PDF.</summary>
 [Authorize(Roles = Roles.ProvinceWide)]
-public class IndexModel(DashboardQuery query, ParHubDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(DashboardQuery query, ParHubDbContext db, TimeProvider clock, Indices.IndexTrends trends) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
+    /// <summary>The province's results on the indices it is measured by (the Ministry's PAR Index and SIPAS, PAPI, PCI, …), by year.</summary>
+    public List<Indices.IndexTrend> Trends { get; private set; } = [];
     public string? Group { get; private set; }
     public string? Message { get; private set; }
 
@@ -18,6 +20,7 @@ public class IndexModel(DashboardQuery query, ParHubDbContext db, TimeProvider c
     {
         Group = group;
         View = await query.QueryAsync(VietnamTime.Today(clock), group, ct);
+        Trends = await trends.QueryAsync(ct);
     }
 
     public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct)

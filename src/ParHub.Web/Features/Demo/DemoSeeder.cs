@@ -10,7 +10,8 @@ public enum DemoScale { Small, Large }
 
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoSurvey demoSurvey, DemoDossiers demoDossiers,
+    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoProvinceIndex demoProvinceIndex, DemoSurvey demoSurvey,
+    DemoDossiers demoDossiers,
     DemoProcedures demoProcedures, DemoFeedback demoFeedback, DemoRegistries demoRegistries, IConfiguration config,
     ILogger<DemoSeeder> log)
 {
@@ -113,6 +114,7 @@ public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, R
         var reports = await demoReports.SeedAsync(years: scale == DemoScale.Large ? 10 : 1, ct: ct);
         if (scale == DemoScale.Large) await demoIndex.SeedAsync("XA", ct: ct); // last year's PAR Index of ~260 communes
         await demoIndex.SeedOpenAsync(ct: ct); // this year's departments' cycle, open: the homes of officers and appraisers
+        await demoProvinceIndex.SeedAsync(ct); // the province's own, scored by its departments
         // ~5,000 survey responses, four fifths last year (40,000 last year at large scale: the size the index must compute in
         // under a second); PARHUB_DEMO_RESPONSES sets the small scale's total (the tests' factories take a few hundred).
         var watch = System.Diagnostics.Stopwatch.StartNew();

@@ -19,15 +19,21 @@ public sealed class AppraiserHome(ParHubDbContext db)
         var assigned = await db.AppraiserAssignments.AsNoTracking().Where(x => x.UserId == userId)
             .Join(db.AssessmentCycles.Where(c => c.PublishedAt == null), x => x.CycleId, c => c.Id, (x, c) => new { x.FieldCode, c })
             .ToListAsync(ct);
+        var scoped = await db.AppraiserScopes.AsNoTracking().Where(x => x.UserId == userId)
+            .Join(db.AssessmentCycles.Where(c => c.PublishedAt == null), x => x.CycleId, c => c.Id, (x, c) => new { x.AgencyId, c })
+            .ToListAsync(ct);
         var result = new List<AppraiserCycle>();
-        foreach (var g in assigned.GroupBy(x => x.c.Id))
+        foreach (var cycle in assigned.Select(x => x.c).Concat(scoped.Select(x => x.c)).DistinctBy(c => c.Id))
         {
-            var cycle = g.First().c;
-            var fields = g.Select(x => x.FieldCode).Distinct().Order(StringComparer.Ordinal).ToList();
             var framework = IndexData.Definition(await db.IndexFrameworks.AsNoTracking().FirstAsync(f => f.Id == cycle.FrameworkId, ct));
+            // No field assigned but agencies: every field of those agencies.
+            var fields = assigned.Where(x => x.c.Id == cycle.Id).Select(x => x.FieldCode).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (fields.Count == 0) fields = framework.Nodes.Where(n => !n.Code.Contains('.')).Select(n => n.Code).ToList();
+            var agencies = scoped.Where(x => x.c.Id == cycle.Id).Select(x => x.AgencyId).ToList();
             var criteria = framework.Nodes.Where(n => n.Rule is not null && n.AppliesTo(cycle.GroupCode) && fields.Contains(n.Code.Split('.')[0]))
                 .Select(n => n.Code).ToHashSet();
-            var submitted = await db.Assessments.AsNoTracking().Where(a => a.CycleId == cycle.Id && a.Status == AssessmentStatus.Submitted)
+            var submitted = await db.Assessments.AsNoTracking().Where(a => a.CycleId == cycle.Id && a.Status == AssessmentStatus.Submitted
+                    && (agencies.Count == 0 || agencies.Contains(a.AgencyId)))
                 .Join(db.Agencies, a => a.AgencyId, x => x.Id, (a, x) => new { a.Id, x.Name }).ToListAsync(ct);
             var ids = submitted.Select(a => a.Id).ToList();
             var scores = (await db.AssessmentScores.AsNoTracking().Where(s => ids.Contains(s.AssessmentId)).ToListAsync(ct))

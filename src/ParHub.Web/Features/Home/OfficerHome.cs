@@ -31,7 +31,7 @@ public sealed record OfficerHomeView(string AgencyName, int AgencyId, IReadOnlyL
 /// days (as lead), the report being collected and any earlier one still owed, the self-assessments open, and the
 /// user's unread notifications.
 /// </summary>
-public sealed class OfficerHome(ParHubDbContext db, TaskQueries tasks, ReportSetup setup, NotificationQueries notices)
+public sealed class OfficerHome(ParHubDbContext db, TaskQueries tasks, ReportSetup setup, NotificationQueries notices, ProvinceLeads leads)
 {
     public const int Shown = 10;
 
@@ -79,8 +79,11 @@ public sealed class OfficerHome(ParHubDbContext db, TaskQueries tasks, ReportSet
 
     private async Task<List<HomeAssessment>> AssessmentsAsync(int agencyId, CancellationToken ct)
     {
-        var rows = await db.Assessments.AsNoTracking().Where(a => a.AgencyId == agencyId)
+        // Its own assessments, and the province's own where it leads criteria (it scores those).
+        var leader = await leads.LeadsAsync(agencyId, null, ct);
+        var rows = await db.Assessments.AsNoTracking()
             .Join(db.AssessmentCycles.Where(c => c.PublishedAt == null), a => a.CycleId, c => c.Id, (a, c) => new { a, c })
+            .Where(x => x.a.AgencyId == agencyId || leader && x.c.GroupCode == IndexData.ProvinceGroup)
             .Join(db.IndexFrameworks, x => x.c.FrameworkId, f => f.Id, (x, f) => new { x.a, x.c, f })
             .OrderByDescending(x => x.c.Year).Take(5).ToListAsync(ct);
         var result = new List<HomeAssessment>();
@@ -89,6 +92,11 @@ public sealed class OfficerHome(ParHubDbContext db, TaskQueries tasks, ReportSet
             var scores = await db.AssessmentScores.AsNoTracking().Where(s => s.AssessmentId == x.a.Id).ToListAsync(ct);
             var framework = IndexData.Definition(x.f);
             var criteria = framework.Nodes.Where(n => n.Rule is not null && n.Source is null && n.AppliesTo(x.c.GroupCode)).Select(n => n.Code).ToList();
+            if (x.a.AgencyId != agencyId)
+            {
+                var mine = await leads.CriteriaOfAsync(framework, agencyId, ct);
+                criteria = criteria.Where(mine.Contains).ToList();
+            }
             var done = scores.Where(s => s.SelfPoints is not null || s.Exempt).Select(s => s.Code).ToHashSet();
             var toExplain = scores.Count(s => s.AppraisedPoints is { } ap && s.SelfPoints is { } sp && ap < sp && s.Explanation is null);
             result.Add(new HomeAssessment(x.a.Id, x.c.Year, x.f.Title, x.a.Status, x.c.SelfAssessmentDue, criteria.Count(c => !done.Contains(c)),

@@ -18,7 +18,8 @@ namespace ParHub.Web.Features.ParIndex;
 [AllowAnonymous]
 [RequestSizeLimit(IndexData.MaxEvidenceBytes + 1024 * 1024)]
 [ParHub.Web.App.UploadLimit(IndexData.MaxEvidenceBytes + 1024 * 1024, "Tệp quá lớn; tối đa 20 MB.")]
-public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthorizationService auth, TimeProvider clock, DatabaseSettings settings)
+public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthorizationService auth, TimeProvider clock, DatabaseSettings settings,
+    ProvinceLeads leads)
     : PageModel, ParHub.Web.App.IUploadPage
 {
     public void Refuse(string message) => Error = message;
@@ -47,7 +48,18 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
     public bool CanAppraise => IsAppraiser && Item.Status == AssessmentStatus.Submitted && Cycle.PublishedAt is null && AppraisableCodes.Count > 0;
     /// <summary>The criteria this person may appraise (an appraiser: the fields assigned in the cycle).</summary>
     public List<string> AppraisableCodes { get; private set; } = [];
-    private bool IsCoordinator { get; set; }
+    public bool IsCoordinator { get; private set; }
+    /// <summary>The province's own assessment, scored by the departments that lead its criteria.</summary>
+    public bool IsTeam => Cycle.GroupCode == IndexData.ProvinceGroup;
+    /// <summary>The criteria this person may score now (all of them for an agency's own officer or the Coordinator; a department: its own).</summary>
+    public IReadOnlySet<string> Editable { get; private set; } = new HashSet<string>();
+    /// <summary>Of a team assessment: each criterion's lead agency name.</summary>
+    public Dictionary<string, string> LeadNames { get; private set; } = [];
+    public IReadOnlyList<Core.ParIndex.LeadProgress> Team { get; private set; } = [];
+    /// <summary>The directory's current agencies (code, name): the Coordinator names leads from them.</summary>
+    public List<(string Code, string Name)> Directory { get; private set; } = [];
+    public bool CanReturn => IsTeam && IsCoordinator && CanSelfAssess;
+    public bool CanSubmit => CanSelfAssess && (!IsTeam || IsCoordinator);
     private bool IsAppraiser { get; set; }
     public string? Error { get; private set; }
     public string? Message { get; private set; }
@@ -65,6 +77,8 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
             "explained" => "Đã ghi giải trình.",
             "attached" => "Đã tải lên tài liệu kiểm chứng.",
             "bonus" => "Đã ghi điểm thưởng, điểm trừ.",
+            "returned" => "Đã trả lại tiêu chí cho cơ quan chủ trì.",
+            "lead" => "Đã ghi cơ quan chủ trì.",
             _ => null
         };
         return r ?? Page();
@@ -96,6 +110,12 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
     public Task<IActionResult> OnPostBonusAsync(int id, string? bonus, string? penalty, string? basis, [FromServices] SetBonusPenalty set,
         CancellationToken ct) =>
         Act(id, "bonus", () => set.RunAsync(new SetBonusPenaltyRequest(id, bonus, penalty, basis), ct), ct);
+    public Task<IActionResult> OnPostReturnAsync(int id, string code, string? comment, [FromServices] ReturnCriterion ret, CancellationToken ct) =>
+        Act(id, "returned", () => ret.RunAsync(id, code, comment, Version, ct), ct);
+
+    public Task<IActionResult> OnPostLeadAsync(int id, string? code, string? agency, [FromServices] Cycles.SetLead set, CancellationToken ct) =>
+        Act(id, "lead", () => set.RunAsync(code, agency, ct), ct);
+
     public Task<IActionResult> OnPostExplainAsync(int id, string code, string? text, [FromServices] Explain explain, CancellationToken ct) =>
         Act(id, "explained", () => explain.RunAsync(id, code, text, ct), ct);
 
@@ -116,6 +136,8 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
         var path = f is null ? null : Path.Combine(settings.DataDir, ParHub.Web.Shared.FileStore.Evidence, Path.GetFileName(f.StoredName));
         return path is not null && System.IO.File.Exists(path) ? PhysicalFile(path, "application/octet-stream", f!.FileName) : NotFound();
     }
+
+    private int? AgencyOfUser => int.TryParse(User.FindFirst(ParHub.Web.App.ParHubClaims.AgencyId)?.Value, out var x) ? x : null;
 
     private IActionResult Denied() => User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
 
@@ -201,6 +223,25 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
         });
         foreach (var n in Framework.Nodes.Where(n => n.Rule is not null && !NotApplicable.Contains(n.Code)))
             if (IsAppraiser && await auth.AllowsAsync(User, new IndexResource(Cycle, a, n.Code), IndexOperations.Appraise)) AppraisableCodes.Add(n.Code);
+        var scored = Framework.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !n.IsComputed && !NotApplicable.Contains(n.Code)).Select(n => n.Code)
+            .ToList();
+        if (CanSelfAssess)
+            Editable = IsTeam && !IsCoordinator ? (await leads.CriteriaOfAsync(Framework, AgencyOfUser, ct)).ToHashSet()
+                : scored.ToHashSet();
+        if (IsTeam)
+        {
+            var map = await leads.MapAsync(ct);
+            var names = await db.Agencies.AsNoTracking().Where(x => x.ValidTo == null).Select(x => new { x.Code, x.Name }).ToListAsync(ct);
+            var byCode = names.GroupBy(x => x.Code, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.OrdinalIgnoreCase);
+            foreach (var n in Framework.Nodes)
+                if (map.LeadOf(n.Code) is { } lead) LeadNames[n.Code] = byCode.GetValueOrDefault(lead) ?? lead;
+            var evidenced = Evidence.SelectMany(e => e.Codes.Split(',', StringSplitOptions.TrimEntries)).ToHashSet();
+            Team = Core.ParIndex.TeamProgress.Of(scored, map, Scores, evidenced)
+                .Select(p => p with { Agency = p.Agency.Length == 0 ? "" : byCode.GetValueOrDefault(p.Agency) ?? p.Agency }).ToList();
+            if (IsCoordinator)
+                Directory = names.OrderBy(x => x.Name, Core.Text.VietnameseCollation.Comparer).Select(x => (x.Code, x.Name)).ToList();
+        }
         LastYear = await queries.LastYearAsync(Cycle, a.AgencyId, ct);
         var (_, results, _) = await queries.ResultsAsync(Cycle, ct);
         Result = results.FirstOrDefault(r => r.Id == a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -29,8 +29,12 @@ public sealed class NodeRow
 /// cycle uses yet; others read it.
 /// </summary>
 [Authorize(Roles = Roles.ProvinceWide + "," + Roles.Appraiser)]
-public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : PageModel
+[RequestSizeLimit(10 * 1024 * 1024 + 64 * 1024)]
+[ParHub.Web.App.UploadLimit(10 * 1024 * 1024 + 64 * 1024, "Tệp bảng điểm vượt quá 10 MB.")]
+public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : PageModel, ParHub.Web.App.IUploadPage
 {
+    public void Refuse(string message) => Error = message;
+
     public const int BlankRows = 5;
 
     public IndexFramework Row { get; private set; } = null!;
@@ -52,10 +56,12 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
     [BindProperty] public List<NodeRow> Nodes { get; set; } = [];
     [BindProperty] public string? Stamp { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, bool saved, bool imported, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, bool saved, bool imported, int? points, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         Fill();
+        if (points is { } p)
+            Message = $"Đã nhập điểm tối đa từ bảng: {p} mục thay đổi." + (Problems.Count == 0 ? " Bộ chỉ số đã hoàn chỉnh, có thể mở kỳ đánh giá." : "");
         if (imported)
             Message =
             $"Đã nhập {Framework.Nodes.Count} mục ({Framework.Nodes.Count(n => n.Rule is not null)} tiêu chí được chấm). Xem lại, bổ sung "
@@ -77,6 +83,27 @@ public class FrameworkModel(ParHubDbContext db, IAuthorizationService auth) : Pa
         catch (FormatException e) { Error = e.Message; }
         catch (IndexRuleException e) { Error = e.Message; }
         return Page(); // what was typed stays on the page
+    }
+
+    /// <summary>The Ministry's maximum points from its table (DOCX, XLSX, text), checked that parents add up; nothing changes otherwise.</summary>
+    public async Task<IActionResult> OnPostPointsAsync(int id, IFormFile? file, [FromServices] ImportFrameworkPoints import, CancellationToken ct)
+    {
+        if (!await auth.AllowsAsync(User, IndexResource.Province, IndexOperations.Manage)) return Forbid();
+        try
+        {
+            if (file is null || file.Length == 0) throw new IndexRuleException("Chưa chọn tệp bảng điểm.");
+            if (file.Length > 10 * 1024 * 1024) throw new IndexRuleException("Tệp bảng điểm vượt quá 10 MB.");
+            await using var s = file.OpenReadStream();
+            var changed = await import.RunAsync(id, file.FileName, s, ct);
+            return Redirect($"/ParIndex/Framework/{id}?points={changed}");
+        }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (IndexRuleException e) { Error = e.Message; }
+        catch (FormatException e) { Error = $"Không đọc được tệp: {e.Message}"; }
+        catch (ParHub.Web.Shared.Office.UnreadableFileException e) { Error = e.Message; }
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Fill();
+        return Page();
     }
 
     /// <summary>The framework as the table people exchange; it imports back to the same tree, points and rules.</summary>

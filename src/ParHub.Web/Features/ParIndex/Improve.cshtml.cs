@@ -26,6 +26,8 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
     public List<(int Id, string Name)> Agencies { get; private set; } = [];
     public int? AgencyId { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The points lost are the Ministry's appraisal of the province (its table imported), not the self-assessment.</summary>
+    public bool National { get; private set; }
     /// <summary>The SIPAS components below target of the cycle's agencies (null: no computed programme for the cycle).</summary>
     public WeakComponents? Weak { get; private set; }
     [BindProperty] public string Map { get; set; } = DefaultMap;
@@ -93,8 +95,8 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
         var cycle = await db.AssessmentCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (cycle is null) return NotFound();
         Cycle = cycle;
-        var (framework, results, names) = await queries.ResultsAsync(cycle, ct);
-        Framework = framework;
+        var (framework, results, names, national) = await queries.ImprovementResultsAsync(cycle, ct);
+        (Framework, National) = (framework, national);
         Agencies = names.Select(kv => (int.Parse(kv.Key, CultureInfo.InvariantCulture), kv.Value)).OrderBy(a => a.Value, Core.Text.VietnameseCollation.Comparer)
             .ToList();
         AgencyId = agencyId is { } asked && Agencies.Any(x => x.Id == asked) ? asked : null; // an agency outside the cycle: the whole province

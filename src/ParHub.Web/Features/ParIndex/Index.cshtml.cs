@@ -13,7 +13,7 @@ namespace ParHub.Web.Features.ParIndex;
 [RequestSizeLimit(10 * 1024 * 1024)]
 [UploadLimit(10 * 1024 * 1024, "Tệp bộ chỉ số vượt quá 10 MB.")]
 public class IndexModel(ParHubDbContext db, Microsoft.AspNetCore.Authorization.IAuthorizationService auth, EnsureDemoFramework demo, ICurrentUser user,
-    TimeProvider clock) : PageModel, IUploadPage
+    TimeProvider clock, ProvinceLeads leads) : PageModel, IUploadPage
 {
     public void Refuse(string message) => Error = message;
 
@@ -22,6 +22,7 @@ public class IndexModel(ParHubDbContext db, Microsoft.AspNetCore.Authorization.I
     public List<CycleLine> Cycles { get; private set; } = [];
     public List<IndexFramework> Frameworks { get; private set; } = [];
     public bool IsCoordinator { get; private set; }
+    public bool IsProvinceWide => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Leader);
     public string? Error { get; private set; }
     public List<(string Code, string Name)> Groups { get; private set; } = [];
     /// <summary>Frameworks with something still missing (see their page): they open no cycle.</summary>
@@ -126,6 +127,9 @@ public class IndexModel(ParHubDbContext db, Microsoft.AspNetCore.Authorization.I
                 .Select(g => new { All = g.Count(), Submitted = g.Count(a => a.Status == AssessmentStatus.Submitted) }).FirstOrDefaultAsync(ct);
             int? own = user.AgencyId is { } ag ? await db.Assessments.Where(a => a.CycleId == c.Id && a.AgencyId == ag).Select(a => (int?)a.Id)
                 .FirstOrDefaultAsync(ct) : null;
+            // A department that leads criteria of the province's own index works on the province's assessment.
+            if (own is null && c.GroupCode == IndexData.ProvinceGroup && user.IsInRole(Roles.AgencyOfficer) && await leads.LeadsAsync(user.AgencyId, null, ct))
+                own = await db.Assessments.Where(a => a.CycleId == c.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
             var f = names.GetValueOrDefault(c.FrameworkId);
             Cycles.Add(new CycleLine(c, f?.Title ?? "?", f?.Illustrative ?? false, counts?.All ?? 0, counts?.Submitted ?? 0, own));
         }

@@ -126,6 +126,23 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
         AssessmentCycle cycle, CancellationToken ct = default) =>
         cache.GetOrCreateAsync($"index:results:{cycle.Id}", CacheTagsOf(cycle.Id), c => LoadResultsAsync(cycle, c), ct);
 
+    /// <summary>
+    /// What the lost-points page ranks: for the province's own cycle once the Ministry's points per criterion are imported,
+    /// the Ministry's appraisal (<see cref="Core.ParIndex.NationalGaps.AsResult"/>; <c>National</c> true); otherwise the cycle's results.
+    /// </summary>
+    public async Task<(Framework Framework, IReadOnlyList<AgencyResult> Results, Dictionary<string, string> Names, bool National)> ImprovementResultsAsync(
+        AssessmentCycle cycle, CancellationToken ct = default)
+    {
+        var (f, results, names) = await ResultsAsync(cycle, ct);
+        if (cycle.GroupCode != IndexData.ProvinceGroup) return (f, results, names, false);
+        var scores = await db.NationalScores.AsNoTracking().Where(s => db.NationalResults.Any(r => r.Id == s.ResultId && r.Year == cycle.Year))
+            .ToDictionaryAsync(s => s.Code, s => s.Points, ct);
+        if (scores.Count == 0) return (f, results, names, false);
+        var province = results.Count > 0 ? results[0] : null;
+        var id = province?.Id ?? names.Keys.FirstOrDefault() ?? "0";
+        return (f, [Core.ParIndex.NationalGaps.AsResult(f, scores, id, names.GetValueOrDefault(id) ?? "")], names, true);
+    }
+
     /// <summary>What a cycle's results are computed from: the index, the reports, the tasks, the directory and the dossiers.</summary>
     public static string[] CacheTagsOf(int cycleId) =>
         [CacheTags.IndexAll, CacheTags.Index(cycleId), CacheTags.Reports, CacheTags.Tasks, CacheTags.Directory, CacheTags.Dossiers,
@@ -168,9 +185,17 @@ public sealed class IndexQueries(ParHubDbContext db, TaskQueries tasks, ReportSe
         return previous is null ? [] : (await ResultsAsync(previous, ct)).Results;
     }
 
-    /// <summary>The appraisers of a cycle with the fields each scores.</summary>
-    public async Task<List<(string UserName, string Fields)>> AssignmentsAsync(int cycleId, CancellationToken ct = default) =>
-        (await db.AppraiserAssignments.Where(x => x.CycleId == cycleId)
-            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { u.UserName, x.FieldCode }).ToListAsync(ct))
-        .GroupBy(x => x.UserName ?? "").Select(g => (g.Key, string.Join(", ", g.Select(x => x.FieldCode).Order()))).ToList();
+    /// <summary>The appraisers of a cycle with the fields each scores ("" for all) and the agencies they are limited to ("" for all).</summary>
+    public async Task<List<(string UserName, string Fields, string Agencies)>> AssignmentsAsync(int cycleId, CancellationToken ct = default)
+    {
+        var fields = await db.AppraiserAssignments.Where(x => x.CycleId == cycleId)
+            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { u.UserName, x.FieldCode }).ToListAsync(ct);
+        var scopes = await db.AppraiserScopes.Where(x => x.CycleId == cycleId)
+            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { u.UserName, x.AgencyId })
+            .Join(db.Agencies, x => x.AgencyId, a => a.Id, (x, a) => new { x.UserName, a.Name }).ToListAsync(ct);
+        return fields.Select(x => x.UserName).Concat(scopes.Select(x => x.UserName)).Distinct().Select(n => (n ?? "",
+                string.Join(", ", fields.Where(x => x.UserName == n).Select(x => x.FieldCode).Order()),
+                string.Join(", ", scopes.Where(x => x.UserName == n).Select(x => x.Name).Order(Core.Text.VietnameseCollation.Comparer))))
+            .ToList();
+    }
 }

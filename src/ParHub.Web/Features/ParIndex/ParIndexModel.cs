@@ -28,6 +28,10 @@ public sealed class CriterionInput
     public bool Flag { get; set; }
     public string? Note { get; set; }
     public bool Exempt { get; set; }
+
+    /// <summary>Something was typed or ticked.</summary>
+    public bool HasContent => Flag || Exempt || !string.IsNullOrWhiteSpace(Value) || !string.IsNullOrWhiteSpace(Num) || !string.IsNullOrWhiteSpace(Den)
+        || !string.IsNullOrWhiteSpace(Note);
 }
 
 /// <summary>What the PAR Index use cases share: names, the stored JSON, a framework's definition and fingerprint, refusals.</summary>

@@ -40,16 +40,18 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
-    public List<(string UserName, string Fields)> Assignments { get; private set; } = [];
+    public List<(string UserName, string Fields, string Agencies)> Assignments { get; private set; } = [];
+    /// <summary>What an appraiser may be limited to: the districts whose communes are in the cycle, then the cycle's agencies (code, name).</summary>
+    public List<(string Code, string Name)> ScopeChoices { get; private set; } = [];
     /// <summary>The accounts with the appraiser role, for the Coordinator's picker (login name, full name).</summary>
     public List<(string UserName, string FullName)> Appraisers { get; private set; } = [];
 
-    public async Task<IActionResult> OnPostAssignAsync(int id, string? appraiser, string[]? fields, [FromServices] AssignAppraisers assign,
+    public async Task<IActionResult> OnPostAssignAsync(int id, string? appraiser, string[]? fields, string[]? agencies, [FromServices] AssignAppraisers assign,
         CancellationToken ct)
     {
         try
         {
-            await assign.RunAsync(id, appraiser, string.Join(',', fields ?? []), ct);
+            await assign.RunAsync(id, appraiser, string.Join(',', fields ?? []), string.Join(',', agencies ?? []), ct);
             return Redirect($"/ParIndex/Results/{id}");
         }
         catch (UnauthorizedAccessException) { return Forbid(); }
@@ -198,6 +200,12 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
         if (IsCoordinator)
         {
             Assignments = await queries.AssignmentsAsync(id, ct);
+            var members = await db.Assessments.AsNoTracking().Where(a => a.CycleId == id)
+                .Join(db.Agencies, a => a.AgencyId, x => x.Id, (a, x) => new { x.Code, x.Name, x.ParentId }).ToListAsync(ct);
+            var parents = members.Where(m => m.ParentId is not null).Select(m => m.ParentId!.Value).Distinct().ToList();
+            var districts = await db.Agencies.AsNoTracking().Where(x => parents.Contains(x.Id)).Select(x => new { x.Code, x.Name }).ToListAsync(ct);
+            ScopeChoices = districts.OrderBy(x => x.Name, Core.Text.VietnameseCollation.Comparer).Select(x => (x.Code, "Các đơn vị thuộc " + x.Name))
+                .Concat(members.OrderBy(x => x.Name, Core.Text.VietnameseCollation.Comparer).Select(x => (x.Code, x.Name))).ToList();
             Appraisers = (await db.Users.AsNoTracking()
                 .Where(u => db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Appraiser)))
                 .Select(u => new { u.UserName, u.FullName }).ToListAsync(ct))

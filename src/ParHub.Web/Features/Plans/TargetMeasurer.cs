@@ -90,8 +90,39 @@ public sealed class TargetMeasurer(ParHubDbContext db, TaskQueries tasks, Report
                     return results.Count == 0 ? (null, null)
                         : (ScoringEngine.Round(results.Average(r => r.Index)), $"Chỉ số CCHC {cycle.Year}, nhóm {cycle.GroupCode}, {results.Count} cơ quan");
                 }
+            case not null when key.StartsWith("national.", StringComparison.Ordinal) || key.StartsWith("ext.", StringComparison.Ordinal):
+                return await PublishedAsync(key, start.Year, end.Year, ct);
             default:
                 return (null, null);
         }
+    }
+
+    /// <summary>The latest published figure of the years: the Ministry's result of the province, or an external index's.</summary>
+    private async Task<(decimal?, string?)> PublishedAsync(string key, int from, int to, CancellationToken ct)
+    {
+        if (key.StartsWith("national.", StringComparison.Ordinal))
+        {
+            var results = await db.NationalResults.AsNoTracking().Where(r => r.Year >= from && r.Year <= to).OrderByDescending(r => r.Year).ToListAsync(ct);
+            foreach (var r in results)
+            {
+                decimal? v = key switch
+                {
+                    TargetMetrics.NationalPar => r.Points,
+                    TargetMetrics.NationalParRank => r.Rank,
+                    TargetMetrics.NationalSipas => r.SipasPercent,
+                    TargetMetrics.NationalSipasRank => r.SipasRank,
+                    _ => null,
+                };
+                if (v is not null) return (v, $"Bộ Nội vụ công bố kết quả năm {r.Year}" + (r.RankOf is { } of ? $" ({of} tỉnh, thành phố)" : ""));
+            }
+            return (null, null);
+        }
+        var parts = key.Split('.');
+        var (code, rank) = (parts[1], parts.Length > 2 && parts[2] == "rank");
+        var value = await db.ExternalIndexValues.AsNoTracking()
+            .Where(x => x.Index == code && x.Dimension == "" && x.Year >= from && x.Year <= to && (!rank || x.Rank != null))
+            .OrderByDescending(x => x.Year).FirstOrDefaultAsync(ct);
+        return value is null ? (null, null)
+            : (rank ? value.Rank : value.Score, $"{code} năm {value.Year}" + (value.Source is { } src ? $" ({src})" : ""));
     }
 }

@@ -280,6 +280,135 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("agency_group_members", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Indices.ExternalIndexValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Index")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RankOf")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Index", "Year", "Dimension")
+                        .IsUnique();
+
+                    b.ToTable("external_index_values", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.ParIndex.NationalResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Change")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RankOf")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("SipasPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int?>("SipasRank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("national_results", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.ParIndex.NationalScore", b =>
+                {
+                    b.Property<int>("ResultId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.HasKey("ResultId", "Code");
+
+                    b.ToTable("national_scores", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Plans.DeadlineChange", b =>
                 {
                     b.Property<int>("Id")
@@ -1107,6 +1236,25 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("appraiser_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Scoring.AppraiserScope", b =>
+                {
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CycleId", "UserId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("appraiser_scopes", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Scoring.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -1227,6 +1375,14 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.Property<string>("NoEvidenceNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("SecondBy")
                         .HasMaxLength(256)
@@ -2626,6 +2782,15 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("ParHub.Core.ParIndex.NationalScore", b =>
+                {
+                    b.HasOne("ParHub.Core.ParIndex.NationalResult", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ParHub.Core.Plans.DeadlineChange", b =>
                 {
                     b.HasOne("ParHub.Core.Plans.PlanTask", null)
@@ -2755,6 +2920,21 @@ namespace ParHub.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("ParHub.Core.Scoring.AppraiserAssignment", b =>
                 {
+                    b.HasOne("ParHub.Core.Scoring.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Scoring.AppraiserScope", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ParHub.Core.Scoring.AssessmentCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
@@ -2987,6 +3167,11 @@ namespace ParHub.Web.Data.Migrations.Postgres
             modelBuilder.Entity("ParHub.Core.Agencies.AgencyGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ParHub.Core.ParIndex.NationalResult", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ParHub.Core.Plans.Plan", b =>

@@ -267,6 +267,131 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("agency_group_members", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Indices.ExternalIndexValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Index")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RankOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Index", "Year", "Dimension")
+                        .IsUnique();
+
+                    b.ToTable("external_index_values", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.ParIndex.NationalResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Change")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RankOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("SipasPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SipasRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("national_results", (string)null);
+                });
+
+            modelBuilder.Entity("ParHub.Core.ParIndex.NationalScore", b =>
+                {
+                    b.Property<int>("ResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ResultId", "Code");
+
+                    b.ToTable("national_scores", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Plans.DeadlineChange", b =>
                 {
                     b.Property<int>("Id")
@@ -1068,6 +1193,25 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("appraiser_assignments", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Scoring.AppraiserScope", b =>
+                {
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CycleId", "UserId", "AgencyId");
+
+                    b.HasIndex("AgencyId");
+
+                    b.ToTable("appraiser_scopes", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Scoring.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -1183,6 +1327,14 @@ namespace ParHub.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("NoEvidenceNote")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SecondBy")
@@ -2533,6 +2685,15 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.Navigation("Group");
                 });
 
+            modelBuilder.Entity("ParHub.Core.ParIndex.NationalScore", b =>
+                {
+                    b.HasOne("ParHub.Core.ParIndex.NationalResult", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ParHub.Core.Plans.DeadlineChange", b =>
                 {
                     b.HasOne("ParHub.Core.Plans.PlanTask", null)
@@ -2662,6 +2823,21 @@ namespace ParHub.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ParHub.Core.Scoring.AppraiserAssignment", b =>
                 {
+                    b.HasOne("ParHub.Core.Scoring.AssessmentCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Scoring.AppraiserScope", b =>
+                {
+                    b.HasOne("ParHub.Core.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("ParHub.Core.Scoring.AssessmentCycle", null)
                         .WithMany()
                         .HasForeignKey("CycleId")
@@ -2894,6 +3070,11 @@ namespace ParHub.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ParHub.Core.Agencies.AgencyGroup", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("ParHub.Core.ParIndex.NationalResult", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("ParHub.Core.Plans.Plan", b =>

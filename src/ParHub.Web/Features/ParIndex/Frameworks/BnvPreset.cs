@@ -30,6 +30,14 @@ public static class BnvPreset
         return new Framework(Code, $"Bộ Chỉ số CCHC cấp tỉnh (cấu trúc của Bộ Nội vụ) – tỉnh tự đánh giá năm {year}",
             [new("A", 90), new("B", 80), new("C", 70), new("D", 0)], BonusCap: 0, PenaltyCap: 0,
             rows.Select(r => new FrameworkNode(r.Code, r.Title, null,
-                codes.Any(c => Core.Scoring.Framework.ParentOf(c, codes) == r.Code) ? null : new ScoringRule("manual"))).ToList());
+                codes.Any(c => Core.Scoring.Framework.ParentOf(c, codes) == r.Code) ? null : new ScoringRule(IsSurvey(r.Code, r.Title) ? "survey" : "manual")))
+                .ToList());
     }
+
+    /// <summary>
+    /// The criteria the Ministry scores by its sociological survey (2.4, 4.4, 5.7, 6.4, 7.4: "Kết quả điều tra XHH …") and
+    /// SIPAS (the components under 8.5): filled from survey results, not scored by the departments.
+    /// </summary>
+    public static bool IsSurvey(string code, string title) =>
+        code.StartsWith("8.5.", StringComparison.Ordinal) || Core.Text.VietnameseText.Fold(title).Contains("dieu tra", StringComparison.Ordinal);
 }

@@ -35,7 +35,7 @@ public sealed class DraftImprovementPlan(ParHubDbContext db, AuditLog audit, Ind
         return await db.InTransactionAsync(async () =>
         {
             var cycle = await db.AssessmentCycles.AsNoTracking().FirstOrDefaultAsync(c => c.Id == request.CycleId, ct) ?? throw new KeyNotFoundException();
-            var (framework, results, names) = await queries.ResultsAsync(cycle, ct);
+            var (framework, results, names, _) = await queries.ImprovementResultsAsync(cycle, ct);
             var agencyName = request.AgencyId is { } asked ? names.GetValueOrDefault(asked.ToString(CultureInfo.InvariantCulture)) : null;
             var chosen = agencyName is null ? results : results.Where(r => r.Id == request.AgencyId!.Value.ToString(CultureInfo.InvariantCulture));
             var lost = ScoringEngine.Lost(framework, chosen);

@@ -33,6 +33,9 @@ public sealed class AddEvidence(ParHubDbContext db, AuditLog audit, IndexAccess 
         if (codes.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
             throw new IndexRuleException(
                 $"Không có tiêu chí “{(unknown.Length > 20 ? unknown[..20] + "…" : unknown)}” trong bộ chỉ số của kỳ đánh giá này.");
+        foreach (var c in codes)
+            if (!await access.AllowsAsync(new IndexResource(cycle, a, c), IndexOperations.AssessCriterion))
+                throw new IndexRuleException($"Tiêu chí {c} do cơ quan khác chủ trì; chỉ tải tài liệu kiểm chứng cho tiêu chí của cơ quan mình.");
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         if (!EvidenceTypes.Contains(ext)) throw new IndexRuleException("Chỉ nhận tệp PDF, Word, Excel hoặc ảnh (PNG, JPG).");
         if (length > IndexData.MaxEvidenceBytes) throw new IndexRuleException("Tệp quá lớn; tối đa 20 MB.");
@@ -48,6 +51,9 @@ public sealed class AddEvidence(ParHubDbContext db, AuditLog audit, IndexAccess 
             AssessmentId = id, Codes = string.Join(",", codes), FileName = Path.GetFileName(fileName), StoredName = stored, Length = length,
             UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = user.Name,
         });
+        // Evidence added to a returned criterion corrects it, as a changed input does.
+        foreach (var row in await db.AssessmentScores.Where(s => s.AssessmentId == id && codes.Contains(s.Code) && s.ReturnComment != null).ToListAsync(ct))
+            Core.ParIndex.AssessmentFlow.Corrected(row);
         audit.Record("attach", IndexData.EntityType, id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
             $"Tài liệu kiểm chứng {Path.GetFileName(fileName)} cho {string.Join(", ", codes)}", []);
         await db.SaveChangesAsync(ct);

@@ -12,8 +12,13 @@ namespace ParHub.Web.Features.ParIndex.SelfAssessment;
 /// <summary>The agency's inputs per criterion; <paramref name="Version"/> is the one its page showed; submit: send and lock.</summary>
 public sealed record SaveScoresRequest(int Id, int Version, IReadOnlyDictionary<string, CriterionInput> Input, bool Submit);
 
-/// <summary>Saves the agency's self-assessment (and submits it, which locks it). Points follow from the inputs by the rule.</summary>
-public sealed class SaveScores(ParHubDbContext db, AuditLog audit, IndexAccess access, IndexQueries queries, TimeProvider clock)
+/// <summary>
+/// Saves the agency's self-assessment (and submits it, which locks it). Points follow from the inputs by the rule. In
+/// the province's own assessment a department's officer saves only the criteria it leads (posting another's is
+/// refused), a returned criterion it changes is corrected, and only the Coordinator submits the whole.
+/// </summary>
+public sealed class SaveScores(ParHubDbContext db, AuditLog audit, IndexAccess access, IndexQueries queries, ProvinceLeads leads,
+    App.ICurrentUser user, TimeProvider clock)
 {
     public Task RunAsync(SaveScoresRequest request, CancellationToken ct = default) => db.InTransactionAsync(async () =>
     {
@@ -29,13 +34,19 @@ public sealed class SaveScores(ParHubDbContext db, AuditLog audit, IndexAccess a
         if (request.Version != a.Version)
             throw new IndexConflictException("Bản tự đánh giá vừa được người khác cập nhật; tải lại trang.");
         var f = IndexData.Definition(await db.IndexFrameworks.FirstAsync(x => x.Id == cycle.FrameworkId, ct));
+        var manage = await access.AllowsAsync(IndexResource.Province, IndexOperations.Manage);
+        var team = cycle.GroupCode == IndexData.ProvinceGroup;
+        if (team && submit && !manage) throw new UnauthorizedAccessException(); // the Coordinator sends the province's whole
+        IReadOnlySet<string>? mine = team && !manage ? await leads.CriteriaOfAsync(f, user.AgencyId, ct) : null;
+        if (mine is not null && input.Any(kv => !mine.Contains(kv.Key) && kv.Value.HasContent))
+            throw new UnauthorizedAccessException(); // another department's criterion
         var computed = await queries.ComputedAsync(f, a.AgencyId, cycle.Year, ct);
         var changes = new List<FieldChange>();
         var missing = new List<string>();
         var outOfRange = new List<string>();
         var notApplicable = f.NotApplicable(cycle.GroupCode);
         var notForAgency = await queries.AgencyNotApplicableAsync(f, a.AgencyId, cycle.Year, ct);
-        foreach (var n in f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !notApplicable.Contains(n.Code)))
+        foreach (var n in f.Nodes.Where(n => n.Rule is not null && !n.IsSurvey && !notApplicable.Contains(n.Code) && (mine is null || mine.Contains(n.Code))))
         {
             input.TryGetValue(n.Code, out var i);
             var row = a.Scores.FirstOrDefault(s => s.Code == n.Code);
@@ -60,10 +71,17 @@ public sealed class SaveScores(ParHubDbContext db, AuditLog audit, IndexAccess a
             }
             var points = i?.Exempt == true ? (decimal?)null : ScoringEngine.Points(n.Rule!, n.Max ?? 0, score);
             var json = score is null ? null : JsonSerializer.Serialize(score, IndexData.Json);
+            var note = string.IsNullOrWhiteSpace(i?.Note) ? null : i!.Note!.Trim()[..Math.Min(i.Note.Trim().Length, 2000)];
+            var changed = row.SelfPoints != points || row.Input != json || row.Exempt != (i?.Exempt == true) || row.NoEvidenceNote != note;
             if (row.SelfPoints != points || row.Input != json)
                 changes.Add(new FieldChange(n.Code, row.SelfPoints?.ToString(CultureInfo.InvariantCulture), points?.ToString(CultureInfo.InvariantCulture)));
+            if (changed && row.ReturnComment is not null)
+            {
+                changes.Add(new FieldChange(n.Code + ".Returned", row.ReturnComment, null));
+                AssessmentFlow.Corrected(row);
+            }
             (row.Input, row.SelfPoints, row.Exempt) = (json, points, i?.Exempt == true);
-            row.NoEvidenceNote = string.IsNullOrWhiteSpace(i?.Note) ? null : i!.Note!.Trim()[..Math.Min(i.Note.Trim().Length, 2000)];
+            row.NoEvidenceNote = note;
             if (score is null && !row.Exempt) missing.Add(n.Code);
         }
         if (outOfRange.Count > 0) throw new IndexRuleException("Chưa lưu được: " + string.Join(" ", outOfRange));

@@ -1,0 +1,159 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ParHub.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ProvinceTeam : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnComment",
+                table: "assessment_scores",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReturnedBy",
+                table: "assessment_scores",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "appraiser_scopes",
+                columns: table => new
+                {
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_appraiser_scopes", x => new { x.CycleId, x.UserId, x.AgencyId });
+                    table.ForeignKey(
+                        name: "FK_appraiser_scopes_agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_appraiser_scopes_assessment_cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "assessment_cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "external_index_values",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Index = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dimension = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    RankOf = table.Column<int>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_external_index_values", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "national_results",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
+                    Change = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    RankOf = table.Column<int>(type: "INTEGER", nullable: true),
+                    SipasPercent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
+                    SipasRank = table.Column<int>(type: "INTEGER", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_national_results", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "national_scores",
+                columns: table => new
+                {
+                    ResultId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_national_scores", x => new { x.ResultId, x.Code });
+                    table.ForeignKey(
+                        name: "FK_national_scores_national_results_ResultId",
+                        column: x => x.ResultId,
+                        principalTable: "national_results",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_appraiser_scopes_AgencyId",
+                table: "appraiser_scopes",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_external_index_values_Index_Year_Dimension",
+                table: "external_index_values",
+                columns: new[] { "Index", "Year", "Dimension" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_national_results_Year",
+                table: "national_results",
+                column: "Year",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "appraiser_scopes");
+
+            migrationBuilder.DropTable(
+                name: "external_index_values");
+
+            migrationBuilder.DropTable(
+                name: "national_scores");
+
+            migrationBuilder.DropTable(
+                name: "national_results");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnComment",
+                table: "assessment_scores");
+
+            migrationBuilder.DropColumn(
+                name: "ReturnedBy",
+                table: "assessment_scores");
+        }
+    }
+}
