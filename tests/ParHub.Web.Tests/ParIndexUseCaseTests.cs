@@ -52,7 +52,8 @@ public abstract class ParIndexUseCaseTests<TFactory>(TFactory app) : IClassFixtu
             () => sp.GetRequiredService<DraftImprovementPlan>().RunAsync(new DraftImprovementPlanRequest(cycleId, null, DraftImprovementPlan.DefaultMap)),
             () => sp.GetRequiredService<ReturnCriterion>().RunAsync(assessment, "1.1", "Sửa", 1),
             () => sp.GetRequiredService<SetLead>().RunAsync("2", "STC"),
-            () => sp.GetRequiredService<ImportFrameworkPoints>().RunAsync(framework.Id, "d.txt", new MemoryStream("Mã\tTiêu chí\tĐiểm tối đa\n1.1\tx\t1"u8.ToArray())),
+            () => sp.GetRequiredService<ImportFrameworkPoints>()
+                .RunAsync(framework.Id, "d.txt", new MemoryStream("Mã\tTiêu chí\tĐiểm tối đa\n1.1\tx\t1"u8.ToArray())),
             () => sp.GetRequiredService<ParHub.Web.Features.ParIndex.National.SaveNationalResult>().RunAsync(
                 new(2030, new Core.ParIndex.NationalFigures.Typed("90", null, null, null, null, null, null), 0)),
             () => sp.GetRequiredService<ParHub.Web.Features.ParIndex.National.ImportNationalScores>().RunAsync(2030, "d.txt",

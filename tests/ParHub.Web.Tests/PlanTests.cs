@@ -58,6 +58,35 @@ public abstract class PlanTests<TFactory>(TFactory app) : IClassFixture<TFactory
     }
 
     [Fact]
+    public async Task The_papi_action_table_of_seed_004_imports_as_tasks_grouped_by_papi_dimension_with_their_leads()
+    {
+        var coordinator = await app.SignInAsync("cchc");
+        var preview = await UploadAsync(coordinator, await File.ReadAllBytesAsync(SharedFiles.Path("seeds/004_21b0049b0f504cbc.txt")), "kh-229.txt", "2023");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var html = await preview.Content.ReadAsStringAsync();
+        // "UBND cấp huyện, cấp xã" resolves to the directory's groups; what stays unassigned names departments the province no
+        // longer has (Sở Thông tin và Truyền thông, Sở Công Thương, Sở Nông nghiệp), or none: the officer keeps those "chưa giao".
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var keep = doc.QuerySelectorAll("input[data-testid^='keep-']").Select(e => e.GetAttribute("name")!).ToList();
+        var flagged = keep.Select(n => doc.QuerySelector($"textarea[name='{n.Replace(".KeepUnassigned", ".Lead")}']")!.TextContent).ToList();
+        Assert.All(flagged, lead => Assert.Matches("^$|Thông tin và Truyền thông|TT&TT|Công [Tt]hương|Nông nghiệp", lead)); // or none at all
+        var apply = await SubmitPreviewAsync(coordinator, html, "Apply", f => { foreach (var n in keep) f[n] = "true"; });
+        Assert.Equal(HttpStatusCode.Redirect, apply.StatusCode);
+        var planId = int.Parse(apply.Headers.Location!.OriginalString.Split('/').Last());
+        var tasks = await app.WithDbAsync(db => db.PlanTasks.Include(t => t.Assignments).Where(t => t.PlanId == planId).ToListAsync());
+        // Phụ lục 02: the eight PAPI dimensions, each a group of tasks (seed 004 lists 28 rows under them).
+        string[] dimensions = ["Tham gia của người dân ở cấp cơ sở", "Công khai minh bạch trong hoạt động chính sách", "Trách nhiệm giải trình với người dân",
+            "Kiểm soát tham nhũng trong khu vực công", "Thủ tục hành chính công", "Cung ứng dịch vụ công", "Quản trị môi trường", "Quản trị điện tử"];
+        var papi = tasks.Where(t => dimensions.Any(d => (t.Group ?? "").Contains(d, StringComparison.Ordinal))).ToList();
+        Assert.All(dimensions, d => Assert.Contains(papi, t => t.Group!.Contains(d, StringComparison.Ordinal)));
+        Assert.True(papi.Count >= 25, $"{papi.Count} PAPI tasks");
+        var snv = await app.WithDbAsync(db => db.Agencies.Where(a => a.Code == "SNV").Select(a => a.Id).SingleAsync());
+        var first = papi.Where(t => t.Group!.Contains(dimensions[0], StringComparison.Ordinal)).OrderBy(t => t.SortOrder).First();
+        Assert.Contains(first.Assignments, x => x.Role == AssignmentRole.Lead && x.AgencyId == snv);
+        Assert.Contains("Luật Thực hiện dân chủ ở cơ sở", first.Content);
+    }
+
+    [Fact]
     public async Task Import_previews_flags_unknown_agencies_then_stores_36_tasks_and_a_second_import_updates_them()
     {
         var coordinator = await app.SignInAsync("cchc");

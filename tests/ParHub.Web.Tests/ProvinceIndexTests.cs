@@ -276,6 +276,79 @@ public abstract partial class ProvinceIndexTests<TFactory>(TFactory app) : IClas
     }
 
     [Fact]
+    public async Task A_councils_members_propose_and_the_chair_decides_with_every_proposal_kept()
+    {
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ParHub.Web.Data.AppUser>>();
+            foreach (var name in new[] { "hoidong1", "hoidong2" })
+            {
+                var u = new ParHub.Web.Data.AppUser
+                {
+                    UserName = name, FullName = "Thành viên " + name, Email = $"{name}@demo.parhub.vn", EmailConfirmed = true,
+                };
+                u.PasswordHash = users.PasswordHasher.HashPassword(u, ParHub.Web.Features.Demo.DemoProvince.DemoPassword);
+                Assert.True((await users.CreateAsync(u)).Succeeded);
+                await users.AddToRoleAsync(u, "Appraiser");
+            }
+        }
+        var cchc = await app.SignInAsync("cchc");
+        await cchc.GetStringAsync("/ParIndex");
+        var year = DateTime.UtcNow.AddHours(7).Year;
+        var frameworkId = await app.WithDbAsync(db => db.IndexFrameworks.Where(x => x.Code == IndexPresets.DemoDepartmentsCode && x.Year == year)
+            .Select(x => x.Id).SingleAsync());
+        var open = await cchc.PostFormAsync("/ParIndex",
+            new() { ["FrameworkId"] = frameworkId.ToString(), ["GroupCode"] = "SBN", ["Due"] = $"{year + 1}-01-31" });
+        var cycleId = int.Parse(open.Headers.Location!.OriginalString.Split('/').Last());
+        var f = IndexData.Definition(await app.WithDbAsync(db => db.IndexFrameworks.SingleAsync(x => x.Id == frameworkId)));
+        var node = f.Nodes.First(n => n.Rule is not null && !n.IsComputed && !n.IsSurvey && n.Max >= 1);
+        var code = node.Code;
+        var id = await app.WithDbAsync(async db =>
+        {
+            var a = await db.Assessments.Include(x => x.Scores).Where(x => x.CycleId == cycleId).OrderBy(x => x.Id).FirstAsync();
+            (a.Status, a.SubmittedAt) = (AssessmentStatus.Submitted, DateTime.UtcNow);
+            a.Scores.Add(new AssessmentScore { Code = code, Input = "{\"number\":1}", SelfPoints = 1, NoEvidenceNote = "Theo báo cáo" });
+            await db.SaveChangesAsync();
+            return a.Id;
+        });
+        var results = $"/ParIndex/Results/{cycleId}";
+        var field = code.Split('.')[0];
+        foreach (var member in new[] { "thamdinh", "hoidong1", "hoidong2" })
+            Assert.Equal(HttpStatusCode.Redirect,
+                (await PostAsync(cchc, $"{results}?handler=Assign", new() { ["appraiser"] = member, ["fields"] = field }, results)).StatusCode);
+        Assert.Contains("không có vai trò thẩm định",
+            await (await PostAsync(cchc, $"{results}?handler=Council", new() { ["chair"] = "tuphap" }, results)).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(cchc, $"{results}?handler=Council", new() { ["chair"] = "thamdinh" }, results)).StatusCode);
+
+        var url = $"/ParIndex/Assessment/{id}";
+        async Task<HttpResponseMessage> AppraiseAsync(HttpClient client, string points, string reason)
+        {
+            var version = await app.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.Version).SingleAsync());
+            return await PostAsync(client, $"{url}?handler=AppraiseMany", new()
+            {
+                ["Version"] = version.ToString(), ["round"] = "1", [$"appraise[{code}].Points"] = points, [$"appraise[{code}].Reason"] = reason,
+            }, url);
+        }
+        var one = await app.SignInAsync("hoidong1");
+        Assert.Contains("data-testid=\"council-member\"", await one.GetStringAsync(url));
+        Assert.Equal(HttpStatusCode.Redirect, (await AppraiseAsync(one, "0,5", "Thiếu kiểm chứng quý IV")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AppraiseAsync(await app.SignInAsync("hoidong2"), "1", "Đủ kiểm chứng")).StatusCode);
+        Assert.Null((await ScoreAsync(id, code))!.AppraisedPoints); // proposals only
+        var chair = await app.SignInAsync("thamdinh");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await chair.GetStringAsync(url));
+        var shown = page.QuerySelector($"[data-testid='proposals-{code}']")!.TextContent;
+        Assert.Contains("hoidong1 0,5 (Thiếu kiểm chứng quý IV)", shown);
+        Assert.Contains("chưa thống nhất", shown);
+        Assert.NotNull(page.QuerySelector("[data-testid='council-chair']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await AppraiseAsync(chair, "0,75", "Kiểm chứng quý IV nộp bổ sung, chưa đủ")).StatusCode);
+        Assert.Equal(0.75m, (await ScoreAsync(id, code))!.AppraisedPoints);
+        var decision = await app.WithDbAsync(db => db.AuditEntries.Where(x => x.EntityType == IndexData.EntityType && x.EntityId == id.ToString()
+            && x.Action == "decide").Select(x => x.Summary).SingleAsync());
+        Assert.Contains("hoidong1 0,5; hoidong2 1", decision);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AppraisalProposals.CountAsync(p => p.AssessmentId == id)));
+    }
+
+    [Fact]
     public async Task The_ministrys_points_and_result_sit_beside_the_self_assessment_and_feed_the_improvement_page()
     {
         const int year = 2032;

@@ -25,7 +25,24 @@ public class AssessmentCycle
     public DateTime? PublishedAt { get; set; }
     /// <summary>The publication decision ("Quyết định số …"): until it is recorded agencies see only their own scores.</summary>
     public string? PublicationDecision { get; set; }
+    /// <summary>
+    /// The chair of the appraisal council (a login name): when set, the assigned appraisers' scores are proposals, and the
+    /// chair (or a Coordinator) decides each criterion's appraised points, the proposals kept beside it.
+    /// </summary>
+    public string? CouncilChair { get; set; }
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A council member's proposed points for one criterion of one assessment, in a round (the chair reconciles them).</summary>
+public class AppraisalProposal
+{
+    public int AssessmentId { get; set; }
+    public string Code { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public int Round { get; set; }
+    public decimal Points { get; set; }
+    public string Reason { get; set; } = "";
+    public DateTime At { get; set; }
 }
 
 public enum AssessmentStatus { Draft, Submitted }

@@ -44,6 +44,7 @@ public class ParHubDbContext(DbContextOptions options)
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<AppraiserAssignment> AppraiserAssignments => Set<AppraiserAssignment>();
     public DbSet<AppraiserScope> AppraiserScopes => Set<AppraiserScope>();
+    public DbSet<AppraisalProposal> AppraisalProposals => Set<AppraisalProposal>();
     public DbSet<Core.ParIndex.NationalResult> NationalResults => Set<Core.ParIndex.NationalResult>();
     public DbSet<Core.ParIndex.NationalScore> NationalScores => Set<Core.ParIndex.NationalScore>();
     public DbSet<Core.Indices.ExternalIndexValue> ExternalIndexValues => Set<Core.Indices.ExternalIndexValue>();
@@ -559,6 +560,7 @@ public class ParHubDbContext(DbContextOptions options)
             e.ToTable("assessment_cycles");
             e.Property(c => c.GroupCode).HasMaxLength(64);
             e.Property(c => c.PublicationDecision).HasMaxLength(300);
+            e.Property(c => c.CouncilChair).HasMaxLength(256);
             e.HasOne<IndexFramework>().WithMany().HasForeignKey(c => c.FrameworkId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(c => new { c.Year, c.GroupCode });
         });
@@ -615,6 +617,17 @@ public class ParHubDbContext(DbContextOptions options)
             e.Property(x => x.UserId).HasMaxLength(64);
             e.Property(x => x.FieldCode).HasMaxLength(32);
             e.HasOne<AssessmentCycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<AppraisalProposal>(e =>
+        {
+            e.ToTable("appraisal_proposals");
+            e.HasKey(x => new { x.AssessmentId, x.Code, x.UserName, x.Round });
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.Points).HasPrecision(9, 4);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.HasOne<Assessment>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<AppraiserScope>(e =>

@@ -121,11 +121,11 @@ public static class DemoProvince
             "sở, ban, ngành\nCác sở, ban, ngành thành phố\ncác sở, ngành\nsở, ngành\ncác sở\ncơ quan chuyên môn thuộc UBND thành "
             + "phố",
             r => r.Kind == AgencyKind.Department),
-        new("QH", "UBND các quận, huyện", "UBND quận, huyện\nỦy ban nhân dân các quận, huyện\nUBND cấp huyện\nquận, huyện",
+        new("QH", "UBND các quận, huyện", "UBND quận, huyện\nỦy ban nhân dân các quận, huyện\nUBND cấp huyện\nquận, huyện\ncấp huyện",
             r => r.Kind == AgencyKind.District),
         new("XA", "UBND cấp xã",
             "UBND các xã, phường, thị trấn\nUBND xã, phường, thị trấn\nỦy ban nhân dân cấp xã\nUBND xã, phường, đặc khu\nUBND "
-            + "các xã, phường\nxã, phường, thị trấn",
+            + "các xã, phường\nxã, phường, thị trấn\ncấp xã",
             r => r.Kind == AgencyKind.Commune),
         new("NGANHDOC", "Cơ quan ngành dọc",
             "các cơ quan ngành dọc\ncơ quan Trung ương đóng trên địa bàn\ncơ quan ngành dọc Trung ương",

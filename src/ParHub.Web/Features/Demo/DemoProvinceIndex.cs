@@ -59,11 +59,20 @@ public sealed class DemoProvinceIndex(ParHubDbContext db, TimeProvider clock)
         }
         db.Assessments.Add(a);
         if (!await db.NationalResults.AnyAsync(r => r.Year == 2023, ct))
+        {
+            const string report = "Báo cáo kết quả CCHC 6 tháng đầu năm 2024 của thành phố";
             db.NationalResults.Add(new NationalResult
             {
                 Year = 2023, Points = 91.87m, Change = 1.78m, Rank = 2, RankOf = 63, SipasPercent = 88.90m, SipasRank = 5, UpdatedAt = now, UpdatedBy = "demo",
-                Source = "Bộ Nội vụ công bố Chỉ số CCHC năm 2023 (theo Báo cáo kết quả CCHC 6 tháng đầu năm 2024 của thành phố)", Version = 1,
+                Source = $"Bộ Nội vụ công bố Chỉ số CCHC năm 2023 (theo {report})", Version = 1,
             });
+            // The year before, as the same report's changes give it (91,87 − 1,78; 88,90 − 5,02); its ranks are not in it.
+            db.NationalResults.Add(new NationalResult
+            {
+                Year = 2022, Points = 90.09m, SipasPercent = 83.88m, RankOf = 63, UpdatedAt = now, UpdatedBy = "demo",
+                Source = $"Suy ra từ mức tăng năm 2023 trong {report}", Version = 1,
+            });
+        }
         await db.SaveChangesAsync(ct);
         return cycle;
     }

@@ -10,8 +10,8 @@ public enum DemoScale { Small, Large }
 
 /// <summary>Fills an empty database with the demo province, its groups, the roles and one demo user per role.</summary>
 public sealed class DemoSeeder(ParHubDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles,
-    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex, DemoProvinceIndex demoProvinceIndex, DemoSurvey demoSurvey,
-    DemoDossiers demoDossiers,
+    AuditLog audit, Migrator migrator, DemoPlans plans, DemoReports demoReports, DemoIndex demoIndex,
+    DemoProvinceIndex demoProvinceIndex, DemoSurvey demoSurvey, DemoDossiers demoDossiers,
     DemoProcedures demoProcedures, DemoFeedback demoFeedback, DemoRegistries demoRegistries, IConfiguration config,
     ILogger<DemoSeeder> log)
 {

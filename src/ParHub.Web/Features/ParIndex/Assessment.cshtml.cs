@@ -59,6 +59,10 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
     /// <summary>The directory's current agencies (code, name): the Coordinator names leads from them.</summary>
     public List<(string Code, string Name)> Directory { get; private set; } = [];
     public bool CanReturn => IsTeam && IsCoordinator && CanSelfAssess;
+    /// <summary>A council's proposals per criterion (when the cycle is appraised by a council), for those who read the reasons.</summary>
+    public ILookup<string, Core.ParIndex.ProposalSpread> Proposals { get; private set; } = Array.Empty<Core.ParIndex.ProposalSpread>().ToLookup(p => p.Code);
+    /// <summary>This person's appraisals are proposals to the council's chair.</summary>
+    public bool Proposes => Cycle.CouncilChair is { } chair && !IsCoordinator && !string.Equals(chair, User.Identity?.Name, StringComparison.OrdinalIgnoreCase);
     public bool CanSubmit => CanSelfAssess && (!IsTeam || IsCoordinator);
     private bool IsAppraiser { get; set; }
     public string? Error { get; private set; }
@@ -242,6 +246,9 @@ public class AssessmentModel(ParHubDbContext db, IndexQueries queries, IAuthoriz
             if (IsCoordinator)
                 Directory = names.OrderBy(x => x.Name, Core.Text.VietnameseCollation.Comparer).Select(x => (x.Code, x.Name)).ToList();
         }
+        if (Cycle.CouncilChair is not null && CanReadEvidence)
+            Proposals = Core.ParIndex.Council.Spread(await db.AppraisalProposals.AsNoTracking().Where(p => p.AssessmentId == id).ToListAsync(ct))
+                .ToLookup(p => p.Code);
         LastYear = await queries.LastYearAsync(Cycle, a.AgencyId, ct);
         var (_, results, _) = await queries.ResultsAsync(Cycle, ct);
         Result = results.FirstOrDefault(r => r.Id == a.AgencyId.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -46,6 +46,19 @@ public class ResultsModel(ParHubDbContext db, IndexQueries queries, IAuthorizati
     /// <summary>The accounts with the appraiser role, for the Coordinator's picker (login name, full name).</summary>
     public List<(string UserName, string FullName)> Appraisers { get; private set; } = [];
 
+    public async Task<IActionResult> OnPostCouncilAsync(int id, string? chair, [FromServices] SetCouncilChair set, CancellationToken ct)
+    {
+        try
+        {
+            await set.RunAsync(id, chair, ct);
+            return Redirect($"/ParIndex/Results/{id}");
+        }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        catch (IndexRuleException e) { Error = e.Message; }
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     public async Task<IActionResult> OnPostAssignAsync(int id, string? appraiser, string[]? fields, string[]? agencies, [FromServices] AssignAppraisers assign,
         CancellationToken ct)
     {

@@ -1218,6 +1218,39 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.ToTable("report_values", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Scoring.AppraisalProposal", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("AssessmentId", "Code", "UserName", "Round");
+
+                    b.ToTable("appraisal_proposals", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Scoring.AppraiserAssignment", b =>
                 {
                     b.Property<int>("CycleId")
@@ -1306,6 +1339,10 @@ namespace ParHub.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CouncilChair")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2914,6 +2951,15 @@ namespace ParHub.Web.Data.Migrations.Postgres
                     b.HasOne("ParHub.Core.Reports.AgencyReport", null)
                         .WithMany("Values")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Scoring.AppraisalProposal", b =>
+                {
+                    b.HasOne("ParHub.Core.Scoring.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1175,6 +1175,39 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.ToTable("report_values", (string)null);
                 });
 
+            modelBuilder.Entity("ParHub.Core.Scoring.AppraisalProposal", b =>
+                {
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssessmentId", "Code", "UserName", "Round");
+
+                    b.ToTable("appraisal_proposals", (string)null);
+                });
+
             modelBuilder.Entity("ParHub.Core.Scoring.AppraiserAssignment", b =>
                 {
                     b.Property<int>("CycleId")
@@ -1259,6 +1292,10 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CouncilChair")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -2817,6 +2854,15 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                     b.HasOne("ParHub.Core.Reports.AgencyReport", null)
                         .WithMany("Values")
                         .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParHub.Core.Scoring.AppraisalProposal", b =>
+                {
+                    b.HasOne("ParHub.Core.Scoring.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -27,7 +27,13 @@ public sealed record AppraiseRequest(int Id, IReadOnlyDictionary<string, Apprais
 /// after an explanation — and then all are saved in one transaction, or none. A save made since the page was read is
 /// not overwritten (<see cref="IndexConflictException"/>), and of two at once only one is saved.
 /// </summary>
-public sealed class Appraise(ParHubDbContext db, AuditLog audit, IndexAccess access, ICurrentUser user, Notifications.Notifier notifier)
+/// <remarks>
+/// In a cycle appraised by a council (<see cref="AssessmentCycle.CouncilChair"/>) a member's scores are proposals
+/// (<see cref="Council.Propose"/>: kept, the agency not told); the chair's (or a Coordinator's) are the decision,
+/// audited with every proposal beside it.
+/// </remarks>
+public sealed class Appraise(ParHubDbContext db, AuditLog audit, IndexAccess access, ICurrentUser user, Notifications.Notifier notifier,
+    TimeProvider clock)
 {
     public async Task<int> RunAsync(AppraiseRequest request, CancellationToken ct = default)
     {
@@ -49,9 +55,36 @@ public sealed class Appraise(ParHubDbContext db, AuditLog audit, IndexAccess acc
                 await access.DemandAsync(new IndexResource(cycle, a, code), IndexOperations.Appraise);
                 planned.Add(flow.Appraise(code, node.Max, entry.Points, entry.Reason, request.Round).OrRefuse());
             }
+            var decides = cycle.CouncilChair is null || string.Equals(cycle.CouncilChair, user.Name, StringComparison.OrdinalIgnoreCase)
+                || await access.AllowsAsync(IndexResource.Province, IndexOperations.Manage);
+            var proposals = cycle.CouncilChair is null ? []
+                : await db.AppraisalProposals.Where(x => x.AssessmentId == a.Id).ToListAsync(ct);
+            if (!decides)
+            {
+                foreach (var p in planned)
+                {
+                    var isNew = !proposals.Any(x => x.Code == p.Code && x.Round == p.Round && x.UserName == user.Name);
+                    var proposal = Council.Propose(proposals, a.Id, p, user.Name, clock.GetUtcNow().UtcDateTime);
+                    if (isNew) db.AppraisalProposals.Add(proposal);
+                    audit.Record("propose", IndexData.EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
+                        $"Thành viên hội đồng đề xuất {(p.Round == 2 ? "lần 2 " : "")}tiêu chí {p.Code}: {p.Reason}",
+                        [new FieldChange(p.Code + ".Proposal." + user.Name, null, p.Points.ToString(CultureInfo.InvariantCulture))]);
+                }
+                a.Version++;
+                await db.SaveOrConflictAsync(ct);
+                return planned.Count;
+            }
+            var spreads = Council.Spread(proposals);
             foreach (var p in planned)
             {
+                var spread = spreads.FirstOrDefault(x => x.Code == p.Code && x.Round == p.Round);
                 var before = AssessmentFlow.Record(p, user.Name);
+                if (spread is not null)
+                {
+                    audit.Record("decide", IndexData.EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId, Council.Decision(p, spread),
+                        [new FieldChange(p.Code, before?.ToString(CultureInfo.InvariantCulture), p.Points.ToString(CultureInfo.InvariantCulture))]);
+                    continue;
+                }
                 audit.Record(p.Round == 2 ? "appraise-2" : "appraise", IndexData.EntityType, a.Id.ToString(CultureInfo.InvariantCulture), a.AgencyId,
                     $"Thẩm định {(p.Round == 2 ? "lần 2 " : "")}tiêu chí {p.Code}: {p.Reason}",
                     [new FieldChange(p.Code, before?.ToString(CultureInfo.InvariantCulture), p.Points.ToString(CultureInfo.InvariantCulture))]);

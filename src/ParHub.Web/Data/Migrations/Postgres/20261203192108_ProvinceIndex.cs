@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ParHub.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ProvinceTeam : Migration
+    public partial class ProvinceIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -25,6 +25,36 @@ namespace ParHub.Web.Data.Migrations.Postgres
                 type: "character varying(256)",
                 maxLength: 256,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CouncilChair",
+                table: "assessment_cycles",
+                type: "character varying(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "appraisal_proposals",
+                columns: table => new
+                {
+                    AssessmentId = table.Column<int>(type: "integer", nullable: false),
+                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Points = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_appraisal_proposals", x => new { x.AssessmentId, x.Code, x.UserName, x.Round });
+                    table.ForeignKey(
+                        name: "FK_appraisal_proposals_assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "appraiser_scopes",
@@ -137,6 +167,9 @@ namespace ParHub.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "appraisal_proposals");
+
+            migrationBuilder.DropTable(
                 name: "appraiser_scopes");
 
             migrationBuilder.DropTable(
@@ -155,6 +188,10 @@ namespace ParHub.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "ReturnedBy",
                 table: "assessment_scores");
+
+            migrationBuilder.DropColumn(
+                name: "CouncilChair",
+                table: "assessment_cycles");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ParHub.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ProvinceTeam : Migration
+    public partial class ProvinceIndex : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,6 +24,36 @@ namespace ParHub.Web.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 256,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CouncilChair",
+                table: "assessment_cycles",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "appraisal_proposals",
+                columns: table => new
+                {
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_appraisal_proposals", x => new { x.AssessmentId, x.Code, x.UserName, x.Round });
+                    table.ForeignKey(
+                        name: "FK_appraisal_proposals_assessments_AssessmentId",
+                        column: x => x.AssessmentId,
+                        principalTable: "assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "appraiser_scopes",
@@ -136,6 +166,9 @@ namespace ParHub.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "appraisal_proposals");
+
+            migrationBuilder.DropTable(
                 name: "appraiser_scopes");
 
             migrationBuilder.DropTable(
@@ -154,6 +187,10 @@ namespace ParHub.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ReturnedBy",
                 table: "assessment_scores");
+
+            migrationBuilder.DropColumn(
+                name: "CouncilChair",
+                table: "assessment_cycles");
         }
     }
 }
