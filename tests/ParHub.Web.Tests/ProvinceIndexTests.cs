@@ -173,6 +173,29 @@ public abstract partial class ProvinceIndexTests<TFactory>(TFactory app) : IClas
     }
 
     [Fact]
+    public async Task The_provinces_sipas_criteria_take_the_provinces_result_of_the_linked_survey()
+    {
+        var (id, f, _) = await DemoProvinceAssessmentAsync();
+        var cycleId = await app.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.CycleId).SingleAsync());
+        // Last year's published survey of the demo, linked to the province's cycle (as chosen when a programme is made).
+        await app.WithDbAsync(async db =>
+        {
+            var p = await db.SurveyProgrammes.Where(x => x.State == Core.Sipas.SurveyState.Published).OrderBy(x => x.Id).FirstAsync();
+            p.ParCycleId = cycleId;
+            return await db.SaveChangesAsync();
+        });
+        var cchc = await app.SignInAsync("cchc");
+        var page = $"/ParIndex/Survey/{cycleId}";
+        var form = new Dictionary<string, string>();
+        foreach (var n in f.Nodes.Where(n => n.IsSurvey)) form[$"Target[{n.Code}]"] = "SIPAS";
+        var doc = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await cchc.PostFormAsync(page + "?handler=SipasPreview", form, page))
+            .Content.ReadAsStringAsync());
+        var line = doc.QuerySelector("[data-testid=sipas-lines] tbody tr[data-code='8.5.1']")!;
+        Assert.Matches(@"^\d+(,\d+)?%$", line.QuerySelector("[data-testid=new]")!.TextContent.Trim());
+        Assert.DoesNotContain("Không có kết quả SIPAS", line.TextContent);
+    }
+
+    [Fact]
     public async Task A_department_that_leads_nothing_has_no_hand_in_the_provinces_assessment_and_a_lead_moved_moves_the_rights()
     {
         var (id, f, map) = await DemoProvinceAssessmentAsync();
@@ -331,8 +354,17 @@ public abstract partial class ProvinceIndexTests<TFactory>(TFactory app) : IClas
         }
         var one = await app.SignInAsync("hoidong1");
         Assert.Contains("data-testid=\"council-member\"", await one.GetStringAsync(url));
+        async Task<int> LeftAsync(HttpClient client)
+        {
+            var home = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync("/"));
+            var row = home.QuerySelector($"a[href='/ParIndex/Assessment/{id}']")?.Closest("tr");
+            return row is null ? 0 : int.Parse(row.QuerySelectorAll("td")[1].TextContent.Trim());
+        }
+        var before = await LeftAsync(one); // what waits on the member's home
         Assert.Equal(HttpStatusCode.Redirect, (await AppraiseAsync(one, "0,5", "Thiếu kiểm chứng quý IV")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await AppraiseAsync(await app.SignInAsync("hoidong2"), "1", "Đủ kiểm chứng")).StatusCode);
+        Assert.True(before > 0);
+        Assert.Equal(before - 1, await LeftAsync(one)); // proposed: that criterion is the chair's now
         Assert.Null((await ScoreAsync(id, code))!.AppraisedPoints); // proposals only
         var chair = await app.SignInAsync("thamdinh");
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await chair.GetStringAsync(url));

@@ -16,6 +16,7 @@ public sealed class AppraiserHome(ParHubDbContext db)
 {
     public async Task<List<AppraiserCycle>> QueryAsync(string userId, CancellationToken ct = default)
     {
+        var userName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(ct) ?? "";
         var assigned = await db.AppraiserAssignments.AsNoTracking().Where(x => x.UserId == userId)
             .Join(db.AssessmentCycles.Where(c => c.PublishedAt == null), x => x.CycleId, c => c.Id, (x, c) => new { x.FieldCode, c })
             .ToListAsync(ct);
@@ -38,10 +39,17 @@ public sealed class AppraiserHome(ParHubDbContext db)
             var ids = submitted.Select(a => a.Id).ToList();
             var scores = (await db.AssessmentScores.AsNoTracking().Where(s => ids.Contains(s.AssessmentId)).ToListAsync(ct))
                 .Where(s => criteria.Contains(s.Code)).ToLookup(s => s.AssessmentId);
+            // A council member's part is done once they proposed (the chair decides); the chair's, once decided.
+            var member = cycle.CouncilChair is { } chair && !string.Equals(chair, userName, StringComparison.OrdinalIgnoreCase);
+            var proposed = member
+                ? (await db.AppraisalProposals.AsNoTracking().Where(p => ids.Contains(p.AssessmentId) && p.UserName == userName && p.Round == 1)
+                    .Select(p => new { p.AssessmentId, p.Code }).ToListAsync(ct)).ToLookup(p => p.AssessmentId, p => p.Code)
+                : null;
             var waiting = submitted.Select(a =>
                 {
                     var own = scores[a.Id].ToList();
-                    var appraised = own.Where(s => s.AppraisedPoints is not null || s.Exempt).Select(s => s.Code).ToHashSet();
+                    var appraised = own.Where(s => s.AppraisedPoints is not null || s.Exempt).Select(s => s.Code)
+                        .Concat(proposed?[a.Id] ?? []).ToHashSet();
                     return new WaitingAssessment(a.Id, a.Name, criteria.Count(c => !appraised.Contains(c)),
                         own.Count(s => s.Explanation is not null && s.AppraisedPoints is not null && s.SecondPoints is null));
                 })

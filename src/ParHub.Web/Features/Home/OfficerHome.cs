@@ -21,7 +21,11 @@ public sealed record HomeReport(string RegimeKey, string PeriodCode, string Peri
 }
 
 /// <summary>The agency's self-assessment in a cycle: its state, deadline, criteria not scored yet and criteria to explain.</summary>
-public sealed record HomeAssessment(int Id, int Year, string Framework, AssessmentStatus Status, DateOnly Due, int Left, int Total, int ToExplain);
+public sealed record HomeAssessment(int Id, int Year, string Framework, AssessmentStatus Status, DateOnly Due, int Left, int Total, int ToExplain)
+{
+    /// <summary>The province's own assessment, of which the agency scores the criteria it leads.</summary>
+    public bool Province { get; init; }
+}
 
 public sealed record OfficerHomeView(string AgencyName, int AgencyId, IReadOnlyList<HomeTask> Overdue, int OverdueCount, IReadOnlyList<HomeTask> DueSoon,
     int DueSoonCount, IReadOnlyList<HomeReport> Reports, IReadOnlyList<HomeAssessment> Assessments, IReadOnlyList<Notification> Unread, int UnreadCount);
@@ -85,7 +89,7 @@ public sealed class OfficerHome(ParHubDbContext db, TaskQueries tasks, ReportSet
             .Join(db.AssessmentCycles.Where(c => c.PublishedAt == null), a => a.CycleId, c => c.Id, (a, c) => new { a, c })
             .Where(x => x.a.AgencyId == agencyId || leader && x.c.GroupCode == IndexData.ProvinceGroup)
             .Join(db.IndexFrameworks, x => x.c.FrameworkId, f => f.Id, (x, f) => new { x.a, x.c, f })
-            .OrderByDescending(x => x.c.Year).Take(5).ToListAsync(ct);
+            .OrderByDescending(x => x.c.Year).ThenBy(x => x.a.AgencyId == agencyId ? 0 : 1).Take(5).ToListAsync(ct);
         var result = new List<HomeAssessment>();
         foreach (var x in rows)
         {
@@ -100,7 +104,8 @@ public sealed class OfficerHome(ParHubDbContext db, TaskQueries tasks, ReportSet
             var done = scores.Where(s => s.SelfPoints is not null || s.Exempt).Select(s => s.Code).ToHashSet();
             var toExplain = scores.Count(s => s.AppraisedPoints is { } ap && s.SelfPoints is { } sp && ap < sp && s.Explanation is null);
             result.Add(new HomeAssessment(x.a.Id, x.c.Year, x.f.Title, x.a.Status, x.c.SelfAssessmentDue, criteria.Count(c => !done.Contains(c)),
-                criteria.Count, toExplain));
+                criteria.Count, toExplain)
+            { Province = x.a.AgencyId != agencyId });
         }
         return result;
     }

@@ -24,7 +24,8 @@ public sealed record SipasFeedPreview(SurveyProgramme Programme, IReadOnlyDictio
 
 /// <summary>
 /// The cycle's survey criteria as the computed SIPAS programme linked to the cycle (<see cref="SurveyProgramme.ParCycleId"/>,
-/// computed or published) would set them, per agency of the cycle (matched by AgencyId): percentage (2 decimals, as
+/// computed or published) would set them, per agency of the cycle (matched by AgencyId; the province's own cycle, group
+/// TINH, takes the province's result): percentage (2 decimals, as
 /// published) and points by the criterion's rule. Nothing is written (<see cref="ApplySipasFeed"/> applies it).
 /// </summary>
 public sealed class PreviewSipasFeed(ParHubDbContext db, IndexAccess access, SipasResults results)
@@ -64,7 +65,8 @@ public sealed class PreviewSipasFeed(ParHubDbContext db, IndexAccess access, Sip
                 var target = chosen[node.Code];
                 var before = previous.TryGetValue((m.Id, node.Code), out var json) && json is not null
                     ? JsonSerializer.Deserialize<ScoreInput>(json, IndexData.Json)?.Number : null;
-                var row = byAgency.GetValueOrDefault(m.AgencyId);
+                // The province's own assessment takes the province's result (every agency's forms together).
+                var row = cycle.GroupCode == IndexData.ProvinceGroup ? computed.Province : byAgency.GetValueOrDefault(m.AgencyId);
                 var n = row?.Result.N ?? 0;
                 var percent = row is null ? null : SipasIndex.Round(SipasParFeed.Percent(row.Result, target));
                 var skipped = n == 0 ? "Không có kết quả SIPAS (không có phiếu hợp lệ)."
