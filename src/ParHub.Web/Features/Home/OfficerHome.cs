@@ -89,7 +89,8 @@ public sealed class OfficerHome(ParHubDbContext db, TaskQueries tasks, ReportSet
             .Join(db.AssessmentCycles.Where(c => c.PublishedAt == null), a => a.CycleId, c => c.Id, (a, c) => new { a, c })
             .Where(x => x.a.AgencyId == agencyId || leader && x.c.GroupCode == IndexData.ProvinceGroup)
             .Join(db.IndexFrameworks, x => x.c.FrameworkId, f => f.Id, (x, f) => new { x.a, x.c, f })
-            .OrderByDescending(x => x.c.Year).ThenBy(x => x.a.AgencyId == agencyId ? 0 : 1).Take(5).ToListAsync(ct);
+            .OrderByDescending(x => x.c.Year).ThenBy(x => x.a.AgencyId == agencyId ? 0 : 1).ThenBy(x => x.c.Id).Take(5)
+            .ToListAsync(ct);
         var result = new List<HomeAssessment>();
         foreach (var x in rows)
         {
