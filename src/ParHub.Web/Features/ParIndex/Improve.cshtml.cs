@@ -15,7 +15,7 @@ namespace ParHub.Web.Features.ParIndex;
 /// is tracked like any plan.
 /// </summary>
 [Authorize(Roles = Roles.ProvinceWide)]
-public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComponents weak) : PageModel
+public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComponents weak, ProvinceLeads leads) : PageModel
 {
     public const string DefaultMap = DraftImprovementPlan.DefaultMap;
     public const string MapSetting = DraftImprovementPlan.MapSetting;
@@ -38,15 +38,11 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
     public List<(string Code, string Name)> Directory { get; private set; } = [];
 
     /// <summary>The map's lines as field code → agency code (lines it cannot read are left out; the draft checks them).</summary>
-    public Dictionary<string, string> MapEntries => Entries(Map);
-
-    private static Dictionary<string, string> Entries(string map) => map.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        .Select(l => l.Split('=', 2, StringSplitOptions.TrimEntries)).Where(p => p.Length == 2)
-        .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.OrdinalIgnoreCase);
+    public IReadOnlyDictionary<string, string> MapEntries => Core.ParIndex.LeadMap.Parse(Map).Entries;
 
     public async Task<IActionResult> OnGetAsync(int id, int? agencyId, CancellationToken ct)
     {
-        Map = await db.Settings.AsNoTracking().Where(x => x.Key == MapSetting).Select(x => x.Value).FirstOrDefaultAsync(ct) ?? DefaultMap;
+        Map = (await leads.MapAsync(ct)).Write();
         return await LoadAsync(id, agencyId, ct) ?? Page();
     }
 
@@ -55,10 +51,9 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
         if (MapField.Count > 0)
         {
             // Picked: the stored map, with the fields of this framework as chosen (fields of other frameworks kept).
-            var entries = new Dictionary<string, string>(await StoredMapEntriesAsync(ct), StringComparer.OrdinalIgnoreCase);
-            foreach (var (field, agency) in MapField.Zip(MapAgency))
-                if (string.IsNullOrWhiteSpace(agency)) entries.Remove(field); else entries[field.Trim()] = agency.Trim();
-            Map = string.Join("\n", entries.OrderBy(e => e.Key, RuleText.CodeOrder).Select(e => $"{e.Key}={e.Value}"));
+            var map = await leads.MapAsync(ct);
+            foreach (var (field, agency) in MapField.Zip(MapAgency)) map = map.With(field, agency);
+            Map = map.Write();
         }
         try
         {
@@ -83,12 +78,9 @@ public class ImproveModel(ParHubDbContext db, IndexQueries queries, ListWeakComp
         catch (UnauthorizedAccessException) { return Forbid(); }
         catch (KeyNotFoundException) { return NotFound(); }
         catch (IndexRuleException e) { Error = e.Message; }
-        Map = await db.Settings.AsNoTracking().Where(x => x.Key == MapSetting).Select(x => x.Value).FirstOrDefaultAsync(ct) ?? DefaultMap;
+        Map = (await leads.MapAsync(ct)).Write();
         return await LoadAsync(id, agencyId, ct) ?? Page();
     }
-
-    private async Task<Dictionary<string, string>> StoredMapEntriesAsync(CancellationToken ct) =>
-        Entries(await db.Settings.AsNoTracking().Where(x => x.Key == MapSetting).Select(x => x.Value).FirstOrDefaultAsync(ct) ?? DefaultMap);
 
     private async Task<IActionResult?> LoadAsync(int id, int? agencyId, CancellationToken ct)
     {
